@@ -1,0 +1,34 @@
+# threadline — developer entry points. Every target creates .venv and installs on its own.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint snapshot clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/threadline lists
+	$(BIN)/threadline screen src/threadline/resources/demo/suppliers.csv \
+		--out demo-output/results.jsonl --report demo-output/report.html
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/mypy src
+
+# Rebuild the embedded default snapshot from ../shared/data.
+snapshot: $(STAMP)
+	$(BIN)/python scripts/build_snapshot.py
+
+clean:
+	rm -rf $(VENV) demo-output .pytest_cache .mypy_cache .ruff_cache

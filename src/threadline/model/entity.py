@@ -1,0 +1,122 @@
+"""A listed party and its parts, as frozen slotted dataclasses (hot records; no validation cost).
+
+Round-trips to plain dicts (``to_dict`` / ``from_dict``) for the snapshot and JSON output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMATA = ("Person", "Company", "Organization", "Vessel", "Aircraft", "LegalEntity")
+
+NameKind = Literal["primary", "alias", "weak", "former", "native"]
+"""``primary``: the list's main name; ``alias``: a strong a.k.a.; ``weak``: a weak/low-quality a.k.a. (OFAC and
+UN mark these); ``former``: f.k.a.; ``native``: the name in its original script when the list gives it apart."""
+
+NAME_KINDS: tuple[str, ...] = ("primary", "alias", "weak", "former", "native")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    value: str
+    kind: NameKind = "primary"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"value": self.value, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class Identifier:
+    type: str
+    value: str
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"type": self.type, "value": self.value, "country": self.country}
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    full: str
+    city: str | None = None
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"full": self.full, "city": self.city, "country": self.country}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One entry of one list. ``(source, entry_id)`` is unique within a snapshot."""
+
+    source: str
+    entry_id: str
+    schema: str
+    names: tuple[Name, ...]
+    countries: tuple[str, ...] = ()
+    addresses: tuple[Address, ...] = ()
+    identifiers: tuple[Identifier, ...] = ()
+    birth_dates: tuple[str, ...] = ()
+    birth_places: tuple[str, ...] = ()
+    programs: tuple[str, ...] = ()
+    listed_on: str | None = None
+    remarks: tuple[str, ...] = ()
+    source_url: str | None = None
+    extra: dict[str, str] = field(default_factory=dict, hash=False, compare=True)
+    """List-specific facts with no common slot (e.g. UFLPA section, BIS licence requirement)."""
+
+    def __post_init__(self) -> None:
+        if self.schema not in SCHEMATA:
+            raise ValueError(f"{self.source}:{self.entry_id}: unknown schema {self.schema!r}; use one of {SCHEMATA}")
+        if not self.names:
+            raise ValueError(f"{self.source}:{self.entry_id}: an entity needs at least one name")
+
+    @property
+    def caption(self) -> str:
+        """The display name: the first primary name, else the first name."""
+        for name in self.names:
+            if name.kind == "primary":
+                return name.value
+        return self.names[0].value
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "source": self.source,
+            "entry_id": self.entry_id,
+            "schema": self.schema,
+            "names": [n.to_dict() for n in self.names],
+        }
+        optional: dict[str, Any] = {
+            "countries": list(self.countries),
+            "addresses": [a.to_dict() for a in self.addresses],
+            "identifiers": [i.to_dict() for i in self.identifiers],
+            "birth_dates": list(self.birth_dates),
+            "birth_places": list(self.birth_places),
+            "programs": list(self.programs),
+            "listed_on": self.listed_on,
+            "remarks": list(self.remarks),
+            "source_url": self.source_url,
+            "extra": dict(self.extra),
+        }
+        data.update({k: v for k, v in optional.items() if v})
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            source=data["source"],
+            entry_id=data["entry_id"],
+            schema=data["schema"],
+            names=tuple(Name(n["value"], n["kind"]) for n in data["names"]),
+            countries=tuple(data.get("countries", ())),
+            addresses=tuple(Address(**a) for a in data.get("addresses", ())),
+            identifiers=tuple(Identifier(**i) for i in data.get("identifiers", ())),
+            birth_dates=tuple(data.get("birth_dates", ())),
+            birth_places=tuple(data.get("birth_places", ())),
+            programs=tuple(data.get("programs", ())),
+            listed_on=data.get("listed_on"),
+            remarks=tuple(data.get("remarks", ())),
+            source_url=data.get("source_url"),
+            extra=dict(data.get("extra", {})),
+        )

@@ -1,0 +1,1 @@
+"""List loaders, one module per format, behind :mod:`threadline.sources.registry`."""
