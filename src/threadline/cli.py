@@ -1,0 +1,172 @@
+"""The ``threadline`` command line: each command parses, calls one library function, renders.
+
+JSON lines go to stdout (or ``--out``); tables, progress and messages go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from threadline import settings
+from threadline.exc import ThreadlineError
+
+app = typer.Typer(
+    help="threadline: screen suppliers against sanctions and forced-labour lists, offline and explainably.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+
+def _open_out(path: Path | None) -> TextIO:
+    if path is None or str(path) == "-":
+        return sys.stdout
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path.open("w", encoding="utf-8")
+
+
+@app.command("lists")
+def lists_command(
+    data_dir: Annotated[
+        Path | None,
+        typer.Option("--data-dir", help="Load the raw list files from this folder instead of the snapshot."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per list on stdout.")] = False,
+) -> None:
+    """Show the loaded lists: source id, version date, entity count, and what was inconsistent."""
+    from threadline.service import list_versions
+
+    versions = list_versions(data_dir)
+    if as_json:
+        for version in versions:
+            typer.echo(json.dumps(version.to_dict(), ensure_ascii=False))
+        return
+    table = Table(title="Loaded lists", show_lines=True)
+    for column in ("source", "title", "version", "entities", "rules", "notes"):
+        table.add_column(column, overflow="fold")
+    for v in versions:
+        rules = str(v.rule_count) if v.rule_count else ""
+        table.add_row(v.source, v.title, v.version, f"{v.entity_count:,}", rules, "\n".join(v.notes))
+    Console().print(table)
+
+
+@app.command("match")
+def match_command(
+    name: Annotated[str, typer.Argument(help="The name to look up, in any script.")],
+    schema: Annotated[
+        str | None, typer.Option("--schema", help="Person, Company, Organization, Vessel, Aircraft or LegalEntity.")
+    ] = None,
+    country: Annotated[str | None, typer.Option("--country", help="Country name or ISO code of the party.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Most hits to show.")] = 10,
+    threshold: Annotated[
+        float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Lowest score shown (default 0.7).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON hit per line on stdout.")] = False,
+) -> None:
+    """Ranked hits for one name, each with its score and explanation."""
+    from threadline.service import match_name
+
+    hits = match_name(name, schema=schema, country=country, limit=limit, threshold=threshold)
+    if as_json:
+        for hit in hits:
+            typer.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+        return
+    if not hits:
+        err.print(f"no hits for {name!r}")
+        return
+    table = Table(title=f"Hits for {name!r}", show_lines=True)
+    for column in ("score", "source", "entry_id", "name", "schema", "explanation"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        d = hit.to_dict()
+        table.add_row(f"{hit.score:.2f}", d["source"], d["entry_id"], d["name"], d["schema"], d["explanation"])
+    Console().print(table)
+
+
+@app.command("screen")
+def screen_command(
+    file: Annotated[Path, typer.Argument(help="Supplier file: CSV (any common encoding), XLSX or JSON lines.")],
+    out: Annotated[Path | None, typer.Option("--out", help="Write JSON lines here ('-' for stdout).")] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Write an HTML report here.")] = None,
+    name_column: Annotated[str | None, typer.Option("--name-column", help="Header of the name column.")] = None,
+    address_column: Annotated[str | None, typer.Option("--address-column", help="Header of the address.")] = None,
+    country_column: Annotated[str | None, typer.Option("--country-column", help="Header of the country.")] = None,
+    product_column: Annotated[str | None, typer.Option("--product-column", help="Header of the product.")] = None,
+    hs_column: Annotated[str | None, typer.Option("--hs-column", help="Header of the HS code.")] = None,
+    threshold: Annotated[
+        float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Match threshold (default 0.85).")
+    ] = None,
+) -> None:
+    """Screen every row of a supplier file; one JSON line per row, a summary table, an optional HTML report."""
+    from threadline.service import ScreenRun
+
+    overrides = {
+        "name": name_column,
+        "address": address_column,
+        "country": country_column,
+        "product": product_column,
+        "hs_code": hs_column,
+    }
+    run = ScreenRun(file, {k: v for k, v in overrides.items() if v}, threshold)
+    err.print(f"[dim]{file}: columns {run.columns.describe()}; encoding {run.encoding or 'xlsx'}[/dim]")
+    handle = _open_out(out)
+    try:
+        run.execute(handle, progress_console=err)
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
+    _print_summary(run.summary.to_dict(), run.skipped_preview())
+    if report is not None:
+        run.write_report(report)
+        err.print(f"HTML report: {report.resolve()}")
+    if out is not None and str(out) != "-":
+        err.print(f"JSON lines: {out.resolve()}")
+
+
+def _print_summary(summary: dict[str, Any], skipped: list[str]) -> None:
+    table = Table(title="Screening summary")
+    table.add_column("rows")
+    table.add_column("count", justify="right")
+    table.add_row("read", str(summary["rows"]))
+    for risk, count in summary["by_risk"].items():
+        table.add_row(f"  {risk}", str(count))
+    reasons = ", ".join(f"{k}: {v}" for k, v in summary["skipped_reasons"].items())
+    table.add_row("skipped", f"{summary['skipped']}" + (f" ({reasons})" if reasons else ""))
+    err.print(table)
+    for line in skipped:
+        err.print(f"[yellow]skipped[/yellow] {line}")
+
+
+@app.command("update")
+def update_command(
+    source_dir: Annotated[Path, typer.Option("--from", help="Folder of raw list files, laid out like shared/data.")],
+    target: Annotated[
+        Path | None, typer.Option("--to", help="Snapshot folder to write (default: THREADLINE_SNAPSHOT_DIR).")
+    ] = None,
+) -> None:
+    """Rebuild the list snapshot from raw files, atomically: on any error the old snapshot stays."""
+    from threadline.service import build_snapshot
+
+    versions = build_snapshot(source_dir, target or settings.snapshot_dir())
+    for v in versions:
+        err.print(f"{v.source}: {v.entity_count:,} entities, {v.rule_count:,} rules (version {v.version})")
+
+
+def main() -> None:
+    """Entry point: turn threadline errors into one-line messages and a non-zero exit, never a traceback."""
+    try:
+        app()
+    except ThreadlineError as error:
+        err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)

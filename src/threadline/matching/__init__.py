@@ -1,0 +1,1 @@
+"""Scoring list entries against a query name, with an explanation for every score."""

@@ -1,0 +1,135 @@
+"""The foundation matcher: normalised names, legal forms folded, rapidfuzz token-sort similarity.
+
+It is deliberately simple and honest: the score is the name similarity with small, stated adjustments, and every
+hit says which list name it matched, what was ignored and why the score moved. Candidates come from a token
+index (whole words, 3-letter word prefixes, Han bigrams) so only plausible names are scored.
+
+Score = token_sort_ratio(query core, list core) on the Latin keys (0..1), then
+  x 0.90 when the list name is a weak alias,
+  - 0.05 when both sides give countries and none is shared,
+  x 0.85 when either name is shorter than 5 letters and they are not identical (short names collide).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from threadline.matching.model import Hit, Query, schemata_compatible
+from threadline.model import Entity, Name
+from threadline.names.normalize import NameKey, name_key, tokens
+
+MIN_NAME_SIMILARITY = 0.70
+MAX_POSTINGS = 3_000
+"""Tokens carried by more names than this ("china", "trading") do not open candidates on their own."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    entity: int
+    name: Name
+    key: NameKey
+
+
+def _block_keys(key: NameKey) -> set[str]:
+    keys: set[str] = set()
+    for form in {key.core, key.latin}:
+        for token in tokens(form):
+            keys.add(token)
+            if len(token) >= 4 and token.isascii():
+                keys.add(f"{token[:3]}…")
+    return keys
+
+
+class SimpleMatcher:
+    """Index the names of ``entities`` once; answer :meth:`match` queries against them."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.entities = list(entities)
+        self._records: list[_Record] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for entity_index, entity in enumerate(self.entities):
+            for name in entity.names:
+                key = name_key(name.value)
+                record_id = len(self._records)
+                self._records.append(_Record(entity_index, name, key))
+                for block in _block_keys(key):
+                    postings[block].append(record_id)
+        self._postings = dict(postings)
+        self._latin = [record.key.latin for record in self._records]
+
+    @property
+    def name_count(self) -> int:
+        return len(self._records)
+
+    def _candidates(self, key: NameKey) -> list[int]:
+        lists = [self._postings.get(block, []) for block in _block_keys(key)]
+        selective = [ids for ids in lists if len(ids) <= MAX_POSTINGS]
+        chosen = selective or [ids for ids in lists if ids]
+        found: set[int] = set()
+        for ids in chosen:
+            found.update(ids)
+        return sorted(found)
+
+    def match(self, query: Query, limit: int = 10, threshold: float = 0.0) -> list[Hit]:
+        """Hits at or above ``threshold``, best first, at most one per list entry."""
+        key = name_key(query.name)
+        if not key.core:
+            return []
+        candidates = self._candidates(key)
+        if not candidates:
+            return []
+        choices = [self._latin[i] for i in candidates]
+        scored = process.extract(
+            key.latin,
+            choices,
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            limit=None,
+            score_cutoff=MIN_NAME_SIMILARITY * 100,
+        )
+        best: dict[int, Hit] = {}
+        for _choice, similarity, position in scored:
+            record = self._records[candidates[position]]
+            entity = self.entities[record.entity]
+            if not schemata_compatible(query.schema, entity.schema):
+                continue
+            hit = _score(query, key, record, entity, similarity / 100.0)
+            if hit.score >= threshold and (
+                record.entity not in best or hit.score > best[record.entity].score
+            ):
+                best[record.entity] = hit
+        ranked = sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))
+        return ranked[:limit]
+
+
+def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similarity: float) -> Hit:
+    features: list[tuple[str, float]] = [("name_similarity", similarity)]
+    label = "primary name" if record.name.kind == "primary" else f"{record.name.kind} name"
+    parts = [f"name {key.latin!r} ~ {label} {record.name.value!r}: token-sort similarity {similarity:.2f}"]
+    ignored = sorted(set(key.removed) | set(record.key.removed))
+    if ignored:
+        parts.append(f"ignored legal forms/qualifiers {', '.join(repr(x) for x in ignored)}")
+    if key.latin != key.core or record.key.latin != record.key.core:
+        parts.append("compared after transliteration to Latin letters")
+    score = similarity
+    if record.name.kind == "weak":
+        score *= 0.90
+        features.append(("weak_alias", 0.90))
+        parts.append("weak alias x0.90")
+    if min(len(key.latin), len(record.key.latin)) < 5 and key.latin != record.key.latin:
+        score *= 0.85
+        features.append(("short_name", 0.85))
+        parts.append("short name x0.85")
+    if query.country and entity.countries:
+        if query.country in entity.countries:
+            parts.append(f"country {query.country} matches")
+        else:
+            score -= 0.05
+            features.append(("country_mismatch", -0.05))
+            parts.append(f"country {query.country} not in entry's {', '.join(entity.countries)} -0.05")
+    score = max(0.0, min(1.0, score))
+    return Hit(entity, score, record.name, "; ".join(parts), tuple(features))

@@ -1,0 +1,1 @@
+"""Name normalisation: scripts, legal forms, keys for matching."""

@@ -1,0 +1,138 @@
+"""Turn a name as written into comparison keys, and say what was removed on the way.
+
+Pure functions only. The cross-script engine (Han segmentation, pinyin, glossary) builds on these.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+from rigour.names import remove_org_types
+
+# Chinese legal forms, longest first so 股份有限公司 wins over 有限公司.
+_HAN_LEGAL_FORMS = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "股份公司",
+    "集团公司",
+    "总公司",
+    "分公司",
+    "公司",
+)
+# Qualifiers lists append to a name that are not part of it ("... and subsidiaries").
+_QUALIFIERS = re.compile(
+    r"\b(?:and|&|including)\s+(?:its\s+)?(?:subsidiaries|subordinate(?:\s+and\s+affiliated)?\s+entities"
+    r"|affiliates|subordinates)\b.*$"
+)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NON_WORD = re.compile(r"[^\w]+|_")
+
+
+def fold(text: str) -> str:
+    """NFKC, case-fold, punctuation to spaces, single spaces. Keeps every script as written.
+
+    >>> fold("  Xinjiang Zhongtai Chemical Co., Ltd. ")
+    'xinjiang zhongtai chemical co ltd'
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def _romanize_han(text: str) -> str:
+    """Han characters -> space-separated syllables (anyascii gives ``ChenQuanGuo``)."""
+    out: list[str] = []
+    for char in text:
+        if _HAN.match(char):
+            out.append(f" {anyascii(char)} ")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def latin(text: str) -> str:
+    """A Latin-script key for any script: transliterate, then fold. Han becomes syllables.
+
+    >>> latin("Мин Аунг Хлайн"), latin("陈全国")
+    ('min aung khlayn', 'chen quan guo')
+    """
+    return fold(anyascii(_romanize_han(unicodedata.normalize("NFKC", text))))
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    """Comparison forms of one name."""
+
+    original: str
+    folded: str
+    """``fold(original)``, all legal forms kept."""
+    core: str
+    """The folded name without legal forms and list qualifiers: what identifies the party."""
+    latin: str
+    """``core`` transliterated to Latin letters (same as ``core`` for Latin names)."""
+    removed: tuple[str, ...]
+    """What was taken off to make ``core`` (legal forms, qualifiers), for explanations."""
+
+
+def _strip_han_forms(folded: str) -> tuple[str, list[str]]:
+    removed: list[str] = []
+    for form in _HAN_LEGAL_FORMS:
+        if folded.endswith(form) and len(folded) > len(form) + 1:
+            removed.append(form)
+            folded = folded[: -len(form)].strip()
+            break
+    return folded, removed
+
+
+def _strip_latin_forms(folded: str) -> tuple[str, list[str]]:
+    removed: list[str] = []
+    qualifier = _QUALIFIERS.search(folded)
+    if qualifier:
+        removed.append(qualifier.group(0))
+        folded = folded[: qualifier.start()].strip()
+    stripped = " ".join(remove_org_types(folded, replacement=" ").split())
+    if stripped and stripped != folded:
+        kept = set(stripped.split())
+        removed.extend(token for token in folded.split() if token not in kept)
+        folded = stripped
+    return folded, removed
+
+
+@lru_cache(maxsize=200_000)
+def name_key(name: str) -> NameKey:
+    """Build the comparison forms of a name. Never returns an empty ``core`` for a non-empty name.
+
+    >>> name_key("Hoshine Silicon Industry (Shanshan) Co., Ltd and subsidiaries").core
+    'hoshine silicon industry shanshan'
+    """
+    folded = fold(name)
+    core, removed_han = _strip_han_forms(folded)
+    core, removed_latin = _strip_latin_forms(core)
+    if not core:  # the whole name was a legal form ("Company Limited"): keep it
+        core, removed_han, removed_latin = folded, [], []
+    return NameKey(
+        original=name,
+        folded=folded,
+        core=core,
+        latin=latin(core) if not core.isascii() else core,
+        removed=tuple(removed_han + removed_latin),
+    )
+
+
+def tokens(key: str) -> list[str]:
+    """Blocking tokens of a key: words, and for Han text its character bigrams."""
+    out: list[str] = []
+    for word in key.split():
+        if has_han(word) and len(word) > 1:
+            out.extend(word[i : i + 2] for i in range(len(word) - 1))
+        else:
+            out.append(word)
+    return out

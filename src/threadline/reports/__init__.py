@@ -1,0 +1,1 @@
+"""Renderers for screening results (HTML now; PDF, XLSX later)."""

@@ -1,0 +1,1 @@
+"""Screening a supplier file: read rows, match names, locate addresses, classify products."""

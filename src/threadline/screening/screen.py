@@ -1,0 +1,91 @@
+"""Screen supplier rows: names against the lists, addresses for Xinjiang, products for high-priority sectors."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from threadline.matching.model import Hit, Query
+from threadline.matching.simple import SimpleMatcher
+from threadline.risk.region import RegionResult, locate
+from threadline.risk.sector import SectorResult, classify
+from threadline.screening.reader import InputRow, SkippedRow
+
+RISK_ORDER = ("listed", "xinjiang", "sector", "clean")
+"""Risk levels, highest first; a row's ``risk`` is the highest that applies."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenResult:
+    row: InputRow
+    risk: str
+    hits: tuple[Hit, ...]
+    region: RegionResult
+    sector: SectorResult
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row.row,
+            "input": self.row.to_dict(),
+            "risk": self.risk,
+            "hits": [hit.to_dict() for hit in self.hits],
+            "region": self.region.to_dict(),
+            "sector": self.sector.to_dict(),
+        }
+
+
+def assess(row: InputRow, matcher: SimpleMatcher, threshold: float, limit: int = 5) -> ScreenResult:
+    """Screen one row. Hits below ``threshold`` are not reported."""
+    hits = tuple(matcher.match(Query(row.name, country=row.country), limit=limit, threshold=threshold))
+    region = locate(row.address, name=row.name, country=row.country)
+    sector = classify(row.product, row.hs_code)
+    if hits:
+        risk = "listed"
+    elif region.in_xinjiang:
+        risk = "xinjiang"
+    elif sector.flagged:
+        risk = "sector"
+    else:
+        risk = "clean"
+    return ScreenResult(row, risk, hits, region, sector)
+
+
+@dataclass(slots=True)
+class Summary:
+    rows: int = 0
+    by_risk: Counter[str] = field(default_factory=Counter)
+    skipped: list[SkippedRow] = field(default_factory=list)
+
+    def add(self, item: ScreenResult | SkippedRow) -> None:
+        self.rows += 1
+        if isinstance(item, SkippedRow):
+            self.skipped.append(item)
+        else:
+            self.by_risk[item.risk] += 1
+
+    @property
+    def skip_reasons(self) -> Counter[str]:
+        return Counter(_reason_kind(s.reason) for s in self.skipped)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "screened": self.rows - len(self.skipped),
+            "by_risk": {risk: self.by_risk.get(risk, 0) for risk in RISK_ORDER},
+            "skipped": len(self.skipped),
+            "skipped_reasons": dict(self.skip_reasons),
+        }
+
+
+def _reason_kind(reason: str) -> str:
+    return reason.split(" in column")[0].split(":")[0]
+
+
+def screen(
+    rows: Iterable[InputRow | SkippedRow], matcher: SimpleMatcher, threshold: float
+) -> Iterator[ScreenResult | SkippedRow]:
+    """Screen a stream of rows lazily; skipped rows pass through so callers can report them."""
+    for item in rows:
+        yield item if isinstance(item, SkippedRow) else assess(item, matcher, threshold)

@@ -1,0 +1,155 @@
+"""The Python API: what the CLI (and later the HTTP API) calls. One function per user action."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from threadline import settings
+from threadline.exc import ConfigError
+from threadline.matching.model import Hit, Query
+from threadline.matching.simple import SimpleMatcher
+from threadline.model import SCHEMATA, ListVersion
+from threadline.model.countries import to_iso2
+from threadline.reports.html import write_screen_report
+from threadline.screening.reader import SkippedRow, open_rows
+from threadline.screening.screen import ScreenResult, Summary, screen
+from threadline.sources import registry
+from threadline.store import ListStore
+from threadline.store.snapshot import write_snapshot
+
+DEFAULT_MATCH_FLOOR = 0.70
+
+
+@lru_cache(maxsize=1)
+def default_store() -> ListStore:
+    """The lists of the configured snapshot, loaded once per process."""
+    return ListStore.from_snapshot(settings.snapshot_dir())
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> SimpleMatcher:
+    return SimpleMatcher(default_store().entities)
+
+
+def list_versions(data_dir: Path | None = None) -> list[ListVersion]:
+    if data_dir is None:
+        return list(default_store().versions)
+    return [loaded.version for loaded in registry.load_all(data_dir)]
+
+
+def build_snapshot(data_dir: Path, target: Path) -> list[ListVersion]:
+    """Load every embeddable list from ``data_dir`` and write the snapshot at ``target`` atomically."""
+    ids = [spec.id for spec in registry.SOURCES.values() if spec.embeddable]
+    lists = registry.load_all(data_dir, ids)
+    write_snapshot(lists, target)
+    return [loaded.version for loaded in lists]
+
+
+def _check_schema(schema: str | None) -> str | None:
+    if schema is None:
+        return None
+    for known in SCHEMATA:
+        if known.lower() == schema.lower():
+            return known
+    raise ConfigError(f"unknown schema {schema!r}; use one of {', '.join(SCHEMATA)}")
+
+
+def _check_country(country: str | None) -> str | None:
+    if country is None:
+        return None
+    code = to_iso2(country)
+    if code is None:
+        raise ConfigError(f"unknown country {country!r}; use a country name or ISO 3166 alpha-2 code, e.g. CN")
+    return code
+
+
+def match_name(
+    name: str,
+    *,
+    schema: str | None = None,
+    country: str | None = None,
+    limit: int = 10,
+    threshold: float | None = None,
+) -> list[Hit]:
+    if not name.strip():
+        raise ConfigError("empty name; pass the name to look up, e.g. threadline match 'Hoshine Silicon'")
+    query = Query(name, _check_schema(schema), _check_country(country))
+    floor = DEFAULT_MATCH_FLOOR if threshold is None else threshold
+    return default_matcher().match(query, limit=limit, threshold=floor)
+
+
+class ScreenRun:
+    """One screening of one file: open it (columns and encoding detected), stream results, summarise."""
+
+    def __init__(self, path: Path, overrides: dict[str, str], threshold: float | None = None) -> None:
+        self.path = path
+        self.threshold = settings.match_threshold() if threshold is None else threshold
+        self.source = open_rows(path, overrides)
+        self.columns = self.source.columns
+        self.encoding = self.source.encoding
+        self.summary = Summary()
+        self.flagged: list[dict[str, Any]] = []
+        self.flagged_total = 0
+
+    def results(self) -> list[ScreenResult | SkippedRow]:
+        """Screen everything and return it (small files, tests). Use :meth:`execute` to stream."""
+        out: list[ScreenResult | SkippedRow] = []
+        for item in screen(self.source.rows, default_matcher(), self.threshold):
+            self._account(item)
+            out.append(item)
+        return out
+
+    def _account(self, item: ScreenResult | SkippedRow) -> dict[str, Any] | None:
+        self.summary.add(item)
+        if isinstance(item, SkippedRow):
+            return None
+        record = item.to_dict()
+        if item.risk != "clean":
+            self.flagged_total += 1
+            if len(self.flagged) < 5_000:
+                self.flagged.append(record)
+        return record
+
+    def execute(self, out: TextIO, progress_console: Console | None = None) -> Summary:
+        """Stream one JSON line per screened row to ``out``; skipped rows are counted, not written."""
+        matcher = default_matcher()
+        with Progress(
+            TextColumn("screening"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=progress_console,
+            transient=True,
+            disable=progress_console is None,
+        ) as progress:
+            task = progress.add_task("rows", total=None)
+            for item in screen(self.source.rows, matcher, self.threshold):
+                record = self._account(item)
+                if record is not None:
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                progress.advance(task)
+        return self.summary
+
+    def skipped_preview(self, limit: int = 10) -> list[str]:
+        lines = [f"{self.path}:row {s.row}: {s.reason}" for s in self.summary.skipped[:limit]]
+        if len(self.summary.skipped) > limit:
+            lines.append(f"... and {len(self.summary.skipped) - limit} more skipped rows")
+        return lines
+
+    def write_report(self, path: Path) -> None:
+        write_screen_report(
+            path,
+            input_path=self.path,
+            summary=self.summary.to_dict(),
+            flagged=self.flagged,
+            flagged_total=self.flagged_total,
+            skipped=[{"row": s.row, "reason": s.reason} for s in self.summary.skipped],
+            versions=list(default_store().versions),
+            threshold=self.threshold,
+        )

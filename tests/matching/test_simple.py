@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+
+from threadline.matching.model import Query
+from threadline.matching.simple import SimpleMatcher
+from threadline.model import Entity, Name
+
+
+def _entity(entry_id: str, schema: str, *names: str, weak: tuple[str, ...] = (), countries: tuple[str, ...] = ()) -> Entity:
+    all_names = (Name(names[0], "primary"), *(Name(n, "alias") for n in names[1:]), *(Name(w, "weak") for w in weak))
+    return Entity("test", entry_id, schema, all_names, countries=countries)
+
+
+ENTITIES = [
+    _entity("1", "Person", "CHEN, Quanguo", countries=("cn",)),
+    _entity("2", "Person", "CHEN, Mingguo", countries=("cn",)),
+    _entity("3", "Organization", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS", "XPCC", countries=("cn",)),
+    _entity("4", "Company", "Xinjiang Zhongtai Chemical Co., Ltd.", countries=("cn",)),
+    _entity("5", "Company", "Hangzhou Hikvision Digital Technology Co., Ltd.", "Hikvision", countries=("cn",)),
+    _entity("6", "Company", "Zala Aero Group", weak=("ZALA",), countries=("ru",)),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> SimpleMatcher:
+    return SimpleMatcher(ENTITIES)
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id"),
+    [
+        ("XINJIANG ZHONGTAI CHEMICAL", "4"),
+        ("Quanguo Chen", "1"),
+        ("Chen Quangguo", "1"),
+        ("HIKVISION", "5"),
+        ("xinjiang production & construction corps", "3"),
+    ],
+)
+def test_listed_names_written_differently_are_found(matcher: SimpleMatcher, query: str, entry_id: str) -> None:
+    hits = matcher.match(Query(query), threshold=0.85)
+    assert hits and hits[0].entity.entry_id == entry_id
+
+
+def test_a_different_given_name_scores_below_the_exact_one(matcher: SimpleMatcher) -> None:
+    hits = {h.entity.entry_id: h.score for h in matcher.match(Query("Chen Quanguo"))}
+    assert hits["1"] == 1.0
+    assert hits.get("2", 0.0) < hits["1"]
+
+
+def test_person_query_never_hits_a_company(matcher: SimpleMatcher) -> None:
+    assert all(h.entity.schema == "Person" for h in matcher.match(Query("Zala Aero Group", schema="Person")))
+
+
+def test_weak_alias_and_country_mismatch_lower_the_score_and_say_so(matcher: SimpleMatcher) -> None:
+    (hit,) = [h for h in matcher.match(Query("ZALA", country="cn")) if h.entity.entry_id == "6"]
+    assert hit.score < 1.0
+    assert "weak alias" in hit.explanation
+    assert "country cn not in" in hit.explanation
+
+
+def test_explanation_names_the_matched_list_name_and_what_was_ignored(matcher: SimpleMatcher) -> None:
+    (hit, *_) = matcher.match(Query("Xinjiang Zhongtai Chemical Company Limited"))
+    assert "Xinjiang Zhongtai Chemical Co., Ltd." in hit.explanation
+    assert "ignored legal forms" in hit.explanation
+
+
+def test_unrelated_name_has_no_hit(matcher: SimpleMatcher) -> None:
+    assert matcher.match(Query("Foxconn Precision Industry"), threshold=0.85) == []

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from threadline.names.normalize import fold, latin, name_key, tokens
+
+
+@pytest.mark.parametrize(
+    ("name", "core", "removed"),
+    [
+        ("Xinjiang Zhongtai Chemical Co., Ltd.", "xinjiang zhongtai chemical", {"co", "ltd"}),
+        ("XINJIANG ZHONGTAI CHEMICAL", "xinjiang zhongtai chemical", set()),
+        ("新疆中泰化学股份有限公司", "新疆中泰化学", {"股份有限公司"}),
+        ("Hoshine Silicon Industry (Shanshan) Co., Ltd and subsidiaries", "hoshine silicon industry shanshan",
+         {"and subsidiaries", "co", "ltd"}),
+        ("XPCC and its subordinate and affiliated entities", "xpcc", {"and its subordinate and affiliated entities"}),
+        ("CHEN, Quanguo", "chen quanguo", set()),
+    ],
+)
+def test_name_key_strips_legal_forms_and_qualifiers(name: str, core: str, removed: set[str]) -> None:
+    key = name_key(name)
+    assert key.core == core
+    assert set(key.removed) == removed
+
+
+def test_name_that_is_only_a_legal_form_keeps_its_words() -> None:
+    assert name_key("Company Limited").core
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("陈全国", "chen quan guo"), ("Мин Аунг Хлайн", "min aung khlayn"), ("Ürümqi", "urumqi")],
+)
+def test_latin_transliterates_every_script(text: str, expected: str) -> None:
+    assert latin(text) == expected
+
+
+def test_tokens_split_han_into_bigrams() -> None:
+    assert tokens("新疆中泰") == ["新疆", "疆中", "中泰"]
+    assert tokens("hoshine silicon") == ["hoshine", "silicon"]
+
+
+@given(st.text())
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.text(min_size=1))
+def test_name_key_never_raises_and_core_is_folded(text: str) -> None:
+    key = name_key(text)
+    assert fold(key.core) == key.core
