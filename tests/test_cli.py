@@ -1,0 +1,90 @@
+"""End-to-end checks of the command line, run as a user runs it: the installed ``threadline`` program."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent / "threadline"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("THREADLINE_")}
+    return subprocess.run([str(BIN), *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def gbk_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("in") / "suppliers_gbk.csv"
+    rows = [
+        "供应商名称,地址,国家,产品,海关编码",
+        "XINJIANG ZHONGTAI CHEMICAL,新疆乌鲁木齐市经济技术开发区维泰南路1号,中国,聚氯乙烯,3904",
+        "HOSHINE SILICON INDUSTRY SHANSHAN,新疆吐鲁番市鄯善县石材工业园区,中国,工业硅,2804",
+        "青岛海洋纺织有限公司,山东省青岛市市南区新疆路8号,中国,服装,6109",
+        ",上海市,中国,,",
+        "深圳市立讯精密工业股份有限公司,广东省深圳市宝安区,中国,电子,8517",
+    ]
+    path.write_bytes(("\n".join(rows) + "\n").encode("gbk"))
+    return path
+
+
+def test_lists_shows_every_official_list() -> None:
+    result = run("lists", "--json")
+    assert result.returncode == 0, result.stderr
+    sources = {json.loads(line)["source"]: json.loads(line) for line in result.stdout.splitlines()}
+    expected = {"ofac-sdn", "ofac-cons", "uk", "eu", "un", "us-uflpa", "us-bis", "us-cbp-wro", "us-dol-goods"}
+    assert set(sources) == expected
+    assert all(v["entity_count"] + v["rule_count"] > 0 for v in sources.values())
+
+
+def test_screen_gbk_csv_with_chinese_headers(gbk_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    report = tmp_path / "report.html"
+    result = run("screen", str(gbk_file), "--out", str(out), "--report", str(report))
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    by_name = {r["input"]["name"]: r for r in records}
+    assert len(records) == 4  # the row with no name is skipped, not written
+    zhongtai = by_name["XINJIANG ZHONGTAI CHEMICAL"]
+    assert zhongtai["risk"] == "listed"
+    assert any(h["source"] == "us-uflpa" for h in zhongtai["hits"])
+    assert by_name["HOSHINE SILICON INDUSTRY SHANSHAN"]["risk"] == "listed"
+    assert by_name["青岛海洋纺织有限公司"]["region"]["in_xinjiang"] is False  # Xinjiang Road, Qingdao
+    assert "skipped" in result.stderr and "empty name" in result.stderr
+    assert "XINJIANG ZHONGTAI CHEMICAL" in report.read_text("utf-8")
+
+
+def test_screen_output_has_the_contract_fields(gbk_file: Path) -> None:
+    result = run("screen", str(gbk_file))
+    assert result.returncode == 0, result.stderr
+    first = json.loads(result.stdout.splitlines()[0])
+    assert set(first) >= {"row", "input", "risk", "hits", "region", "sector"}
+    assert set(first["hits"][0]) >= {"source", "entry_id", "name", "score", "explanation"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("screen", "does-not-exist.csv"), "file not found"),
+        (("match", "Acme", "--country", "Atlantis"), "unknown country"),
+        (("match", "Acme", "--schema", "Animal"), "unknown schema"),
+    ],
+)
+def test_bad_input_gives_one_line_and_no_traceback(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_match_finds_chen_quanguo_with_an_explanation() -> None:
+    result = run("match", "Quanguo Chen", "--json")
+    assert result.returncode == 0, result.stderr
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (hits[0]["source"], hits[0]["entry_id"]) == ("ofac-sdn", "29220")
+    assert "token-sort similarity" in hits[0]["explanation"]
