@@ -52,6 +52,8 @@ class SimpleMatcher:
         self._records: list[_Record] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for entity_index, entity in enumerate(self.entities):
+            if entity.extra.get("no_name"):
+                continue  # known only by address (e.g. an OFAC add.csv row newer than sdn.csv)
             for name in entity.names:
                 key = name_key(name.value)
                 record_id = len(self._records)

@@ -94,5 +94,7 @@ def to_iso2(name: str | None) -> str | None:
     try:
         country = pycountry.countries.lookup(key)
     except LookupError:
-        return None
+        # "Turkey (Türkiye)", "Congo (Kinshasa)": try the name without its bracket.
+        bare = re.sub(r"\s*\(.*?\)\s*", " ", key).strip()
+        return to_iso2(bare) if bare and bare != key else None
     return str(country.alpha_2).lower()

@@ -49,11 +49,14 @@ def date_from_name(path: Path) -> str | None:
     return found.group(1) if found else None
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%m/%d/%Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y", "%d %B %Y")
+_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%m/%d/%Y", "%d/%m/%Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y", "%d %B %Y")
 
 
 def parse_date(value: str | None) -> str | None:
-    """Parse the date forms lists use into ISO ``YYYY-MM-DD``; a bare year stays ``YYYY``; else ``None``."""
+    """Parse the date forms lists use into ISO ``YYYY-MM-DD``; a bare year stays ``YYYY``; else ``None``.
+
+    Slashed dates are read month first (US lists); dashed day-first dates are UK style (``06-07-2020``).
+    """
     if value is None:
         return None
     text = value.strip()

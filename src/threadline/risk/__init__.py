@@ -1,0 +1,1 @@
+"""Region (Xinjiang) and sector risk signals."""
