@@ -15,8 +15,8 @@ from threadline.service import build_snapshot
 def main() -> None:
     data_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else settings.shared_data_dir()
     target = settings.RESOURCES_DIR / "snapshot"
-    for version in build_snapshot(data_dir, target):
-        print(f"{version.source:14} {version.version:12} {version.entity_count:>7,} entities {version.rule_count:>5,} rules")
+    for v in build_snapshot(data_dir, target):
+        print(f"{v.source:14} {v.version:12} {v.entity_count:>7,} entities {v.rule_count:>5,} rules")
     size = sum(p.stat().st_size for p in target.iterdir())
     print(f"snapshot: {target} ({size / 1e6:.1f} MB)")
 

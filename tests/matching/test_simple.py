@@ -7,7 +7,9 @@ from threadline.matching.simple import SimpleMatcher
 from threadline.model import Entity, Name
 
 
-def _entity(entry_id: str, schema: str, *names: str, weak: tuple[str, ...] = (), countries: tuple[str, ...] = ()) -> Entity:
+def _entity(
+    entry_id: str, schema: str, *names: str, weak: tuple[str, ...] = (), countries: tuple[str, ...] = ()
+) -> Entity:
     all_names = (Name(names[0], "primary"), *(Name(n, "alias") for n in names[1:]), *(Name(w, "weak") for w in weak))
     return Entity("test", entry_id, schema, all_names, countries=countries)
 

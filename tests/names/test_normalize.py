@@ -13,8 +13,11 @@ from threadline.names.normalize import fold, latin, name_key, tokens
         ("Xinjiang Zhongtai Chemical Co., Ltd.", "xinjiang zhongtai chemical", {"co", "ltd"}),
         ("XINJIANG ZHONGTAI CHEMICAL", "xinjiang zhongtai chemical", set()),
         ("新疆中泰化学股份有限公司", "新疆中泰化学", {"股份有限公司"}),
-        ("Hoshine Silicon Industry (Shanshan) Co., Ltd and subsidiaries", "hoshine silicon industry shanshan",
-         {"and subsidiaries", "co", "ltd"}),
+        (
+            "Hoshine Silicon Industry (Shanshan) Co., Ltd and subsidiaries",
+            "hoshine silicon industry shanshan",
+            {"and subsidiaries", "co", "ltd"},
+        ),
         ("XPCC and its subordinate and affiliated entities", "xpcc", {"and its subordinate and affiliated entities"}),
         ("CHEN, Quanguo", "chen quanguo", set()),
     ],

@@ -6,7 +6,11 @@ import pytest
 
 from threadline.screening.encoding import detect_encoding
 
-TEXT = "供应商名称,地址\n新疆中泰化学股份有限公司,新疆乌鲁木齐市经济技术开发区维泰南路1号\n阿克苏华孚色纺有限公司,新疆阿克苏\n"
+TEXT = (
+    "供应商名称,地址\n"
+    "新疆中泰化学股份有限公司,新疆乌鲁木齐市经济技术开发区维泰南路1号\n"
+    "阿克苏华孚色纺有限公司,新疆阿克苏\n"
+)
 
 
 @pytest.mark.parametrize(

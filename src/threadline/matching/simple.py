@@ -100,9 +100,7 @@ class SimpleMatcher:
             if not schemata_compatible(query.schema, entity.schema):
                 continue
             hit = _score(query, key, record, entity, similarity / 100.0)
-            if hit.score >= threshold and (
-                record.entity not in best or hit.score > best[record.entity].score
-            ):
+            if hit.score >= threshold and (record.entity not in best or hit.score > best[record.entity].score):
                 best[record.entity] = hit
         ranked = sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))
         return ranked[:limit]

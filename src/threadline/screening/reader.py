@@ -92,9 +92,7 @@ def _to_row(number: int, record: dict[str, Any], columns: ColumnMap) -> InputRow
 def _columns_or_fail(path: Path, headers: list[str], overrides: dict[str, str]) -> ColumnMap:
     missing = [h for h in overrides.values() if h not in headers]
     if missing:
-        raise InputFileError(
-            f"{path}: column {missing[0]!r} not found; the header has {', '.join(map(repr, headers))}"
-        )
+        raise InputFileError(f"{path}: column {missing[0]!r} not found; the header has {', '.join(map(repr, headers))}")
     columns = detect_columns(headers, overrides)
     if columns is None:
         raise InputFileError(
@@ -199,7 +197,7 @@ def _open_jsonl(path: Path, overrides: dict[str, str]) -> RowSource:
     keys = [k for _, record, _ in peeked if record for k in record]
     if not keys:
         handle.close()
-        raise InputFileError(f"{path}: no JSON object found; write one object per line, e.g. {{\"name\": ...}}")
+        raise InputFileError(f'{path}: no JSON object found; write one object per line, e.g. {{"name": ...}}')
     try:
         columns = _columns_or_fail(path, keys, overrides)
     except InputFileError:

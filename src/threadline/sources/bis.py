@@ -75,7 +75,12 @@ def load(folder: Path) -> LoadedList:
     if skipped:
         notes.append(f"{skipped} entries without a name skipped")
     version = ListVersion(
-        SOURCE, "US Commerce BIS Entity List", str(data.get("extracted") or ""), len(entities), 0,
-        (fingerprint(path),), tuple(notes),
+        SOURCE,
+        "US Commerce BIS Entity List",
+        str(data.get("extracted") or ""),
+        len(entities),
+        0,
+        (fingerprint(path),),
+        tuple(notes),
     )
     return LoadedList(version, entities)

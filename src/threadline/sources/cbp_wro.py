@@ -60,11 +60,7 @@ def _entity(row: dict[str, str], entry_id: str) -> Entity:
     if schema is None:
         schema = "Company" if name_key(name).removed else "Organization"
     country = to_iso2(row["country"])
-    extra = {
-        k: row[k]
-        for k in ("wro_or_finding", "industry", "merchandise", "status")
-        if row.get(k)
-    }
+    extra = {k: row[k] for k in ("wro_or_finding", "industry", "merchandise", "status") if row.get(k)}
     if owned:
         extra["covers"] = "fishing vessels owned by this company"
     return Entity(
@@ -108,8 +104,12 @@ def load(folder: Path) -> LoadedList:
         notes.append(f"{len(skipped)} rows without an entity skipped (lines {', '.join(map(str, skipped[:5]))})")
     version_date = re.search(r"\d{4}-\d{2}-\d{2}", path.name)
     version = ListVersion(
-        SOURCE, "US CBP Withhold Release Orders and Findings",
+        SOURCE,
+        "US CBP Withhold Release Orders and Findings",
         version_date.group(0) if version_date else max(dates, default=""),
-        len(entities), len(rules), (fingerprint(path),), tuple(notes),
+        len(entities),
+        len(rules),
+        (fingerprint(path),),
+        tuple(notes),
     )
     return LoadedList(version, entities, rules)

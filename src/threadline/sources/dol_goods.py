@@ -62,7 +62,12 @@ def load(folder: Path) -> LoadedList:
     if skipped:
         notes.append(f"{len(skipped)} rows without good or country skipped")
     version = ListVersion(
-        SOURCE, "US DOL List of Goods Produced by Child Labor or Forced Labor",
-        edition.group(1) if edition else "", 0, len(rules), (fingerprint(path),), tuple(notes),
+        SOURCE,
+        "US DOL List of Goods Produced by Child Labor or Forced Labor",
+        edition.group(1) if edition else "",
+        0,
+        len(rules),
+        (fingerprint(path),),
+        tuple(notes),
     )
     return LoadedList(version, [], rules)

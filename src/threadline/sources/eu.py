@@ -32,10 +32,8 @@ def _identifiers(items: list[dict[str, Any]]) -> tuple[Identifier, ...]:
 
 def _entity(item: dict[str, Any]) -> Entity:
     name = str(item["name"]).strip()
-    if item.get("type") == "individual":
-        schema = "Person"
-    else:
-        schema = "Company" if name_key(name).removed else "Organization"
+    is_company = bool(name_key(name).removed)
+    schema = "Person" if item.get("type") == "individual" else ("Company" if is_company else "Organization")
     aliases = [a for a in dict.fromkeys(str(a).strip() for a in item.get("aliases") or []) if a and a != name]
     identifiers = _identifiers(item.get("identifiers") or [])
     return Entity(
@@ -72,7 +70,12 @@ def load(folder: Path) -> LoadedList:
     if skipped:
         notes.append(f"{skipped} EU records without a name or id skipped")
     version = ListVersion(
-        SOURCE, "EU consolidated financial sanctions (derived)", generated, len(entities), 0, (fingerprint(path),),
+        SOURCE,
+        "EU consolidated financial sanctions (derived)",
+        generated,
+        len(entities),
+        0,
+        (fingerprint(path),),
         tuple(notes),
     )
     return LoadedList(version, entities)

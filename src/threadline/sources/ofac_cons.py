@@ -57,7 +57,10 @@ def _entity(entry: Any) -> Entity:
             names.append(Name(alias, kind))  # type: ignore[arg-type]
     addresses = []
     for item in _items(entry, "addressList"):
-        parts = [_child(item, k) for k in ("address1", "address2", "address3", "city", "stateOrProvince", "postalCode", "country")]
+        parts = [
+            _child(item, k)
+            for k in ("address1", "address2", "address3", "city", "stateOrProvince", "postalCode", "country")
+        ]
         full = ", ".join(p for p in parts if p)
         if full:
             addresses.append(Address(full, _child(item, "city"), to_iso2(_child(item, "country"))))
@@ -109,7 +112,12 @@ def load(folder: Path) -> LoadedList:
     if skipped:
         notes.append(f"{skipped} entries without uid or name skipped")
     version = ListVersion(
-        SOURCE, "US OFAC Consolidated (non-SDN) list", published or "", len(entities), 0, (fingerprint(path),),
+        SOURCE,
+        "US OFAC Consolidated (non-SDN) list",
+        published or "",
+        len(entities),
+        0,
+        (fingerprint(path),),
         tuple(notes),
     )
     return LoadedList(version, entities)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from threadline.exc import SourceError
-from threadline.model import Address, Entity, Identifier, ListVersion, LoadedList, Name
+from threadline.model import Address, Entity, Identifier, ListVersion, LoadedList, Name, NameKind
 from threadline.model.countries import to_iso2
 from threadline.names.normalize import name_key
 from threadline.sources.common import fingerprint, parse_date, require_file
@@ -29,7 +29,7 @@ SDN_DATE = "2024-05-03"
 """sdn.csv carries no date; this is the publisher's date of the copy (see the folder's PROVENANCE.md)."""
 
 _TYPES = {"individual": "Person", "vessel": "Vessel", "aircraft": "Aircraft"}
-_ALT_KINDS = {"aka": "alias", "fka": "former", "nka": "alias"}
+_ALT_KINDS: dict[str, NameKind] = {"aka": "alias", "fka": "former", "nka": "alias"}
 _ID_RE = re.compile(
     r"^(Passport|National ID No\.|Cedula No\.|Tax ID No\.|Registration Number|Registration ID|"
     r"Unified Social Credit Code \(USCC\)|Company Number|Business Registration Number|IMO|"
@@ -78,7 +78,7 @@ def _parse_remarks(remarks: str) -> _Remarks:
             if code:
                 out.countries.append(code)
         elif part.startswith(("a.k.a. ", "f.k.a. ")):
-            kind = "former" if part.startswith("f") else "alias"
+            kind: NameKind = "former" if part.startswith("f") else "alias"
             for alias in re.findall(r"'([^']+)'", part):
                 out.aliases.append(Name(alias, kind))
         else:
@@ -100,9 +100,9 @@ def _alt_names(rows: list[list[str]]) -> dict[str, list[Name]]:
     for row in rows:
         if len(row) < 4 or not _null(row[3]):
             continue
-        kind = _ALT_KINDS.get((_null(row[2]) or "aka").lower().replace(".", ""), "alias")
+        kind: NameKind = _ALT_KINDS.get((_null(row[2]) or "aka").lower().replace(".", ""), "alias")
         remark = (_null(row[4]) or "") if len(row) > 4 else ""
-        names[row[0].strip()].append(Name(row[3].strip(), "weak" if "weak" in remark.lower() else kind))  # type: ignore[arg-type]
+        names[row[0].strip()].append(Name(row[3].strip(), "weak" if "weak" in remark.lower() else kind))
     return names
 
 
@@ -123,8 +123,17 @@ def _entity(row: list[str], aliases: list[Name], addresses: list[Address]) -> En
     facts = _parse_remarks(remarks_text or "")
     programs = tuple(p.strip() for p in (_null(row[3]) or "").split("] [") if p.strip())
     countries = dict.fromkeys([*facts.countries, *(a.country for a in addresses if a.country)])
-    extra = {k: v for k, v in (("title", _null(row[4])), ("call_sign", _null(row[5])), ("vessel_type", _null(row[6])),
-                               ("vessel_flag", _null(row[9])), ("vessel_owner", _null(row[10]))) if v}
+    extra = {
+        k: v
+        for k, v in (
+            ("title", _null(row[4])),
+            ("call_sign", _null(row[5])),
+            ("vessel_type", _null(row[6])),
+            ("vessel_flag", _null(row[9])),
+            ("vessel_owner", _null(row[10])),
+        )
+        if v
+    }
     return Entity(
         source=SOURCE,
         entry_id=ent_num,
@@ -144,7 +153,11 @@ def _entity(row: list[str], aliases: list[Name], addresses: list[Address]) -> En
 
 def _orphan(ent_num: str, aliases: list[Name], addresses: list[Address]) -> Entity:
     """An entry known only from the newer alt.csv/add.csv: its primary name is unknown here."""
-    names = (Name(aliases[0].value, "primary"), *aliases[1:]) if aliases else (Name(f"OFAC SDN entry {ent_num}", "primary"),)
+    names = (
+        (Name(aliases[0].value, "primary"), *aliases[1:])
+        if aliases
+        else (Name(f"OFAC SDN entry {ent_num}", "primary"),)
+    )
     return Entity(
         source=SOURCE,
         entry_id=ent_num,

@@ -42,7 +42,9 @@ class SourceSpec:
 SOURCES: dict[str, SourceSpec] = {
     spec.id: spec
     for spec in (
-        SourceSpec("ofac-sdn", "US OFAC Specially Designated Nationals", "ofac-sdn", "threadline.sources.ofac_sdn:load"),
+        SourceSpec(
+            "ofac-sdn", "US OFAC Specially Designated Nationals", "ofac-sdn", "threadline.sources.ofac_sdn:load"
+        ),
         SourceSpec(
             "ofac-cons",
             "US OFAC Consolidated (non-SDN) list",
@@ -50,11 +52,18 @@ SOURCES: dict[str, SourceSpec] = {
             "threadline.sources.ofac_cons:load",
         ),
         SourceSpec("uk", "UK Sanctions List (FCDO)", "uk-sanctions-list", "threadline.sources.uk:load"),
-        SourceSpec("eu", "EU consolidated financial sanctions (derived)", "eu-consolidated-derived", "threadline.sources.eu:load"),
+        SourceSpec(
+            "eu",
+            "EU consolidated financial sanctions (derived)",
+            "eu-consolidated-derived",
+            "threadline.sources.eu:load",
+        ),
         SourceSpec("un", "UN Security Council consolidated list", "un-sc-consolidated", "threadline.sources.un:load"),
         SourceSpec("us-uflpa", "US DHS UFLPA Entity List", "us-dhs-uflpa", "threadline.sources.uflpa:load"),
         SourceSpec("us-bis", "US Commerce BIS Entity List", "us-bis-entity-list", "threadline.sources.bis:load"),
-        SourceSpec("us-cbp-wro", "US CBP Withhold Release Orders and Findings", "us-cbp-wro", "threadline.sources.cbp_wro:load"),
+        SourceSpec(
+            "us-cbp-wro", "US CBP Withhold Release Orders and Findings", "us-cbp-wro", "threadline.sources.cbp_wro:load"
+        ),
         SourceSpec(
             "us-dol-goods",
             "US DOL List of Goods Produced by Child Labor or Forced Labor",

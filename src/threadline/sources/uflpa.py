@@ -65,7 +65,9 @@ def load(folder: Path) -> LoadedList:
     ]
     if skipped:
         notes.append(f"{skipped} rows without a name skipped")
-    version = ListVersion(SOURCE, "US DHS UFLPA Entity List", SCRAPE_DATE, len(entities), 0, (fingerprint(path),), tuple(notes))
+    version = ListVersion(
+        SOURCE, "US DHS UFLPA Entity List", SCRAPE_DATE, len(entities), 0, (fingerprint(path),), tuple(notes)
+    )
     return LoadedList(version, entities)
 
 

@@ -53,14 +53,21 @@ def load(folder: Path) -> LoadedList:
     skipped: list[str] = []
     for number, row in enumerate(rows, start=1):
         if not isinstance(row, dict) or not str(row.get("Name") or "").strip() or not row.get("Unique ID"):
-            skipped.append(f"row {number} {row.get('Unique ID', '')}".strip() if isinstance(row, dict) else f"row {number}")
+            skipped.append(
+                f"row {number} {row.get('Unique ID', '')}".strip() if isinstance(row, dict) else f"row {number}"
+            )
             continue
         entities.append(_entity(row))
     notes = ["summary export: primary names only, no aliases, addresses or birth dates"]
     if skipped:
         notes.append(f"{len(skipped)} rows without a name or Unique ID skipped ({', '.join(skipped[:5])})")
     version = ListVersion(
-        SOURCE, "UK Sanctions List (FCDO)", date_from_name(path) or "", len(entities), 0, (fingerprint(path),),
+        SOURCE,
+        "UK Sanctions List (FCDO)",
+        date_from_name(path) or "",
+        len(entities),
+        0,
+        (fingerprint(path),),
         tuple(notes),
     )
     return LoadedList(version, entities)

@@ -27,7 +27,9 @@ def _text(node: Any, tag: str) -> str | None:
 
 
 def _values(node: Any, tag: str) -> list[str]:
-    return [v.text.strip() for parent in node.findall(tag) for v in parent.findall("VALUE") if v.text and v.text.strip()]
+    return [
+        v.text.strip() for parent in node.findall(tag) for v in parent.findall("VALUE") if v.text and v.text.strip()
+    ]
 
 
 def _names(node: Any, is_person: bool) -> list[Name]:
@@ -59,7 +61,9 @@ def _entity(node: Any, is_person: bool) -> Entity:
     addresses = _addresses(node, "INDIVIDUAL_ADDRESS" if is_person else "ENTITY_ADDRESS")
     nationalities = [to_iso2(v) for v in _values(node, "NATIONALITY")]
     identifiers = [
-        Identifier(_text(d, "TYPE_OF_DOCUMENT") or "document", _text(d, "NUMBER") or "", to_iso2(_text(d, "ISSUING_COUNTRY")))
+        Identifier(
+            _text(d, "TYPE_OF_DOCUMENT") or "document", _text(d, "NUMBER") or "", to_iso2(_text(d, "ISSUING_COUNTRY"))
+        )
         for d in node.findall("INDIVIDUAL_DOCUMENT")
         if _text(d, "NUMBER")
     ]
@@ -100,13 +104,20 @@ def load(folder: Path) -> LoadedList:
     skipped = 0
     for tag, is_person in (("INDIVIDUALS/INDIVIDUAL", True), ("ENTITIES/ENTITY", False)):
         for node in root.findall(tag):
-            if not (_text(node, "FIRST_NAME") or _text(node, "NAME_ORIGINAL_SCRIPT")) or not _text(node, "REFERENCE_NUMBER"):
+            if not (_text(node, "FIRST_NAME") or _text(node, "NAME_ORIGINAL_SCRIPT")) or not _text(
+                node, "REFERENCE_NUMBER"
+            ):
                 skipped += 1
                 continue
             entities.append(_entity(node, is_person))
     notes = [f"{skipped} entries without a name or reference number skipped"] if skipped else []
     version = ListVersion(
-        SOURCE, "UN Security Council consolidated list", str(root.get("dateGenerated", ""))[:10], len(entities), 0,
-        (fingerprint(path),), tuple(notes),
+        SOURCE,
+        "UN Security Council consolidated list",
+        str(root.get("dateGenerated", ""))[:10],
+        len(entities),
+        0,
+        (fingerprint(path),),
+        tuple(notes),
     )
     return LoadedList(version, entities)

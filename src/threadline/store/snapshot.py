@@ -95,7 +95,7 @@ def iter_records(folder: Path, source: str) -> Iterator[Entity | Rule]:
     path = folder / f"{source}.jsonl.gz"
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
+            for line in handle:
                 row = json.loads(line)
                 kind = row.pop("type")
                 yield Entity.from_dict(row) if kind == "entity" else Rule.from_dict(row)
