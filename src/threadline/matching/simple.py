@@ -4,7 +4,10 @@ It is deliberately simple and honest: the score is the name similarity with smal
 hit says which list name it matched, what was ignored and why the score moved. Candidates come from a token
 index (whole words, 3-letter word prefixes, Han bigrams) so only plausible names are scored.
 
-Score = token_sort_ratio(query core, list core) on the Latin keys (0..1), then
+Score = token_sort_ratio(query core, list core) on the Latin keys (0..1), capped by the same similarity on the
+distinctive words only (generic words such as "technology" or "international" removed: "TTM Technologies" is
+not "TiMi Technologies"), then
+  x 0.90 when both distinctive parts are a single word and differ (one word leaves little to go on),
   x 0.90 when the list name is a weak alias,
   - 0.05 when both sides give countries and none is shared,
   x 0.85 when either name is shorter than 5 letters and they are not identical (short names collide).
@@ -110,6 +113,17 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
     features: list[tuple[str, float]] = [("name_similarity", similarity)]
     label = "primary name" if record.name.kind == "primary" else f"{record.name.kind} name"
     parts = [f"name {key.latin!r} ~ {label} {record.name.value!r}: token-sort similarity {similarity:.2f}"]
+    other = record.key
+    if (key.distinctive, other.distinctive) != (key.latin, other.latin):
+        distinct = fuzz.token_sort_ratio(key.distinctive, other.distinctive) / 100.0
+        if distinct < similarity:
+            similarity = distinct
+            features.append(("distinctive_similarity", distinct))
+            parts.append(f"distinctive words {key.distinctive!r} ~ {other.distinctive!r}: {distinct:.2f}")
+    if " " not in key.distinctive and " " not in other.distinctive and key.distinctive != other.distinctive:
+        similarity *= 0.90
+        features.append(("single_word", 0.90))
+        parts.append("single distinctive word, not identical x0.90")
     ignored = sorted(set(key.removed) | set(record.key.removed))
     if ignored:
         parts.append(f"ignored legal forms/qualifiers {', '.join(repr(x) for x in ignored)}")

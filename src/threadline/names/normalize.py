@@ -29,6 +29,15 @@ _QUALIFIERS = re.compile(
     r"\b(?:and|&|including)\s+(?:its\s+)?(?:subsidiaries|subordinate(?:\s+and\s+affiliated)?\s+entities"
     r"|affiliates|subordinates)\b.*$"
 )
+# Words that many unrelated company names share; they say little about which company is meant.
+GENERIC_WORDS = frozenset(
+    """
+    international technology technologies tech electronics electronic electrical electric holding holdings group
+    industrial industries industry trading trade development manufacturing manufacture products product
+    semiconductor global enterprise enterprises science sciences services service systems system solutions
+    materials material precision import export imp exp new energy the of and corporation
+    """.split()
+)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 
@@ -80,6 +89,8 @@ class NameKey:
     """``core`` transliterated to Latin letters (same as ``core`` for Latin names)."""
     removed: tuple[str, ...]
     """What was taken off to make ``core`` (legal forms, qualifiers), for explanations."""
+    distinctive: str
+    """``latin`` without :data:`GENERIC_WORDS` ("technology", "international"...); ``latin`` if nothing is left."""
 
 
 def _strip_han_forms(folded: str) -> tuple[str, list[str]]:
@@ -118,12 +129,15 @@ def name_key(name: str) -> NameKey:
     core, removed_latin = _strip_latin_forms(core)
     if not core:  # the whole name was a legal form ("Company Limited"): keep it
         core, removed_han, removed_latin = folded, [], []
+    latin_core = latin(core) if not core.isascii() else core
+    distinctive = " ".join(word for word in latin_core.split() if word not in GENERIC_WORDS)
     return NameKey(
         original=name,
         folded=folded,
         core=core,
-        latin=latin(core) if not core.isascii() else core,
+        latin=latin_core,
         removed=tuple(removed_han + removed_latin),
+        distinctive=distinctive or latin_core,
     )
 
 
