@@ -31,12 +31,53 @@ _QUALIFIERS = re.compile(
 )
 # Words that many unrelated company names share; they say little about which company is meant.
 GENERIC_WORDS = frozenset(
-    """
-    international technology technologies tech electronics electronic electrical electric holding holdings group
-    industrial industries industry trading trade development manufacturing manufacture products product
-    semiconductor global enterprise enterprises science sciences services service systems system solutions
-    materials material precision import export imp exp new energy the of and corporation
-    """.split()
+    [
+        "international",
+        "technology",
+        "technologies",
+        "tech",
+        "electronics",
+        "electronic",
+        "electrical",
+        "electric",
+        "holding",
+        "holdings",
+        "group",
+        "industrial",
+        "industries",
+        "industry",
+        "trading",
+        "trade",
+        "development",
+        "manufacturing",
+        "manufacture",
+        "products",
+        "product",
+        "semiconductor",
+        "global",
+        "enterprise",
+        "enterprises",
+        "science",
+        "sciences",
+        "services",
+        "service",
+        "systems",
+        "system",
+        "solutions",
+        "materials",
+        "material",
+        "precision",
+        "import",
+        "export",
+        "imp",
+        "exp",
+        "new",
+        "energy",
+        "the",
+        "of",
+        "and",
+        "corporation",
+    ]
 )
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NON_WORD = re.compile(r"[^\w]+|_")
