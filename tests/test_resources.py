@@ -1,0 +1,26 @@
+"""Generated reference data in the package matches a fresh generation from ../shared/data."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+
+
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", ["build_gazetteer", "build_sectors", "build_demo_suppliers"])
+def test_generated_resource_is_fresh(shared_data: Path, name: str) -> None:
+    module = _script(name)
+    packaged = Path(module.OUT).read_text(encoding="utf-8")
+    assert module.build(shared_data) == packaged, f"{module.OUT} is stale; run python scripts/{name}.py"
