@@ -53,6 +53,10 @@ LISTED = [
 ]
 
 
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
 def _style(name: str, style: str) -> str:
     if style == "upper":
         return name_key(name).core.upper()
@@ -66,9 +70,9 @@ def _style(name: str, style: str) -> str:
 
 def _listed_rows(data: Path) -> list[list[str]]:
     names: dict[str, set[str]] = {
-        "uflpa": {r["name"] for r in csv.DictReader((data / "us-dhs-uflpa/uflpa_entity_list.csv").open())},
-        "ofac": {r[1] for r in csv.reader((data / "ofac-sdn/sdn.csv").open(encoding="utf-8")) if len(r) > 1},
-        "uk": {r["Name"] for r in csv.DictReader((data / "uk-sanctions-list/uk_sanctions_list_2026-01-10.csv").open())},
+        "uflpa": {r["name"] for r in csv.DictReader(_lines(data / "us-dhs-uflpa/uflpa_entity_list.csv"))},
+        "ofac": {r[1] for r in csv.reader(_lines(data / "ofac-sdn/sdn.csv")) if len(r) > 1},
+        "uk": {r["Name"] for r in csv.DictReader(_lines(data / "uk-sanctions-list/uk_sanctions_list_2026-01-10.csv"))},
     }
     bis = json.loads((data / "us-bis-entity-list/bis_entity_list_nsfreg_2026-07-09.json").read_text("utf-8"))
     names["bis"] = {e["name"] for e in bis["entities"]}
@@ -83,7 +87,7 @@ def _listed_rows(data: Path) -> list[list[str]]:
 
 def _chinese_rows(data: Path) -> list[list[str]]:
     rows = []
-    for row in csv.DictReader((data / "cn_company_names/szse_a_share_list_2025-12.csv").open(encoding="utf-8")):
+    for row in csv.DictReader(_lines(data / "cn_company_names/szse_a_share_list_2025-12.csv")):
         if row["province"] == "新疆":
             product = row["industry"].split(" ", 1)[-1]
             rows.append([row["name_zh_full"], row["registered_address_zh"], "中国", product, ""])
@@ -92,13 +96,13 @@ def _chinese_rows(data: Path) -> list[list[str]]:
 
 def _facility_rows(data: Path) -> list[list[str]]:
     rows = []
-    china = list(csv.DictReader((data / "supplier_lists/cn_facilities_screening_input.csv").open(encoding="utf-8")))
+    china = list(csv.DictReader(_lines(data / "supplier_lists/cn_facilities_screening_input.csv")))
     full = [r for r in china if r["address_level"] == "full"]
     for row in full[:: max(1, len(full) // 200)][:200]:
         rows.append([row["facility_name"], row["address"], row["country"], row["product_type"], ""])
     traps = [r for r in full if "changjiang" in r["address"].lower()][:5]
     rows.extend([r["facility_name"], r["address"], r["country"], r["product_type"], ""] for r in traps)
-    nike = list(csv.DictReader((data / "supplier_lists/nike_manufacturing_map_2021-02.csv").open(encoding="utf-8")))
+    nike = list(csv.DictReader(_lines(data / "supplier_lists/nike_manufacturing_map_2021-02.csv")))
     others = [r for r in nike if r["Country/Region"] != "China"]
     for row in others[:: max(1, len(others) // 40)][:40]:
         address = ", ".join(p for p in (row["Address"], row["City"], row["State"]) if p)

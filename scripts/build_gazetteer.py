@@ -29,7 +29,7 @@ def _split(value: str) -> list[str]:
 
 def build(data_dir: Path) -> str:
     rows = list(
-        csv.DictReader((data_dir / "xinjiang_gazetteer" / "xinjiang_admin_divisions.csv").open(encoding="utf-8"))
+        csv.DictReader((data_dir / "xinjiang_gazetteer" / "xinjiang_admin_divisions.csv").read_text("utf-8").splitlines())
     )
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
