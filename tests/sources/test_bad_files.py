@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from threadline.exc import SourceError
-from threadline.sources import ofac_cons, ofac_sdn, un, uk
+from threadline.sources import ofac_cons, ofac_sdn, uk, un
 
 BOMB = """<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
