@@ -30,7 +30,7 @@ def test_truncated_xml_names_the_file(tmp_path: Path) -> None:
 
 
 def test_missing_list_file_names_the_file(tmp_path: Path) -> None:
-    with pytest.raises(SourceError, match="sdn.csv"):
+    with pytest.raises(SourceError, match=r"sdn\.csv"):
         ofac_sdn.load(tmp_path)
 
 
