@@ -49,13 +49,17 @@ def lists_command(
         for version in versions:
             typer.echo(json.dumps(version.to_dict(), ensure_ascii=False))
         return
-    table = Table(title="Loaded lists", show_lines=True)
-    for column in ("source", "title", "version", "entities", "rules", "notes"):
-        table.add_column(column, overflow="fold")
+    table = Table(title="Loaded lists")
+    for column in ("source", "version", "entities", "rules", "title"):
+        table.add_column(column, justify="right" if column in ("entities", "rules") else "left")
     for v in versions:
-        rules = str(v.rule_count) if v.rule_count else ""
-        table.add_row(v.source, v.title, v.version, f"{v.entity_count:,}", rules, "\n".join(v.notes))
-    Console().print(table)
+        rules = f"{v.rule_count:,}" if v.rule_count else ""
+        table.add_row(v.source, v.version, f"{v.entity_count:,}", rules, v.title)
+    console = Console()
+    console.print(table)
+    for v in versions:
+        for note in v.notes:
+            console.print(f"[bold]{v.source}[/bold]: {note}", highlight=False)
 
 
 @app.command("match")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -118,31 +119,42 @@ def _gazetteer() -> _Gazetteer:
             zh.extend((form, place) for form in row["match_zh"].split("|") if form)
             for form in row["match_latin"].split("|"):
                 if form:
-                    latin_places.setdefault(form.casefold(), place)
+                    latin_places.setdefault(_fold_chars(form).casefold(), place)
     zh.sort(key=lambda item: -len(item[0]))
     alternatives = "|".join(re.escape(f) for f in sorted(latin_places, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w'’-])({alternatives})(?![\w'’-])(?!\s*{_LATIN_STREET})", re.IGNORECASE)
     return _Gazetteer(tuple(zh), pattern, latin_places)
 
 
+_SPECIFICITY = {"county": 0, "xpcc_city": 1, "prefecture": 2, "province": 3}
+
+
 def _find_zh(text: str) -> tuple[_Place, str] | None:
+    """The most specific Xinjiang place named in Chinese (a county beats its prefecture beats 新疆)."""
+    found_places: list[tuple[_Place, str]] = []
     for form, place in _gazetteer().zh:
         for found in re.finditer(re.escape(form), text):
             after = text[found.end() : found.end() + 2]
-            if re.match(_ZH_STREET, after) and place.level == "province":
-                continue
-            if re.match(_ZH_STREET, after) and form == place.name_zh.rstrip("市区县"):
-                continue
-            return place, form
-    return None
+            if re.match(_ZH_STREET, after) and (place.level == "province" or form != place.name_zh):
+                continue  # 新疆路, 喀什路: a street named after the place
+            found_places.append((place, form))
+            break
+    if not found_places:
+        return None
+    return min(found_places, key=lambda item: _SPECIFICITY.get(item[0].level, 9))
+
+
+def _fold_chars(text: str) -> str:
+    """Drop diacritics character by character (Ürümqi -> Urumqi), keeping every position in place."""
+    return "".join(unicodedata.normalize("NFKD", char)[:1] or char for char in text)
 
 
 def _find_latin(text: str) -> tuple[_Place, str] | None:
     gazetteer = _gazetteer()
-    found = gazetteer.latin.search(text)
+    found = gazetteer.latin.search(_fold_chars(text))
     if found is None:
         return None
-    return gazetteer.latin_places[found.group(1).casefold()], found.group(1)
+    return gazetteer.latin_places[found.group(1).casefold()], text[found.start(1) : found.end(1)]
 
 
 def _looks_chinese(text: str, country: str | None) -> bool:
