@@ -97,14 +97,6 @@ class ScreenRun:
         self.flagged: list[dict[str, Any]] = []
         self.flagged_total = 0
 
-    def results(self) -> list[ScreenResult | SkippedRow]:
-        """Screen everything and return it (small files, tests). Use :meth:`execute` to stream."""
-        out: list[ScreenResult | SkippedRow] = []
-        for item in screen(self.source.rows, default_matcher(), self.threshold):
-            self._account(item)
-            out.append(item)
-        return out
-
     def _account(self, item: ScreenResult | SkippedRow) -> dict[str, Any] | None:
         self.summary.add(item)
         if isinstance(item, SkippedRow):

@@ -18,7 +18,9 @@ def _targets(source: str, program: str | None = None) -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.parametrize(("source", "program"), [("us-uflpa", None), ("ofac-sdn", "GLOMAG"), ("uk", "Global Human Rights")])
+@pytest.mark.parametrize(
+    ("source", "program"), [("us-uflpa", None), ("ofac-sdn", "GLOMAG"), ("uk", "Global Human Rights")]
+)
 def test_upper_case_names_without_legal_forms_find_their_entries(source: str, program: str | None) -> None:
     matcher, threshold = default_matcher(), match_threshold()
     targets = _targets(source, program)

@@ -39,9 +39,3 @@ class ListStore:
                 else:
                     store.rules.append(record)
         return store
-
-    def get(self, source: str, entry_id: str) -> Entity | None:
-        for entity in self.entities:
-            if entity.source == source and entity.entry_id == entry_id:
-                return entity
-        return None
