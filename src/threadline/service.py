@@ -18,7 +18,7 @@ from threadline.model import SCHEMATA, ListVersion
 from threadline.model.countries import to_iso2
 from threadline.reports.html import write_screen_report
 from threadline.screening.reader import SkippedRow, open_rows
-from threadline.screening.screen import ScreenResult, Summary, screen
+from threadline.screening.screen import RISK_ORDER, ScreenResult, Summary, screen
 from threadline.sources import registry
 from threadline.store import ListStore
 from threadline.store.snapshot import write_snapshot
@@ -139,7 +139,7 @@ class ScreenRun:
             path,
             input_path=self.path,
             summary=self.summary.to_dict(),
-            flagged=self.flagged,
+            flagged=sorted(self.flagged, key=lambda r: (RISK_ORDER.index(r["risk"]), r["row"])),
             flagged_total=self.flagged_total,
             skipped=[{"row": s.row, "reason": s.reason} for s in self.summary.skipped],
             versions=list(default_store().versions),
