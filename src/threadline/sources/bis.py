@@ -6,16 +6,14 @@ entries share both (counted in the notes). Several addresses are joined by "; an
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
-from threadline.exc import SourceError
 from threadline.model import Address, Entity, ListVersion, LoadedList, Name
 from threadline.model.countries import to_iso2
 from threadline.names.normalize import name_key
-from threadline.sources.common import find_one, fingerprint, slugify
+from threadline.sources.common import find_one, fingerprint, read_json_records, slugify
 
 SOURCE = "us-bis"
 URL = "https://www.ecfr.gov/current/title-15/subtitle-B/chapter-VII/subchapter-C/part-744/appendix-Supplement%20No.%204%20to%20Part%20744"
@@ -51,11 +49,7 @@ def _entity(item: dict[str, Any], entry_id: str) -> Entity:
 
 def load(folder: Path) -> LoadedList:
     path = find_one(folder, "bis_entity_list*.json")
-    try:
-        data = json.loads(path.read_text("utf-8"))
-        items = data["entities"]
-    except (json.JSONDecodeError, KeyError, TypeError) as error:
-        raise SourceError(f"{path}: not a BIS entity list JSON ({error}); expected {{'entities': [...]}}") from None
+    data, items = read_json_records(path, "entities", "a BIS entity list JSON")
     entities: list[Entity] = []
     seen: dict[str, int] = {}
     skipped = collisions = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -90,6 +91,23 @@ def parse_xml(path: Path) -> Any:
         raise SourceError(f"{path}: malformed XML ({error}); re-download the file from the publisher") from None
     except Exception as error:  # defusedxml raises its own classes for forbidden constructs
         raise SourceError(f"{path}: unsafe or unreadable XML ({error}); re-download the file") from None
+
+
+def read_json(path: Path, expected: str) -> Any:
+    """Parse a JSON list file; ``expected`` says what it should be, for the error message."""
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SourceError(f"{path}: not {expected} ({error}); re-download the file from the publisher") from None
+
+
+def read_json_records(path: Path, key: str, expected: str) -> tuple[dict[str, Any], list[Any]]:
+    """A JSON document ``{..., key: [records]}``: returns the document and its records."""
+    data = read_json(path, expected)
+    records = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(records, list):
+        raise SourceError(f"{path}: not {expected}: no {key!r} array at the top level; re-download the file")
+    return data, records
 
 
 def read_csv_dicts(path: Path, encoding: str = "utf-8-sig") -> Iterator[tuple[int, dict[str, str]]]:

@@ -7,15 +7,13 @@ script it was given; all aliases are kept. No regime, address or listing date is
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from threadline.exc import SourceError
 from threadline.model import Entity, Identifier, ListVersion, LoadedList, Name
 from threadline.model.countries import to_iso2
 from threadline.names.normalize import name_key
-from threadline.sources.common import find_one, fingerprint
+from threadline.sources.common import find_one, fingerprint, read_json_records
 
 SOURCE = "eu"
 URL = "https://data.europa.eu/data/datasets/consolidated-list-of-persons-groups-and-entities-subject-to-eu-financial-sanctions"
@@ -51,11 +49,7 @@ def _entity(item: dict[str, Any]) -> Entity:
 
 def load(folder: Path) -> LoadedList:
     path = find_one(folder, "pakote_all_*.json")
-    try:
-        data = json.loads(path.read_text("utf-8"))
-        items = data["entities"]
-    except (json.JSONDecodeError, KeyError, TypeError) as error:
-        raise SourceError(f"{path}: not the expected aggregate JSON ({error})") from None
+    data, items = read_json_records(path, "entities", "the EU/UN/OFAC aggregate JSON")
     entities: list[Entity] = []
     skipped = 0
     for item in items:

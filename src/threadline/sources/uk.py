@@ -6,14 +6,13 @@ The export carries the primary name only: no aliases, addresses or birth dates (
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from threadline.exc import SourceError
 from threadline.model import Entity, Identifier, ListVersion, LoadedList, Name
 from threadline.names.normalize import name_key
-from threadline.sources.common import date_from_name, find_one, fingerprint, parse_date
+from threadline.sources.common import date_from_name, find_one, fingerprint, parse_date, read_json
 
 SOURCE = "uk"
 URL = "https://www.gov.uk/government/publications/the-uk-sanctions-list"
@@ -45,10 +44,9 @@ def _entity(row: dict[str, Any]) -> Entity:
 
 def load(folder: Path) -> LoadedList:
     path = find_one(folder, "uk_sanctions_list_*.json")
-    try:
-        rows = json.loads(path.read_text("utf-8"))
-    except json.JSONDecodeError as error:
-        raise SourceError(f"{path}: invalid JSON ({error}); re-download the UK sanctions list export") from None
+    rows = read_json(path, "the UK sanctions list JSON export")
+    if not isinstance(rows, list):
+        raise SourceError(f"{path}: expected a JSON array of rows; re-download the UK sanctions list export")
     entities: list[Entity] = []
     skipped: list[str] = []
     for number, row in enumerate(rows, start=1):
