@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from threadline import settings
-from threadline.exc import ThreadlineError
+from threadline.exc import InputFileError, ThreadlineError
 
 app = typer.Typer(
     help="threadline: screen suppliers against sanctions and forced-labour lists, offline and explainably.",
@@ -24,6 +24,17 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
+FtmOption = Annotated[
+    list[Path] | None,
+    typer.Option("--ftm", help="Also load this FollowTheMoney JSON lines file or folder (repeatable)."),
+]
+
+
+def _ftm(paths: list[Path] | None) -> tuple[Path, ...]:
+    for path in paths or []:
+        if not path.exists():
+            raise InputFileError(f"{path}: FollowTheMoney file or folder not found; check the --ftm path")
+    return tuple(paths or ())
 
 
 def _open_out(path: Path | None) -> TextIO:
@@ -40,11 +51,12 @@ def lists_command(
         typer.Option("--data-dir", help="Load the raw list files from this folder instead of the snapshot."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per list on stdout.")] = False,
+    ftm: FtmOption = None,
 ) -> None:
     """Show the loaded lists: source id, version date, entity count, and what was inconsistent."""
     from threadline.service import list_versions
 
-    versions = list_versions(data_dir)
+    versions = list_versions(data_dir, _ftm(ftm))
     if as_json:
         for version in versions:
             typer.echo(json.dumps(version.to_dict(), ensure_ascii=False))
@@ -74,11 +86,12 @@ def match_command(
         float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Lowest score shown (default 0.7).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON hit per line on stdout.")] = False,
+    ftm: FtmOption = None,
 ) -> None:
     """Ranked hits for one name, each with its score and explanation."""
     from threadline.service import match_name
 
-    hits = match_name(name, schema=schema, country=country, limit=limit, threshold=threshold)
+    hits = match_name(name, schema=schema, country=country, limit=limit, threshold=threshold, ftm=_ftm(ftm))
     if as_json:
         for hit in hits:
             typer.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
@@ -108,6 +121,7 @@ def screen_command(
     threshold: Annotated[
         float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Match threshold (default 0.85).")
     ] = None,
+    ftm: FtmOption = None,
 ) -> None:
     """Screen every row of a supplier file; one JSON line per row, a summary table, an optional HTML report."""
     from threadline.service import ScreenRun
@@ -119,7 +133,7 @@ def screen_command(
         "product": product_column,
         "hs_code": hs_column,
     }
-    run = ScreenRun(file, {k: v for k, v in overrides.items() if v}, threshold)
+    run = ScreenRun(file, {k: v for k, v in overrides.items() if v}, threshold, _ftm(ftm))
     err.print(f"[dim]{file}: columns {run.columns.describe()}; encoding {run.encoding or 'xlsx'}[/dim]")
     handle = _open_out(out)
     try:

@@ -20,27 +20,36 @@ from threadline.reports.html import write_screen_report
 from threadline.screening.reader import SkippedRow, open_rows
 from threadline.screening.screen import RISK_ORDER, ScreenResult, Summary, screen
 from threadline.sources import registry
+from threadline.sources.ftm import load_ftm_file, load_ftm_folder
 from threadline.store import ListStore
 from threadline.store.snapshot import write_snapshot
 
 DEFAULT_MATCH_FLOOR = 0.70
 
 
-@lru_cache(maxsize=1)
-def default_store() -> ListStore:
-    """The lists of the configured snapshot, loaded once per process."""
-    return ListStore.from_snapshot(settings.snapshot_dir())
+@lru_cache(maxsize=4)
+def default_store(ftm: tuple[Path, ...] = ()) -> ListStore:
+    """The lists of the configured snapshot, plus any FollowTheMoney files or folders, loaded once per process."""
+    store = ListStore.from_snapshot(settings.snapshot_dir())
+    for path in ftm:
+        extra = ListStore.from_lists(load_ftm_folder(path) if path.is_dir() else [load_ftm_file(path)])
+        store.versions.extend(extra.versions)
+        store.entities.extend(extra.entities)
+    return store
 
 
-@lru_cache(maxsize=1)
-def default_matcher() -> SimpleMatcher:
-    return SimpleMatcher(default_store().entities)
+@lru_cache(maxsize=4)
+def default_matcher(ftm: tuple[Path, ...] = ()) -> SimpleMatcher:
+    return SimpleMatcher(default_store(ftm).entities)
 
 
-def list_versions(data_dir: Path | None = None) -> list[ListVersion]:
+def list_versions(data_dir: Path | None = None, ftm: tuple[Path, ...] = ()) -> list[ListVersion]:
     if data_dir is None:
-        return list(default_store().versions)
-    return [loaded.version for loaded in registry.load_all(data_dir)]
+        return list(default_store(ftm).versions)
+    lists = registry.load_all(data_dir)
+    for path in ftm:
+        lists.extend(load_ftm_folder(path) if path.is_dir() else [load_ftm_file(path)])
+    return [loaded.version for loaded in lists]
 
 
 def build_snapshot(data_dir: Path, target: Path) -> list[ListVersion]:
@@ -76,19 +85,23 @@ def match_name(
     country: str | None = None,
     limit: int = 10,
     threshold: float | None = None,
+    ftm: tuple[Path, ...] = (),
 ) -> list[Hit]:
     if not name.strip():
         raise ConfigError("empty name; pass the name to look up, e.g. threadline match 'Hoshine Silicon'")
     query = Query(name, _check_schema(schema), _check_country(country))
     floor = DEFAULT_MATCH_FLOOR if threshold is None else threshold
-    return default_matcher().match(query, limit=limit, threshold=floor)
+    return default_matcher(ftm).match(query, limit=limit, threshold=floor)
 
 
 class ScreenRun:
     """One screening of one file: open it (columns and encoding detected), stream results, summarise."""
 
-    def __init__(self, path: Path, overrides: dict[str, str], threshold: float | None = None) -> None:
+    def __init__(
+        self, path: Path, overrides: dict[str, str], threshold: float | None = None, ftm: tuple[Path, ...] = ()
+    ) -> None:
         self.path = path
+        self.ftm = ftm
         self.threshold = settings.match_threshold() if threshold is None else threshold
         self.source = open_rows(path, overrides)
         self.columns = self.source.columns
@@ -110,7 +123,7 @@ class ScreenRun:
 
     def execute(self, out: TextIO, progress_console: Console | None = None) -> Summary:
         """Stream one JSON line per screened row to ``out``; skipped rows are counted, not written."""
-        matcher = default_matcher()
+        matcher = default_matcher(self.ftm)
         with Progress(
             TextColumn("screening"),
             BarColumn(),
@@ -142,6 +155,6 @@ class ScreenRun:
             flagged=sorted(self.flagged, key=lambda r: (RISK_ORDER.index(r["risk"]), r["row"])),
             flagged_total=self.flagged_total,
             skipped=[{"row": s.row, "reason": s.reason} for s in self.summary.skipped],
-            versions=list(default_store().versions),
+            versions=list(default_store(self.ftm).versions),
             threshold=self.threshold,
         )
