@@ -69,3 +69,32 @@ def test_explanation_names_the_matched_list_name_and_what_was_ignored(matcher: S
 
 def test_unrelated_name_has_no_hit(matcher: SimpleMatcher) -> None:
     assert matcher.match(Query("Foxconn Precision Industry"), threshold=0.85) == []
+
+
+CROSS = [
+    _entity("10", "Company", "Xinjiang Zhongtai Chemical Co. Ltd", countries=("cn",)),
+    _entity("11", "Person", "CHEN, Quanguo", countries=("cn",)),
+    _entity("12", "Person", "朱海仑", "ZHU Hailun"),
+    _entity("13", "Company", "Hangzhou Hikvision Digital Technology Co., Ltd."),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id"),
+    [
+        ("新疆中泰化学股份有限公司", "10"),
+        ("陳全國", "11"),
+        ("陈全国", "11"),
+        ("Zhu Hailun", "12"),
+        ("杭州海康威视数字技术股份有限公司", "13"),
+    ],
+)
+def test_chinese_and_latin_names_find_each_other(query: str, entry_id: str) -> None:
+    hits = SimpleMatcher(CROSS).match(Query(query), threshold=0.85)
+    assert hits and hits[0].entity.entry_id == entry_id
+    assert hits[0].score >= 0.85
+
+
+def test_cross_script_explanation_shows_the_alignment() -> None:
+    (hit,) = SimpleMatcher(CROSS).match(Query("新疆中泰化学股份有限公司"), threshold=0.85)
+    assert "across scripts" in hit.explanation and "中泰=zhongtai" in hit.explanation

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from threadline.matching.crossscript import cross_align, han_block_keys, han_core
 from threadline.matching.model import Hit, Query, schemata_compatible
 from threadline.model import Entity, Name
 from threadline.names.normalize import NameKey, name_key, tokens
@@ -44,6 +45,9 @@ def _block_keys(key: NameKey) -> set[str]:
             keys.add(token)
             if len(token) >= 4 and token.isascii():
                 keys.add(f"{token[:3]}…")
+    han = han_core(key.original)
+    if han:
+        keys |= han_block_keys(han)
     return keys
 
 
@@ -66,6 +70,9 @@ class SimpleMatcher:
         self._postings = dict(postings)
         self._latin = [record.key.latin for record in self._records]
 
+    def _entity(self, record_id: int) -> Entity:
+        return self.entities[self._records[record_id].entity]
+
     @property
     def name_count(self) -> int:
         return len(self._records)
@@ -87,26 +94,56 @@ class SimpleMatcher:
         candidates = self._candidates(key)
         if not candidates:
             return []
-        choices = [self._latin[i] for i in candidates]
+        query_han = bool(han_core(key.original))
+        same = [i for i in candidates if bool(han_core(self._records[i].key.original)) == query_han]
+        cross = [i for i in candidates if bool(han_core(self._records[i].key.original)) != query_han]
         scored = process.extract(
             key.latin,
-            choices,
+            [self._latin[i] for i in same],
             scorer=fuzz.token_sort_ratio,
             processor=None,
             limit=None,
             score_cutoff=MIN_NAME_SIMILARITY * 100,
         )
-        best: dict[int, Hit] = {}
-        for _choice, similarity, position in scored:
-            record = self._records[candidates[position]]
-            entity = self.entities[record.entity]
-            if not schemata_compatible(query.schema, entity.schema):
+        hits = [
+            _score(query, key, self._records[same[pos]], self._entity(same[pos]), sim / 100) for _c, sim, pos in scored
+        ]
+        for record_id in cross:
+            hit = _cross_score(query, key, self._records[record_id], self._entity(record_id))
+            if hit is not None:
+                hits.append(hit)
+        best: dict[tuple[str, str], Hit] = {}
+        for hit in hits:
+            ident = (hit.entity.source, hit.entity.entry_id)
+            if not schemata_compatible(query.schema, hit.entity.schema) or hit.score < threshold:
                 continue
-            hit = _score(query, key, record, entity, similarity / 100.0)
-            if hit.score >= threshold and (record.entity not in best or hit.score > best[record.entity].score):
-                best[record.entity] = hit
+            if ident not in best or hit.score > best[ident].score:
+                best[ident] = hit
         ranked = sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))
         return ranked[:limit]
+
+
+def _cross_score(query: Query, key: NameKey, record: _Record, entity: Entity) -> Hit | None:
+    person = entity.schema == "Person" or query.schema == "Person"
+    alignment = cross_align(key, record.key, person)
+    if alignment is None or alignment.score < MIN_NAME_SIMILARITY:
+        return None
+    label = "primary name" if record.name.kind == "primary" else f"{record.name.kind} name"
+    parts = [
+        f"name {query.name!r} ~ {label} {record.name.value!r} across scripts: {alignment.describe()}; "
+        f"alignment score {alignment.score:.2f}"
+    ]
+    features: list[tuple[str, float]] = [("cross_script_alignment", alignment.score)]
+    score = alignment.score
+    if record.name.kind == "weak":
+        score *= 0.90
+        features.append(("weak_alias", 0.90))
+        parts.append("weak alias x0.90")
+    if query.country and entity.countries and query.country not in entity.countries:
+        score -= 0.05
+        features.append(("country_mismatch", -0.05))
+        parts.append(f"country {query.country} not in entry's {', '.join(entity.countries)} -0.05")
+    return Hit(entity, max(0.0, min(1.0, score)), record.name, "; ".join(parts), tuple(features))
 
 
 def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similarity: float) -> Hit:

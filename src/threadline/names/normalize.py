@@ -13,17 +13,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from rigour.names import remove_org_types
 
-# Chinese legal forms, longest first so 股份有限公司 wins over 有限公司.
-_HAN_LEGAL_FORMS = (
-    "股份有限公司",
-    "有限责任公司",
-    "有限公司",
-    "股份公司",
-    "集团公司",
-    "总公司",
-    "分公司",
-    "公司",
-)
+from threadline.names.han import LEGAL_FORMS
+
 # Qualifiers lists append to a name that are not part of it ("... and subsidiaries").
 _QUALIFIERS = re.compile(
     r"\b(?:and|&|including)\s+(?:its\s+)?(?:subsidiaries|subordinate(?:\s+and\s+affiliated)?\s+entities"
@@ -136,7 +127,7 @@ class NameKey:
 
 def _strip_han_forms(folded: str) -> tuple[str, list[str]]:
     removed: list[str] = []
-    for form in _HAN_LEGAL_FORMS:
+    for form in LEGAL_FORMS:
         if folded.endswith(form) and len(folded) > len(form) + 1:
             removed.append(form)
             folded = folded[: -len(form)].strip()

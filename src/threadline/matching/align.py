@@ -1,0 +1,135 @@
+"""Align a Chinese name with a Latin-script name, piece by piece, and say which pieces matched how.
+
+The Han characters are read left to right against the Latin words; each step is one of
+- *pinyin*: one to four characters whose pinyin, written together, is the next word (中泰 = "zhongtai",
+  陈 = "chen"); a close spelling (edit similarity >= 0.85, words of 5+ letters) counts in part;
+- *glossary*: a span of characters whose translation is the next word(s) (化学 = "chemical", 集团 = "group");
+- *unexplained*: a character or a word that nothing accounts for.
+Dynamic programming finds the cheapest alignment. The score is 1 minus the cost, where an unexplained character
+costs ``0.5 / characters`` and an unexplained word ``0.5 / words``, and a close spelling costs its shortfall. So a
+score of 1.0 means every character and every word is accounted for.
+Persons' names may come in any order (Quanguo Chen, CHEN Quanguo): word orders are tried, up to three words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import islice, permutations, product
+
+from rapidfuzz.distance import Levenshtein
+
+from threadline.names.glossary import Glossary
+from threadline.names.han import readings
+
+MAX_SPAN = 4
+CLOSE_SPELLING = 0.85
+OPTIONAL_CHARS = frozenset("市省县区")
+"""Administrative suffixes English names drop (深圳市 = Shenzhen): leaving one unmatched costs nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    han: str
+    latin: str
+    how: str
+    """``pinyin``, ``close pinyin``, ``glossary``, ``optional`` (an administrative suffix), or ``unexplained``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    score: float
+    pieces: tuple[Piece, ...]
+
+    @property
+    def unexplained_han(self) -> str:
+        return "".join(p.han for p in self.pieces if p.how == "unexplained")
+
+    @property
+    def unexplained_latin(self) -> tuple[str, ...]:
+        return tuple(p.latin for p in self.pieces if p.how == "unexplained" and p.latin)
+
+    def describe(self) -> str:
+        shown = [
+            f"{p.han}={p.latin}" + ("" if p.how == "pinyin" else f" ({p.how})")
+            for p in self.pieces
+            if p.how not in ("unexplained", "optional")
+        ]
+        text = ", ".join(shown) or "nothing aligned"
+        if self.unexplained_han:
+            text += f"; unmatched characters {self.unexplained_han!r}"
+        if self.unexplained_latin:
+            text += f"; unmatched words {' '.join(self.unexplained_latin)!r}"
+        return text
+
+
+def _spellings(han: str) -> list[str]:
+    options = readings(han)
+    return ["".join(combo) for combo in islice(product(*options), 16)]
+
+
+def _pinyin_step(han: str, word: str) -> tuple[float, str] | None:
+    best = 0.0
+    for spelled in _spellings(han):
+        if spelled == word:
+            return 1.0, "pinyin"
+        if len(word) >= 5 and abs(len(spelled) - len(word)) <= 2:
+            best = max(best, Levenshtein.normalized_similarity(spelled, word))
+    return (best, "close pinyin") if best >= CLOSE_SPELLING else None
+
+
+def _align_once(han: str, words: tuple[str, ...], glossary: Glossary) -> Alignment:
+    n, m = len(han), len(words)
+    char_cost, word_cost = 0.5 / max(n, 1), 0.5 / max(m, 1)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, Piece] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+
+    def relax(i: int, j: int, ni: int, nj: int, step: float, piece: Piece) -> None:
+        if cost[i][j] + step < cost[ni][nj] - 1e-12:
+            cost[ni][nj] = cost[i][j] + step
+            back[ni][nj] = (i, j, piece)
+
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if cost[i][j] == inf:
+                continue
+            if i < n:
+                skip = 0.0 if han[i] in OPTIONAL_CHARS and i > 0 else char_cost
+                relax(i, j, i + 1, j, skip, Piece(han[i], "", "optional" if skip == 0.0 else "unexplained"))
+            if j < m:
+                relax(i, j, i, j + 1, word_cost, Piece("", words[j], "unexplained"))
+            if i < n and j < m:
+                for k in range(1, min(MAX_SPAN, n - i) + 1):
+                    found = _pinyin_step(han[i : i + k], words[j])
+                    if found:
+                        relax(
+                            i,
+                            j,
+                            i + k,
+                            j + 1,
+                            (1 - found[0]) * 2 * word_cost,
+                            Piece(han[i : i + k], words[j], found[1]),
+                        )
+                for k in range(1, n - i + 1):
+                    for phrase in glossary.get(han[i : i + k], ()):
+                        if words[j : j + len(phrase)] == phrase:
+                            piece = Piece(han[i : i + k], " ".join(phrase), "glossary")
+                            relax(i, j, i + k, j + len(phrase), 0.0, piece)
+    pieces: list[Piece] = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        step = back[i][j]
+        assert step is not None
+        i, j, piece = step
+        pieces.append(piece)
+    return Alignment(max(0.0, 1.0 - cost[n][m]), tuple(reversed(pieces)))
+
+
+def align(han: str, words: tuple[str, ...], glossary: Glossary, any_order: bool = False) -> Alignment:
+    """Best alignment of Han characters ``han`` with folded Latin ``words``; ``any_order`` tries word orders."""
+    if not han or not words:
+        return Alignment(0.0, ())
+    if not any_order or len(words) > 3:
+        return _align_once(han, words, glossary)
+    return max((_align_once(han, order, glossary) for order in permutations(words)), key=lambda a: a.score)

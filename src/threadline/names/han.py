@@ -1,0 +1,64 @@
+"""Chinese names: traditional -> simplified folding, pinyin readings, legal forms.
+
+Pure functions over strings; the OpenCC converter and pinyin tables are loaded once, lazily.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from opencc import OpenCC
+from pypinyin import Style, pinyin
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_BRACKETS = re.compile(r"[()（）\[\]【】〔〕]")
+
+# Legal forms at the end of a Chinese company name, longest first (they carry no identity). 集团 (group) is not
+# one: 新疆天业（集团）有限公司 and 新疆天业股份有限公司 are a parent and its subsidiary.
+LEGAL_FORMS = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "股份公司",
+    "总公司",
+    "公司",
+)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> OpenCC:
+    return OpenCC("t2s")
+
+
+def simplify(text: str) -> str:
+    """Traditional characters to simplified (陳全國 -> 陈全国); other text unchanged."""
+    return str(_converter().convert(text)) if HAN.search(text) else text
+
+
+def han_only(text: str) -> str:
+    """The Han characters of a name, simplified, without brackets, spaces or punctuation."""
+    return "".join(HAN.findall(simplify(_BRACKETS.sub("", text))))
+
+
+def strip_legal_form(han: str) -> tuple[str, str | None]:
+    """``(core, legal form)``: 新疆中泰化学股份有限公司 -> (新疆中泰化学, 股份有限公司)."""
+    for form in LEGAL_FORMS:
+        if han.endswith(form) and len(han) > len(form) + 1:
+            return han[: -len(form)], form
+    return han, None
+
+
+@lru_cache(maxsize=100_000)
+def readings(han: str) -> tuple[tuple[str, ...], ...]:
+    """Toneless pinyin readings per character, in context first (重庆 -> chong qing), then other readings."""
+    in_context = [r[0] for r in pinyin(han, style=Style.NORMAL, heteronym=False, errors="ignore")]
+    every = pinyin(han, style=Style.NORMAL, heteronym=True, errors="ignore")
+    if len(in_context) != len(han) or len(every) != len(han):  # a character pypinyin does not know
+        return tuple((c,) for c in han)
+    return tuple(tuple(dict.fromkeys([first, *others[:2]])) for first, others in zip(in_context, every, strict=True))
+
+
+def pinyin_key(han: str) -> str:
+    """Space-free pinyin in context: 中泰 -> zhongtai."""
+    return "".join(r[0] for r in readings(han))

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from threadline.matching.align import align
+from threadline.names.glossary import glossary
+
+
+@pytest.mark.parametrize(
+    ("han", "latin", "any_order", "expected"),
+    [
+        ("新疆中泰化学", "xinjiang zhongtai chemical", False, 1.0),
+        ("陈全国", "quanguo chen", True, 1.0),
+        ("陈全国", "chen quan guo", True, 1.0),
+        ("深圳市天地集团", "shenzhen universe group", False, None),  # 天地 is not pinyin of "universe"
+    ],
+)
+def test_alignment_scores(han: str, latin: str, any_order: bool, expected: float | None) -> None:
+    result = align(han, tuple(latin.split()), glossary(), any_order=any_order)
+    if expected is None:
+        assert result.score < 0.85
+    else:
+        assert result.score == pytest.approx(expected)
+
+
+def test_a_one_letter_slip_in_a_given_name_still_matches_but_a_different_name_does_not() -> None:
+    slip = align("陈全国", ("chen", "quangguo"), glossary(), any_order=True)
+    other = align("陈全国", ("chen", "mingguo"), glossary(), any_order=True)
+    assert slip.score >= 0.9
+    assert other.score < 0.5
+
+
+def test_parent_and_subsidiary_do_not_align_fully() -> None:
+    assert align("新疆天业集团", ("xinjiang", "tianye"), glossary()).score < 0.85
+
+
+def test_description_names_each_piece_and_what_was_left_over() -> None:
+    text = align("新疆中泰化学", ("xinjiang", "zhongtai", "chemical", "trading"), glossary()).describe()
+    assert "中泰=zhongtai" in text
+    assert "化学=chemical (glossary)" in text
+    assert "unmatched words 'trading'" in text
