@@ -88,3 +88,18 @@ def test_match_finds_chen_quanguo_with_an_explanation() -> None:
     hits = [json.loads(line) for line in result.stdout.splitlines()]
     assert (hits[0]["source"], hits[0]["entry_id"]) == ("ofac-sdn", "29220")
     assert "token-sort similarity" in hits[0]["explanation"]
+
+
+def test_pairs_prints_precision_recall_and_f1(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    pair = {
+        "id": "x1",
+        "left": {"schema": "Company", "properties": {"name": ["新疆中泰化学股份有限公司"], "country": ["cn"]}},
+        "right": {"schema": "Company", "properties": {"name": ["Xinjiang Zhongtai Chemical Co., Ltd."]}},
+        "label": True,
+    }
+    path.write_text(json.dumps(pair, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = run("pairs", str(path))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"id": "x1", "score": 1.0, "match": True}
+    assert "precision 1.000 recall 1.000 F1 1.000" in result.stderr

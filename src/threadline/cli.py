@@ -163,6 +163,37 @@ def _print_summary(summary: dict[str, Any], skipped: list[str]) -> None:
         err.print(f"[yellow]skipped[/yellow] {line}")
 
 
+@app.command("pairs")
+def pairs_command(
+    file: Annotated[Path, typer.Argument(help="Labelled pairs, one JSON object per line (DESIGN.md §5).")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write {id, score, match} lines here ('-': stdout).")
+    ] = None,
+    threshold: Annotated[
+        float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Match threshold (default 0.85).")
+    ] = None,
+) -> None:
+    """Score each labelled pair; with labels, print precision, recall and F1."""
+    from threadline.service import score_pairs_file
+
+    handle = _open_out(out)
+    try:
+        result = score_pairs_file(file, handle, threshold)
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
+    for line in result.skipped:
+        err.print(f"[yellow]skipped[/yellow] {line}")
+    q = result.quality
+    if q.tp + q.fp + q.fn + q.tn:
+        err.print(
+            f"pairs {result.scored} (skipped {len(result.skipped)}); threshold {result.threshold:.2f}: "
+            f"precision {q.precision:.3f} recall {q.recall:.3f} F1 {q.f1:.3f} "
+            f"(tp {q.tp} fp {q.fp} fn {q.fn} tn {q.tn}); average precision {result.average_precision:.3f}",
+            highlight=False,
+        )
+
+
 @app.command("update")
 def update_command(
     source_dir: Annotated[Path, typer.Option("--from", help="Folder of raw list files, laid out like shared/data.")],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
@@ -11,8 +12,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from threadline import settings
-from threadline.exc import ConfigError
+from threadline.exc import BadRowError, ConfigError
 from threadline.matching.model import Hit, Query
+from threadline.matching.pairs import PairScore, Quality, average_precision, quality, read_pairs, score_pair
 from threadline.matching.simple import SimpleMatcher
 from threadline.model import SCHEMATA, ListVersion
 from threadline.model.countries import to_iso2
@@ -92,6 +94,35 @@ def match_name(
     query = Query(name, _check_schema(schema), _check_country(country))
     floor = DEFAULT_MATCH_FLOOR if threshold is None else threshold
     return default_matcher(ftm).match(query, limit=limit, threshold=floor)
+
+
+@dataclass(slots=True)
+class PairsResult:
+    scored: int
+    skipped: list[str]
+    threshold: float
+    quality: Quality
+    average_precision: float
+
+
+def score_pairs_file(path: Path, out: TextIO, threshold: float | None = None) -> PairsResult:
+    """Score every pair of a labelled pairs file, writing ``{id, score, match}`` lines to ``out``."""
+    limit = settings.match_threshold() if threshold is None else threshold
+    matcher = SimpleMatcher([])
+    scores: list[PairScore] = []
+    skipped: list[str] = []
+    for line, record, raw in read_pairs(path):
+        if record is None:
+            skipped.append(f"{path}:{line}: not a JSON object: {raw.strip()[:60]!r}")
+            continue
+        try:
+            result = score_pair(matcher, record, line, limit)
+        except BadRowError as error:
+            skipped.append(f"{path}:{error}")
+            continue
+        scores.append(result)
+        out.write(json.dumps(result.to_dict()) + "\n")
+    return PairsResult(len(scores), skipped, limit, quality(scores), average_precision(scores))
 
 
 class ScreenRun:

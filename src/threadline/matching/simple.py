@@ -70,6 +70,21 @@ class SimpleMatcher:
         self._postings = dict(postings)
         self._latin = [record.key.latin for record in self._records]
 
+    def compare(self, query: Query, entity: Entity) -> Hit | None:
+        """Score one query against one entity directly (no candidate index), best name wins. For labelled pairs."""
+        key = name_key(query.name)
+        best: Hit | None = None
+        for name in entity.names:
+            record = _Record(0, name, name_key(name.value))
+            if bool(han_core(key.original)) != bool(han_core(record.key.original)):
+                hit = _cross_score(query, key, record, entity, floor=0.0)
+            else:
+                similarity = fuzz.token_sort_ratio(key.latin, record.key.latin) / 100.0
+                hit = _score(query, key, record, entity, similarity)
+            if hit is not None and (best is None or hit.score > best.score):
+                best = hit
+        return best
+
     def _entity(self, record_id: int) -> Entity:
         return self.entities[self._records[record_id].entity]
 
@@ -123,10 +138,12 @@ class SimpleMatcher:
         return ranked[:limit]
 
 
-def _cross_score(query: Query, key: NameKey, record: _Record, entity: Entity) -> Hit | None:
+def _cross_score(
+    query: Query, key: NameKey, record: _Record, entity: Entity, floor: float = MIN_NAME_SIMILARITY
+) -> Hit | None:
     person = entity.schema == "Person" or query.schema == "Person"
     alignment = cross_align(key, record.key, person)
-    if alignment is None or alignment.score < MIN_NAME_SIMILARITY:
+    if alignment is None or alignment.score < floor:
         return None
     label = "primary name" if record.name.kind == "primary" else f"{record.name.kind} name"
     parts = [
