@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint snapshot clean
+.PHONY: install demo test lint snapshot resources clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,16 @@ lint: $(STAMP)
 
 # Rebuild the embedded default snapshot from ../shared/data.
 snapshot: $(STAMP)
+	$(BIN)/python scripts/build_snapshot.py
+
+# Regenerate every reference table in src/threadline/resources from ../shared/data (order matters: the
+# calibration is fitted with the glossary).
+resources: $(STAMP)
+	$(BIN)/python scripts/build_gazetteer.py
+	$(BIN)/python scripts/build_sectors.py
+	$(BIN)/python scripts/build_glossary.py
+	$(BIN)/python scripts/build_calibration.py
+	$(BIN)/python scripts/build_demo_suppliers.py
 	$(BIN)/python scripts/build_snapshot.py
 
 clean:

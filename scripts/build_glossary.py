@@ -1,9 +1,9 @@
 """Build src/threadline/resources/glossary/terms.csv: curated terms + terms mined from real name pairs.
 
 Mining: for each training pair of ../shared/data/cn_company_names/cn_company_name_pairs.csv (held-out companies
-are never read), align the Chinese name with the English name using pinyin and the glossary so far; where exactly
-as many runs of characters as runs of words are left unexplained, pair them in order as a candidate term
-(e.g. 化学 <-> chemical). A candidate is kept when at least MIN_COMPANIES distinct companies support it and it
+are never read), align the Chinese name with the English name using pinyin and the glossary so far; where characters
+and words are left unexplained between the same two aligned pieces, they are a candidate term (e.g. 化学 <->
+chemical). A candidate is kept when at least MIN_COMPANIES distinct companies support it and it
 explains at least MIN_SHARE of the times its characters were left over. Two rounds: the second uses the first's
 terms, so neighbouring terms separate.
 
@@ -44,40 +44,29 @@ def training_pairs(data_dir: Path) -> list[tuple[str, str, tuple[str, ...]]]:
     return out
 
 
-def _runs_of(alignment: Alignment) -> tuple[list[str], list[tuple[str, ...]]]:
-    """Consecutive unexplained characters and words, each as runs in order."""
-    han_runs: list[str] = []
-    word_runs: list[list[str]] = []
-    prev = ""
-    for piece in alignment.pieces:
-        if piece.how != "unexplained":
-            prev = ""
+def _gaps(alignment: Alignment) -> list[tuple[str, tuple[str, ...]]]:
+    """Between two aligned pieces, the characters and the words left unexplained there."""
+    gaps: list[tuple[str, tuple[str, ...]]] = []
+    han, words = "", []
+    for piece in [*alignment.pieces, None]:
+        if piece is not None and piece.how in ("unexplained", "optional"):
+            if piece.how == "unexplained":
+                han += piece.han
+                words += [piece.latin] if piece.latin else []
             continue
-        if piece.han:
-            if prev == "h":
-                han_runs[-1] += piece.han
-            else:
-                han_runs.append(piece.han)
-            prev = "h"
-        else:
-            if prev == "w":
-                word_runs[-1].append(piece.latin)
-            else:
-                word_runs.append([piece.latin])
-            prev = "w"
-    return han_runs, [tuple(r) for r in word_runs]
+        if han or words:
+            gaps.append((han, tuple(words)))
+        han, words = "", []
+    return gaps
 
 
 def mine(pairs: list[tuple[str, str, tuple[str, ...]]], glossary: Glossary) -> Counter[tuple[str, str]]:
     support: dict[tuple[str, str], set[str]] = defaultdict(set)
     leftovers: Counter[str] = Counter()
     for code, han, words in pairs:
-        han_runs, word_runs = _runs_of(align(han, words, glossary))
-        leftovers.update(han_runs)
-        if not han_runs or len(han_runs) != len(word_runs):
-            continue
-        for han_run, word_run in zip(han_runs, word_runs, strict=True):
-            if len(han_run) <= 6 and len(word_run) <= 4:
+        for han_run, word_run in _gaps(align(han, words, glossary)):
+            leftovers[han_run] += 1
+            if han_run and word_run and len(han_run) <= 6 and len(word_run) <= 4:
                 support[(han_run, " ".join(word_run))].add(code)
     kept: Counter[tuple[str, str]] = Counter()
     for (han_run, english), codes in support.items():

@@ -19,7 +19,9 @@ def _script(name: str) -> ModuleType:
     return module
 
 
-@pytest.mark.parametrize("name", ["build_gazetteer", "build_sectors", "build_demo_suppliers", "build_glossary"])
+@pytest.mark.parametrize(
+    "name", ["build_gazetteer", "build_sectors", "build_demo_suppliers", "build_glossary", "build_calibration"]
+)
 def test_generated_resource_is_fresh(shared_data: Path, name: str) -> None:
     module = _script(name)
     packaged = Path(module.OUT).read_text(encoding="utf-8")

@@ -98,3 +98,11 @@ def test_chinese_and_latin_names_find_each_other(query: str, entry_id: str) -> N
 def test_cross_script_explanation_shows_the_alignment() -> None:
     (hit,) = SimpleMatcher(CROSS).match(Query("新疆中泰化学股份有限公司"), threshold=0.85)
     assert "across scripts" in hit.explanation and "中泰=zhongtai" in hit.explanation
+
+
+def test_group_and_member_are_related_not_the_same() -> None:
+    entities = [_entity("20", "Company", "Xinjiang Tianye Co., Ltd.")]
+    (hit,) = SimpleMatcher(entities).match(Query("新疆天业（集团）有限公司"))
+    assert hit.relation == "related"
+    assert hit.score < 0.85
+    assert "related, not the same" in hit.explanation

@@ -20,9 +20,17 @@ from rapidfuzz.distance import Levenshtein
 
 from threadline.names.glossary import Glossary
 from threadline.names.han import readings
+from threadline.names.normalize import GENERIC_WORDS
 
 MAX_SPAN = 4
 CLOSE_SPELLING = 0.85
+BRAND_SPELLING = 0.6
+"""Company trade names are often spelt by sound, not pinyin (德赛 Desay, 富奥 Fawer): from this similarity on, with
+the same first letter, a two- or three-character span gets partial credit (its shortfall is the cost)."""
+GENERIC_WEIGHT = 0.5
+"""Cost factor for an unmatched generic word ("technology", "international"): it identifies little."""
+_CHEAP_WORDS = GENERIC_WORDS - {"group", "holding", "holdings"}
+"""Not "group": 新疆天业（集团） and Xinjiang Tianye are a parent and its subsidiary."""
 OPTIONAL_CHARS = frozenset("市省县区")
 """Administrative suffixes English names drop (深圳市 = Shenzhen): leaving one unmatched costs nothing."""
 
@@ -67,17 +75,21 @@ def _spellings(han: str) -> list[str]:
     return ["".join(combo) for combo in islice(product(*options), 16)]
 
 
-def _pinyin_step(han: str, word: str) -> tuple[float, str] | None:
+def _pinyin_step(han: str, word: str, brand_like: bool) -> tuple[float, str] | None:
     best = 0.0
     for spelled in _spellings(han):
         if spelled == word:
             return 1.0, "pinyin"
-        if len(word) >= 5 and abs(len(spelled) - len(word)) <= 2:
+        if len(word) >= 4 and abs(len(spelled) - len(word)) <= 2 and spelled[0] == word[0]:
             best = max(best, Levenshtein.normalized_similarity(spelled, word))
-    return (best, "close pinyin") if best >= CLOSE_SPELLING else None
+    if best >= CLOSE_SPELLING and len(word) >= 5:
+        return best, "close pinyin"
+    if brand_like and best >= BRAND_SPELLING:
+        return best, "sounds like"
+    return None
 
 
-def _align_once(han: str, words: tuple[str, ...], glossary: Glossary) -> Alignment:
+def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bool) -> Alignment:
     n, m = len(han), len(words)
     char_cost, word_cost = 0.5 / max(n, 1), 0.5 / max(m, 1)
     inf = float("inf")
@@ -98,10 +110,11 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary) -> Alignme
                 skip = 0.0 if han[i] in OPTIONAL_CHARS and i > 0 else char_cost
                 relax(i, j, i + 1, j, skip, Piece(han[i], "", "optional" if skip == 0.0 else "unexplained"))
             if j < m:
-                relax(i, j, i, j + 1, word_cost, Piece("", words[j], "unexplained"))
+                skip = word_cost * (GENERIC_WEIGHT if words[j] in _CHEAP_WORDS else 1.0)
+                relax(i, j, i, j + 1, skip, Piece("", words[j], "unexplained"))
             if i < n and j < m:
                 for k in range(1, min(MAX_SPAN, n - i) + 1):
-                    found = _pinyin_step(han[i : i + k], words[j])
+                    found = _pinyin_step(han[i : i + k], words[j], brand_like=not person and k in (2, 3))
                     if found:
                         relax(
                             i,
@@ -131,5 +144,5 @@ def align(han: str, words: tuple[str, ...], glossary: Glossary, any_order: bool 
     if not han or not words:
         return Alignment(0.0, ())
     if not any_order or len(words) > 3:
-        return _align_once(han, words, glossary)
-    return max((_align_once(han, order, glossary) for order in permutations(words)), key=lambda a: a.score)
+        return _align_once(han, words, glossary, any_order)
+    return max((_align_once(han, order, glossary, True) for order in permutations(words)), key=lambda a: a.score)

@@ -36,6 +36,8 @@ class Hit:
     explanation: str
     features: tuple[tuple[str, float], ...]
     """``(feature, value)`` pairs that made the score, in the order applied."""
+    relation: str | None = None
+    """``related`` when the names point to related but different parties (a group and its member)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -47,4 +49,5 @@ class Hit:
             "programs": list(self.entity.programs),
             "score": round(self.score, 3),
             "explanation": self.explanation,
+            **({"relation": self.relation} if self.relation else {}),
         }

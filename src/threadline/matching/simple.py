@@ -21,12 +21,17 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from threadline.matching.calibration import calibrate
 from threadline.matching.crossscript import cross_align, han_block_keys, han_core
 from threadline.matching.model import Hit, Query, schemata_compatible
 from threadline.model import Entity, Name
 from threadline.names.normalize import NameKey, name_key, tokens
 
 MIN_NAME_SIMILARITY = 0.70
+GROUP_WORDS = frozenset({"group", "holding", "holdings"})
+GROUP_TERMS = ("集团", "控股")
+RELATED_CAP = 0.75
+"""Score ceiling for a pair where one side is the group (集团, "Group") and the other is not."""
 MAX_POSTINGS = 3_000
 """Tokens carried by more names than this ("china", "trading") do not open candidates on their own."""
 
@@ -143,15 +148,25 @@ def _cross_score(
 ) -> Hit | None:
     person = entity.schema == "Person" or query.schema == "Person"
     alignment = cross_align(key, record.key, person)
-    if alignment is None or alignment.score < floor:
+    if alignment is None or calibrate(alignment.score) < floor:
         return None
     label = "primary name" if record.name.kind == "primary" else f"{record.name.kind} name"
     parts = [
         f"name {query.name!r} ~ {label} {record.name.value!r} across scripts: {alignment.describe()}; "
         f"alignment score {alignment.score:.2f}"
     ]
-    features: list[tuple[str, float]] = [("cross_script_alignment", alignment.score)]
-    score = alignment.score
+    score = calibrate(alignment.score)
+    parts[0] += f", calibrated {score:.2f}"
+    features: list[tuple[str, float]] = [("cross_script_alignment", alignment.score), ("calibrated", score)]
+    relation = None
+    group_words = set(alignment.unexplained_latin) & GROUP_WORDS
+    group_han = [t for t in GROUP_TERMS if t in alignment.unexplained_han]
+    if group_words or group_han:
+        relation = "related"
+        score = min(score, RELATED_CAP)
+        features.append(("related_cap", RELATED_CAP))
+        found = ", ".join([*group_han, *sorted(group_words)])
+        parts.append(f"only one name says {found!r}: a group and its member are related, not the same party")
     if record.name.kind == "weak":
         score *= 0.90
         features.append(("weak_alias", 0.90))
@@ -160,7 +175,7 @@ def _cross_score(
         score -= 0.05
         features.append(("country_mismatch", -0.05))
         parts.append(f"country {query.country} not in entry's {', '.join(entity.countries)} -0.05")
-    return Hit(entity, max(0.0, min(1.0, score)), record.name, "; ".join(parts), tuple(features))
+    return Hit(entity, max(0.0, min(1.0, score)), record.name, "; ".join(parts), tuple(features), relation)
 
 
 def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similarity: float) -> Hit:

@@ -1,0 +1,53 @@
+"""Turn a raw cross-script alignment score into the probability that the names belong to the same company.
+
+The table (``resources/calibration/han_latin.csv``) is fitted by ``scripts/build_calibration.py`` with isotonic
+regression on the training part of the real Chinese/English company name pairs: each company's Chinese name against
+its own English name (a match) and against the English name of another company from the same province (not a
+match), one of each. Between breakpoints the probability is interpolated linearly.
+"""
+
+from __future__ import annotations
+
+import csv
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+
+from threadline.settings import RESOURCES_DIR
+
+TABLE = RESOURCES_DIR / "calibration" / "han_latin.csv"
+
+
+def isotonic(points: Sequence[tuple[float, bool]]) -> list[tuple[float, float]]:
+    """Pool-adjacent-violators fit: ``(score, label)`` -> non-decreasing ``(score, probability)`` breakpoints."""
+    blocks: list[list[float]] = []  # [sum of labels, count, lowest score, highest score]
+    for score, label in sorted(points):
+        blocks.append([float(label), 1.0, score, score])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
+            last = blocks.pop()
+            blocks[-1][0] += last[0]
+            blocks[-1][1] += last[1]
+            blocks[-1][3] = last[3]
+    out: list[tuple[float, float]] = []
+    for total, count, low, high in blocks:
+        out.append((round((low + high) / 2, 4), round(total / count, 4)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[tuple[float, ...], tuple[float, ...]]:
+    with TABLE.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    return tuple(float(r["score"]) for r in rows), tuple(float(r["probability"]) for r in rows)
+
+
+def calibrate(score: float) -> float:
+    """Probability of a match for a raw alignment score in [0, 1]."""
+    xs, ys = _table()
+    if score <= xs[0]:
+        return ys[0]
+    if score >= xs[-1]:
+        return ys[-1]
+    i = bisect_right(xs, score)
+    x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
+    return y0 + (y1 - y0) * (score - x0) / (x1 - x0) if x1 > x0 else y1
