@@ -2,12 +2,14 @@
 
 The Han characters are read left to right against the Latin words; each step is one of
 - *pinyin*: one to four characters whose pinyin, written together, is the next word (中泰 = "zhongtai",
-  陈 = "chen"); a close spelling (edit similarity >= 0.85, words of 5+ letters) counts in part;
+  陈 = "chen"); in persons' names a close spelling (edit similarity >= 0.85, words of 5+ letters) counts in part;
 - *glossary*: a span of characters whose translation is the next word(s) (化学 = "chemical", 集团 = "group");
 - *unexplained*: a character or a word that nothing accounts for.
-Dynamic programming finds the cheapest alignment. The score is 1 minus the cost, where an unexplained character
-costs ``0.5 / characters`` and an unexplained word ``0.5 / words``, and a close spelling costs its shortfall. So a
-score of 1.0 means every character and every word is accounted for.
+Dynamic programming finds the cheapest alignment. The cheapest alignment is found with
+costs ``0.5 / characters`` per unexplained character and ``0.5 / words`` per unexplained word; its score is the
+lower of the two sides' explained shares (a close spelling counts by its similarity, a generic word such as
+"technology" half). So 1.0 means every character and every word is accounted for, and a short Latin name fully
+explained by one generic term ("IS Bank" against 平安银行) does not score high.
 Persons' names may come in any order (Quanguo Chen, CHEN Quanguo): word orders are tried, up to three words.
 """
 
@@ -24,9 +26,6 @@ from threadline.names.normalize import GENERIC_WORDS
 
 MAX_SPAN = 4
 CLOSE_SPELLING = 0.85
-BRAND_SPELLING = 0.6
-"""Company trade names are often spelt by sound, not pinyin (德赛 Desay, 富奥 Fawer): from this similarity on, with
-the same first letter, a two- or three-character span gets partial credit (its shortfall is the cost)."""
 GENERIC_WEIGHT = 0.5
 """Cost factor for an unmatched generic word ("technology", "international"): it identifies little."""
 _CHEAP_WORDS = GENERIC_WORDS - {"group", "holding", "holdings"}
@@ -41,6 +40,8 @@ class Piece:
     latin: str
     how: str
     """``pinyin``, ``close pinyin``, ``glossary``, ``optional`` (an administrative suffix), or ``unexplained``."""
+    credit: float = 1.0
+    """How well the piece matched: 1.0 exact; a close spelling's similarity; 0 when unexplained."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,18 +76,16 @@ def _spellings(han: str) -> list[str]:
     return ["".join(combo) for combo in islice(product(*options), 16)]
 
 
-def _pinyin_step(han: str, word: str, brand_like: bool) -> tuple[float, str] | None:
+def _pinyin_step(han: str, word: str, person: bool) -> tuple[float, str] | None:
+    """Exact pinyin always; a close spelling only in persons' names (a slip in "Quangguo"). In company names a
+    letter makes another company (祥鑫 xiangxin is not "Xiangxun"), so it does not count there."""
     best = 0.0
     for spelled in _spellings(han):
         if spelled == word:
             return 1.0, "pinyin"
-        if len(word) >= 4 and abs(len(spelled) - len(word)) <= 2 and spelled[0] == word[0]:
+        if person and len(word) >= 5 and abs(len(spelled) - len(word)) <= 2:
             best = max(best, Levenshtein.normalized_similarity(spelled, word))
-    if best >= CLOSE_SPELLING and len(word) >= 5:
-        return best, "close pinyin"
-    if brand_like and best >= BRAND_SPELLING:
-        return best, "sounds like"
-    return None
+    return (best, "close pinyin") if best >= CLOSE_SPELLING else None
 
 
 def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bool) -> Alignment:
@@ -108,13 +107,14 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bo
                 continue
             if i < n:
                 skip = 0.0 if han[i] in OPTIONAL_CHARS and i > 0 else char_cost
-                relax(i, j, i + 1, j, skip, Piece(han[i], "", "optional" if skip == 0.0 else "unexplained"))
+                how = "optional" if skip == 0.0 else "unexplained"
+                relax(i, j, i + 1, j, skip, Piece(han[i], "", how, 1.0 if skip == 0.0 else 0.0))
             if j < m:
                 skip = word_cost * (GENERIC_WEIGHT if words[j] in _CHEAP_WORDS else 1.0)
-                relax(i, j, i, j + 1, skip, Piece("", words[j], "unexplained"))
+                relax(i, j, i, j + 1, skip, Piece("", words[j], "unexplained", 0.0))
             if i < n and j < m:
                 for k in range(1, min(MAX_SPAN, n - i) + 1):
-                    found = _pinyin_step(han[i : i + k], words[j], brand_like=not person and k in (2, 3))
+                    found = _pinyin_step(han[i : i + k], words[j], person)
                     if found:
                         relax(
                             i,
@@ -122,7 +122,7 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bo
                             i + k,
                             j + 1,
                             (1 - found[0]) * 2 * word_cost,
-                            Piece(han[i : i + k], words[j], found[1]),
+                            Piece(han[i : i + k], words[j], found[1], found[0]),
                         )
                 for k in range(1, n - i + 1):
                     for phrase in glossary.get(han[i : i + k], ()):
@@ -136,7 +136,20 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bo
         assert step is not None
         i, j, piece = step
         pieces.append(piece)
-    return Alignment(max(0.0, 1.0 - cost[n][m]), tuple(reversed(pieces)))
+    pieces.reverse()
+    return Alignment(_coverage(pieces, n, m), tuple(pieces))
+
+
+def _coverage(pieces: list[Piece], n: int, m: int) -> float:
+    """The lower of the two sides' explained shares: both names must be accounted for, not just one."""
+    han_missing = sum(len(p.han) * (1 - p.credit) for p in pieces if p.han)
+    latin_missing = 0.0
+    for p in pieces:
+        if p.latin and p.how == "unexplained":
+            latin_missing += GENERIC_WEIGHT if p.latin in _CHEAP_WORDS else 1.0
+        elif p.latin:
+            latin_missing += 1 - p.credit
+    return max(0.0, min(1 - han_missing / max(n, 1), 1 - latin_missing / max(m, 1)))
 
 
 def align(han: str, words: tuple[str, ...], glossary: Glossary, any_order: bool = False) -> Alignment:

@@ -2,8 +2,9 @@
 
 The table (``resources/calibration/han_latin.csv``) is fitted by ``scripts/build_calibration.py`` with isotonic
 regression on the training part of the real Chinese/English company name pairs: each company's Chinese name against
-its own English name (a match) and against the English name of another company from the same province (not a
-match), one of each. Between breakpoints the probability is interpolated linearly.
+its own English name (a match), against the English name of another company from the same province, and against
+the best-aligned wrong English name the candidate index retrieves (not matches). Between breakpoints the
+probability is interpolated linearly.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from threadline.matching.align import Alignment, align
 from threadline.names.glossary import glossary
 from threadline.names.han import han_only, readings, strip_legal_form
@@ -24,15 +26,35 @@ def han_core(name: str) -> str:
 
 
 def han_block_keys(han: str) -> set[str]:
-    """Latin words a matching Latin name may contain: pinyin of 1-3 character spans, glossary translations."""
+    """Latin words a matching Latin name may contain: the pinyin of 2-4 character spans written together
+    (中泰 -> zhongtai), and the one-word translations of glossary terms of two or more characters (海康威视 ->
+    hikvision). Single syllables are left out: they would open far too many candidates."""
     spelled = [r[0] for r in readings(han)]
-    keys = {"".join(spelled[i : i + k]) for k in (1, 2, 3) for i in range(len(spelled) - k + 1)}
+    keys = {"".join(spelled[i : i + k]) for k in (2, 3, 4) for i in range(len(spelled) - k + 1)}
     terms = glossary()
     for i in range(len(han)):
-        for k in range(1, min(6, len(han) - i) + 1):
-            for phrase in terms.get(han[i : i + k], ()):
-                keys.update(phrase)
-    return {k for k in keys if len(k) >= 2}
+        for k in range(2, min(6, len(han) - i) + 1):
+            keys.update(p[0] for p in terms.get(han[i : i + k], ()) if len(p) == 1)
+    return {k for k in keys if len(k) >= 4}
+
+
+def han_similarity(a: str, b: str) -> float:
+    """Similarity of two Chinese names by characters (not by syllables: 陈全国 and 陈明国 share two of three).
+
+    Edit similarity of the cores, capped at 0.6 when what differs between them (after the shared beginning and
+    end, e.g. the place and 科技) has little in common: 深圳市英维克科技 is not 深圳市银之杰科技."""
+    a, b = a.replace("市", ""), b.replace("市", "")
+    full = Levenshtein.normalized_similarity(a, b)
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    mid_a, mid_b = a[start : len(a) - end], b[start : len(b) - end]
+    if mid_a and mid_b and Levenshtein.normalized_similarity(mid_a, mid_b) < 0.5:
+        return min(full, 0.6)
+    return full
 
 
 def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | None:

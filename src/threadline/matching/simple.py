@@ -15,22 +15,29 @@ not "TiMi Technologies"), then
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
+from threadline.matching.align import Alignment
 from threadline.matching.calibration import calibrate
-from threadline.matching.crossscript import cross_align, han_block_keys, han_core
+from threadline.matching.crossscript import cross_align, han_block_keys, han_core, han_similarity
 from threadline.matching.model import Hit, Query, schemata_compatible
 from threadline.model import Entity, Name
-from threadline.names.normalize import NameKey, name_key, tokens
+from threadline.names.normalize import GENERIC_WORDS, NameKey, name_key, tokens
 
 MIN_NAME_SIMILARITY = 0.70
+MAX_CROSS_CANDIDATES = 100
+"""Most candidates aligned across scripts per query, those sharing the most index keys first."""
 GROUP_WORDS = frozenset({"group", "holding", "holdings"})
 GROUP_TERMS = ("集团", "控股")
 RELATED_CAP = 0.75
+"""The score of a pair that differs only in the group term (集团, "Group"): related, below the match threshold."""
+CONFLICT_CAP = 0.6
+"""Score ceiling when both names keep a distinctive part the other does not explain (顺灏 vs "Jiutai")."""
 """Score ceiling for a pair where one side is the group (集团, "Group") and the other is not."""
 MAX_POSTINGS = 3_000
 """Tokens carried by more names than this ("china", "trading") do not open candidates on their own."""
@@ -50,6 +57,9 @@ def _block_keys(key: NameKey) -> set[str]:
             keys.add(token)
             if len(token) >= 4 and token.isascii():
                 keys.add(f"{token[:3]}…")
+    words = key.latin.split()
+    if key.latin.isascii():  # "zhong tai" is also indexed as "zhongtai", as a Chinese name is looked up
+        keys.update(a + b for a, b in pairwise(words))
     han = han_core(key.original)
     if han:
         keys |= han_block_keys(han)
@@ -84,11 +94,42 @@ class SimpleMatcher:
             if bool(han_core(key.original)) != bool(han_core(record.key.original)):
                 hit = _cross_score(query, key, record, entity, floor=0.0)
             else:
-                similarity = fuzz.token_sort_ratio(key.latin, record.key.latin) / 100.0
+                query_han, record_han = han_core(key.original), han_core(record.key.original)
+                if query_han and record_han:
+                    similarity = han_similarity(query_han, record_han)
+                else:
+                    similarity = fuzz.token_sort_ratio(key.latin, record.key.latin) / 100.0
                 hit = _score(query, key, record, entity, similarity)
             if hit is not None and (best is None or hit.score > best.score):
                 best = hit
         return best
+
+    def _same_script(self, query: Query, key: NameKey, record_id: int, similarity: float) -> Hit:
+        record = self._records[record_id]
+        query_han, record_han = han_core(key.original), han_core(record.key.original)
+        if query_han and record_han:
+            similarity = han_similarity(query_han, record_han)
+        return _score(query, key, record, self._entity(record_id), similarity)
+
+    def cross_candidates(self, name: str, limit: int = MAX_CROSS_CANDIDATES) -> list[tuple[Entity, Name]]:
+        """The names in the other script that a query would be aligned with (for calibration and diagnostics)."""
+        key = name_key(name)
+        query_han = bool(han_core(key.original))
+        ids = [i for i in self._candidates(key) if bool(han_core(self._records[i].key.original)) != query_han]
+        return [(self._entity(i), self._records[i].name) for i in self._most_shared(key, ids, limit)]
+
+    def _most_shared(self, key: NameKey, record_ids: list[int], limit: int) -> list[int]:
+        """The ``limit`` records sharing the most index keys with the query (alignment is the costly step)."""
+        if len(record_ids) <= limit:
+            return record_ids
+        wanted = set(record_ids)
+        shared: Counter[int] = Counter()
+        for block in _block_keys(key):
+            ids = self._postings.get(block, [])
+            if len(ids) <= MAX_POSTINGS:
+                shared.update(i for i in ids if i in wanted)
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))  # ties by id: same on every run
+        return [i for i, _n in ranked[:limit]]
 
     def _entity(self, record_id: int) -> Entity:
         return self.entities[self._records[record_id].entity]
@@ -125,10 +166,8 @@ class SimpleMatcher:
             limit=None,
             score_cutoff=MIN_NAME_SIMILARITY * 100,
         )
-        hits = [
-            _score(query, key, self._records[same[pos]], self._entity(same[pos]), sim / 100) for _c, sim, pos in scored
-        ]
-        for record_id in cross:
+        hits = [self._same_script(query, key, same[pos], sim / 100) for _c, sim, pos in scored]
+        for record_id in self._most_shared(key, cross, MAX_CROSS_CANDIDATES):
             hit = _cross_score(query, key, self._records[record_id], self._entity(record_id))
             if hit is not None:
                 hits.append(hit)
@@ -148,25 +187,34 @@ def _cross_score(
 ) -> Hit | None:
     person = entity.schema == "Person" or query.schema == "Person"
     alignment = cross_align(key, record.key, person)
-    if alignment is None or calibrate(alignment.score) < floor:
+    if alignment is None:
+        return None
+    related = _group_difference(alignment)
+    if related is None and (alignment.score if person else calibrate(alignment.score)) < floor:
         return None
     label = "primary name" if record.name.kind == "primary" else f"{record.name.kind} name"
     parts = [
         f"name {query.name!r} ~ {label} {record.name.value!r} across scripts: {alignment.describe()}; "
         f"alignment score {alignment.score:.2f}"
     ]
-    score = calibrate(alignment.score)
-    parts[0] += f", calibrated {score:.2f}"
+    score = alignment.score if person else calibrate(alignment.score)
+    if not person:
+        parts[0] += f", calibrated {score:.2f}"
     features: list[tuple[str, float]] = [("cross_script_alignment", alignment.score), ("calibrated", score)]
+    leftover_words = [w for w in alignment.unexplained_latin if w not in GENERIC_WORDS]
+    if len(alignment.unexplained_han) >= 2 and leftover_words and score > CONFLICT_CAP:
+        score = CONFLICT_CAP
+        features.append(("conflicting_leftovers", CONFLICT_CAP))
+        parts.append(
+            f"each name has its own unmatched part ({alignment.unexplained_han!r} vs {' '.join(leftover_words)!r}): "
+            f"likely different trade names, capped at {CONFLICT_CAP}"
+        )
     relation = None
-    group_words = set(alignment.unexplained_latin) & GROUP_WORDS
-    group_han = [t for t in GROUP_TERMS if t in alignment.unexplained_han]
-    if group_words or group_han:
+    if related is not None:
         relation = "related"
-        score = min(score, RELATED_CAP)
-        features.append(("related_cap", RELATED_CAP))
-        found = ", ".join([*group_han, *sorted(group_words)])
-        parts.append(f"only one name says {found!r}: a group and its member are related, not the same party")
+        score = RELATED_CAP
+        features.append(("related", RELATED_CAP))
+        parts.append(f"only one name says {related!r}: a group and its member are related, not the same party")
     if record.name.kind == "weak":
         score *= 0.90
         features.append(("weak_alias", 0.90))
@@ -176,6 +224,20 @@ def _cross_score(
         features.append(("country_mismatch", -0.05))
         parts.append(f"country {query.country} not in entry's {', '.join(entity.countries)} -0.05")
     return Hit(entity, max(0.0, min(1.0, score)), record.name, "; ".join(parts), tuple(features), relation)
+
+
+def _group_difference(alignment: Alignment) -> str | None:
+    """The group term (集团, "Group") when it is all that one name has and the other lacks, else ``None``."""
+    han_left = alignment.unexplained_han
+    words_left = [w for w in alignment.unexplained_latin if w not in GROUP_WORDS]
+    group_han = [t for t in GROUP_TERMS if t in han_left]
+    group_words = sorted(set(alignment.unexplained_latin) & GROUP_WORDS)
+    rest_han = han_left
+    for term in group_han:
+        rest_han = rest_han.replace(term, "")
+    if (group_han or group_words) and not rest_han and not words_left:
+        return ", ".join([*group_han, *group_words])
+    return None
 
 
 def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similarity: float) -> Hit:

@@ -51,12 +51,15 @@ def strip_legal_form(han: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=100_000)
 def readings(han: str) -> tuple[tuple[str, ...], ...]:
-    """Toneless pinyin readings per character, in context first (重庆 -> chong qing), then other readings."""
+    """Toneless pinyin per character, as read in context (重庆 -> chong qing, 长安 -> chang an).
+
+    Only the reading pypinyin chooses in context is used: rare alternative readings (鑫 xin/xun) made unrelated
+    names align. The tuple-per-character shape leaves room for curated alternatives.
+    """
     in_context = [r[0] for r in pinyin(han, style=Style.NORMAL, heteronym=False, errors="ignore")]
-    every = pinyin(han, style=Style.NORMAL, heteronym=True, errors="ignore")
-    if len(in_context) != len(han) or len(every) != len(han):  # a character pypinyin does not know
+    if len(in_context) != len(han):  # a character pypinyin does not know stays as it is
         return tuple((c,) for c in han)
-    return tuple(tuple(dict.fromkeys([first, *others[:2]])) for first, others in zip(in_context, every, strict=True))
+    return tuple((reading,) for reading in in_context)
 
 
 def pinyin_key(han: str) -> str:
