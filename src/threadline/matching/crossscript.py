@@ -6,6 +6,7 @@ are folded to simplified, and it is aligned with the other name's Latin words by
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -13,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from threadline.matching.align import Alignment, align
 from threadline.names.glossary import glossary
 from threadline.names.han import han_only, readings, strip_legal_form
-from threadline.names.normalize import NameKey, has_han
+from threadline.names.normalize import NameKey, fold, has_han
 
 
 @lru_cache(maxsize=200_000)
@@ -63,7 +64,12 @@ def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | Non
     if bool(q_han) == bool(o_han):
         return None
     han, latin_key = (q_han, other) if q_han else (o_han, query)
+    mixed_key = query if q_han else other
     words = tuple(latin_key.latin.split())
     if not words or not latin_key.latin.isascii():
+        return None
+    # A mixed name (TCL科技集团): its Latin letters must appear in the other name too.
+    own_latin = re.findall(r"[a-z]+", fold(mixed_key.original))
+    if any(w not in words for w in own_latin):
         return None
     return align(han, words, glossary(), any_order=person)

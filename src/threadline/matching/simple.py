@@ -27,7 +27,7 @@ from threadline.matching.calibration import calibrate
 from threadline.matching.crossscript import cross_align, han_block_keys, han_core, han_similarity
 from threadline.matching.model import Hit, Query, schemata_compatible
 from threadline.model import Entity, Name
-from threadline.names.normalize import GENERIC_WORDS, NameKey, name_key, tokens
+from threadline.names.normalize import NameKey, name_key, tokens
 
 MIN_NAME_SIMILARITY = 0.70
 MAX_CROSS_CANDIDATES = 100
@@ -201,8 +201,8 @@ def _cross_score(
     if not person:
         parts[0] += f", calibrated {score:.2f}"
     features: list[tuple[str, float]] = [("cross_script_alignment", alignment.score), ("calibrated", score)]
-    leftover_words = [w for w in alignment.unexplained_latin if w not in GENERIC_WORDS]
-    if len(alignment.unexplained_han) >= 2 and leftover_words and score > CONFLICT_CAP:
+    leftover_words = list(alignment.unexplained_latin)
+    if not person and alignment.unexplained_han and leftover_words and score > CONFLICT_CAP:
         score = CONFLICT_CAP
         features.append(("conflicting_leftovers", CONFLICT_CAP))
         parts.append(
