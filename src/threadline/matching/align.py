@@ -21,7 +21,7 @@ from itertools import islice, permutations, product
 from rapidfuzz.distance import Levenshtein
 
 from threadline.names.glossary import Glossary
-from threadline.names.han import readings
+from threadline.names.han import leading_province, readings
 from threadline.names.normalize import GENERIC_WORDS
 
 MAX_SPAN = 4
@@ -39,7 +39,8 @@ class Piece:
     han: str
     latin: str
     how: str
-    """``pinyin``, ``close pinyin``, ``glossary``, ``optional`` (an administrative suffix), or ``unexplained``."""
+    """``pinyin``, ``close pinyin``, ``glossary``, ``optional`` (an administrative suffix, a leading province the
+    other name leaves out), or ``unexplained``."""
     credit: float = 1.0
     """How well the piece matched: 1.0 exact; a close spelling's similarity; 0 when unexplained."""
 
@@ -95,6 +96,10 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bo
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, Piece] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
+    province = leading_province(han)
+    if province and len(province) < n:  # English names often leave out the province (浙江大华 = Dahua)
+        cost[len(province)][0] = 0.0
+        back[len(province)][0] = (0, 0, Piece(province, "", "optional"))
 
     def relax(i: int, j: int, ni: int, nj: int, step: float, piece: Piece) -> None:
         if cost[i][j] + step < cost[ni][nj] - 1e-12:

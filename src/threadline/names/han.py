@@ -26,6 +26,54 @@ LEGAL_FORMS = (
 )
 
 
+PROVINCES = (
+    "北京",
+    "天津",
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "上海",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "重庆",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+    "台湾",
+    "香港",
+    "澳门",
+)
+"""China's provincial-level divisions, as company names begin with them (浙江大华 = "Dahua")."""
+
+
+def leading_province(han: str) -> str:
+    """The province a name starts with, with its 省 or 市 if written (浙江省...), else ``""``."""
+    for name in PROVINCES:
+        if han.startswith(name):
+            rest = han[len(name) :]
+            return name + rest[0] if rest[:1] in ("省", "市") else name
+    return ""
+
+
 @lru_cache(maxsize=1)
 def _converter() -> OpenCC:
     return OpenCC("t2s")
