@@ -12,11 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import random
-import sys
 from collections import defaultdict
 from pathlib import Path
 
-from threadline import settings
 from threadline.matching.align import align
 from threadline.matching.calibration import TABLE, isotonic
 from threadline.matching.simple import SimpleMatcher
@@ -24,6 +22,7 @@ from threadline.model import Entity, Name
 from threadline.names.glossary import glossary, is_held_out
 from threadline.names.han import han_only, strip_legal_form
 from threadline.names.normalize import name_key
+from threadline.resourcegen import run
 
 OUT = TABLE
 SEED = 7
@@ -36,7 +35,8 @@ def _words(name: str) -> tuple[str, ...]:
 def build(data_dir: Path) -> str:
     text = (data_dir / "cn_company_names" / "cn_company_name_pairs.csv").read_text("utf-8")
     rows = [
-        r for r in csv.DictReader(text.splitlines())
+        r
+        for r in csv.DictReader(text.splitlines())
         if r["name_zh_full"] and "unavailable" not in r["name_zh_full"] and not is_held_out(r["code"])
     ]
     by_province: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -68,10 +68,7 @@ def build(data_dir: Path) -> str:
 
 
 def main() -> None:
-    data_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else settings.shared_data_dir()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(build(data_dir), encoding="utf-8")
-    print(f"wrote {OUT}")
+    run(OUT, build)
 
 
 if __name__ == "__main__":

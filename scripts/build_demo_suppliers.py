@@ -14,11 +14,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 
 from threadline import settings
 from threadline.names.normalize import name_key
+from threadline.resourcegen import run
 
 OUT = settings.RESOURCES_DIR / "demo" / "suppliers.csv"
 HEADER = ["supplier_name", "address", "country", "product", "hs_code"]
@@ -120,10 +120,7 @@ def build(data: Path) -> str:
 
 
 def main() -> None:
-    data = Path(sys.argv[1]) if len(sys.argv) > 1 else settings.shared_data_dir()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(build(data), encoding="utf-8")
-    print(f"wrote {OUT}")
+    run(OUT, build)
 
 
 if __name__ == "__main__":

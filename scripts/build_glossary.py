@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from threadline import settings
 from threadline.matching.align import Alignment, align
 from threadline.names.glossary import CURATED, TERMS, Glossary, is_held_out, read_terms
 from threadline.names.han import han_only, strip_legal_form
 from threadline.names.normalize import name_key
+from threadline.resourcegen import run
 
 OUT = TERMS
 MIN_COMPANIES = 2
@@ -105,9 +104,7 @@ def build(data_dir: Path) -> str:
 
 
 def main() -> None:
-    data_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else settings.shared_data_dir()
-    OUT.write_text(build(data_dir), encoding="utf-8")
-    print(f"wrote {OUT}")
+    run(OUT, build)
 
 
 if __name__ == "__main__":

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 from pathlib import Path
 
 from threadline import settings
+from threadline.resourcegen import run
 
 OUT = settings.RESOURCES_DIR / "sectors" / "uflpa_hs.csv"
 
@@ -30,10 +30,7 @@ def build(data_dir: Path) -> str:
 
 
 def main() -> None:
-    data_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else settings.shared_data_dir()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(build(data_dir), encoding="utf-8")
-    print(f"wrote {OUT}")
+    run(OUT, build)
 
 
 if __name__ == "__main__":
