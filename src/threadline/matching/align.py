@@ -51,6 +51,11 @@ class Alignment:
     pieces: tuple[Piece, ...]
 
     @property
+    def explained_han(self) -> int:
+        """How many characters a pinyin or glossary piece accounts for."""
+        return sum(len(p.han) for p in self.pieces if p.how not in ("unexplained", "optional"))
+
+    @property
     def unexplained_han(self) -> str:
         return "".join(p.han for p in self.pieces if p.how == "unexplained")
 
@@ -146,8 +151,10 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bo
 
 
 def _coverage(pieces: list[Piece], n: int, m: int) -> float:
-    """The lower of the two sides' explained shares: both names must be accounted for, not just one."""
-    han_missing = sum(len(p.han) * (1 - p.credit) for p in pieces if p.han)
+    """The lower of the two sides' explained shares: both names must be accounted for, not just one.
+    Optional characters (a left-out province, 市) count on neither side of the share."""
+    n -= sum(len(p.han) for p in pieces if p.how == "optional")
+    han_missing = sum(len(p.han) * (1 - p.credit) for p in pieces if p.han and p.how != "optional")
     latin_missing = 0.0
     for p in pieces:
         if p.latin and p.how == "unexplained":

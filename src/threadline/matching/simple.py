@@ -187,8 +187,8 @@ def _cross_score(
 ) -> Hit | None:
     person = entity.schema == "Person" or query.schema == "Person"
     alignment = cross_align(key, record.key, person)
-    if alignment is None:
-        return None
+    if alignment is None or (not person and alignment.explained_han < 2):
+        return None  # one character ("HUA" for 化) is no evidence for a company
     related = _group_difference(alignment)
     if related is None and (alignment.score if person else calibrate(alignment.score)) < floor:
         return None
