@@ -202,12 +202,16 @@ def _cross_score(
         parts[0] += f", calibrated {score:.2f}"
     features: list[tuple[str, float]] = [("cross_script_alignment", alignment.score), ("calibrated", score)]
     leftover_words = list(alignment.unexplained_latin)
-    if not person and alignment.unexplained_han and leftover_words and score > CONFLICT_CAP:
+    # A province the English name "left out" while it has words of its own is a different place, not an omission.
+    leftover_han = alignment.unexplained_han + "".join(
+        p.han for p in alignment.pieces if p.how == "optional" and len(p.han) >= 2
+    )
+    if not person and leftover_han and leftover_words and score > CONFLICT_CAP:
         score = CONFLICT_CAP
         features.append(("conflicting_leftovers", CONFLICT_CAP))
         parts.append(
-            f"each name has its own unmatched part ({alignment.unexplained_han!r} vs {' '.join(leftover_words)!r}): "
-            f"likely different trade names, capped at {CONFLICT_CAP}"
+            f"each name has its own unmatched part ({leftover_han!r} vs {' '.join(leftover_words)!r}): "
+            f"likely different parties, capped at {CONFLICT_CAP}"
         )
     relation = None
     if related is not None:
