@@ -15,7 +15,7 @@ not "TiMi Technologies"), then
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -119,15 +119,19 @@ class SimpleMatcher:
         return [(self._entity(i), self._records[i].name) for i in self._most_shared(key, ids, limit)]
 
     def _most_shared(self, key: NameKey, record_ids: list[int], limit: int) -> list[int]:
-        """The ``limit`` records sharing the most index keys with the query (alignment is the costly step)."""
+        """The ``limit`` records sharing the rarest index keys with the query (alignment is the costly step).
+
+        Each shared key weighs 1 / (names carrying it): "iflytek" (one name) outweighs "keda" (many)."""
         if len(record_ids) <= limit:
             return record_ids
         wanted = set(record_ids)
-        shared: Counter[int] = Counter()
+        shared: dict[int, float] = defaultdict(float)
         for block in _block_keys(key):
             ids = self._postings.get(block, [])
             if len(ids) <= MAX_POSTINGS:
-                shared.update(i for i in ids if i in wanted)
+                for i in ids:
+                    if i in wanted:
+                        shared[i] += 1.0 / len(ids)
         ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))  # ties by id: same on every run
         return [i for i, _n in ranked[:limit]]
 
