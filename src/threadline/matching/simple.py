@@ -138,10 +138,6 @@ class SimpleMatcher:
     def _entity(self, record_id: int) -> Entity:
         return self.entities[self._records[record_id].entity]
 
-    @property
-    def name_count(self) -> int:
-        return len(self._records)
-
     def _candidates(self, key: NameKey) -> list[int]:
         lists = [self._postings.get(block, []) for block in _block_keys(key)]
         selective = [ids for ids in lists if len(ids) <= MAX_POSTINGS]

@@ -14,8 +14,6 @@ NameKind = Literal["primary", "alias", "weak", "former", "native"]
 """``primary``: the list's main name; ``alias``: a strong a.k.a.; ``weak``: a weak/low-quality a.k.a. (OFAC and
 UN mark these); ``former``: f.k.a.; ``native``: the name in its original script when the list gives it apart."""
 
-NAME_KINDS: tuple[str, ...] = ("primary", "alias", "weak", "former", "native")
-
 
 @dataclass(frozen=True, slots=True)
 class Name:

@@ -108,8 +108,3 @@ def readings(han: str) -> tuple[tuple[str, ...], ...]:
     if len(in_context) != len(han):  # a character pypinyin does not know stays as it is
         return tuple((c,) for c in han)
     return tuple((reading,) for reading in in_context)
-
-
-def pinyin_key(han: str) -> str:
-    """Space-free pinyin in context: 中泰 -> zhongtai."""
-    return "".join(r[0] for r in readings(han))

@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -71,10 +71,6 @@ def parse_date(value: str | None) -> str | None:
         except ValueError:
             continue
     return None
-
-
-def today_iso() -> str:
-    return date.today().isoformat()
 
 
 def slugify(text: str) -> str:
