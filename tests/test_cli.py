@@ -103,3 +103,14 @@ def test_pairs_prints_precision_recall_and_f1(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {"id": "x1", "score": 1.0, "match": True}
     assert "precision 1.000 recall 1.000 F1 1.000" in result.stderr
+
+
+def test_locate_reads_an_address_or_a_file_of_addresses(tmp_path: Path) -> None:
+    single = run("locate", "新疆阿克苏地区阿瓦提县")
+    assert single.returncode == 0, single.stderr
+    assert json.loads(single.stdout)["adcode"] == "652928"
+    path = tmp_path / "addresses.txt"
+    path.write_bytes("山东省青岛市市南区新疆路8号\n\nShihezi, Xinjiang\n".encode("gbk"))
+    lines = [json.loads(line) for line in run("locate", str(path)).stdout.splitlines()]
+    assert [(r["input"][:2], r["in_xinjiang"]) for r in lines] == [("山东", False), ("Sh", True)]
+    assert set(lines[0]) >= {"input", "in_xinjiang", "place", "adcode", "evidence"}

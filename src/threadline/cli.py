@@ -163,6 +163,18 @@ def _print_summary(summary: dict[str, Any], skipped: list[str]) -> None:
         err.print(f"[yellow]skipped[/yellow] {line}")
 
 
+@app.command("locate")
+def locate_command(
+    target: Annotated[str, typer.Argument(help="An address, or a text file with one address per line.")],
+    country: Annotated[str | None, typer.Option("--country", help="Country of the address(es), if known.")] = None,
+) -> None:
+    """Is the address in the Xinjiang Uyghur Autonomous Region? One JSON line per address, with the evidence."""
+    from threadline.service import locate_addresses
+
+    for record in locate_addresses(target, country):
+        typer.echo(json.dumps(record, ensure_ascii=False))
+
+
 @app.command("pairs")
 def pairs_command(
     file: Annotated[Path, typer.Argument(help="Labelled pairs, one JSON object per line (DESIGN.md §5).")],

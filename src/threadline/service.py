@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,8 @@ from threadline.matching.simple import SimpleMatcher
 from threadline.model import SCHEMATA, ListVersion
 from threadline.model.countries import to_iso2
 from threadline.reports.html import write_screen_report
+from threadline.risk.region import locate
+from threadline.screening.encoding import detect_encoding
 from threadline.screening.reader import SkippedRow, open_rows
 from threadline.screening.screen import RISK_ORDER, ScreenResult, Summary, screen
 from threadline.sources import registry
@@ -94,6 +97,22 @@ def match_name(
     query = Query(name, _check_schema(schema), _check_country(country))
     floor = DEFAULT_MATCH_FLOOR if threshold is None else threshold
     return default_matcher(ftm).match(query, limit=limit, threshold=floor)
+
+
+def locate_addresses(target: str, country: str | None = None) -> Iterator[dict[str, object]]:
+    """``threadline locate``: ``target`` is an address, or the path of a text file with one address per line."""
+    code = _check_country(country)
+    path = Path(target)
+    if path.is_file():
+        encoding = detect_encoding(path)
+        with path.open(encoding=encoding) as handle:
+            lines = [line.strip() for line in handle]
+        addresses: Iterable[str] = (line for line in lines if line)
+    else:
+        addresses = [target]
+    for address in addresses:
+        result = locate(address, country=code)
+        yield {"input": address, **result.to_dict()}
 
 
 @dataclass(slots=True)
