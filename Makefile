@@ -31,8 +31,9 @@ snapshot: $(STAMP)
 	$(BIN)/python scripts/build_snapshot.py
 
 # Regenerate every reference table in src/threadline/resources from ../shared/data (order matters: the
-# calibration is fitted with the glossary).
+# gazetteer drops names found in the national table, and the calibration is fitted with the glossary).
 resources: $(STAMP)
+	$(BIN)/python scripts/build_china_divisions.py
 	$(BIN)/python scripts/build_gazetteer.py
 	$(BIN)/python scripts/build_sectors.py
 	$(BIN)/python scripts/build_glossary.py

@@ -20,7 +20,15 @@ def _script(name: str) -> ModuleType:
 
 
 @pytest.mark.parametrize(
-    "name", ["build_gazetteer", "build_sectors", "build_demo_suppliers", "build_glossary", "build_calibration"]
+    "name",
+    [
+        "build_china_divisions",
+        "build_gazetteer",
+        "build_sectors",
+        "build_demo_suppliers",
+        "build_glossary",
+        "build_calibration",
+    ],
 )
 def test_generated_resource_is_fresh(shared_data: Path, name: str) -> None:
     module = _script(name)

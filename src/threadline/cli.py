@@ -118,6 +118,9 @@ def screen_command(
     country_column: Annotated[str | None, typer.Option("--country-column", help="Header of the country.")] = None,
     product_column: Annotated[str | None, typer.Option("--product-column", help="Header of the product.")] = None,
     hs_column: Annotated[str | None, typer.Option("--hs-column", help="Header of the HS code.")] = None,
+    id_column: Annotated[
+        str | None, typer.Option("--id-column", help="Header of the registration number (USCC).")
+    ] = None,
     threshold: Annotated[
         float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Match threshold (default 0.85).")
     ] = None,
@@ -132,6 +135,7 @@ def screen_command(
         "country": country_column,
         "product": product_column,
         "hs_code": hs_column,
+        "registration_id": id_column,
     }
     run = ScreenRun(file, {k: v for k, v in overrides.items() if v}, threshold, _ftm(ftm))
     err.print(f"[dim]{file}: columns {run.columns.describe()}; encoding {run.encoding or 'xlsx'}[/dim]")

@@ -21,6 +21,16 @@ from threadline.risk.region import locate
         ("Shihezi, China", "659001", "address-latin"),
         ("Ürümqi", "650100", "address-latin"),
         ("No. 8 Industrial Park, 843000 China", "650000", "postal-code"),
+        ("新疆生产建设兵团第八师一四一团", "654203509", "address-zh"),
+        ("141st Regiment, Eighth Division, XPCC", "654203509", "address-latin"),
+        ("兵团第一师阿拉尔市幸福路", "659002", "address-zh"),
+        ("湖南省第一师阿拉尔市"[3:], "659002", "address-zh"),
+        ("ئۈرۈمچى شەھىرى، شىنجاڭ", "650100", "address-script"),
+        ("Кашгар, Синьцзян", "653101", "address-script"),
+        ("Ghulja, Ili, Xinjiang", "654002", "address-latin"),
+        ("Qeshqer, Shinjang", "653100", "address-latin"),
+        ("新疆烏魯木齊市", "650100", "address-zh"),
+        ("Korla, Bazhou, Xinjiang", "652801", "address-latin"),
     ],
 )
 def test_xinjiang_addresses_are_found_with_the_signal_that_fired(address: str, adcode: str, signal: str) -> None:
@@ -37,6 +47,12 @@ def test_xinjiang_addresses_are_found_with_the_signal_that_fired(address: str, a
         "88 Changjiang Road, Suzhou, Jiangsu, China",
         "上海市黄浦区新疆路1号",
         "乌鲁木齐经济技术开发区喀什西路752号"[9:],
+        "上海市静安区乌鲁木齐中路200号",
+        "Wulumuqi Middle Road, Jing'an District, Shanghai",
+        "北京市海淀区新疆大厦",
+        "Xinjiang Mansion, 7 Sanlihe Road, Xicheng District, Beijing, China",
+        "湖南第一师范学院",
+        "上海市长宁区天山路",
     ],
 )
 def test_streets_named_after_xinjiang_do_not_fire(address: str) -> None:
@@ -52,9 +68,62 @@ def test_other_country_is_not_xinjiang() -> None:
     assert locate("Dhaka", country="bd").in_xinjiang is False
 
 
+@pytest.mark.parametrize(
+    ("address", "country"),
+    [
+        ("Aksu, Pavlodar Region, Kazakhstan", None),
+        ("Аксу, Павлодарская область, Казахстан", None),
+        ("Aksu", "kz"),
+        ("Bole Sub-City, Addis Ababa", None),
+    ],
+)
+def test_namesakes_abroad_do_not_fire(address: str, country: str | None) -> None:
+    result = locate(address, country=country)
+    assert result.in_xinjiang is not True
+    assert any(s.verdict == "overruled" for s in result.signals)
+
+
+def test_a_weak_name_gives_way_to_another_province_and_says_so() -> None:
+    result = locate("浙江省杭州市余杭区米东")
+    assert result.in_xinjiang is False
+    assert result.signal == "other-province"
+    assert result.place is not None and result.place.province_zh == "浙江省"
+
+
+def test_uscc_division_code_is_a_registration_signal() -> None:
+    # 91650100... : registered in Urumqi (the check character is computed by python-stdnum's rules).
+    code = "91650100MA77B2XX3J"
+    from stdnum.cn import uscc
+
+    code = code[:-1] + uscc.calc_check_digit(code[:-1])
+    result = locate("", uscc=code)
+    assert (result.in_xinjiang, result.signal, result.adcode) == (True, "uscc-registration", "650100")
+    address_wins = locate("新疆喀什地区喀什市", uscc=code)
+    assert address_wins.signal == "address-zh"
+    assert [s.kind for s in address_wins.signals][-1] == "uscc-registration"
+
+
+def test_uscc_outside_xinjiang_and_invalid_codes() -> None:
+    from stdnum.cn import uscc
+
+    body = "91440300MA5F0XXX0"
+    assert locate(None, uscc=body + uscc.calc_check_digit(body)).in_xinjiang is False
+    assert locate(None, uscc="not-a-code").in_xinjiang is None
+
+
+def test_every_signal_is_explained() -> None:
+    result = locate("新疆维吾尔自治区乌鲁木齐市天山区人民路446号")
+    data = result.to_dict()
+    assert data["place_zh"] == "天山区" and data["level"] == "county" and data["pinyin"] == "Tianshan"
+    assert {s["evidence"] for s in data["signals"]} >= {"新疆维吾尔自治区", "乌鲁木齐市", "天山区"}
+
+
 def test_company_name_is_a_signal_when_the_address_says_nothing() -> None:
     result = locate("", name="新疆天业股份有限公司")
     assert (result.in_xinjiang, result.signal) == (True, "company-name")
+    assert locate("", name="新疆生产建设兵团第一师棉麻有限公司").in_xinjiang is True
+    assert locate("", name="Kashgar Cotton Co").in_xinjiang is True
+    assert locate("", name="上海新疆路贸易有限公司").in_xinjiang is None
 
 
 @given(st.text(), st.one_of(st.none(), st.text()))

@@ -40,3 +40,10 @@ def test_override_wins_over_detection() -> None:
     columns = detect_columns(["name", "legal entity"], {"name": "legal entity"})
     assert columns is not None
     assert columns.name == "legal entity"
+
+
+def test_registration_number_column_is_found() -> None:
+    columns = detect_columns(["供应商名称", "地址", "统一社会信用代码"])
+    assert columns is not None and columns.registration_id == "统一社会信用代码"
+    english = detect_columns(["Supplier Name", "USCC"])
+    assert english is not None and english.registration_id == "USCC"

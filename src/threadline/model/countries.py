@@ -101,6 +101,21 @@ _OVERRIDES: dict[str, str] = {
     "英国": "gb",
     "法国": "fr",
     "意大利": "it",
+    "哈萨克斯坦": "kz",
+    "吉尔吉斯斯坦": "kg",
+    "俄罗斯": "ru",
+    # Central Asian neighbours in Cyrillic, where place names shared with Xinjiang (Aksu, Altay) also occur.
+    "кнр": "cn",
+    "китай": "cn",
+    "казахстан": "kz",
+    "қазақстан": "kz",
+    "кыргызстан": "kg",
+    "киргизия": "kg",
+    "россия": "ru",
+    "узбекистан": "uz",
+    "таджикистан": "tj",
+    "туркменистан": "tm",
+    "монголия": "mn",
 }
 
 

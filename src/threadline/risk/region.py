@@ -1,203 +1,241 @@
-"""Is an address in the Xinjiang Uyghur Autonomous Region? Say which signal fired and on what text.
+"""Is an address in the Xinjiang Uyghur Autonomous Region? Say which signal fired, on what text, and what it beat.
 
-Signals, strongest first: a Xinjiang place in Chinese characters (新疆, prefectures, counties, XPCC cities);
-a Latin spelling of the region, a prefecture or an XPCC city (pinyin, English, Uyghur-Latin); a XUAR postal code
-(83xxxx, 84xxxx) in a Chinese address; and, with no address to go on, a company name that starts with the region
-("新疆...", "Xinjiang ..."). ``in_xinjiang`` is ``False`` when the address names another Chinese province or another
-country, and ``None`` when there is nothing to tell by.
+Signals, in the order they are weighed:
 
-Traps that do not fire: streets named after the region (新疆路, "Xinjiang Road" in Qingdao or Shanghai), names
-inside longer words ("Changjiang" contains "Changji": Latin forms match whole words only).
+1. the address names a Xinjiang place (:mod:`threadline.risk.gazetteer`): the region, a prefecture, county,
+   XPCC city, division (第一师) or regiment (一四一团, "141st Regiment"), a township; in characters, Latin letters
+   (pinyin, English, Uyghur-Latin) or other scripts (Uyghur Arabic script, Cyrillic). A strong name decides; a weak
+   one (a county's short name, a township) gives way when the address also names a place elsewhere in China. A
+   Chinese address runs from the province down, so a Xinjiang name that comes after another province's name is a
+   street or building named after it (上海市新疆大厦) and gives way too. Latin names of places that also exist
+   abroad (Aksu) give way when the address or the row names another country;
+2. a XUAR postal code (83xxxx, 84xxxx) in a Chinese address that names no other place;
+3. the registering authority's area code inside a Unified Social Credit Code (characters 3-8, 65xxxx): where the
+   company is registered, reported as ``uscc-registration``, not as where its factory is;
+4. another country, or another place in China: ``in_xinjiang`` is ``False``;
+5. the company name itself, when the address says nothing: it starts with a Xinjiang place (新疆..., 喀什...) or
+   names an XPCC unit.
+
+``in_xinjiang`` is ``None`` (unknown) when nothing tells.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
-from threadline.settings import RESOURCES_DIR
+from stdnum.cn import uscc as uscc_number
 
-GAZETTEER = RESOURCES_DIR / "gazetteer" / "xinjiang.csv"
+from threadline.model.countries import to_iso2
+from threadline.risk.gazetteer import Mention, Place, china_table, find, places_by_adcode, xinjiang_table
 
-# A place name followed by one of these is a street named after it, not the place.
-_ZH_STREET = "路|街|大道|大街|南路|北路|东路|西路|中路|巷|里|道"
-_LATIN_STREET = r"(?:road|rd|street|st|avenue|ave|lu|jie|dadao|nanlu|beilu|donglu|xilu|zhonglu)\b"
-
-# Other provincial-level divisions of China (characters, pinyin): naming one means "not Xinjiang" when no
-# Xinjiang place is found.
-_OTHER_PROVINCES = (
-    ("北京", "beijing"),
-    ("天津", "tianjin"),
-    ("河北", "hebei"),
-    ("山西", "shanxi"),
-    ("内蒙古", "inner mongolia"),
-    ("辽宁", "liaoning"),
-    ("吉林", "jilin"),
-    ("黑龙江", "heilongjiang"),
-    ("上海", "shanghai"),
-    ("江苏", "jiangsu"),
-    ("浙江", "zhejiang"),
-    ("安徽", "anhui"),
-    ("福建", "fujian"),
-    ("江西", "jiangxi"),
-    ("山东", "shandong"),
-    ("河南", "henan"),
-    ("湖北", "hubei"),
-    ("湖南", "hunan"),
-    ("广东", "guangdong"),
-    ("广西", "guangxi"),
-    ("海南", "hainan"),
-    ("重庆", "chongqing"),
-    ("四川", "sichuan"),
-    ("贵州", "guizhou"),
-    ("云南", "yunnan"),
-    ("西藏", "tibet"),
-    ("陕西", "shaanxi"),
-    ("甘肃", "gansu"),
-    ("青海", "qinghai"),
-    ("宁夏", "ningxia"),
-    ("台湾", "taiwan"),
-    ("香港", "hong kong"),
-    ("澳门", "macau"),
-    ("深圳", "shenzhen"),
-    ("苏州", "suzhou"),
-    ("东莞", "dongguan"),
-    ("青岛", "qingdao"),
-    ("广州", "guangzhou"),
+REGION = Place("650000", "province", "新疆维吾尔自治区", "Xinjiang")
+_POSTAL = re.compile(r"(?<!\d)(8[34]\d{4})(?!\d)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Words that place a Latin address in China: the country, and pinyin or Uyghur words for divisions.
+_CHINA = re.compile(
+    r"\b(?:china|prc|p\.r\.c\.?|кнр|китай|diqu|zizhiqu|zizhizhou|zizhixian|wilayiti|nahiyisi|shehiri|xian|zhen)\b",
+    re.IGNORECASE,
 )
+_XPCC_LEVELS = {"xpcc", "xpcc_division", "xpcc_regiment", "xpcc_unit"}
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    kind: str
+    """``address-zh``, ``address-latin``, ``address-script``, ``postal-code``, ``uscc-registration``,
+    ``company-name``, ``country`` or ``other-province``."""
+    evidence: str
+    place: Place | None
+    verdict: str
+    """``xinjiang``, ``not-xinjiang`` or ``overruled`` (found, but outweighed: the reason is in ``note``)."""
+    note: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "signal": self.kind,
+            "evidence": self.evidence,
+            "place": self.place.label if self.place else None,
+            "adcode": self.place.adcode if self.place else None,
+            "verdict": self.verdict,
+        }
+        if self.note:
+            data["note"] = self.note
+        return data
 
 
 @dataclass(frozen=True, slots=True)
 class RegionResult:
     in_xinjiang: bool | None
-    place: str | None = None
-    adcode: str | None = None
+    place: Place | None = None
     signal: str | None = None
     evidence: str | None = None
+    signals: tuple[Signal, ...] = ()
+
+    @property
+    def adcode(self) -> str | None:
+        return self.place.adcode if self.place else None
 
     def to_dict(self) -> dict[str, object]:
         return {
             "in_xinjiang": self.in_xinjiang,
-            "place": self.place,
+            "place": self.place.label if self.place else None,
+            "place_zh": self.place.name_zh if self.place else None,
+            "pinyin": self.place.pinyin if self.place else None,
+            "level": self.place.level if self.place else None,
             "adcode": self.adcode,
             "signal": self.signal,
             "evidence": self.evidence,
+            "signals": [s.to_dict() for s in self.signals],
         }
 
 
-@dataclass(frozen=True, slots=True)
-class _Place:
-    adcode: str
-    level: str
-    name_zh: str
-    name_latin: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.name_zh} {self.name_latin}"
+_SCRIPT_SIGNAL = {"zh": "address-zh", "latin": "address-latin", "other": "address-script"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Gazetteer:
-    zh: tuple[tuple[str, _Place], ...]
-    """(Chinese form, place), longest form first."""
-    latin: re.Pattern[str]
-    latin_places: dict[str, _Place]
+def locate(
+    address: str | None, *, name: str | None = None, country: str | None = None, uscc: str | None = None
+) -> RegionResult:
+    """Locate one supplier with respect to Xinjiang from its address (then its USCC, then its name)."""
+    text = (address or "").strip()
+    signals: list[Signal] = []
+    kept = _weigh_address(text, country, signals) if text else []
+    registration = _registration(uscc)
+    if kept:
+        best = min(kept, key=lambda m: (m.place.specificity, not m.strong, m.start))
+        if registration is not None:
+            signals.append(registration)
+        return RegionResult(True, best.place, _SCRIPT_SIGNAL[best.script], best.text, _ordered(signals, best))
+    postal = _postal(text, country, signals) if text else None
+    if postal is not None:
+        return _decided(postal, signals + ([registration] if registration else []))
+    if registration is not None and registration.verdict == "xinjiang":
+        return _decided(registration, signals)
+    refusal = next((s for s in signals if s.verdict == "not-xinjiang"), None)
+    if refusal is not None:
+        return _decided(refusal, signals + ([registration] if registration else []))
+    named = _name_signal(name)
+    if named is not None:
+        return _decided(named, signals)
+    if registration is not None:
+        return _decided(registration, signals)
+    return RegionResult(None, signals=tuple(signals))
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> _Gazetteer:
-    zh: list[tuple[str, _Place]] = []
-    latin_places: dict[str, _Place] = {}
-    with GAZETTEER.open(encoding="utf-8") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        for row in csv.DictReader(lines):
-            place = _Place(row["adcode"], row["level"], row["name_zh"], row["name_latin"])
-            zh.extend((form, place) for form in row["match_zh"].split("|") if form)
-            for form in row["match_latin"].split("|"):
-                if form:
-                    latin_places.setdefault(_fold_chars(form).casefold(), place)
-    zh.sort(key=lambda item: -len(item[0]))
-    alternatives = "|".join(re.escape(f) for f in sorted(latin_places, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w'’-])({alternatives})(?![\w'’-])(?!\s*{_LATIN_STREET})", re.IGNORECASE)
-    return _Gazetteer(tuple(zh), pattern, latin_places)
+def _decided(signal: Signal, signals: list[Signal]) -> RegionResult:
+    verdict = {"xinjiang": True, "not-xinjiang": False}.get(signal.verdict)
+    return RegionResult(verdict, signal.place, signal.kind, signal.evidence, _ordered(signals, signal))
 
 
-_SPECIFICITY = {"county": 0, "xpcc_city": 1, "prefecture": 2, "province": 3}
+def _ordered(signals: list[Signal], first: Signal | Mention) -> tuple[Signal, ...]:
+    """The deciding signal first, then the rest as found."""
+    if isinstance(first, Mention):
+        first = _as_signal(first, "xinjiang")
+    return (first, *(s for s in signals if s != first))
 
 
-def _find_zh(text: str) -> tuple[_Place, str] | None:
-    """The most specific Xinjiang place named in Chinese (a county beats its prefecture beats 新疆)."""
-    found_places: list[tuple[_Place, str]] = []
-    for form, place in _gazetteer().zh:
-        for found in re.finditer(re.escape(form), text):
-            after = text[found.end() : found.end() + 2]
-            if re.match(_ZH_STREET, after) and (place.level == "province" or form != place.name_zh):
-                continue  # 新疆路, 喀什路: a street named after the place
-            found_places.append((place, form))
-            break
-    if not found_places:
-        return None
-    return min(found_places, key=lambda item: _SPECIFICITY.get(item[0].level, 9))
+def _as_signal(mention: Mention, verdict: str, note: str = "") -> Signal:
+    return Signal(_SCRIPT_SIGNAL[mention.script], mention.text, mention.place, verdict, note)
 
 
-def _fold_chars(text: str) -> str:
-    """Drop diacritics character by character (Ürümqi -> Urumqi), keeping every position in place."""
-    return "".join(unicodedata.normalize("NFKD", char)[:1] or char for char in text)
+def _weigh_address(text: str, country: str | None, signals: list[Signal]) -> list[Mention]:
+    """The Xinjiang mentions that stand; every mention, standing or overruled, is recorded in ``signals``."""
+    mentions = find(text, xinjiang_table())
+    elsewhere = find(text, china_table())
+    foreign = _foreign_country(text, country)
+    first_other_zh = min((m.start for m in elsewhere if m.script == "zh"), default=None)
+    last_other_latin = max((m.start for m in elsewhere if m.script == "latin"), default=None)
+    last_xinjiang_latin = max((m.start for m in mentions if m.script == "latin"), default=-1)
+    if last_other_latin is not None and last_other_latin < last_xinjiang_latin:
+        last_other_latin = None  # "Korla, Bazhou, Xinjiang": the address ends in Xinjiang
+    chinese = _chinese_context(text, country) or len(mentions) > 1 or bool(elsewhere)
+    kept: list[Mention] = []
+    strong_areas: list[str] = []
+    # Strong names first: a weak name inside a strong one that stands (Korla in "Korla, Bayingol, Xinjiang") stands.
+    for mention in sorted(mentions, key=lambda m: not m.strong):
+        reason = ""
+        region_wide = mention.place.level in {"province", "xpcc"}
+        inside_strong = any(_area(mention.place).startswith(area) for area in strong_areas)
+        if foreign and mention.script != "zh" and not region_wide:
+            reason = f"the address is in another country ({foreign}); the name is also a place there"
+        elif first_other_zh is not None and mention.script == "zh" and first_other_zh < mention.start:
+            reason = f"comes after {elsewhere[0].place.name_zh}: a street or building named after the place"
+        elif last_other_latin is not None and mention.script == "latin" and last_other_latin > mention.start:
+            reason = "a Latin address ends with its largest place, and that is elsewhere in China"
+        elif mention.script != "zh" and len(mention.text) <= 4 and not chinese and not region_wide:
+            reason = "a short name that is also a place elsewhere, and nothing else in the address says China"
+        elif elsewhere and not mention.strong and not inside_strong:
+            reason = f"a short or local name, and the address also names {elsewhere[0].place.name_zh}"
+        if reason:
+            signals.append(_as_signal(mention, "overruled", reason))
+            continue
+        kept.append(mention)
+        signals.append(_as_signal(mention, "xinjiang"))
+        if mention.strong:
+            strong_areas.append(_area(mention.place))
+    if foreign:
+        signals.append(Signal("country", foreign, None, "not-xinjiang"))
+    for mention in elsewhere:
+        place = mention.place
+        signals.append(Signal("other-province", mention.text, place, "not-xinjiang", f"in {place.province_zh}"))
+    return kept
 
 
-def _find_latin(text: str) -> tuple[_Place, str] | None:
-    gazetteer = _gazetteer()
-    found = gazetteer.latin.search(_fold_chars(text))
-    if found is None:
-        return None
-    return gazetteer.latin_places[found.group(1).casefold()], text[found.start(1) : found.end(1)]
+def _area(place: Place) -> str:
+    """The adcode prefix every place inside this one shares (650000 -> 65, 652800 -> 6528)."""
+    code = place.adcode
+    return code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else code
 
 
-def _looks_chinese(text: str, country: str | None) -> bool:
-    return country == "cn" or re.search(r"[\u4e00-\u9fff]", text) is not None or "china" in text.lower()
-
-
-def _other_province(text: str) -> str | None:
-    lowered = text.lower()
-    for zh, latin in _OTHER_PROVINCES:
-        if zh in text or re.search(rf"\b{latin}\b(?!\s*{_LATIN_STREET})", lowered):
-            return zh if zh in text else latin
+def _foreign_country(text: str, country: str | None) -> str | None:
+    """The other country the row or the address names, if any."""
+    if country and country != "cn":
+        return country
+    for part in reversed(re.split(r"[,;\n，；]", text)[-2:]):
+        part = part.strip()
+        if len(part) > 3:
+            code = to_iso2(part)
+            if code is not None and code not in {"cn", "hk", "mo", "tw"}:
+                return code
     return None
 
 
-def locate(address: str | None, *, name: str | None = None, country: str | None = None) -> RegionResult:
-    """Locate one address (and, failing that, the company name) with respect to Xinjiang."""
-    text = (address or "").strip()
-    if text:
-        hit = _find_zh(text)
-        if hit:
-            return RegionResult(True, hit[0].label, hit[0].adcode, "address-zh", hit[1])
-        hit = _find_latin(text)
-        if hit:
-            return RegionResult(True, hit[0].label, hit[0].adcode, "address-latin", hit[1])
-        postal = re.search(r"(?<!\d)(8[34]\d{4})(?!\d)", text)
-        if postal and _looks_chinese(text, country):
-            return RegionResult(True, "新疆维吾尔自治区 Xinjiang", "650000", "postal-code", postal.group(1))
-    if country and country != "cn":
-        return RegionResult(False, None, None, "country", country)
-    other = _other_province(text) if text else None
-    named = _name_signal(name)
-    if named is not None and other is None:
-        return named
-    if other is not None:
-        return RegionResult(False, None, None, "other-province", other)
-    return RegionResult(None)
+def _chinese_context(text: str, country: str | None) -> bool:
+    return country == "cn" or _HAN.search(text) is not None or _CHINA.search(text) is not None
 
 
-def _name_signal(name: str | None) -> RegionResult | None:
+def _postal(text: str, country: str | None, signals: list[Signal]) -> Signal | None:
+    if any(s.verdict == "not-xinjiang" for s in signals):
+        return None
+    found = _POSTAL.search(text)
+    if found is None or not _chinese_context(text, country):
+        return None
+    code = found.group(1)
+    return Signal("postal-code", code, REGION, "xinjiang", "XUAR postal codes are 83xxxx and 84xxxx")
+
+
+def _registration(code: str | None) -> Signal | None:
+    """The registering authority's area from a valid Unified Social Credit Code."""
+    if not code or not uscc_number.is_valid(code):
+        return None
+    compact = uscc_number.compact(code)
+    area = compact[2:8]
+    if not area.startswith("65"):
+        return Signal("uscc-registration", compact, None, "not-xinjiang", f"registered in area {area}")
+    places = places_by_adcode()
+    place = places.get(area) or places.get(area[:4] + "00") or REGION
+    note = "where the company is registered, not necessarily where it makes things"
+    return Signal("uscc-registration", compact, place, "xinjiang", note)
+
+
+def _name_signal(name: str | None) -> Signal | None:
+    """A company name that starts with a Xinjiang place, or names an XPCC unit anywhere."""
     if not name:
         return None
-    stripped = name.strip()
-    if stripped.startswith("新疆") or re.match(r"(?i)xinjiang\b", stripped):
-        evidence = stripped[:2] if stripped.startswith("新疆") else stripped[:8]
-        return RegionResult(True, "新疆维吾尔自治区 Xinjiang", "650000", "company-name", evidence)
+    stripped = re.sub(r"^(中国|China\s+)", "", name.strip(), flags=re.IGNORECASE)
+    for mention in find(stripped, xinjiang_table()):
+        at_start = mention.start == 0 and mention.strong and mention.place.level in {"province", "prefecture",
+                                                                                    "xpcc_city"}  # fmt: skip
+        if at_start or mention.place.level in _XPCC_LEVELS:
+            return Signal("company-name", mention.text, mention.place, "xinjiang")
     return None

@@ -1,11 +1,12 @@
-"""Find which column holds the name, address, country, product and HS code, by header, in English or Chinese."""
+"""Find which column holds the name, address, country, product, HS code and registration number, by header, in English
+or Chinese."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-FIELDS = ("name", "address", "country", "product", "hs_code")
+FIELDS = ("name", "address", "country", "product", "hs_code", "registration_id")
 
 # Header spellings per field, compared after lower-casing and dropping spaces, '_', '-', '/', '.'.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -112,6 +113,21 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "税号",
         "海关商品编码",
     ),
+    # The Unified Social Credit Code of a Chinese company (its characters 3-8 say where it is registered).
+    "registration_id": (
+        "uscc",
+        "unifiedsocialcreditcode",
+        "socialcreditcode",
+        "creditcode",
+        "registrationnumber",
+        "registrationno",
+        "businessregistrationnumber",
+        "统一社会信用代码",
+        "社会信用代码",
+        "信用代码",
+        "注册号",
+        "营业执照号",
+    ),
 }
 # Extra address parts appended to the address when present (city, province...).
 _ADDRESS_PARTS = ("city", "state", "province", "postalcode", "zip", "城市", "省份", "省", "市", "邮编")
@@ -132,6 +148,7 @@ class ColumnMap:
     country: str | None = None
     product: str | None = None
     hs_code: str | None = None
+    registration_id: str | None = None
     address_parts: tuple[str, ...] = ()
 
     def describe(self) -> str:

@@ -36,15 +36,20 @@ class InputRow:
     country_raw: str | None
     product: str | None
     hs_code: str | None
+    registration_id: str | None = None
+    """A registration number such as a Chinese Unified Social Credit Code."""
 
     def to_dict(self) -> dict[str, str | None]:
-        return {
+        data = {
             "name": self.name,
             "address": self.address,
             "country": self.country or self.country_raw,
             "product": self.product,
             "hs_code": self.hs_code,
         }
+        if self.registration_id:
+            data["registration_id"] = self.registration_id
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,7 @@ def _to_row(number: int, record: dict[str, Any], columns: ColumnMap) -> InputRow
         country_raw=country_raw,
         product=_clean(record.get(columns.product)) if columns.product else None,
         hs_code=_clean(record.get(columns.hs_code)) if columns.hs_code else None,
+        registration_id=_clean(record.get(columns.registration_id)) if columns.registration_id else None,
     )
 
 

@@ -39,7 +39,7 @@ class ScreenResult:
 def assess(row: InputRow, matcher: SimpleMatcher, threshold: float, limit: int = 5) -> ScreenResult:
     """Screen one row. Hits below ``threshold`` are not reported."""
     hits = tuple(matcher.match(Query(row.name, country=row.country), limit=limit, threshold=threshold))
-    region = locate(row.address, name=row.name, country=row.country)
+    region = locate(row.address, name=row.name, country=row.country, uscc=row.registration_id)
     sector = classify(row.product, row.hs_code)
     if hits:
         risk = "listed"
