@@ -36,6 +36,7 @@ resources: $(STAMP)
 	$(BIN)/python scripts/build_china_divisions.py
 	$(BIN)/python scripts/build_gazetteer.py
 	$(BIN)/python scripts/build_sectors.py
+	$(BIN)/python scripts/build_hs.py
 	$(BIN)/python scripts/build_glossary.py
 	$(BIN)/python scripts/build_calibration.py
 	$(BIN)/python scripts/build_demo_suppliers.py

@@ -114,3 +114,28 @@ def test_locate_reads_an_address_or_a_file_of_addresses(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in run("locate", str(path)).stdout.splitlines()]
     assert [(r["input"][:2], r["in_xinjiang"]) for r in lines] == [("山东", False), ("Sh", True)]
     assert set(lines[0]) >= {"input", "in_xinjiang", "place", "adcode", "evidence"}
+
+
+def test_screen_flags_rows_whose_only_risk_is_the_place_or_the_product(tmp_path: Path) -> None:
+    path = tmp_path / "suppliers.csv"
+    path.write_text(
+        "supplier_name,address,country,product,hs_code,统一社会信用代码\n"
+        "Bright Star Trading Co,新疆阿克苏地区阿克苏市,China,umbrellas,,\n"
+        "Green Field Agri Co,Regiment 141 Shihezi,CN,,,\n"
+        "Harbour Foods Ltd,123 Dock Road Qingdao Shandong,China,tomato paste,HS 2002.90.00,\n"
+        "Blue River Knits,山东省青岛市市南区新疆路8号,China,umbrellas,,\n"
+        "Sunrise Metal Works,Dhaka,Bangladesh,garments,,\n"
+        "Meadowlark Solvents Co,浙江省杭州市,China,solvents,,91650100MA77B2XX3M\n",
+        encoding="utf-8",
+    )
+    result = run("screen", str(path), "--out", "-")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["risk"] for r in rows[:5]] == ["xinjiang", "xinjiang", "sector", "clean", "sector"]
+    assert rows[0]["region"]["signal"] == "address-zh" and rows[0]["region"]["adcode"] == "652901"
+    assert rows[2]["sector"]["signal"] == "hs-code" and "mapping" in rows[2]["sector"]
+    assert [g["good"] for g in rows[2]["sector"]["dol_goods"]] == ["Tomato Products"]
+    assert rows[3]["region"]["in_xinjiang"] is False
+    assert rows[4]["sector"]["dol_goods"][0]["country"] == "bd"
+    assert rows[5]["input"]["registration_id"] == "91650100MA77B2XX3M"
+    assert (rows[5]["risk"], rows[5]["region"]["signal"]) == ("xinjiang", "uscc-registration")

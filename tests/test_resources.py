@@ -25,6 +25,7 @@ def _script(name: str) -> ModuleType:
         "build_china_divisions",
         "build_gazetteer",
         "build_sectors",
+        "build_hs",
         "build_demo_suppliers",
         "build_glossary",
         "build_calibration",

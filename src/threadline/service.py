@@ -20,6 +20,7 @@ from threadline.matching.simple import SimpleMatcher
 from threadline.model import SCHEMATA, ListVersion
 from threadline.model.countries import to_iso2
 from threadline.reports.html import write_screen_report
+from threadline.risk.goods import GoodsIndex
 from threadline.risk.region import locate
 from threadline.screening.encoding import detect_encoding
 from threadline.screening.reader import SkippedRow, open_rows
@@ -174,6 +175,7 @@ class ScreenRun:
     def execute(self, out: TextIO, progress_console: Console | None = None) -> Summary:
         """Stream one JSON line per screened row to ``out``; skipped rows are counted, not written."""
         matcher = default_matcher(self.ftm)
+        goods = GoodsIndex(default_store(self.ftm).rules)
         with Progress(
             TextColumn("screening"),
             BarColumn(),
@@ -184,7 +186,7 @@ class ScreenRun:
             disable=progress_console is None,
         ) as progress:
             task = progress.add_task("rows", total=None)
-            for item in screen(self.source.rows, matcher, self.threshold):
+            for item in screen(self.source.rows, matcher, self.threshold, goods):
                 record = self._account(item)
                 if record is not None:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -1,8 +1,12 @@
-"""Does a product line fall in a UFLPA high-priority sector? By HS code first, then by the product words.
+"""Does a product line fall in a UFLPA high-priority sector, or touch a DOL goods-list entry for its country?
 
-HS codes are read in any common form ("5201", "5201.00", "52.01", "520100") and matched on the longest
-prefix listed for a sector (``resources/sectors/uflpa_hs.csv``, generated from the shared data). Product text is
-matched on whole words, in English and Chinese, against a curated keyword table below.
+UFLPA sectors: by HS code first (any common form, see :mod:`threadline.risk.hs`), matched on the longest prefix
+listed for a sector in ``resources/sectors/uflpa_hs.csv`` (generated from the shared data; that sector-to-HS table
+is compiled for threadline, not published by CBP or DHS, and every HS-based result says "mapped by threadline"),
+then by product words in English and Chinese from the curated table below. DOL goods: :mod:`threadline.risk.goods`.
+
+``flagged`` (a UFLPA high-priority sector) is ``None`` (unknown) when the row has neither a product nor an HS
+code.
 """
 
 from __future__ import annotations
@@ -12,87 +16,97 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from threadline.risk.goods import GoodsIndex, GoodsListing
+from threadline.risk.hs import HsCode, parse
 from threadline.settings import RESOURCES_DIR
 
 HS_TABLE = RESOURCES_DIR / "sectors" / "uflpa_hs.csv"
+UFLPA_MAPPING_NOTE = "mapped by threadline: the UFLPA sector-to-HS table is not an official CBP/DHS list"
 
-# Curated product words per sector (English matched as whole words, case-insensitive; Chinese as substrings).
+# Curated product words per sector (English matched as whole words, case-insensitive; Chinese as substrings, so
+# every Chinese word has two characters or more: 棉 alone would fire on 棉被 and 铁 on 铁路).
 KEYWORDS: dict[str, tuple[str, ...]] = {
-    "Apparel": (
-        "apparel",
-        "garment",
-        "garments",
-        "clothing",
-        "t-shirt",
-        "t-shirts",
-        "knitwear",
-        "服装",
-        "成衣",
-        "针织",
-    ),
-    "Cotton and cotton products": (
-        "cotton",
-        "yarn",
-        "textile",
-        "textiles",
-        "fabric",
-        "denim",
-        "棉",
-        "纱",
-        "纺织",
-        "面料",
-    ),
+    "Apparel": ("apparel", "garment", "garments", "clothing", "t-shirt", "t-shirts", "knitwear", "服装", "成衣",
+                "针织服装", "衬衫", "T恤"),
+    "Cotton and cotton products": ("cotton", "denim", "textile", "textiles", "棉花", "棉纱", "棉布", "纯棉", "全棉",
+                                   "棉纺", "棉织", "棉制", "皮棉", "籽棉", "纺织"),
     "Tomatoes and downstream products": ("tomato", "tomatoes", "ketchup", "tomato paste", "番茄", "西红柿"),
-    "Silica-based products (incl. polysilicon)": (
-        "polysilicon",
-        "silicon",
-        "silica",
-        "quartzite",
-        "solar cell",
-        "solar cells",
-        "solar module",
-        "solar modules",
-        "solar panel",
-        "solar panels",
-        "wafer",
-        "wafers",
-        "多晶硅",
-        "工业硅",
-        "硅",
-        "光伏",
-        "太阳能电池",
-    ),
-    "Aluminum": ("aluminum", "aluminium", "alumina", "bauxite", "铝"),
-    "Polyvinyl chloride (PVC)": ("pvc", "polyvinyl chloride", "vinyl chloride", "聚氯乙烯"),
-    "Seafood": ("seafood", "fish", "shrimp", "squid", "tuna", "水产", "海鲜", "鱼"),
-    "Steel": ("steel", "iron", "钢", "铁"),
-    "Copper": ("copper", "铜"),
-    "Lithium": ("lithium", "li-ion", "lithium-ion", "锂"),
-    "Caustic soda": ("caustic soda", "sodium hydroxide", "烧碱", "氢氧化钠"),
-    "Red dates (jujubes)": ("red dates", "red date", "jujube", "jujubes", "红枣"),
-}
+    "Silica-based products (incl. polysilicon)": ("polysilicon", "polycrystalline silicon", "silicon metal",
+                                                  "metallurgical silicon", "quartzite", "solar cell", "solar cells",
+                                                  "solar module", "solar modules", "solar panel", "solar panels",
+                                                  "silicon wafer", "silicon wafers", "多晶硅", "工业硅", "金属硅",
+                                                  "单晶硅", "硅片", "硅料", "光伏组件", "太阳能电池", "石英岩"),
+    "Aluminum": ("aluminum", "aluminium", "alumina", "bauxite", "铝锭", "电解铝", "原铝", "铝材", "铝合金", "氧化铝",
+                 "铝箔", "铝板", "铝型材", "铝土矿"),
+    "Polyvinyl chloride (PVC)": ("pvc", "polyvinyl chloride", "vinyl chloride", "聚氯乙烯", "氯乙烯", "PVC"),
+    "Seafood": ("seafood", "fish", "shrimp", "squid", "tuna", "pollock", "水产", "海鲜", "鱿鱼", "冷冻鱼", "鱼片",
+                "虾仁", "金枪鱼"),
+    "Steel": ("steel", "pig iron", "cast iron", "iron ore", "钢材", "钢铁", "不锈钢", "钢板", "钢管", "钢丝", "钢卷",
+              "型钢", "生铁", "铁矿"),
+    "Copper": ("copper", "铜材", "铜线", "铜管", "电解铜", "精炼铜", "铜箔", "铜矿", "铜杆"),
+    "Lithium": ("lithium", "li-ion", "lithium-ion", "锂电池", "碳酸锂", "氢氧化锂", "锂离子", "锂矿", "锂盐"),
+    "Caustic soda": ("caustic soda", "sodium hydroxide", "烧碱", "氢氧化钠", "片碱"),
+    "Red dates (jujubes)": ("red dates", "red date", "jujube", "jujubes", "红枣", "骏枣", "灰枣"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SectorSignal:
+    signal: str
+    """``hs-code`` or ``product-text``."""
+    evidence: str
+    sectors: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"signal": self.signal, "evidence": self.evidence, "sectors": list(self.sectors)}
+        if self.signal == "hs-code":
+            data["mapping"] = UFLPA_MAPPING_NOTE
+        return data
 
 
 @dataclass(frozen=True, slots=True)
 class SectorResult:
     sectors: tuple[str, ...] = ()
-    signal: str | None = None
-    evidence: str | None = None
-    hs_code: str | None = None
+    signals: tuple[SectorSignal, ...] = ()
+    hs: tuple[HsCode, ...] = ()
+    dol_goods: tuple[GoodsListing, ...] = ()
     problem: str | None = None
     """Set when an HS code was given but could not be read (the row is still screened)."""
+    known: bool = True
+    """``False`` when the row had neither a product nor an HS code: nothing to tell by."""
 
     @property
     def flagged(self) -> bool:
+        """In a UFLPA high-priority sector. DOL goods entries are reported beside it but do not flag the row on their
+        own: the DOL list covers whole industries of a country (electronics from China), which would flag most
+        supplier files and hide the rows that matter."""
         return bool(self.sectors)
+
+    @property
+    def signal(self) -> str | None:
+        return self.signals[0].signal if self.signals else None
+
+    @property
+    def evidence(self) -> str | None:
+        return self.signals[0].evidence if self.signals else None
+
+    @property
+    def hs_code(self) -> str | None:
+        return self.hs[0].digits if self.hs else None
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
+            "flagged": self.flagged if self.known else None,
             "sectors": list(self.sectors),
             "signal": self.signal,
             "evidence": self.evidence,
             "hs_code": self.hs_code,
+            "hs": [code.to_dict() for code in self.hs],
+            "signals": [s.to_dict() for s in self.signals],
+            "dol_goods": [g.to_dict() for g in self.dol_goods],
         }
+        if any(s.signal == "hs-code" for s in self.signals):
+            data["mapping"] = UFLPA_MAPPING_NOTE
         if self.problem:
             data["problem"] = self.problem
         return data
@@ -110,7 +124,7 @@ def _hs_table() -> tuple[tuple[str, str], ...]:
 def _keyword_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     patterns = []
     for sector, words in KEYWORDS.items():
-        latin = [re.escape(w) for w in words if w.isascii()]
+        latin = sorted((re.escape(w) for w in words if w.isascii()), key=len, reverse=True)
         han = [re.escape(w) for w in words if not w.isascii()]
         parts = [rf"(?<![\w-])(?:{'|'.join(latin)})(?![\w-])"] if latin else []
         parts += han
@@ -118,18 +132,12 @@ def _keyword_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(patterns)
 
 
-def normalize_hs(code: str) -> str | None:
-    """Digits of an HS code (2 to 10 of them), or ``None`` when it is not one."""
-    digits = re.sub(r"[\s.\-]", "", code)
-    return digits if re.fullmatch(r"\d{2,10}", digits) else None
-
-
-def _by_hs(digits: str) -> tuple[str, ...]:
+def sectors_for_hs(digits: str) -> tuple[str, ...]:
     found = [sector for prefix, sector in _hs_table() if digits.startswith(prefix)]
     return tuple(dict.fromkeys(found))
 
 
-def _by_text(product: str) -> tuple[tuple[str, ...], str | None]:
+def _by_text(product: str) -> SectorSignal | None:
     sectors: list[str] = []
     evidence: list[str] = []
     for sector, pattern in _keyword_patterns():
@@ -137,22 +145,34 @@ def _by_text(product: str) -> tuple[tuple[str, ...], str | None]:
         if found:
             sectors.append(sector)
             evidence.append(found.group(0))
-    return tuple(sectors), ", ".join(evidence) or None
+    if not sectors:
+        return None
+    return SectorSignal("product-text", ", ".join(dict.fromkeys(evidence)), tuple(sectors))
 
 
-def classify(product: str | None, hs_code: str | None) -> SectorResult:
-    """Sectors of one product line; the HS code wins when it maps to a sector."""
-    problem = None
+def classify(
+    product: str | None, hs_code: str | None, *, country: str | None = None, goods: GoodsIndex | None = None
+) -> SectorResult:
+    """UFLPA sectors and DOL goods entries of one product line (``country``: ISO alpha-2, for the DOL list)."""
+    codes: list[HsCode] = []
+    problems: list[str] = []
     if hs_code:
-        digits = normalize_hs(hs_code)
-        if digits is None:
-            problem = f"HS code {hs_code!r} is not 2-10 digits; write it like 5201 or 5201.00"
-        else:
-            sectors = _by_hs(digits)
-            if sectors:
-                return SectorResult(sectors, "hs-code", hs_code, digits)
-    if product:
-        sectors, evidence = _by_text(product)
-        if sectors:
-            return SectorResult(sectors, "product-text", evidence, None, problem)
-    return SectorResult(problem=problem, hs_code=normalize_hs(hs_code) if hs_code else None)
+        codes, problems = parse(hs_code)
+    signals: list[SectorSignal] = []
+    for code in codes:
+        found = sectors_for_hs(code.digits)
+        if found:
+            signals.append(SectorSignal("hs-code", code.written, found))
+    text_signal = _by_text(product) if product else None
+    if text_signal is not None:
+        signals.append(text_signal)
+    sectors = tuple(dict.fromkeys(sector for signal in signals for sector in signal.sectors))
+    listings = tuple(goods.find(product, [c.digits for c in codes], country)) if goods else ()
+    return SectorResult(
+        sectors=sectors,
+        signals=tuple(signals),
+        hs=tuple(codes),
+        dol_goods=listings,
+        problem="; ".join(problems) or None,
+        known=bool(product or hs_code),
+    )

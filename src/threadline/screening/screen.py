@@ -9,6 +9,7 @@ from typing import Any
 
 from threadline.matching.model import Hit, Query
 from threadline.matching.simple import SimpleMatcher
+from threadline.risk.goods import GoodsIndex
 from threadline.risk.region import RegionResult, locate
 from threadline.risk.sector import SectorResult, classify
 from threadline.screening.reader import InputRow, SkippedRow
@@ -36,11 +37,13 @@ class ScreenResult:
         }
 
 
-def assess(row: InputRow, matcher: SimpleMatcher, threshold: float, limit: int = 5) -> ScreenResult:
-    """Screen one row. Hits below ``threshold`` are not reported."""
+def assess(
+    row: InputRow, matcher: SimpleMatcher, threshold: float, limit: int = 5, goods: GoodsIndex | None = None
+) -> ScreenResult:
+    """Screen one row. Hits below ``threshold`` are not reported; ``goods`` checks the DOL goods list."""
     hits = tuple(matcher.match(Query(row.name, country=row.country), limit=limit, threshold=threshold))
     region = locate(row.address, name=row.name, country=row.country, uscc=row.registration_id)
-    sector = classify(row.product, row.hs_code)
+    sector = classify(row.product, row.hs_code, country=_country(row, region), goods=goods)
     if hits:
         risk = "listed"
     elif region.in_xinjiang:
@@ -50,6 +53,14 @@ def assess(row: InputRow, matcher: SimpleMatcher, threshold: float, limit: int =
     else:
         risk = "clean"
     return ScreenResult(row, risk, hits, region, sector)
+
+
+def _country(row: InputRow, region: RegionResult) -> str | None:
+    """The row's country, or China when the address places it in a Chinese province."""
+    if row.country:
+        return row.country
+    in_china = region.in_xinjiang is True or region.signal == "other-province"
+    return "cn" if in_china else None
 
 
 @dataclass(slots=True)
@@ -84,8 +95,8 @@ def _reason_kind(reason: str) -> str:
 
 
 def screen(
-    rows: Iterable[InputRow | SkippedRow], matcher: SimpleMatcher, threshold: float
+    rows: Iterable[InputRow | SkippedRow], matcher: SimpleMatcher, threshold: float, goods: GoodsIndex | None = None
 ) -> Iterator[ScreenResult | SkippedRow]:
     """Screen a stream of rows lazily; skipped rows pass through so callers can report them."""
     for item in rows:
-        yield item if isinstance(item, SkippedRow) else assess(item, matcher, threshold)
+        yield item if isinstance(item, SkippedRow) else assess(item, matcher, threshold, goods=goods)

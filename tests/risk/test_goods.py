@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from threadline.risk.goods import GoodsIndex, curated_terms, own_words
+from threadline.sources import dol_goods
+
+
+def test_own_words_of_a_good() -> None:
+    assert own_words("Bricks (clay)") == ("bricks", "brick")
+    assert own_words("Brazil Nuts/Chestnuts") == ("brazil nuts", "brazil nut", "chestnuts", "chestnut")
+    assert own_words("Glass") == ("glass",)
+
+
+@pytest.mark.shared
+def test_every_curated_good_is_on_the_dol_list(shared_data: Path) -> None:
+    loaded = dol_goods.load(shared_data / "us-dol-tvpra-goods")
+    names = {rule.goods[0] for rule in loaded.rules}
+    assert set(curated_terms()) - names == set()
+
+
+@pytest.mark.shared
+def test_real_list_entries_for_china(shared_data: Path) -> None:
+    index = GoodsIndex(dol_goods.load(shared_data / "us-dol-tvpra-goods").rules)
+    found = {g.good for g in index.find("光伏组件 solar panels", [], "cn")}
+    assert found == {"Solar Modules"}
+    assert {g.good for g in index.find(None, ["520100"], "cn")} == {"Cotton"}
