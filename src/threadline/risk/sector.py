@@ -26,21 +26,29 @@ UFLPA_MAPPING_NOTE = "mapped by threadline: the UFLPA sector-to-HS table is not 
 # Curated product words per sector (English matched as whole words, case-insensitive; Chinese as substrings, so
 # every Chinese word has two characters or more: 棉 alone would fire on 棉被 and 铁 on 铁路).
 KEYWORDS: dict[str, tuple[str, ...]] = {
-    "Apparel": ("apparel", "garment", "garments", "clothing", "t-shirt", "t-shirts", "knitwear", "服装", "成衣",
-                "针织服装", "衬衫", "T恤"),
-    "Cotton and cotton products": ("cotton", "denim", "textile", "textiles", "棉花", "棉纱", "棉布", "纯棉", "全棉",
-                                   "棉纺", "棉织", "棉制", "皮棉", "籽棉", "纺织"),
+    "Apparel": ("apparel", "garment", "garments", "clothing", "t-shirt", "t-shirts", "knitwear", "overcoats", "coats",
+                "jackets", "anoraks", "wind-jackets", "suits", "ensembles", "trousers", "shorts", "dresses", "skirts",
+                "shirts", "blouses", "jerseys", "pullovers", "cardigans", "sweaters", "sweatshirts", "hoodies",
+                "underwear", "underpants", "briefs", "pyjamas", "nightdresses", "brassieres", "hosiery", "socks",
+                "tracksuits", "swimwear", "babies' garments", "服装", "成衣", "针织服装", "衬衫", "T恤", "外套", "夹克",
+                "裤子", "长裤", "连衣裙", "裙子", "毛衣", "卫衣", "内衣", "袜子", "西装", "童装"),
+    "Cotton and cotton products": ("cotton", "denim", "棉花", "棉纱", "棉布", "纯棉", "全棉", "棉纺", "棉织", "棉制",
+                                   "皮棉", "籽棉", "棉线", "棉纤维"),
     "Tomatoes and downstream products": ("tomato", "tomatoes", "ketchup", "tomato paste", "番茄", "西红柿"),
-    "Silica-based products (incl. polysilicon)": ("polysilicon", "polycrystalline silicon", "silicon metal",
-                                                  "metallurgical silicon", "quartzite", "solar cell", "solar cells",
-                                                  "solar module", "solar modules", "solar panel", "solar panels",
+    "Silica-based products (incl. polysilicon)": ("polysilicon", "polycrystalline silicon", "silicon",
+                                                  "silicon metal", "metallurgical silicon", "quartzite", "quartz",
+                                                  "silicon dioxide", "solar cell", "solar cells", "solar module",
+                                                  "solar modules", "solar panel", "solar panels", "photovoltaic",
                                                   "silicon wafer", "silicon wafers", "多晶硅", "工业硅", "金属硅",
-                                                  "单晶硅", "硅片", "硅料", "光伏组件", "太阳能电池", "石英岩"),
+                                                  "单晶硅", "硅片", "硅料", "光伏", "太阳能电池", "石英岩"),
     "Aluminum": ("aluminum", "aluminium", "alumina", "bauxite", "铝锭", "电解铝", "原铝", "铝材", "铝合金", "氧化铝",
                  "铝箔", "铝板", "铝型材", "铝土矿"),
     "Polyvinyl chloride (PVC)": ("pvc", "polyvinyl chloride", "vinyl chloride", "聚氯乙烯", "氯乙烯", "PVC"),
-    "Seafood": ("seafood", "fish", "shrimp", "squid", "tuna", "pollock", "水产", "海鲜", "鱿鱼", "冷冻鱼", "鱼片",
-                "虾仁", "金枪鱼"),
+    "Seafood": ("seafood", "fish", "shrimp", "shrimps", "prawns", "squid", "tuna", "pollock", "cod", "salmon",
+                "trout", "herrings", "sardines", "mackerel", "anchovies", "eels", "crustaceans", "molluscs", "crabs",
+                "lobsters", "oysters", "mussels", "scallops", "octopus", "cuttle fish", "clams", "sea cucumbers",
+                "水产", "海鲜", "鱿鱼", "冷冻鱼", "鱼片", "鱼糜", "虾仁", "对虾", "金枪鱼", "鳕鱼", "三文鱼", "海参",
+                "扇贝"),
     "Steel": ("steel", "pig iron", "cast iron", "iron ore", "钢材", "钢铁", "不锈钢", "钢板", "钢管", "钢丝", "钢卷",
               "型钢", "生铁", "铁矿"),
     "Copper": ("copper", "铜材", "铜线", "铜管", "电解铜", "精炼铜", "铜箔", "铜矿", "铜杆"),
@@ -48,6 +56,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "Caustic soda": ("caustic soda", "sodium hydroxide", "烧碱", "氢氧化钠", "片碱"),
     "Red dates (jujubes)": ("red dates", "red date", "jujube", "jujubes", "红枣", "骏枣", "灰枣"),
 }  # fmt: skip
+# A word right after one of these is excluded, not named: "other than of cotton", "excluding steel".
+_NEGATION = re.compile(r"(?:other than|excluding|except|not|无|非|不含)\s*(?:of\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +151,7 @@ def _by_text(product: str) -> SectorSignal | None:
     sectors: list[str] = []
     evidence: list[str] = []
     for sector, pattern in _keyword_patterns():
-        found = pattern.search(product)
+        found = next((m for m in pattern.finditer(product) if not _NEGATION.search(product[: m.start()])), None)
         if found:
             sectors.append(sector)
             evidence.append(found.group(0))
