@@ -7,9 +7,6 @@ at all raises :class:`~threadline.exc.InputFileError` with the path and the fix.
 
 from __future__ import annotations
 
-import csv
-import json
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +15,7 @@ from typing import Any
 from threadline.exc import InputFileError
 from threadline.model.countries import to_iso2
 from threadline.screening.columns import ColumnMap, detect_columns
-from threadline.screening.encoding import detect_encoding
-
-CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
-XLSX_SUFFIXES = {".xlsx", ".xlsm"}
-JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+from threadline.screening.tables import open_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,144 +101,20 @@ def _columns_or_fail(path: Path, headers: list[str], overrides: dict[str, str]) 
     return columns
 
 
-def _open_csv(path: Path, overrides: dict[str, str]) -> RowSource:
-    encoding = detect_encoding(path)
-    handle = path.open(encoding=encoding, newline="")
-    sample = handle.read(64 * 1024)
-    handle.seek(0)
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(handle, dialect)
-    header = next(reader, None)
-    if not header:
-        handle.close()
-        raise InputFileError(f"{path}: the file is empty; it needs a header row and one row per supplier")
-    headers = [h.strip().lstrip("\ufeff") for h in header]
-    try:
-        columns = _columns_or_fail(path, headers, overrides)
-    except InputFileError:
-        handle.close()
-        raise
-
-    def rows() -> Iterator[InputRow | SkippedRow]:
-        number = 0
-        with handle:
-            try:
-                for number, values in enumerate(reader, start=1):
-                    if any(v.strip() for v in values):
-                        yield _to_row(number, dict(zip(headers, values, strict=False)), columns)
-            except UnicodeDecodeError as error:
-                raise InputFileError(
-                    f"{path}: row {number + 1}: bytes that are not {encoding} ({error.reason}); "
-                    "the file mixes encodings: re-save it as UTF-8"
-                ) from None
-
-    return RowSource(path, columns, rows(), encoding)
-
-
-def _open_xlsx(path: Path, overrides: dict[str, str]) -> RowSource:
-    from openpyxl import load_workbook  # imported here: only spreadsheet users pay for it
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
-        raise InputFileError(
-            f"{path}: not a readable .xlsx workbook ({error}); re-save it from Excel as .xlsx or export CSV"
-        ) from None
-    sheet = book.worksheets[0]
-    values = sheet.iter_rows(values_only=True)
-    header = next(values, None)
-    if not header:
-        book.close()
-        raise InputFileError(f"{path}: the first sheet is empty; put the header in row 1")
-    headers = [str(h).strip() if h is not None else "" for h in header]
-    try:
-        columns = _columns_or_fail(path, headers, overrides)
-    except InputFileError:
-        book.close()
-        raise
-
-    def rows() -> Iterator[InputRow | SkippedRow]:
-        try:
-            for number, cells in enumerate(values, start=1):
-                if all(c is None or str(c).strip() == "" for c in cells):
-                    continue
-                yield _to_row(number, dict(zip(headers, cells, strict=False)), columns)
-        finally:
-            book.close()
-
-    return RowSource(path, columns, rows(), None)
-
-
-def _open_jsonl(path: Path, overrides: dict[str, str]) -> RowSource:
-    encoding = detect_encoding(path)
-    handle = path.open(encoding=encoding)
-    first = handle.read(1)
-    handle.seek(0)
-    if first == "[":  # a JSON array: small files only, read whole
-        with handle:
-            try:
-                records = json.load(handle)
-            except json.JSONDecodeError as error:
-                raise InputFileError(f"{path}: invalid JSON ({error}); write one JSON object per line") from None
-        lines: Iterator[str] = (json.dumps(r, ensure_ascii=False) for r in records)
-    else:
-        lines = iter(handle)
-    parsed = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
-    peeked: list[tuple[int, dict[str, Any] | None, str]] = []
-    for number, line in parsed:
-        record = _json_object(line)
-        peeked.append((number, record, line))
-        if record is not None:
-            break
-    keys = [k for _, record, _ in peeked if record for k in record]
-    if not keys:
-        handle.close()
-        raise InputFileError(f'{path}: no JSON object found; write one object per line, e.g. {{"name": ...}}')
-    try:
-        columns = _columns_or_fail(path, keys, overrides)
-    except InputFileError:
-        handle.close()
-        raise
-
-    def rows() -> Iterator[InputRow | SkippedRow]:
-        with handle:
-            for number, record, line in [*peeked, *((n, _json_object(x), x) for n, x in parsed)]:
-                if record is None:
-                    yield SkippedRow(number, f"not a JSON object: {line.strip()[:60]!r}")
-                else:
-                    yield _to_row(number, record, columns)
-
-    return RowSource(path, columns, rows(), encoding)
-
-
-def _json_object(line: str) -> dict[str, Any] | None:
-    try:
-        value = json.loads(line)
-    except json.JSONDecodeError:
-        return None
-    return value if isinstance(value, dict) else None
-
-
 def open_rows(path: Path, overrides: dict[str, str] | None = None) -> RowSource:
     """Open a supplier file; column overrides map a field (``name``, ``address``...) to a header."""
-    if not path.exists():
-        raise InputFileError(f"{path}: file not found; check the path")
-    if path.is_dir():
-        raise InputFileError(f"{path}: is a folder; pass a CSV, XLSX or JSON lines file")
-    suffix = path.suffix.lower()
-    overrides = {k: v for k, v in (overrides or {}).items() if v}
+    table = open_table(path)
     try:
-        if suffix in XLSX_SUFFIXES:
-            return _open_xlsx(path, overrides)
-        if suffix in JSON_SUFFIXES:
-            return _open_jsonl(path, overrides)
-        if suffix in CSV_SUFFIXES or suffix == "":
-            return _open_csv(path, overrides)
-    except UnicodeDecodeError as error:
-        raise InputFileError(f"{path}: cannot decode the text ({error}); save it as UTF-8") from None
-    if suffix == ".xls":
-        raise InputFileError(f"{path}: old .xls workbooks are not supported; save it as .xlsx or CSV")
-    raise InputFileError(f"{path}: unknown file type {suffix!r}; use .csv, .xlsx or .jsonl")
+        columns = _columns_or_fail(path, table.headers, {k: v for k, v in (overrides or {}).items() if v})
+    except InputFileError:
+        table.close()
+        raise
+
+    def rows() -> Iterator[InputRow | SkippedRow]:
+        for number, record, line in table.records:
+            if record is None:
+                yield SkippedRow(number, f"not a JSON object: {line.strip()[:60]!r}")
+            else:
+                yield _to_row(number, record, columns)
+
+    return RowSource(path, columns, rows(), table.encoding)
