@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from threadline import settings
-from threadline.exc import InputFileError, ThreadlineError
+from threadline.exc import ConfigError, InputFileError, ThreadlineError
 
 app = typer.Typer(
     help="threadline: screen suppliers against sanctions and forced-labour lists, offline and explainably.",
@@ -177,6 +177,62 @@ def locate_command(
 
     for record in locate_addresses(target, country):
         typer.echo(json.dumps(record, ensure_ascii=False))
+
+
+@app.command("trace")
+def trace_command(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Supplier-relation, shipment, ownership or FtM files (CSV, XLSX, JSON lines)."),
+    ] = None,
+    root: Annotated[
+        list[str] | None, typer.Option("--root", help="Trace from this party (name or id); repeatable.")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write JSON lines here (default stdout).")] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Write an HTML report here.")] = None,
+    graphml: Annotated[Path | None, typer.Option("--graphml", help="Write the graph as GraphML here.")] = None,
+    example: Annotated[bool, typer.Option("--example", help="Trace the bundled illustrative example.")] = False,
+    max_paths: Annotated[int, typer.Option("--max-paths", min=1, help="Paths listed per risky party.")] = 5,
+    no_merge: Annotated[
+        bool, typer.Option("--no-merge", help="Merge parties by exact name and key only, not by the matcher.")
+    ] = False,
+    threshold: Annotated[
+        float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Match threshold (default 0.85).")
+    ] = None,
+    ftm: FtmOption = None,
+) -> None:
+    """Every path from a buyer to a listed party, a Xinjiang location, a blocking owner or a high-priority input."""
+    from threadline.graph.export import to_graphml
+    from threadline.graph.trace import records
+    from threadline.reports.trace import write_trace_report
+    from threadline.service import example_trace_files, trace_files
+
+    paths = [*(files or []), *(example_trace_files() if example else [])]
+    if not paths:
+        raise ConfigError("no files to trace; pass supplier-relation or ownership files, or --example")
+    result = trace_files(paths, root, threshold, not no_merge, max_paths, _ftm(ftm))
+    handle = _open_out(out) if out is not None else sys.stdout
+    try:
+        for record in records(result):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
+    trace = result.trace
+    err.print(
+        f"{len(trace.relations)} relations, {len(trace.parties)} parties, {len(result.roots)} roots; "
+        f"{len(result.exposures)} risky chains, {len(result.verdicts)} ownership verdicts, "
+        f"{sum(map(len, result.gaps.values()))} gaps; {len(trace.merges)} parties merged, "
+        f"{len(result.read.skipped)} rows skipped"
+    )
+    for line in result.read.skipped[:10]:
+        err.print(f"[yellow]skipped[/yellow] {line}")
+    if report is not None:
+        write_trace_report(report, result, paths, example=example)
+        err.print(f"HTML report: {report.resolve()}")
+    if graphml is not None:
+        to_graphml(trace, graphml)
+        err.print(f"GraphML: {graphml.resolve()}")
 
 
 @app.command("pairs")

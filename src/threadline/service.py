@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from threadline import settings
 from threadline.exc import BadRowError, ConfigError
+from threadline.graph.trace import TraceResult, run_trace
 from threadline.matching.model import Hit, Query
 from threadline.matching.pairs import PairScore, Quality, average_precision, quality, read_pairs, score_pair
 from threadline.matching.simple import SimpleMatcher
@@ -210,3 +211,24 @@ class ScreenRun:
             versions=list(default_store(self.ftm).versions),
             threshold=self.threshold,
         )
+
+
+EXAMPLE_TRACE_DIR = settings.RESOURCES_DIR / "examples" / "trace"
+
+
+def example_trace_files() -> list[Path]:
+    """The bundled illustrative supply and ownership files (``threadline trace --example``)."""
+    return sorted(EXAMPLE_TRACE_DIR.glob("*.csv"))
+
+
+def trace_files(
+    paths: list[Path],
+    roots: list[str] | None = None,
+    threshold: float | None = None,
+    fuzzy: bool = True,
+    max_paths: int = 5,
+    ftm: tuple[Path, ...] = (),
+) -> TraceResult:
+    """``threadline trace``: the graph, exposures, ownership verdicts and gaps of some relation files."""
+    floor = settings.match_threshold() if threshold is None else threshold
+    return run_trace(paths, default_matcher(ftm), floor, roots, fuzzy, max_paths)

@@ -15,7 +15,7 @@ MAX_ROWS_IN_REPORT = 5_000
 """Flagged rows shown in full; beyond this the report says how many more are in the JSON lines output."""
 
 
-def _environment() -> Environment:
+def environment() -> Environment:
     return Environment(
         loader=PackageLoader("threadline", "reports/templates"),
         autoescape=select_autoescape(["html", "j2"]),
@@ -34,7 +34,7 @@ def render_screen_report(
     versions: list[ListVersion],
     threshold: float,
 ) -> str:
-    template = _environment().get_template("screen.html.j2")
+    template = environment().get_template("screen.html.j2")
     return template.render(
         input_name=input_path.name,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -48,8 +48,13 @@ def render_screen_report(
     )
 
 
-def write_screen_report(path: Path, **kwargs: Any) -> None:
+def write_atomic(path: Path, text: str) -> None:
+    """Write a report so that a reader never sees half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(render_screen_report(**kwargs), encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
+
+
+def write_screen_report(path: Path, **kwargs: Any) -> None:
+    write_atomic(path, render_screen_report(**kwargs))

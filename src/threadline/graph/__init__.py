@@ -1,0 +1,1 @@
+"""Supply-chain and ownership graphs: read relation files, resolve parties, trace exposure, apply ownership rules."""
