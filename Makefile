@@ -18,6 +18,8 @@ demo: $(STAMP)
 	$(BIN)/threadline lists
 	$(BIN)/threadline screen src/threadline/resources/demo/suppliers.csv \
 		--out demo-output/results.jsonl --report demo-output/report.html
+	$(BIN)/threadline trace --example --out demo-output/trace.jsonl --report demo-output/trace.html \
+		--graphml demo-output/trace.graphml
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -139,3 +139,35 @@ def test_screen_flags_rows_whose_only_risk_is_the_place_or_the_product(tmp_path:
     assert rows[4]["sector"]["dol_goods"][0]["country"] == "bd"
     assert rows[5]["input"]["registration_id"] == "91650100MA77B2XX3M"
     assert (rows[5]["risk"], rows[5]["region"]["signal"]) == ("xinjiang", "uscc-registration")
+
+
+def test_trace_example_finds_the_xinjiang_and_listed_parties_and_shows_the_arithmetic(tmp_path: Path) -> None:
+    report = tmp_path / "trace.html"
+    graphml = tmp_path / "trace.graphml"
+    result = run("trace", "--example", "--report", str(report), "--graphml", str(graphml))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    exposures = {(r["root"], r["party"], r["kind"]) for r in lines if "kind" in r}
+    importer = "Illustrative Importer LLC"
+    assert (importer, "Aksu Huafu Color Spinning Co., Ltd", "listed") in exposures
+    assert (importer, "Aksu Huafu Color Spinning Co., Ltd", "xinjiang") in exposures
+    assert (importer, "Xinjiang Production and Construction Corps", "listed") in exposures
+    assert ("Illustrative Solar Installer Inc", "Hoshine Silicon Industry (Shanshan) Co., Ltd", "listed") in exposures
+    verdicts = {(r["party"], r["mode"]): r for r in lines if "mode" in r}
+    assert verdicts[("Xinjiang Tianye (Group) Co. Ltd", "ofac-50")]["verdict"] == "blocked"
+    chained = verdicts[("Illustrative Textile Holdings Ltd", "ofac-50")]
+    assert chained["verdict"] == "blocked" and "50 %" in chained["arithmetic"]
+    assert verdicts[("Illustrative Cotton Trading Co", "ofac-50")]["verdict"] == "possibly_blocked"
+    assert verdicts[("Illustrative Textile Holdings Ltd", "look-through")]["aggregate"] == {"min": 30.0, "max": 40.0}
+    gaps = [r["gap"] for r in lines if "gap" in r]
+    assert any("tier 3 unknown" in g and "DELTA GALIL" in g for g in gaps)
+    assert any(g.startswith("cycle:") for g in gaps)
+    html = report.read_text(encoding="utf-8")
+    assert "Illustrative example" in html and "supply.csv:5" in html
+    assert "<graphml" in graphml.read_text(encoding="utf-8")
+
+
+def test_trace_without_files_says_what_to_pass() -> None:
+    result = run("trace")
+    assert result.returncode == 2
+    assert "--example" in result.stderr

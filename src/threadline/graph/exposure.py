@@ -114,10 +114,12 @@ def _can_reach(graph: Graph, target: str, within: dict[str, int]) -> set[str]:
 
 
 def _paths(graph: Graph, root: str, target: str, allowed: set[str], limit: int, max_depth: int) -> list[list[str]]:
+    """Up to ``limit`` simple paths, shortest first. The search only enters parties that can reach the target, so
+    almost every branch ends in a path; the step budget only guards against dense cyclic graphs."""
     found: list[list[str]] = []
     stack: list[tuple[str, list[str]]] = [(root, [root])]
-    budget = limit * 50  # enough to find the shortest few without walking every path of a dense graph
-    while stack and budget > 0:
+    budget = max(20_000, limit * 500)
+    while stack and budget > 0 and len(found) < limit * 4:
         node, path = stack.pop()
         budget -= 1
         if node == target:
@@ -213,12 +215,34 @@ def gaps(trace: TraceGraph, root: str) -> list[str]:
                     f"tiers {relation.tier + 1}-{nxt.tier - 1} missing between {name[up]} and {name[supplier]} "
                     f"({relation.source.label}, {nxt.source.label})"
                 )
+    out += _short_chains(trace, root, reach)
     for component in nx.strongly_connected_components(graph):
         if len(component) > 1 and component & reach.keys():
             members = sorted(component, key=lambda p: reach.get(p, 0))
             out.append("cycle: " + " → ".join(name[p] for p in [*members, members[0]]))
     out += _conflicts(trace, reach)
     return list(dict.fromkeys(out))
+
+
+def _short_chains(trace: TraceGraph, root: str, reach: dict[str, int]) -> list[str]:
+    """Without tier columns: supply chains of this root that stop sooner than its longest one."""
+    graph = trace.graph
+    if any(r.tier is not None for r in trace.relations):
+        return []
+    leaves = [
+        pid
+        for pid in reach
+        if pid != root
+        and any(data["relation"].kind in SUPPLY_KINDS for _, _, data in graph.in_edges(pid, data=True))
+        and not any(r.kind in SUPPLY_KINDS for _, r in _out(graph, pid))
+    ]
+    deepest = max((reach[p] for p in leaves), default=0)
+    return [
+        f"chain stops at {trace.parties[p].name} (step {reach[p]}) while the longest chain goes {deepest} steps: "
+        "its suppliers are unknown"
+        for p in leaves
+        if reach[p] < deepest
+    ]
 
 
 def _conflicts(trace: TraceGraph, reach: dict[str, int]) -> list[str]:
