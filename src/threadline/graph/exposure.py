@@ -27,7 +27,7 @@ import networkx as nx
 
 from threadline.graph.build import Graph, TraceGraph
 from threadline.graph.model import SUPPLY_KINDS, Relation
-from threadline.risk.sector import classify
+from threadline.risk.sector import SectorResult, classify
 
 KIND_ORDER = ("listed", "ownership", "xinjiang", "sector")
 
@@ -76,11 +76,13 @@ def risk_sources(trace: TraceGraph, ownership: dict[str, list[str]]) -> dict[str
         if region is not None and region.in_xinjiang:
             place = region.place.label if region.place else "Xinjiang"
             risks.setdefault(pid, []).append(RiskSource("xinjiang", f"{place} ({region.signal}: {region.evidence})"))
+    sectors: dict[tuple[str | None, str | None], SectorResult] = {}  # supply files repeat a few products
     for _, up, data in trace.graph.edges(data=True):
         relation: Relation = data["relation"]
         if relation.kind not in SUPPLY_KINDS or not (relation.product or relation.hs_code):
             continue
-        sector = classify(relation.product, relation.hs_code)
+        what_key = (relation.product, relation.hs_code)
+        sector = sectors.get(what_key) or sectors.setdefault(what_key, classify(relation.product, relation.hs_code))
         if sector.flagged:
             what = relation.product or f"HS {relation.hs_code}"
             why = f"{sector.signal}: {sector.evidence}; {relation.source.label}"
@@ -89,16 +91,26 @@ def risk_sources(trace: TraceGraph, ownership: dict[str, list[str]]) -> dict[str
     return risks
 
 
-def _reach(graph: Graph, root: str) -> dict[str, int]:
+def _reach(graph: Graph, root: str) -> tuple[dict[str, int], dict[str, str]]:
+    """Breadth-first from ``root``: each party's distance and the party it was first reached from."""
     depth = {root: 0}
+    parent: dict[str, str] = {}
     queue = deque([root])
     while queue:
         node = queue.popleft()
         for nxt in graph.successors(node):
             if nxt not in depth:
                 depth[nxt] = depth[node] + 1
+                parent[nxt] = node
                 queue.append(nxt)
-    return depth
+    return depth, parent
+
+
+def _shortest(parent: dict[str, str], target: str) -> list[str]:
+    path = [target]
+    while path[-1] in parent:
+        path.append(parent[path[-1]])
+    return path[::-1]
 
 
 def _can_reach(graph: Graph, target: str, within: dict[str, int]) -> set[str]:
@@ -148,43 +160,23 @@ def exposures(
     """One exposure per (root, risky party, kind), most serious kind first, then nearest first."""
     graph = trace.graph
     for root in roots:
-        reach = _reach(graph, root)
+        reach, parent = _reach(graph, root)
         found: list[Exposure] = []
         for party, sources in risks.items():
             if party not in reach:
                 continue
-            allowed = _can_reach(graph, party, reach) if max_paths > 1 else set()
-            paths = (
-                _paths(graph, root, party, allowed, max_paths, max_depth)
-                if max_paths > 1
-                else [_bfs_path(graph, root, party)]
-            )
+            if max_paths > 1:
+                paths = _paths(graph, root, party, _can_reach(graph, party, reach), max_paths, max_depth)
+            else:
+                paths = [_shortest(parent, party)]
             for kind in KIND_ORDER:
                 evidence = [s.evidence for s in sources if s.kind == kind]
                 if evidence:
-                    exposure = Exposure(root, party, kind, paths, [_hop_relations(graph, p) for p in paths], evidence)
-                    found.append(exposure)
+                    found.append(
+                        Exposure(root, party, kind, paths, [_hop_relations(graph, p) for p in paths], evidence)
+                    )
         found.sort(key=lambda e: (KIND_ORDER.index(e.kind), reach[e.party], e.party))
         yield from found
-
-
-def _bfs_path(graph: Graph, root: str, target: str) -> list[str]:
-    parent: dict[str, str | None] = {root: None}
-    queue = deque([root])
-    while queue:
-        node = queue.popleft()
-        if node == target:
-            break
-        for nxt in graph.successors(node):
-            if nxt not in parent:
-                parent[nxt] = node
-                queue.append(nxt)
-    path: list[str] = []
-    current: str | None = target
-    while current is not None:
-        path.append(current)
-        current = parent.get(current)
-    return path[::-1]
 
 
 def _out(graph: Graph, node: str) -> list[tuple[str, Relation]]:
@@ -192,20 +184,40 @@ def _out(graph: Graph, node: str) -> list[tuple[str, Relation]]:
     return [(str(other), data["relation"]) for _, other, data in graph.out_edges(node, data=True)]
 
 
-def gaps(trace: TraceGraph, root: str) -> list[str]:
-    """Missing tiers, skipped tiers, cycles and conflicting ownership records among what ``root`` reaches."""
-    graph = trace.graph
-    reach = _reach(graph, root)
-    name = {pid: p.name for pid, p in trace.parties.items()}
-    tiers = [r.tier for r in trace.relations if r.tier is not None]
-    deepest = max(tiers, default=0)
-    out: list[str] = []
-    for down, up, data in graph.edges(data=True):
-        relation: Relation = data["relation"]
-        if down not in reach or relation.kind not in SUPPLY_KINDS or relation.tier is None:
-            continue
-        suppliers = [(s, r) for s, r in _out(graph, up) if r.kind in SUPPLY_KINDS]
-        if not suppliers and relation.tier < deepest:
+class GapFinder:
+    """Missing tiers, skipped tiers, cycles and conflicting ownership records, per root. What does not depend on
+    the root (the deepest tier, the cycles) is worked out once."""
+
+    def __init__(self, trace: TraceGraph) -> None:
+        self.trace = trace
+        tiers = [r.tier for r in trace.relations if r.tier is not None]
+        self.deepest = max(tiers, default=0)
+        self.has_tiers = bool(tiers)
+        self.cycles = [c for c in nx.strongly_connected_components(trace.graph) if len(c) > 1]
+
+    def gaps(self, root: str) -> list[str]:
+        graph = self.trace.graph
+        reach, _ = _reach(graph, root)
+        name = {pid: self.trace.parties[pid].name for pid in reach}
+        out: list[str] = []
+        for down in reach:
+            for up, relation in _out(graph, down):
+                if relation.kind in SUPPLY_KINDS and relation.tier is not None:
+                    out += self._tier_gaps(relation, up, name)
+        if not self.has_tiers:
+            out += _short_chains(self.trace, root, reach)
+        for component in self.cycles:
+            if component & reach.keys():
+                members = sorted(component, key=lambda p: reach.get(p, 0))
+                out.append("cycle: " + " → ".join(name[p] for p in [*members, members[0]]))
+        out += _conflicts(self.trace, reach)
+        return list(dict.fromkeys(out))
+
+    def _tier_gaps(self, relation: Relation, up: str, name: dict[str, str]) -> list[str]:
+        assert relation.tier is not None
+        out = []
+        suppliers = [(s, r) for s, r in _out(self.trace.graph, up) if r.kind in SUPPLY_KINDS]
+        if not suppliers and relation.tier < self.deepest:
             what = f" for {relation.product}" if relation.product else ""
             where = relation.source.label
             out.append(f"tier {relation.tier + 1} unknown: no suppliers recorded for {name[up]}{what} ({where})")
@@ -215,20 +227,17 @@ def gaps(trace: TraceGraph, root: str) -> list[str]:
                     f"tiers {relation.tier + 1}-{nxt.tier - 1} missing between {name[up]} and {name[supplier]} "
                     f"({relation.source.label}, {nxt.source.label})"
                 )
-    out += _short_chains(trace, root, reach)
-    for component in nx.strongly_connected_components(graph):
-        if len(component) > 1 and component & reach.keys():
-            members = sorted(component, key=lambda p: reach.get(p, 0))
-            out.append("cycle: " + " → ".join(name[p] for p in [*members, members[0]]))
-    out += _conflicts(trace, reach)
-    return list(dict.fromkeys(out))
+        return out
+
+
+def gaps(trace: TraceGraph, root: str) -> list[str]:
+    """The gaps of one root (see :class:`GapFinder`; use it directly for many roots)."""
+    return GapFinder(trace).gaps(root)
 
 
 def _short_chains(trace: TraceGraph, root: str, reach: dict[str, int]) -> list[str]:
     """Without tier columns: supply chains of this root that stop sooner than its longest one."""
     graph = trace.graph
-    if any(r.tier is not None for r in trace.relations):
-        return []
     leaves = [
         pid
         for pid in reach

@@ -10,7 +10,7 @@ from typing import Any
 
 from threadline.exc import ConfigError
 from threadline.graph.build import TraceGraph, build_graph
-from threadline.graph.exposure import Exposure, exposures, find_roots, gaps, risk_sources
+from threadline.graph.exposure import Exposure, GapFinder, exposures, find_roots, risk_sources
 from threadline.graph.inputs import ReadResult, read_relations
 from threadline.graph.model import Relation
 from threadline.graph.ownership import Stake, Verdict, control, look_through, ofac_fifty_percent
@@ -101,7 +101,8 @@ def run_trace(
     risks = risk_sources(trace, blocking)
     result = TraceResult(read, trace, chosen, verdicts=verdicts)
     result.exposures = list(exposures(trace, chosen, risks, max_paths=max_paths))
-    result.gaps = {root: gaps(trace, root) for root in chosen}
+    finder = GapFinder(trace)
+    result.gaps = {root: finder.gaps(root) for root in chosen}
     return result
 
 

@@ -28,10 +28,32 @@ XINJIANG_TABLE = RESOURCES_DIR / "gazetteer" / "xinjiang.csv"
 CHINA_TABLE = RESOURCES_DIR / "gazetteer" / "china.csv"
 
 ZH_STREET = re.compile(r"[东南西北中]?(?:路|街|大道|大街|巷|胡同|里|道(?!班))")
-LATIN_STREET = (
-    r"(?:(?:north|south|east|west|middle|central|nan|bei|dong|xi|zhong)\s+)?"
-    r"(?:road|rd|street|str|st|avenue|ave|lane|ln|lu|jie|dadao|nanlu|beilu|donglu|xilu|zhonglu)\b"
+STREET_WORDS = frozenset(
+    (
+        "road",
+        "rd",
+        "street",
+        "str",
+        "st",
+        "avenue",
+        "ave",
+        "lane",
+        "ln",
+        "lu",
+        "jie",
+        "dadao",
+        "nanlu",
+        "beilu",
+        "donglu",
+        "xilu",
+        "zhonglu",
+    )
 )
+DIRECTION_WORDS = frozenset(
+    ("north", "south", "east", "west", "middle", "central", "nan", "bei", "dong", "xi", "zhong")
+)
+_WORD = re.compile(r"[\w'’-]+")
+MAX_FORM_WORDS = 8
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 LEVELS = ("xpcc_regiment", "xpcc_unit", "township", "county", "xpcc_city", "xpcc_division", "prefecture", "xpcc",
@@ -72,9 +94,8 @@ class Mention:
 class _Table:
     zh: dict[str, list[tuple[Place, bool]]]
     zh_max: int
-    latin: re.Pattern[str] | None
     latin_places: dict[str, list[tuple[Place, bool]]]
-    other: re.Pattern[str] | None
+    """Folded Latin forms (words joined by one space) → places."""
     other_places: dict[str, list[tuple[Place, bool]]]
 
 
@@ -86,7 +107,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def fold_marks(text: str) -> str:
     """Drop diacritics from Latin letters character by character (Ürümqi -> Urumqi), keeping every position in
     place; other scripts are left alone (ئ is a letter of its own in Uyghur, й in Russian)."""
-    return "".join(_fold_char(char) for char in text)
+    return text if text.isascii() else "".join(_fold_char(char) for char in text)
 
 
 def _fold_char(char: str) -> str:
@@ -94,12 +115,8 @@ def _fold_char(char: str) -> str:
     return base if base.isascii() and base else char
 
 
-def _word_pattern(forms: dict[str, list[tuple[Place, bool]]], street: bool) -> re.Pattern[str] | None:
-    if not forms:
-        return None
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    not_street = rf"(?!\s*{LATIN_STREET})" if street else ""
-    return re.compile(rf"(?<![\w'’-])({alternatives})(?![\w'’-]){not_street}", re.IGNORECASE)
+def _words(form: str) -> str:
+    return " ".join(_WORD.findall(fold_marks(form).casefold()))
 
 
 _Entry = tuple[Place, bool, list[str], list[str], list[str]]
@@ -114,15 +131,13 @@ def _build(entries: list[_Entry]) -> _Table:
         for form in zh_forms:
             zh.setdefault(form, []).append((place, strong))
         for form in latin_forms:
-            latin.setdefault(fold_marks(form).casefold(), []).append((place, strong))
+            latin.setdefault(_words(form), []).append((place, strong))
         for form in other_forms:
-            other.setdefault(fold_marks(form).casefold(), []).append((place, strong))
+            other.setdefault(_words(form), []).append((place, strong))
     return _Table(
         zh=zh,
         zh_max=max((len(f) for f in zh), default=0),
-        latin=_word_pattern(latin, street=True),
         latin_places=latin,
-        other=_word_pattern(other, street=False),
         other_places=other,
     )
 
@@ -192,17 +207,40 @@ def _zh_mentions(text: str, table: _Table) -> list[Mention]:
     return found
 
 
-def _pattern_mentions(
-    text: str, pattern: re.Pattern[str] | None, places: dict[str, list[tuple[Place, bool]]], script: str
+def _word_mentions(
+    text: str, words: list[re.Match[str]], places: dict[str, list[tuple[Place, bool]]], script: str, streets: bool
 ) -> list[Mention]:
-    if pattern is None:
+    """Forms found as whole words: every run of up to ``MAX_FORM_WORDS`` words is looked up, longest first, and a
+    form followed by a street word ("Kashgar Road", "Urumqi Middle Road") is a street, not a place."""
+    if not places:
         return []
-    folded = fold_marks(text)
-    found = []
-    for match in pattern.finditer(folded):
-        for place, strong in places.get(match.group(1).casefold(), ()):
-            found.append(Mention(place, strong, script, text[match.start(1) : match.end(1)], match.start(1)))
+    tokens = [w.group() for w in words]
+    found: list[Mention] = []
+    start = 0
+    while start < len(tokens):
+        keys = [tokens[start]]
+        for token in tokens[start + 1 : start + MAX_FORM_WORDS]:
+            keys.append(f"{keys[-1]} {token}")
+        for count in range(len(keys), 0, -1):
+            key = keys[count - 1]
+            if key not in places:
+                continue
+            end = start + count
+            if not (streets and _street_follows(tokens, end)):
+                first, last = words[start], words[end - 1]
+                for place, strong in places[key]:
+                    found.append(Mention(place, strong, script, text[first.start() : last.end()], first.start()))
+            start = end - 1
+            break
+        start += 1
     return found
+
+
+def _street_follows(tokens: list[str], end: int) -> bool:
+    following = tokens[end : end + 2]
+    if following and following[0] in DIRECTION_WORDS:
+        following = following[1:]
+    return bool(following) and following[0] in STREET_WORDS
 
 
 def find(text: str, table: _Table) -> list[Mention]:
@@ -214,6 +252,8 @@ def find(text: str, table: _Table) -> list[Mention]:
         Mention(m.place, m.strong, m.script, text[m.start : m.start + len(m.text)], m.start)
         for m in _zh_mentions(simplified, table)
     ]
-    mentions += _pattern_mentions(text, table.latin, table.latin_places, "latin")
-    mentions += _pattern_mentions(text, table.other, table.other_places, "other")
+    words = list(_WORD.finditer(fold_marks(text).casefold()))
+    mentions += _word_mentions(text, words, table.latin_places, "latin", streets=True)
+    if not text.isascii():
+        mentions += _word_mentions(text, words, table.other_places, "other", streets=False)
     return sorted(mentions, key=lambda m: m.start)
