@@ -162,9 +162,10 @@ def exposures(
     for root in roots:
         reach, parent = _reach(graph, root)
         found: list[Exposure] = []
-        for party, sources in risks.items():
-            if party not in reach:
-                continue
+        # Walk whichever is smaller: the parties this root reaches, or the risky parties of the whole graph.
+        risky = [p for p in reach if p in risks] if len(reach) < len(risks) else [p for p in risks if p in reach]
+        for party in risky:
+            sources = risks[party]
             if max_paths > 1:
                 paths = _paths(graph, root, party, _can_reach(graph, party, reach), max_paths, max_depth)
             else:
