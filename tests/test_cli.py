@@ -14,7 +14,9 @@ BIN = Path(sys.executable).parent / "threadline"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("THREADLINE_")}
+    # The user's own settings stay out; the per-test database and user name (tests/conftest.py) go in.
+    keep = {"THREADLINE_DATABASE_URL", "THREADLINE_USER"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("THREADLINE_") or k in keep}
     return subprocess.run([str(BIN), *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
 
 

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from threadline import settings
+from threadline.cli_review import register as register_review_commands
 from threadline.exc import ConfigError, InputFileError, ThreadlineError
 
 app = typer.Typer(
@@ -52,9 +53,21 @@ def lists_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per list on stdout.")] = False,
     ftm: FtmOption = None,
+    show_history: Annotated[
+        bool, typer.Option("--history", help="Every stored version of every list (the database's record).")
+    ] = False,
+    diff_source: Annotated[
+        str | None, typer.Option("--diff", help="Entries added, removed and changed in this list (JSON).")
+    ] = None,
+    diff_from: Annotated[int | None, typer.Option("--from", help="With --diff: older version id.")] = None,
+    diff_to: Annotated[int | None, typer.Option("--to", help="With --diff: newer version id (default active).")] = None,
 ) -> None:
     """Show the loaded lists: source id, version date, entity count, and what was inconsistent."""
     from threadline.service import list_versions
+
+    if show_history or diff_source:
+        _list_history(show_history, diff_source, diff_from, diff_to, as_json)
+        return
 
     versions = list_versions(data_dir, _ftm(ftm))
     if as_json:
@@ -108,6 +121,29 @@ def match_command(
     Console().print(table)
 
 
+def _list_history(show: bool, source: str | None, old: int | None, new: int | None, as_json: bool) -> None:
+    from threadline.review import api
+    from threadline.service import default_store
+
+    api.register_lists(default_store())
+    if source:
+        typer.echo(json.dumps(api.list_diff(source, old, new).to_dict(), ensure_ascii=False, indent=1))
+        return
+    versions = api.list_history()
+    if as_json:
+        for v in versions:
+            typer.echo(json.dumps(v.to_dict(), ensure_ascii=False))
+        return
+    table = Table(title="List versions")
+    for column in ("id", "source", "version", "entities", "loaded", "by", "active", "content sha256"):
+        table.add_column(column)
+    for v in versions:
+        active = "yes" if v.active else ""
+        row = (str(v.id), v.source, v.version, f"{v.entity_count:,}", v.loaded_at[:19], v.loaded_by, active)
+        table.add_row(*row, v.content_sha256[:16])
+    Console().print(table)
+
+
 @app.command("screen")
 def screen_command(
     file: Annotated[Path, typer.Argument(help="Supplier file: CSV (any common encoding), XLSX or JSON lines.")],
@@ -125,8 +161,20 @@ def screen_command(
         float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Match threshold (default 0.85).")
     ] = None,
     ftm: FtmOption = None,
+    evidence: Annotated[
+        Path | None,
+        typer.Option("--evidence", help="Links file from threadline evidence: show them with the hits they name."),
+    ] = None,
+    no_record: Annotated[
+        bool, typer.Option("--no-record", help="Do not keep this run in the database (no review, no rescreen).")
+    ] = False,
+    lists_of_run: Annotated[
+        str | None,
+        typer.Option("--lists-of-run", help="Screen against the exact list versions this earlier run used."),
+    ] = None,
 ) -> None:
-    """Screen every row of a supplier file; one JSON line per row, a summary table, an optional HTML report."""
+    """Screen every row of a supplier file; one JSON line per row, a summary table, an optional HTML report.
+    The run is kept in the database (THREADLINE_DATABASE_URL) with reviewers' decisions applied to its hits."""
     from threadline.service import ScreenRun
 
     overrides = {
@@ -138,10 +186,14 @@ def screen_command(
         "registration_id": id_column,
     }
     run = ScreenRun(file, {k: v for k, v in overrides.items() if v}, threshold, _ftm(ftm))
+    if evidence is not None:
+        run.use_evidence(evidence)
+    if lists_of_run is not None:
+        err.print(f"[dim]lists: the versions run {run.use_lists_of_run(lists_of_run)} used[/dim]")
     err.print(f"[dim]{file}: columns {run.columns.describe()}; encoding {run.encoding or 'xlsx'}[/dim]")
     handle = _open_out(out)
     try:
-        run.execute(handle, progress_console=err)
+        run.execute(handle, progress_console=err, record=not no_record)
     finally:
         if handle is not sys.stdout:
             handle.close()
@@ -151,6 +203,8 @@ def screen_command(
         err.print(f"HTML report: {report.resolve()}")
     if out is not None and str(out) != "-":
         err.print(f"JSON lines: {out.resolve()}")
+    if run.run_id:
+        err.print(f"run {run.run_id} stored; review its hits with `threadline review`")
 
 
 def _print_summary(summary: dict[str, Any], skipped: list[str]) -> None:
@@ -165,6 +219,35 @@ def _print_summary(summary: dict[str, Any], skipped: list[str]) -> None:
     err.print(table)
     for line in skipped:
         err.print(f"[yellow]skipped[/yellow] {line}")
+
+
+@app.command("evidence")
+def evidence_command(
+    documents: Annotated[list[Path], typer.Argument(help="Documents: plain text, HTML pages or PDFs (text layer).")],
+    out: Annotated[Path | None, typer.Option("--out", help="Write JSON lines here (default stdout).")] = None,
+    threshold: Annotated[
+        float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Lowest link score kept (default 0.8).")
+    ] = None,
+    no_places: Annotated[bool, typer.Option("--no-places", help="Leave out Xinjiang place mentions.")] = False,
+    ftm: FtmOption = None,
+) -> None:
+    """Find listed persons and organisations (any script) and Xinjiang places named in documents; one JSON line per
+    link with the quote, the page, the document's title, date and hash. Unreadable documents are reported (exit 1)
+    and the others still run."""
+    from threadline.service import evidence_documents
+
+    handle = _open_out(out)
+    try:
+        summary = evidence_documents(documents, handle, threshold, not no_places, _ftm(ftm))
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
+    err.print(f"{summary.documents} documents read: {summary.links} links to list entries, {summary.places} "
+              f"Xinjiang place mentions; {len(summary.errors)} documents skipped", highlight=False)  # fmt: skip
+    for line in summary.errors:
+        err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
+    if summary.errors:
+        raise typer.Exit(1)
 
 
 @app.command("locate")
@@ -279,6 +362,15 @@ def update_command(
     versions = build_snapshot(source_dir, target or settings.snapshot_dir())
     for v in versions:
         err.print(f"{v.source}: {v.entity_count:,} entities, {v.rule_count:,} rules (version {v.version})")
+    if target is None or target == settings.snapshot_dir():
+        from threadline.review import api
+        from threadline.store import ListStore
+
+        stored = api.register_lists(ListStore.from_snapshot(settings.snapshot_dir()))
+        err.print(f"{len(stored)} list versions active in the database (`threadline lists --history`)")
+
+
+register_review_commands(app, err, _open_out)
 
 
 def main() -> None:

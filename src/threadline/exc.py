@@ -34,3 +34,11 @@ class SourceError(ThreadlineError):
 
 class SnapshotError(ThreadlineError):
     """The embedded or user snapshot is missing or corrupt. Abort; rebuild it with `make snapshot`."""
+
+
+class StoreError(ThreadlineError):
+    """The database cannot be opened or refused a write. Abort; nothing of the action was written."""
+
+
+class ReviewError(ThreadlineError):
+    """A review action names an unknown run or hit, or breaks a rule (e.g. confirming one's own match). Abort it."""

@@ -13,6 +13,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from threadline import settings
+from threadline.evidence.attach import EvidenceIndex, attach, read_links
+from threadline.evidence.link import DEFAULT_THRESHOLD as DEFAULT_EVIDENCE_THRESHOLD
+from threadline.evidence.link import Linker
+from threadline.evidence.mentions import MentionIndex
+from threadline.evidence.run import EvidenceSummary, link_documents
 from threadline.exc import BadRowError, ConfigError
 from threadline.graph.trace import TraceResult, run_trace
 from threadline.matching.model import Hit, Query
@@ -21,6 +26,7 @@ from threadline.matching.simple import SimpleMatcher
 from threadline.model import SCHEMATA, ListVersion
 from threadline.model.countries import to_iso2
 from threadline.reports.html import write_screen_report
+from threadline.review.api import HIT_LIMIT, RunRecorder
 from threadline.risk.goods import GoodsIndex
 from threadline.risk.region import locate
 from threadline.screening.encoding import detect_encoding
@@ -161,22 +167,70 @@ class ScreenRun:
         self.summary = Summary()
         self.flagged: list[dict[str, Any]] = []
         self.flagged_total = 0
+        self.run_id: str | None = None
+        self.lists: tuple[ListStore, SimpleMatcher] | None = None
+        self.lists_of_run: str | None = None
+        """Lists other than the configured ones (:meth:`use_lists_of_run`)."""
+        self.evidence: EvidenceIndex = {}
+        """Links of ``threadline evidence`` by list entry, shown with the hits (:meth:`use_evidence`)."""
 
-    def _account(self, item: ScreenResult | SkippedRow) -> dict[str, Any] | None:
-        self.summary.add(item)
+    def use_lists_of_run(self, run_id: str) -> str:
+        """Screen against exactly the list versions an earlier run used (kept in the database); returns its id."""
+        from threadline.review.api import lists_of_run
+
+        found, store = lists_of_run(run_id)
+        self.lists = (store, SimpleMatcher(store.entities))
+        self.lists_of_run = found
+        return found
+
+    def _lists(self) -> tuple[ListStore, SimpleMatcher]:
+        return self.lists or (default_store(self.ftm), default_matcher(self.ftm))
+
+    def use_evidence(self, links: Path) -> None:
+        """Attach the links of a ``threadline evidence`` output file to the hits of their list entries."""
+        self.evidence = read_links(links)
+
+    def _account(self, item: ScreenResult | SkippedRow, recorder: RunRecorder | None) -> dict[str, Any] | None:
         if isinstance(item, SkippedRow):
+            self.summary.add(item)
             return None
-        record = item.to_dict()
-        if item.risk != "clean":
+        record = item.to_dict() if recorder is None else recorder.add(item)
+        if self.evidence:
+            attach(record, self.evidence)
+        self.summary.add(item, record["risk"])
+        if record["risk"] != "clean":
             self.flagged_total += 1
             if len(self.flagged) < 5_000:
                 self.flagged.append(record)
         return record
 
-    def execute(self, out: TextIO, progress_console: Console | None = None) -> Summary:
-        """Stream one JSON line per screened row to ``out``; skipped rows are counted, not written."""
-        matcher = default_matcher(self.ftm)
-        goods = GoodsIndex(default_store(self.ftm).rules)
+    def execute(self, out: TextIO, progress_console: Console | None = None, record: bool = True) -> Summary:
+        """Stream one JSON line per screened row to ``out``; skipped rows are counted, not written. ``record``:
+        keep the run in the database (manifest, rows, hits), with reviewers' decisions applied to its hits."""
+        store, matcher = self._lists()
+        goods = GoodsIndex(store.rules)
+        settings_used = {"threshold": self.threshold, "limit": HIT_LIMIT, "columns": self.columns.describe()}
+        if self.lists is not None:
+            settings_used["lists_of_run"] = self.lists_of_run
+        recorder = RunRecorder.start(store, self.path, settings_used, self.lists is None) if record else None
+        try:
+            self._stream(out, progress_console, matcher, goods, recorder)
+        except BaseException as error:
+            if recorder is not None:
+                recorder.fail(error)
+            raise
+        if recorder is not None:
+            self.run_id = recorder.finish(self.summary.to_dict())
+        return self.summary
+
+    def _stream(
+        self,
+        out: TextIO,
+        progress_console: Console | None,
+        matcher: SimpleMatcher,
+        goods: GoodsIndex,
+        recorder: RunRecorder | None,
+    ) -> None:
         with Progress(
             TextColumn("screening"),
             BarColumn(),
@@ -188,11 +242,10 @@ class ScreenRun:
         ) as progress:
             task = progress.add_task("rows", total=None)
             for item in screen(self.source.rows, matcher, self.threshold, goods):
-                record = self._account(item)
+                record = self._account(item, recorder)
                 if record is not None:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 progress.advance(task)
-        return self.summary
 
     def skipped_preview(self, limit: int = 10) -> list[str]:
         lines = [f"{self.path}:row {s.row}: {s.reason}" for s in self.summary.skipped[:limit]]
@@ -208,7 +261,7 @@ class ScreenRun:
             flagged=sorted(self.flagged, key=lambda r: (RISK_ORDER.index(r["risk"]), r["row"])),
             flagged_total=self.flagged_total,
             skipped=[{"row": s.row, "reason": s.reason} for s in self.summary.skipped],
-            versions=list(default_store(self.ftm).versions),
+            versions=list(self._lists()[0].versions),
             threshold=self.threshold,
         )
 
@@ -232,3 +285,24 @@ def trace_files(
     """``threadline trace``: the graph, exposures, ownership verdicts and gaps of some relation files."""
     floor = settings.match_threshold() if threshold is None else threshold
     return run_trace(paths, default_matcher(ftm), floor, roots, fuzzy, max_paths)
+
+
+@lru_cache(maxsize=2)
+def default_linker(ftm: tuple[Path, ...] = ()) -> Linker:
+    """Every name form of every loaded list entry in one automaton, with the matcher for Chinese names."""
+    return Linker(MentionIndex(default_store(ftm).entities, default_matcher(ftm)))
+
+
+def evidence_documents(
+    paths: list[Path], out: TextIO, threshold: float | None = None, places: bool = True, ftm: tuple[Path, ...] = ()
+) -> EvidenceSummary:
+    """``threadline evidence``: one JSON line per linked mention of every readable document; a document that cannot
+    be read is reported in the summary's errors and the others still run."""
+    if not paths:
+        raise ConfigError("no documents; pass text, HTML or PDF files, e.g. threadline evidence report.pdf")
+    summary = EvidenceSummary()
+    linker = default_linker(ftm)
+    floor = DEFAULT_EVIDENCE_THRESHOLD if threshold is None else threshold
+    for link in link_documents(paths, linker, summary, floor, places):
+        out.write(json.dumps(link.to_dict(), ensure_ascii=False) + "\n")
+    return summary

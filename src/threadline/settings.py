@@ -6,6 +6,7 @@ Every setting is documented in :data:`SETTINGS` (name, default, meaning); ``test
 
 from __future__ import annotations
 
+import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,23 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Folder of raw list files laid out like ../shared/data, used by the snapshot builder and the tests. "
         "Empty: ../shared/data beside the project checkout.",
+    ),
+    Setting(
+        "THREADLINE_DATABASE_URL",
+        "",
+        "Where runs, decisions, list versions and the audit trail are kept: a SQLAlchemy URL such as "
+        "sqlite:///path/threadline.db or postgresql+psycopg://user:password@host/dbname. Empty: a SQLite file "
+        "threadline.db in the user's data folder ($XDG_DATA_HOME/threadline, by default ~/.local/share/threadline).",
+    ),
+    Setting(
+        "THREADLINE_USER",
+        "",
+        "The name recorded as the user of runs, decisions and audit rows. Empty: the login name.",
+    ),
+    Setting(
+        "THREADLINE_FOUR_EYES",
+        "0",
+        "1: a 'match' decision takes effect only when a second, different reviewer confirms it.",
     ),
     Setting(
         "THREADLINE_MATCH_THRESHOLD",
@@ -75,3 +93,30 @@ def match_threshold() -> float:
     if not 0.0 < value <= 1.0:
         raise ConfigError(f"THREADLINE_MATCH_THRESHOLD={raw!r} is out of range; use a value in (0, 1]")
     return value
+
+
+def database_url() -> str:
+    value = _get("THREADLINE_DATABASE_URL")
+    if value:
+        return value
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return f"sqlite:///{Path(base) / 'threadline' / 'threadline.db'}"
+
+
+def user() -> str:
+    value = _get("THREADLINE_USER")
+    if value:
+        return value
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def four_eyes() -> bool:
+    raw = _get("THREADLINE_FOUR_EYES").lower()
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"", "0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"THREADLINE_FOUR_EYES={raw!r} is not a switch; use 1 or 0")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-FIELDS = ("name", "address", "country", "product", "hs_code", "registration_id")
+FIELDS = ("name", "address", "country", "product", "hs_code", "registration_id", "record_id")
 
 # Header spellings per field, compared after lower-casing and dropping spaces, '_', '-', '/', '.'.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -128,6 +128,29 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "注册号",
         "营业执照号",
     ),
+    # The supplier's own identifier in the user's system: it keys review decisions to the record across runs.
+    "record_id": (
+        "supplierid",
+        "suppliercode",
+        "suppliernumber",
+        "supplierno",
+        "vendorid",
+        "vendorcode",
+        "vendornumber",
+        "vendorno",
+        "facilityid",
+        "factoryid",
+        "partyid",
+        "recordid",
+        "customerid",
+        "id",
+        "供应商编号",
+        "供应商代码",
+        "供应商id",
+        "厂商编号",
+        "客户编号",
+        "编号",
+    ),
 }
 # Extra address parts appended to the address when present (city, province...).
 _ADDRESS_PARTS = ("city", "state", "province", "postalcode", "zip", "城市", "省份", "省", "市", "邮编")
@@ -149,6 +172,7 @@ class ColumnMap:
     product: str | None = None
     hs_code: str | None = None
     registration_id: str | None = None
+    record_id: str | None = None
     address_parts: tuple[str, ...] = ()
 
     def describe(self) -> str:

@@ -31,6 +31,8 @@ class InputRow:
     hs_code: str | None
     registration_id: str | None = None
     """A registration number such as a Chinese Unified Social Credit Code."""
+    record_id: str | None = None
+    """The supplier's identifier in the user's own system (supplier id, vendor code), when the file has one."""
 
     def to_dict(self) -> dict[str, str | None]:
         data = {
@@ -42,6 +44,8 @@ class InputRow:
         }
         if self.registration_id:
             data["registration_id"] = self.registration_id
+        if self.record_id:
+            data["record_id"] = self.record_id
         return data
 
 
@@ -85,6 +89,7 @@ def _to_row(number: int, record: dict[str, Any], columns: ColumnMap) -> InputRow
         product=_clean(record.get(columns.product)) if columns.product else None,
         hs_code=_clean(record.get(columns.hs_code)) if columns.hs_code else None,
         registration_id=_clean(record.get(columns.registration_id)) if columns.registration_id else None,
+        record_id=_clean(record.get(columns.record_id)) if columns.record_id else None,
     )
 
 

@@ -43,23 +43,28 @@ def assess(
     """Screen one row. Hits below ``threshold`` are not reported; ``goods`` checks the DOL goods list."""
     hits = tuple(matcher.match(Query(row.name, country=row.country), limit=limit, threshold=threshold))
     region = locate(row.address, name=row.name, country=row.country, uscc=row.registration_id)
-    sector = classify(row.product, row.hs_code, country=_country(row, region), goods=goods)
-    if hits:
-        risk = "listed"
-    elif region.in_xinjiang:
-        risk = "xinjiang"
-    elif sector.flagged:
-        risk = "sector"
-    else:
-        risk = "clean"
-    return ScreenResult(row, risk, hits, region, sector)
+    sector = classify(
+        row.product, row.hs_code, country=row_country(row.country, region.in_xinjiang, region.signal), goods=goods
+    )
+    return ScreenResult(
+        row, risk_level(bool(hits), region.in_xinjiang is True, sector.flagged is True), hits, region, sector
+    )
 
 
-def _country(row: InputRow, region: RegionResult) -> str | None:
+def risk_level(listed: bool, in_xinjiang: bool, sector_flagged: bool) -> str:
+    """The highest risk that applies (see :data:`RISK_ORDER`)."""
+    if listed:
+        return "listed"
+    if in_xinjiang:
+        return "xinjiang"
+    return "sector" if sector_flagged else "clean"
+
+
+def row_country(country: str | None, in_xinjiang: bool | None, region_signal: str | None) -> str | None:
     """The row's country, or China when the address places it in a Chinese province."""
-    if row.country:
-        return row.country
-    in_china = region.in_xinjiang is True or region.signal == "other-province"
+    if country:
+        return country
+    in_china = in_xinjiang is True or region_signal == "other-province"
     return "cn" if in_china else None
 
 
@@ -69,12 +74,13 @@ class Summary:
     by_risk: Counter[str] = field(default_factory=Counter)
     skipped: list[SkippedRow] = field(default_factory=list)
 
-    def add(self, item: ScreenResult | SkippedRow) -> None:
+    def add(self, item: ScreenResult | SkippedRow, risk: str | None = None) -> None:
+        """Count one row; ``risk`` overrides the result's own (e.g. after reviewers dismissed its hits)."""
         self.rows += 1
         if isinstance(item, SkippedRow):
             self.skipped.append(item)
         else:
-            self.by_risk[item.risk] += 1
+            self.by_risk[risk or item.risk] += 1
 
     @property
     def skip_reasons(self) -> Counter[str]:
