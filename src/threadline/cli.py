@@ -229,6 +229,9 @@ def evidence_command(
         float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Lowest link score kept (default 0.8).")
     ] = None,
     no_places: Annotated[bool, typer.Option("--no-places", help="Leave out Xinjiang place mentions.")] = False,
+    no_record: Annotated[
+        bool, typer.Option("--no-record", help="Do not keep the links in the database (screens won't show them).")
+    ] = False,
     ftm: FtmOption = None,
 ) -> None:
     """Find listed persons and organisations (any script) and Xinjiang places named in documents; one JSON line per
@@ -238,12 +241,14 @@ def evidence_command(
 
     handle = _open_out(out)
     try:
-        summary = evidence_documents(documents, handle, threshold, not no_places, _ftm(ftm))
+        summary = evidence_documents(documents, handle, threshold, not no_places, _ftm(ftm), not no_record)
     finally:
         if handle is not sys.stdout:
             handle.close()
     err.print(f"{summary.documents} documents read: {summary.links} links to list entries, {summary.places} "
               f"Xinjiang place mentions; {len(summary.errors)} documents skipped", highlight=False)  # fmt: skip
+    if not no_record:
+        err.print(f"{summary.stored} new links stored with their list entries; screens and reviews show them")
     for line in summary.errors:
         err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
     if summary.errors:

@@ -188,6 +188,10 @@ def _panel(item: dict[str, object]) -> Panel:
         f"[dim]{item['explanation']}[/dim]",
         f"status: {item['status']}",
     ]
+    evidence = item.get("evidence") or []
+    assert isinstance(evidence, list)
+    for link in evidence:
+        lines.append(f"[cyan]{link['text']}[/cyan]")
     if "decision" in item:
         lines.append(f"last decision: {json.dumps(item['decision'], ensure_ascii=False)}")
     if "changed" in item:

@@ -26,7 +26,7 @@ from threadline.matching.simple import SimpleMatcher
 from threadline.model import SCHEMATA, ListVersion
 from threadline.model.countries import to_iso2
 from threadline.reports.html import write_screen_report
-from threadline.review.api import HIT_LIMIT, RunRecorder
+from threadline.review.api import HIT_LIMIT, RunRecorder, store_links, stored_evidence
 from threadline.risk.goods import GoodsIndex
 from threadline.risk.region import locate
 from threadline.screening.encoding import detect_encoding
@@ -35,6 +35,7 @@ from threadline.screening.screen import RISK_ORDER, ScreenResult, Summary, scree
 from threadline.sources import registry
 from threadline.sources.ftm import load_ftm_file, load_ftm_folder
 from threadline.store import ListStore
+from threadline.store.evidence import merge as merge_evidence
 from threadline.store.snapshot import write_snapshot
 
 DEFAULT_MATCH_FLOOR = 0.70
@@ -169,10 +170,11 @@ class ScreenRun:
         self.flagged_total = 0
         self.run_id: str | None = None
         self.lists: tuple[ListStore, SimpleMatcher] | None = None
-        self.lists_of_run: str | None = None
         """Lists other than the configured ones (:meth:`use_lists_of_run`)."""
+        self.lists_of_run: str | None = None
         self.evidence: EvidenceIndex = {}
-        """Links of ``threadline evidence`` by list entry, shown with the hits (:meth:`use_evidence`)."""
+        """Links of ``threadline evidence`` by list entry, shown with the hits: those stored in the database, plus
+        a links file (:meth:`use_evidence`)."""
 
     def use_lists_of_run(self, run_id: str) -> str:
         """Screen against exactly the list versions an earlier run used (kept in the database); returns its id."""
@@ -194,9 +196,11 @@ class ScreenRun:
         if isinstance(item, SkippedRow):
             self.summary.add(item)
             return None
-        record = item.to_dict() if recorder is None else recorder.add(item)
+        record = item.to_dict()
         if self.evidence:
             attach(record, self.evidence)
+        if recorder is not None:
+            record = recorder.add(item, record)
         self.summary.add(item, record["risk"])
         if record["risk"] != "clean":
             self.flagged_total += 1
@@ -213,6 +217,7 @@ class ScreenRun:
         if self.lists is not None:
             settings_used["lists_of_run"] = self.lists_of_run
         recorder = RunRecorder.start(store, self.path, settings_used, self.lists is None) if record else None
+        self.evidence = merge_evidence(stored_evidence(), self.evidence)
         try:
             self._stream(out, progress_console, matcher, goods, recorder)
         except BaseException as error:
@@ -294,15 +299,25 @@ def default_linker(ftm: tuple[Path, ...] = ()) -> Linker:
 
 
 def evidence_documents(
-    paths: list[Path], out: TextIO, threshold: float | None = None, places: bool = True, ftm: tuple[Path, ...] = ()
+    paths: list[Path],
+    out: TextIO,
+    threshold: float | None = None,
+    places: bool = True,
+    ftm: tuple[Path, ...] = (),
+    record: bool = True,
 ) -> EvidenceSummary:
     """``threadline evidence``: one JSON line per linked mention of every readable document; a document that cannot
-    be read is reported in the summary's errors and the others still run."""
+    be read is reported in the summary's errors and the others still run. ``record``: keep the links in the
+    database, beside their list entries, so screens and reviews show them with the hits."""
     if not paths:
         raise ConfigError("no documents; pass text, HTML or PDF files, e.g. threadline evidence report.pdf")
     summary = EvidenceSummary()
     linker = default_linker(ftm)
     floor = DEFAULT_EVIDENCE_THRESHOLD if threshold is None else threshold
+    found = []
     for link in link_documents(paths, linker, summary, floor, places):
         out.write(json.dumps(link.to_dict(), ensure_ascii=False) + "\n")
+        found.append(link)
+    if record and found:
+        summary.stored = store_links(found)
     return summary

@@ -58,3 +58,9 @@ def test_pinyin_is_matched_by_sound_and_whole_characters(index: MentionIndex) ->
     assert ("晨全国", "29220", "pinyin") in _found(index, "晨全国")
     # ... but a name never starts or ends inside a syllable: "zhu hai lun" is not inside "zhuhailunzi" letters.
     assert not any(c.entity.entry_id == "128226" for c in index.find("竹海伦子") if c.text != "竹海伦")
+
+
+def test_lists_without_chinese_names_still_read_chinese_text() -> None:
+    latin_only = MentionIndex([Entity("t", "1", "Company", (Name("Hoshine Silicon Industry"),))], None)
+    assert latin_only.find("合盛硅业 and Hoshine Silicon Industry") != []
+    assert latin_only.find("新疆生产建设兵团") == []

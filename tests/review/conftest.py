@@ -4,7 +4,7 @@ supplier file that hits it: the review workflow's fixtures."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -62,17 +62,17 @@ def snapshots(tmp_path: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture
-def use_lists(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
+def use_lists(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], None]]:
     """Point threadline at a snapshot folder (and forget lists loaded earlier in this process)."""
 
     def use(folder: Path) -> None:
         monkeypatch.setenv("THREADLINE_SNAPSHOT_DIR", str(folder))
-        service.default_store.cache_clear()
-        service.default_matcher.cache_clear()
+        for cached in (service.default_store, service.default_matcher, service.default_linker):
+            cached.cache_clear()
 
     yield use
-    service.default_store.cache_clear()
-    service.default_matcher.cache_clear()
+    for cached in (service.default_store, service.default_matcher, service.default_linker):
+        cached.cache_clear()
 
 
 @pytest.fixture

@@ -108,7 +108,7 @@ class MentionIndex:
 
     def _exact(self, text: str, projection: Projection) -> Iterator[Candidate]:
         searched = projection.text
-        for last, ids in self._automaton.iter(searched):
+        for last, ids in _iter(self._automaton, searched):
             start, end = last - len(self.forms[ids[0]].key) + 1, last + 1
             if start not in projection.boundaries or end not in projection.boundaries:
                 continue
@@ -126,7 +126,7 @@ class MentionIndex:
         return Candidate(start, end, text[start:end], entity, form.name, form.variant, similarity, detail)
 
     def _characters(self, text: str) -> Iterator[Candidate]:
-        for last, ids in self._han_automaton.iter(han_text(text)):
+        for last, ids in _iter(self._han_automaton, han_text(text)):
             length = len(self.forms[ids[0]].key)
             for form_id in ids:
                 yield self._candidate(self.forms[form_id], last - length + 1, last + 1, text)
@@ -166,7 +166,7 @@ class MentionIndex:
         joined = " ".join(window)
         starts = {len(" ".join(window[:k])) + (1 if k else 0): low + k for k in range(len(window))}
         ends = {len(" ".join(window[: k + 1])): low + k for k in range(len(window))}
-        for last, ids in self._automaton.iter(joined):
+        for last, ids in _iter(self._automaton, joined):
             form = self.forms[ids[0]]
             first_word, last_word = starts.get(last - len(form.key) + 1), ends.get(last + 1)
             if first_word is None or last_word is None or not first_word <= slipped <= last_word:
@@ -232,6 +232,14 @@ def _starts(text: str, first: int, term_start: int) -> list[int]:
             found.add(i)
     usable = sorted((s for s in found if s <= term_start - 2 and _HAN.match(text[s])), reverse=True)
     return usable[:MAX_STARTS]
+
+
+def _iter(automaton: ahocorasick.Automaton, text: str) -> Iterator[tuple[int, tuple[int, ...]]]:
+    """The automaton's matches in ``text``; none when it holds no names (e.g. no list gives names in Chinese)."""
+    if automaton.kind != ahocorasick.AHOCORASICK:
+        return iter(())
+    found: Iterator[tuple[int, tuple[int, ...]]] = automaton.iter(text)
+    return found
 
 
 def _automaton(keys: dict[str, list[int]]) -> ahocorasick.Automaton:

@@ -21,6 +21,8 @@ class EvidenceSummary:
     places: int = 0
     errors: list[str] = field(default_factory=list)
     """One line per document that could not be read: the file and the fix."""
+    stored: int = 0
+    """Links new to the database (the others were stored by an earlier run on the same document)."""
 
 
 def link_document(document: Document, linker: Linker, threshold: float = DEFAULT_THRESHOLD,

@@ -11,6 +11,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from threadline import settings
+from threadline.evidence.attach import EvidenceIndex
+from threadline.evidence.model import Link
 from threadline.exc import ReviewError
 from threadline.review import audit, decisions
 from threadline.review.apply import DecisionBook
@@ -19,6 +21,7 @@ from threadline.review.rescreen import HIT_LIMIT, RescreenResult, rescreen
 from threadline.screening.screen import ScreenResult
 from threadline.store import ListStore
 from threadline.store.db import connect
+from threadline.store.evidence import load_index, save_links
 from threadline.store.runs import RunWriter, StoredHit, StoredRun, get_hit, get_run, list_runs, row_result, run_hits
 from threadline.store.versions import ListDiff, StoredVersion, diff, get_version, history, load_version, register
 
@@ -47,9 +50,10 @@ class RunRecorder:
             book = DecisionBook(conn)
         return cls(writer, book)
 
-    def add(self, item: ScreenResult) -> dict[str, Any]:
+    def add(self, item: ScreenResult, result: dict[str, Any]) -> dict[str, Any]:
+        """Store one row (``result``: ``item`` as a JSON record, evidence attached); returns it with decisions."""
         fps = {(h.entity.source, h.entity.entry_id): self.prints.of(h.entity) for h in item.hits}
-        record = self.book.annotate(item.to_dict(), fps)
+        record = self.book.annotate(result, fps)
         self.writer.add(record, fps)
         return record
 
@@ -88,8 +92,16 @@ class QueueItem:
             "name": self.hit.name,
             "score": self.hit.score,
             "explanation": self.hit.explanation,
+            "evidence": self.evidence(),
             **self.status.to_dict(),
         }
+
+    def evidence(self) -> list[dict[str, Any]]:
+        """The documents that mention this hit's list entry, as stored with the run's row."""
+        for hit in self.result.get("hits", ()):
+            if (hit["source"], hit["entry_id"]) == (self.hit.source, self.hit.entry_id):
+                return list(hit.get("evidence", ()))
+        return []
 
 
 def queue(run_id: str | None = None, include_decided: bool = False) -> Iterator[QueueItem]:
@@ -170,6 +182,18 @@ def list_diff(source: str, old_id: int | None = None, new_id: int | None = None)
             raise ReviewError(f"{source}: version ids are {ids}; pick two of them")
         old = old_id if old_id is not None else max((i for i in ids if i < new), default=None)
         return diff(conn, old, new)
+
+
+def store_links(links: list[Link]) -> int:
+    """Keep evidence links in the database; returns how many were new."""
+    with engine().begin() as conn:
+        added, _known = save_links(conn, links, settings.user(), audit.now())
+    return added
+
+
+def stored_evidence() -> EvidenceIndex:
+    with engine().begin() as conn:
+        return load_index(conn)
 
 
 def lists_of_run(ident: str) -> tuple[str, ListStore]:

@@ -14,6 +14,8 @@ Tables:
 - ``hits``: one row per hit, keyed to the supplier record and the list entry (with both fingerprints).
 - ``decisions``: reviewers' decisions, insert-only (the newest for a record and entry is the current one).
 - ``audit``: one row per action; the database refuses to update or delete it (triggers, see the first migration).
+- ``evidence_links``: mentions found in documents by ``threadline evidence``, one per document, entry and offset,
+  with the whole link (quote, title, date, page, reason) as JSON.
 """
 
 from __future__ import annotations
@@ -147,4 +149,24 @@ audit = Table(
     Column("subject", Text, nullable=False),
     Column("before", Text, nullable=True),
     Column("after", Text, nullable=True),
+)
+
+evidence_links = Table(
+    "evidence_links",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(64), nullable=False),
+    Column("entry_id", String(256), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("doc_sha256", String(64), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("file", Text, nullable=False),
+    Column("title", Text, nullable=True),
+    Column("date", String(32), nullable=True),
+    Column("score", Float, nullable=False),
+    Column("link", Text, nullable=False),
+    Column("added_at", String(32), nullable=False),
+    Column("username", String(128), nullable=False),
+    UniqueConstraint("doc_sha256", "source", "entry_id", "start", name="uq_evidence_mention"),
+    Index("ix_evidence_entry", "source", "entry_id"),
 )
