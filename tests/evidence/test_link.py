@@ -25,6 +25,8 @@ def _mentions(linker: Linker, text: str) -> set[str]:
         "Soe Win Aung, a farmer from Sagaing, said the army burned his village.",
         "MEC stands for mobile edge computing at this trade fair.",
         "Wang Wei, a lawyer in Beijing, represents the families.",
+        "A spokesman for the Chinese embassy in London, Wang Wei, rejected the sanctions as lies.",
+        "Mark Farmaner, director of Burma Campaign UK, welcomed the sanctions on the military.",
         "研究员张伟认为，这些名单并不完整。",
         "幸存者陈红说，她曾被送往工厂劳动。",
         "晨全国的工厂在上海。",

@@ -37,6 +37,11 @@ def test_a_trailing_acronym_is_a_form_but_one_inside_the_name_is_not() -> None:
     assert not any(variant == "acronym" for variant, _ in bureau)
 
 
+def test_a_bracketed_country_or_two_letters_is_not_an_acronym() -> None:
+    for listed in ("BNK (UK) Ltd", "Huawei Device (HK) Co", "Acme (USA) Inc", "Acme Trading (PRC)"):
+        assert not any(variant == "acronym" for variant, _ in _forms("Company", Name(listed))), listed
+
+
 def test_legal_forms_and_list_qualifiers_are_dropped() -> None:
     found = _forms("Company", Name("Hoshine Silicon Industry (Shanshan) Co., Ltd and subsidiaries"))
     assert ("without legal form", "hoshine silicon industry") in found

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from threadline.evidence import context
 from threadline.evidence.mentions import Candidate, MentionIndex
 from threadline.evidence.model import Document, Link
+from threadline.evidence.names import syllable_count
 from threadline.evidence.text import quote
 
 DEFAULT_THRESHOLD = 0.80
@@ -132,8 +133,11 @@ class Linker:
         elif c.name.kind == "former":
             score -= FORMER_COST
             notes.append(f"former name -{FORMER_COST:.2f}")
-        cue = self._cue(c, text, person)
         needs = _needs_corroboration(c, person)
+        # A short Chinese personal name ("Wang Wei") is shared by many thousands of people, most of them in China:
+        # the country or sanctions wording nearby says nothing about which one; only a title next to it does.
+        title_only = needs is not None and needs.startswith("short name") and chinese_name_like(c.text)
+        cue = self._cue(c, text, person or title_only, title_only)
         if cue:
             score = min(0.99, score + CORROBORATED_BONUS)
             notes.append(f"{cue} +{CORROBORATED_BONUS:.2f}")
@@ -142,11 +146,13 @@ class Linker:
             notes.append(f"{needs}: needs corroboration")
         return Decision(c, score, "; ".join(notes), needs=needs)
 
-    def _cue(self, c: Candidate, text: str, person: bool) -> str | None:
+    def _cue(self, c: Candidate, text: str, person: bool, title_only: bool = False) -> str | None:
         if person:
             title = context.title_cue(text, c.start, c.end)
             if title:
                 return f"title {title!r}"
+        if title_only:
+            return None
         place = context.place_cue(text, c.start, c.end, self.countries(c))
         if place:
             return f"the entry's country or region named nearby ({place!r})"
@@ -233,6 +239,12 @@ def _form_problem(c: Candidate, person: bool) -> str | None:
         if len(letters) >= 4 and letters[0].islower():
             return f"{c.text!r} is not written as a name (lower case {word!r})"
     return None
+
+
+def chinese_name_like(text: str) -> bool:
+    """Two or three words that are all pinyin syllables: a Chinese personal name written in Latin letters."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(syllable_count(word.lower()) in (1, 2) for word in words)
 
 
 def _needs_corroboration(c: Candidate, person: bool) -> str | None:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from threadline.evidence.text import key
 from threadline.model import Entity, Name
+from threadline.model.countries import to_iso2
 from threadline.names.han import han_only
 from threadline.names.normalize import has_han
 
@@ -116,6 +117,14 @@ def _variants(value: str, person: bool) -> Iterator[tuple[str, str]]:
             yield "pinyin", "".join(reversed(ordered))
 
 
+def _is_acronym(bracketed: str) -> bool:
+    """"XPCC" in "... Corps (XPCC)" is the name's acronym; "(U.K.)" or "(HK)" only says where the company is, and
+    two letters alone name too many things to be looked for."""
+    text = bracketed.strip()
+    letters = re.sub(r"[^A-Z0-9]", "", text)
+    return bool(_ACRONYM.match(text)) and len(letters) >= 3 and to_iso2(text) is None
+
+
 def _org_variants(value: str) -> Iterator[tuple[str, str]]:
     bracketed = _BRACKETED.findall(value)
     plain = _BRACKETED.sub(" ", value)
@@ -124,7 +133,7 @@ def _org_variants(value: str) -> Iterator[tuple[str, str]]:
     matches = list(_BRACKETED.finditer(value))
     last = matches[-1] if matches else None
     after = key(value[last.end() :]) if last else ""
-    if last and _ACRONYM.match(last.group(1).strip()) and not _TRAILING.sub("", f" {after}").strip():
+    if last and _is_acronym(last.group(1)) and not _TRAILING.sub("", f" {after}").strip():
         yield "acronym", key(last.group(1))  # "... Corps (XPCC)", not "... Corps (XPCC) Public Security Bureau"
     stripped = key(plain)
     while True:
