@@ -172,6 +172,9 @@ def screen_command(
         str | None,
         typer.Option("--lists-of-run", help="Screen against the exact list versions this earlier run used."),
     ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Processes to screen with (default: one per core).")
+    ] = None,
 ) -> None:
     """Screen every row of a supplier file; one JSON line per row, a summary table, an optional HTML report.
     The run is kept in the database (THREADLINE_DATABASE_URL) with reviewers' decisions applied to its hits."""
@@ -185,7 +188,7 @@ def screen_command(
         "hs_code": hs_column,
         "registration_id": id_column,
     }
-    run = ScreenRun(file, {k: v for k, v in overrides.items() if v}, threshold, _ftm(ftm))
+    run = ScreenRun(file, {k: v for k, v in overrides.items() if v}, threshold, _ftm(ftm), workers)
     if evidence is not None:
         run.use_evidence(evidence)
     if lists_of_run is not None:

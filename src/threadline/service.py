@@ -30,8 +30,9 @@ from threadline.review.api import HIT_LIMIT, RunRecorder, store_links, stored_ev
 from threadline.risk.goods import GoodsIndex
 from threadline.risk.region import locate
 from threadline.screening.encoding import detect_encoding
+from threadline.screening.parallel import ParallelScreen, workers_for
 from threadline.screening.reader import SkippedRow, open_rows
-from threadline.screening.screen import RISK_ORDER, ScreenResult, Summary, screen
+from threadline.screening.screen import RISK_ORDER, ScreenResult, Summary
 from threadline.sources import registry
 from threadline.sources.ftm import load_ftm_file, load_ftm_folder
 from threadline.store import ListStore
@@ -39,6 +40,8 @@ from threadline.store.evidence import merge as merge_evidence
 from threadline.store.snapshot import write_snapshot
 
 DEFAULT_MATCH_FLOOR = 0.70
+BYTES_PER_ROW = 100
+"""A rough size of one supplier row, to guess from the file size whether a second process pays off."""
 
 
 @lru_cache(maxsize=4)
@@ -157,9 +160,15 @@ class ScreenRun:
     """One screening of one file: open it (columns and encoding detected), stream results, summarise."""
 
     def __init__(
-        self, path: Path, overrides: dict[str, str], threshold: float | None = None, ftm: tuple[Path, ...] = ()
+        self,
+        path: Path,
+        overrides: dict[str, str],
+        threshold: float | None = None,
+        ftm: tuple[Path, ...] = (),
+        workers: int | None = None,
     ) -> None:
         self.path = path
+        self.workers = workers if workers is not None else settings.workers()
         self.ftm = ftm
         self.threshold = settings.match_threshold() if threshold is None else threshold
         self.source = open_rows(path, overrides)
@@ -218,8 +227,11 @@ class ScreenRun:
             settings_used["lists_of_run"] = self.lists_of_run
         recorder = RunRecorder.start(store, self.path, settings_used, self.lists is None) if record else None
         self.evidence = merge_evidence(stored_evidence(), self.evidence)
+        size = self.path.stat().st_size if self.path.is_file() else None
+        workers = workers_for(self.workers, None if size is None else size // BYTES_PER_ROW)
         try:
-            self._stream(out, progress_console, matcher, goods, recorder)
+            with ParallelScreen(matcher, self.threshold, goods, workers) as pool:
+                self._stream(out, progress_console, pool, recorder)
         except BaseException as error:
             if recorder is not None:
                 recorder.fail(error)
@@ -232,8 +244,7 @@ class ScreenRun:
         self,
         out: TextIO,
         progress_console: Console | None,
-        matcher: SimpleMatcher,
-        goods: GoodsIndex,
+        pool: ParallelScreen,
         recorder: RunRecorder | None,
     ) -> None:
         with Progress(
@@ -246,7 +257,7 @@ class ScreenRun:
             disable=progress_console is None,
         ) as progress:
             task = progress.add_task("rows", total=None)
-            for item in screen(self.source.rows, matcher, self.threshold, goods):
+            for item in pool.screen(self.source.rows):
                 record = self._account(item, recorder)
                 if record is not None:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")

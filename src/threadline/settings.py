@@ -55,6 +55,11 @@ SETTINGS: tuple[Setting, ...] = (
         "1: a 'match' decision takes effect only when a second, different reviewer confirms it.",
     ),
     Setting(
+        "THREADLINE_WORKERS",
+        "",
+        "Processes that screen rows in parallel. Empty: one per core, for inputs large enough to pay for them.",
+    ),
+    Setting(
         "THREADLINE_MATCH_THRESHOLD",
         "0.85",
         "Score at or above which a hit counts as a match (0..1).",
@@ -120,3 +125,12 @@ def four_eyes() -> bool:
     if raw in {"", "0", "false", "no", "off"}:
         return False
     raise ConfigError(f"THREADLINE_FOUR_EYES={raw!r} is not a switch; use 1 or 0")
+
+
+def workers() -> int | None:
+    raw = _get("THREADLINE_WORKERS")
+    if not raw:
+        return None
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"THREADLINE_WORKERS={raw!r} is not a count of processes; use 1, 2, ... or leave it empty")
+    return int(raw)
