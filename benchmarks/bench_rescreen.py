@@ -147,7 +147,7 @@ def main() -> None:
 
     use(OUT / "lists-v2")
     start = time.perf_counter()
-    result = api.rescreen_latest(service.default_store(), settings.match_threshold())
+    result = api.rescreen_latest(service.default_store())
     delta_s = time.perf_counter() - start
     print(f"rescreen: {delta_s:.1f} s; {json.dumps(result.summary(), ensure_ascii=False)}", flush=True)
 

@@ -130,18 +130,13 @@ def register(app: typer.Typer, err: Console, open_out: Callable[[Path | None], T
     def rescreen_command(
         run: RunOption = None,
         out: Annotated[Path | None, typer.Option("--out", help="Write the changed hits as JSON lines here.")] = None,
-        threshold: Annotated[
-            float | None, typer.Option("--threshold", min=0.0, max=1.0, help="Match threshold (default 0.85).")
-        ] = None,
     ) -> None:
         """After a list update, screen again only what the list diff can affect; report new, changed and resolved
-        hits. The result is stored as a new run."""
-        from threadline import settings
+        hits. The result is stored as a new run, with the base run's threshold."""
         from threadline.review import api
         from threadline.service import default_store
 
-        limit = settings.match_threshold() if threshold is None else threshold
-        result = api.rescreen_latest(default_store(), limit, run)
+        result = api.rescreen_latest(default_store(), run)
         handle: TextIO = open_out(out)
         try:
             for kind, items in (("new", result.new), ("changed", result.changed), ("resolved", result.resolved)):

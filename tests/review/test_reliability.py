@@ -14,6 +14,7 @@ from tests.review.conftest import CHANGED
 from threadline import service
 from threadline.exc import ReviewError
 from threadline.review import api
+from threadline.screening import parallel
 from threadline.screening.reader import InputRow, SkippedRow
 from threadline.service import ScreenRun
 from threadline.store import runs, versions
@@ -40,12 +41,13 @@ def test_a_run_that_crashes_half_way_is_never_visible(
     use_lists(snapshots[0])
     good = _screen(suppliers)
     monkeypatch.setattr(runs, "BATCH", 2)  # so rows are already committed when the crash comes
-    run = ScreenRun(suppliers, {})
+    monkeypatch.setattr(parallel, "BATCH", 2)  # and rows are screened two at a time
+    run = ScreenRun(suppliers, {}, workers=1)
     rows = run.source.rows
 
     def rows_then_crash() -> Iterator[InputRow | SkippedRow]:
         for number, row in enumerate(rows):
-            if number == 3:
+            if number == 4:
                 raise OSError("disk unplugged")
             yield row
 
@@ -56,7 +58,7 @@ def test_a_run_that_crashes_half_way_is_never_visible(
     assert api.run().id == good
     (failed_run,) = [r for r in api.runs(include_incomplete=True) if r.status != "complete"]
     assert failed_run.status == "failed"
-    assert len(list(runs.iter_rows(api.engine(), failed_run.id))) == 2  # written, but never shown
+    assert len(list(runs.iter_rows(api.engine(), failed_run.id))) == 4  # written, but never shown
     with pytest.raises(ReviewError, match="no complete run"):
         api.run(failed_run.id)
     assert all(item.hit.run_id == good for item in api.queue(include_decided=True))

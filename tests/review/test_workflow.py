@@ -55,7 +55,7 @@ def test_decisions_stick_and_rescreen_brings_back_only_what_the_list_update_touc
 
     # The list update: Zhongtai removed, Hoshine given a new alias, an invented 'Acme Cotton Spinning' added.
     use_lists(after)
-    result = api.rescreen_latest(service.default_store(), 0.85)
+    result = api.rescreen_latest(service.default_store())
     assert result.base_id == second
     diff = result.summary()["lists"]
     assert diff == [
@@ -174,3 +174,15 @@ def test_a_run_can_be_repeated_against_exactly_the_lists_it_used(
     assert api.run(again.run_id).manifest["matcher"]["lists_of_run"] == first
     active = [v.version for v in api.list_history("us-uflpa") if v.active]
     assert active == ["2026-12-01"]  # repeating an old run does not bring its lists back into force
+
+
+def test_a_rescreen_keeps_the_threshold_of_the_run_it_updates(
+    database_url: str, snapshots: tuple[Path, Path], use_lists: Callable[[Path], None], suppliers: Path
+) -> None:
+    use_lists(snapshots[0])
+    strict = ScreenRun(suppliers, {}, threshold=0.99)
+    strict.execute(io.StringIO())
+    use_lists(snapshots[1])
+    result = api.rescreen_latest(service.default_store())
+    assert result.base_id == strict.run_id
+    assert api.run(result.run_id).manifest["matcher"]["threshold"] == 0.99

@@ -212,5 +212,5 @@ def lists_of_run(ident: str) -> tuple[str, ListStore]:
     return found.id, store
 
 
-def rescreen_latest(store: ListStore, threshold: float, base: str | None = None) -> RescreenResult:
-    return rescreen(engine(), store, user=settings.user(), threshold=threshold, base_id=base)
+def rescreen_latest(store: ListStore, base: str | None = None) -> RescreenResult:
+    return rescreen(engine(), store, user=settings.user(), base_id=base)

@@ -87,12 +87,14 @@ def rescreen(
     store: ListStore,
     *,
     user: str,
-    threshold: float,
     base_id: str | None = None,
 ) -> RescreenResult:
-    """Re-screen the base run (default: the latest complete run) against the lists now loaded."""
+    """Re-screen the base run (default: the latest complete run) against the lists now loaded, with the base run's
+    threshold (a delta of that run; a different threshold needs a full screen)."""
     with engine.begin() as conn:
         base = get_run(conn, base_id)
+    threshold = float(base.manifest["matcher"]["threshold"])
+    with engine.begin() as conn:
         base_hits = {(h.row, h.source, h.entry_id): h.entry_fp for h in run_hits(conn, base.id)}
     writer, stored = begin_run(
         engine,
