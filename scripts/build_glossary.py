@@ -17,7 +17,7 @@ import io
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from threadline.matching.align import Alignment, align
+from threadline.matching.align import Alignment, align, alignable_words
 from threadline.names.glossary import CURATED, TERMS, Glossary, is_held_out, read_terms
 from threadline.names.han import han_only, strip_legal_form
 from threadline.names.normalize import name_key
@@ -27,6 +27,11 @@ OUT = TERMS
 MIN_COMPANIES = 2
 MIN_SHARE = 0.3
 ROUNDS = 3
+MAX_TERM = 4
+MIN_SPAN_COMPANIES = 3
+MIN_CHAR_COMPANIES = 5
+MIN_DICE = 0.5
+FRAGMENT_SHARE = 0.8
 
 
 def training_pairs(data_dir: Path) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -37,7 +42,7 @@ def training_pairs(data_dir: Path) -> list[tuple[str, str, tuple[str, ...]]]:
         if not row["name_zh_full"] or "unavailable" in row["name_zh_full"] or is_held_out(row["code"]):
             continue
         han, _form = strip_legal_form(han_only(row["name_zh_full"]))
-        words = tuple(name_key(row["name_en"]).latin.split())
+        words = alignable_words(name_key(row["name_en"]).latin)
         if han and words:
             out.append((row["code"], han, words))
     return out
@@ -59,19 +64,57 @@ def _gaps(alignment: Alignment) -> list[tuple[str, tuple[str, ...]]]:
     return gaps
 
 
+def _spans(han: str, words: tuple[str, ...]) -> set[tuple[str, str]]:
+    """Sub-terms a gap may hold: every 1-4 character span with every run of 1-2 words (a gap such as 鸿泉物联网 /
+    "hopechart iot" holds a trade name and a term)."""
+    hans = {han[i : i + k] for k in range(1, MAX_TERM + 1) for i in range(len(han) - k + 1)}
+    runs = {" ".join(words[j : j + k]) for k in (1, 2) for j in range(len(words) - k + 1)}
+    return {(h, e) for h in hans for e in runs}
+
+
 def mine(pairs: list[tuple[str, str, tuple[str, ...]]], glossary: Glossary) -> Counter[tuple[str, str]]:
+    """Whole gaps supported by MIN_COMPANIES companies, and sub-terms of gaps that recur together (Dice)."""
     support: dict[tuple[str, str], set[str]] = defaultdict(set)
     leftovers: Counter[str] = Counter()
+    inside: dict[tuple[str, str], set[str]] = defaultdict(set)
+    han_in: dict[str, set[str]] = defaultdict(set)
+    words_in: dict[str, set[str]] = defaultdict(set)
     for code, han, words in pairs:
         for han_run, word_run in _gaps(align(han, words, glossary)):
             leftovers[han_run] += 1
             if han_run and word_run and len(han_run) <= 6 and len(word_run) <= 4:
                 support[(han_run, " ".join(word_run))].add(code)
+            for h, e in _spans(han_run, word_run):
+                inside[(h, e)].add(code)
+                han_in[h].add(code)
+                words_in[e].add(code)
     kept: Counter[tuple[str, str]] = Counter()
     for (han_run, english), codes in support.items():
         if len(codes) >= MIN_COMPANIES and len(codes) / leftovers[han_run] >= MIN_SHARE:
             kept[(han_run, english)] = len(codes)
+    spans: dict[tuple[str, str], set[str]] = {}
+    for (h, e), codes in inside.items():
+        together = len(codes)
+        if together < (MIN_CHAR_COMPANIES if len(h) == 1 else MIN_SPAN_COMPANIES):
+            continue
+        if 2 * together / (len(han_in[h]) + len(words_in[e])) >= MIN_DICE:
+            spans[(h, e)] = codes
+    for (h, e), codes in spans.items():
+        if not _fragment(h, e, codes, spans):
+            kept[(h, e)] = max(kept[(h, e)], len(codes))
     return kept
+
+
+def _fragment(han: str, english: str, codes: set[str], spans: dict[tuple[str, str], set[str]]) -> bool:
+    """Whether longer spans say the same for nearly all of its companies: 件 in 软件 = software, 备 in 装备 and
+    设备 = equipment, 尔滨 in 哈尔滨."""
+    covered: set[str] = set()
+    for (h, e), others in spans.items():
+        longer_han = e == english and len(h) > len(han) and han in h
+        longer_words = h == han and len(e) > len(english) and f" {english} " in f" {e} "
+        if longer_han or longer_words:
+            covered |= others & codes
+    return len(covered) >= FRAGMENT_SHARE * len(codes)
 
 
 def build(data_dir: Path) -> str:

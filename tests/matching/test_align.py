@@ -39,3 +39,26 @@ def test_description_names_each_piece_and_what_was_left_over() -> None:
     assert "中泰=zhongtai" in text
     assert "化学=chemical (glossary)" in text
     assert "unmatched words 'trading'" in text
+
+
+def test_legal_form_and_function_words_are_not_aligned_and_plurals_fold() -> None:
+    from threadline.matching.align import alignable_words, stem
+
+    assert alignable_words("guangzhou restaurant group company") == ("guangzhou", "restaurant", "group")
+    assert alignable_words("company") == ("company",)
+    assert [stem(w) for w in ("industries", "materials", "gases", "business", "xinjiang")] == [
+        "industry",
+        "material",
+        "gase",
+        "business",
+        "xinjiang",
+    ]
+    text = align("北京三维天地科技", alignable_words("beijing sanwei tiandi science and technologies"), glossary())
+    assert text.score == pytest.approx(1.0)
+
+
+def test_a_generic_chinese_term_left_out_of_the_english_name_costs_half() -> None:
+    with_term = align("厦门吉宏科技", ("xiamen", "jihong"), glossary())
+    with_trade_name_left = align("厦门吉宏科技", ("xiamen", "technology"), glossary())
+    assert with_term.score == pytest.approx(1 - 1 / 6)
+    assert with_trade_name_left.score < 0.7

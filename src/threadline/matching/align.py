@@ -8,14 +8,19 @@ The Han characters are read left to right against the Latin words; each step is 
 Dynamic programming finds the cheapest alignment. The cheapest alignment is found with
 costs ``0.5 / characters`` per unexplained character and ``0.5 / words`` per unexplained word; its score is the
 lower of the two sides' explained shares (a close spelling counts by its similarity, a generic word such as
-"technology" half). So 1.0 means every character and every word is accounted for, and a short Latin name fully
-explained by one generic term ("IS Bank" against 平安银行) does not score high.
+"technology" half, and so does a Chinese term whose translations are all generic, 科技 or 国际). So 1.0 means
+every character and every word is accounted for, and a short Latin name fully explained by one generic term
+("IS Bank" against 平安银行) does not score high.
 Persons' names may come in any order (Quanguo Chen, CHEN Quanguo): word orders are tried, up to three words.
+Before aligning, :func:`alignable_words` drops the Latin words that say nothing the Chinese core can explain (legal
+forms such as "company" or "corp" the folding left, and "and", "of", "the"), and glossary phrases are compared
+with plurals folded ("industries" = "industry", "materials" = "material").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice, permutations, product
 
 from rapidfuzz.distance import Levenshtein
@@ -23,15 +28,49 @@ from rapidfuzz.distance import Levenshtein
 from threadline.names.glossary import Glossary
 from threadline.names.han import leading_province, readings
 from threadline.names.normalize import GENERIC_WORDS
+from threadline.names.places import is_place
 
 MAX_SPAN = 4
 CLOSE_SPELLING = 0.85
+CLOSE_RENDERING = 0.5
+"""Least edit similarity for a company's trade name rendered freely ("Desay" for desai): credited by it."""
 GENERIC_WEIGHT = 0.5
 """Cost factor for an unmatched generic word ("technology", "international"): it identifies little."""
 _CHEAP_WORDS = GENERIC_WORDS - {"group", "holding", "holdings"}
 """Not "group": 新疆天业（集团） and Xinjiang Tianye are a parent and its subsidiary."""
 OPTIONAL_CHARS = frozenset("市省县区")
 """Administrative suffixes English names drop (深圳市 = Shenzhen): leaving one unmatched costs nothing."""
+DROPPED_WORDS = frozenset(
+    {"co", "ltd", "lt", "company", "limited", "corporation", "corp", "inc", "incorporated", "plc", "llc"}
+    | {"and", "of", "the"}
+)
+"""Latin words left out before aligning: legal forms (the Chinese core has its legal form removed already) and
+function words ("Science & Technology" = "Science and Technology" = 科技)."""
+
+
+def alignable_words(latin: str) -> tuple[str, ...]:
+    """The folded Latin words of a name that alignment should account for (see :data:`DROPPED_WORDS`)."""
+    words = latin.split()
+    kept = tuple(w for w in words if w not in DROPPED_WORDS)
+    return kept or tuple(words)
+
+
+def stem(word: str) -> str:
+    """A plural folded to its singular for glossary comparisons: industries -> industry, materials -> material."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=50_000)
+def phrase_key(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """A glossary phrase as compared with a name's words: function words out, plurals folded."""
+    kept = tuple(stem(w) for w in phrase if w not in DROPPED_WORDS)
+    return kept or tuple(stem(w) for w in phrase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +78,8 @@ class Piece:
     han: str
     latin: str
     how: str
-    """``pinyin``, ``close pinyin``, ``glossary``, ``optional`` (an administrative suffix, a leading province the
-    other name leaves out), or ``unexplained``."""
+    """``pinyin``, ``close pinyin``, ``rendering``, ``glossary``, ``optional`` (an administrative suffix, a leading
+    province the other name leaves out), or ``unexplained``."""
     credit: float = 1.0
     """How well the piece matched: 1.0 exact; a close spelling's similarity; 0 when unexplained."""
 
@@ -83,19 +122,39 @@ def _spellings(han: str) -> list[str]:
 
 
 def _pinyin_step(han: str, word: str, person: bool) -> tuple[float, str] | None:
-    """Exact pinyin always; a close spelling only in persons' names (a slip in "Quangguo"). In company names a
-    letter makes another company (祥鑫 xiangxin is not "Xiangxun"), so it does not count there."""
-    best = 0.0
+    """Exact pinyin always; a close spelling in persons' names (a slip in "Quangguo"). In company names a letter
+    can make another company (祥鑫 xiangxin is not "Xiangxun"), so there a close spelling is only a *rendering*
+    (德赛 = "Desay", 奥拓 = "Aoto"): a span of two to four characters that is not a place, a word with the same first
+    letter, credited by its similarity, and calibrated apart (see :mod:`threadline.matching.calibration`)."""
+    best, how = 0.0, ""
     for spelled in _spellings(han):
         if spelled == word:
             return 1.0, "pinyin"
         if person and len(word) >= 5 and abs(len(spelled) - len(word)) <= 2:
-            best = max(best, Levenshtein.normalized_similarity(spelled, word))
-    return (best, "close pinyin") if best >= CLOSE_SPELLING else None
+            best, how = max(best, Levenshtein.normalized_similarity(spelled, word)), "close pinyin"
+        elif not person and _renders(han, spelled, word):
+            best, how = max(best, Levenshtein.normalized_similarity(spelled, word)), "rendering"
+    threshold = CLOSE_SPELLING if how == "close pinyin" else CLOSE_RENDERING
+    return (best, how) if how and best >= threshold else None
+
+
+def _renders(han: str, spelled: str, word: str) -> bool:
+    """Whether ``word`` may be a free rendering of the pinyin ``spelled`` of a trade name ``han``. Not when the word
+    is the exact pinyin of part of the span (惠天热 "huitianre" for "huitian" is 惠天 plus a character of 热电)."""
+    if not (2 <= len(han) <= 4 and len(word) >= 3 and word[0] == spelled[0]) or is_place(han):
+        return False
+    return not (spelled.startswith(word) or spelled.endswith(word) or is_place(han[:2]))
+
+
+def _generic_term(han: str, glossary: Glossary) -> bool:
+    """Whether every rendering of a glossary term is generic words (科技 = technology, 国际 = international)."""
+    renderings = glossary.get(han, ())
+    return bool(renderings) and all(w in _CHEAP_WORDS for phrase in renderings for w in phrase_key(phrase))
 
 
 def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bool) -> Alignment:
     n, m = len(han), len(words)
+    stems = tuple(stem(w) for w in words)
     char_cost, word_cost = 0.5 / max(n, 1), 0.5 / max(m, 1)
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -105,6 +164,9 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bo
     if province and len(province) < n:  # English names often leave out the province (浙江大华 = Dahua)
         cost[len(province)][0] = 0.0
         back[len(province)][0] = (0, 0, Piece(province, "", "optional"))
+
+    spans = range(2, MAX_SPAN + 1)
+    cheap = [[k for k in spans if i + k <= n and _generic_term(han[i : i + k], glossary)] for i in range(n)]
 
     def relax(i: int, j: int, ni: int, nj: int, step: float, piece: Piece) -> None:
         if cost[i][j] + step < cost[ni][nj] - 1e-12:
@@ -119,6 +181,9 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bo
                 skip = 0.0 if han[i] in OPTIONAL_CHARS and i > 0 else char_cost
                 how = "optional" if skip == 0.0 else "unexplained"
                 relax(i, j, i + 1, j, skip, Piece(han[i], "", how, 1.0 if skip == 0.0 else 0.0))
+                for k in cheap[i]:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
+                    piece = Piece(han[i : i + k], "", "unexplained", 1 - GENERIC_WEIGHT)
+                    relax(i, j, i + k, j, char_cost * k * GENERIC_WEIGHT, piece)
             if j < m:
                 skip = word_cost * (GENERIC_WEIGHT if words[j] in _CHEAP_WORDS else 1.0)
                 relax(i, j, i, j + 1, skip, Piece("", words[j], "unexplained", 0.0))
@@ -136,9 +201,10 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bo
                         )
                 for k in range(1, n - i + 1):
                     for phrase in glossary.get(han[i : i + k], ()):
-                        if words[j : j + len(phrase)] == phrase:
-                            piece = Piece(han[i : i + k], " ".join(phrase), "glossary")
-                            relax(i, j, i + k, j + len(phrase), 0.0, piece)
+                        key = phrase_key(phrase)
+                        if stems[j : j + len(key)] == key:
+                            piece = Piece(han[i : i + k], " ".join(words[j : j + len(key)]), "glossary")
+                            relax(i, j, i + k, j + len(key), 0.0, piece)
     pieces: list[Piece] = []
     i, j = n, m
     while (i, j) != (0, 0):
@@ -164,10 +230,26 @@ def _coverage(pieces: list[Piece], n: int, m: int) -> float:
     return max(0.0, min(1 - han_missing / max(n, 1), 1 - latin_missing / max(m, 1)))
 
 
+def place_first(han: str, words: tuple[str, ...], glossary: Glossary) -> tuple[str, ...]:
+    """The words with the Chinese name's leading place moved to the front when the English name puts it later
+    (广东中旗 / "Sinostone (Guangdong)"): the alignment reads both names left to right."""
+    for k in (3, 2):
+        place = han[:k]
+        if len(han) > k and (is_place(place) or place == leading_province(han)):
+            bare = place.rstrip("市省县区")
+            names = {"".join(_spellings(bare)[:1])} | {p[0] for p in glossary.get(bare, ()) if len(p) == 1}
+            if words[0] in names:
+                return words
+            later = [j for j, w in enumerate(words) if w in names]
+            if later:
+                return (words[later[0]], *words[: later[0]], *words[later[0] + 1 :])
+    return words
+
+
 def align(han: str, words: tuple[str, ...], glossary: Glossary, any_order: bool = False) -> Alignment:
     """Best alignment of Han characters ``han`` with folded Latin ``words``; ``any_order`` tries word orders."""
     if not han or not words:
         return Alignment(0.0, ())
     if not any_order or len(words) > 3:
-        return _align_once(han, words, glossary, any_order)
+        return _align_once(han, words if any_order else place_first(han, words, glossary), glossary, any_order)
     return max((_align_once(han, order, glossary, True) for order in permutations(words)), key=lambda a: a.score)

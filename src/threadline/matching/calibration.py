@@ -3,8 +3,11 @@
 The table (``resources/calibration/han_latin.csv``) is fitted by ``scripts/build_calibration.py`` with isotonic
 regression on the training part of the real Chinese/English company name pairs: each company's Chinese name against
 its own English name (a match), against the English name of another company from the same province, and against
-the best-aligned wrong English name the candidate index retrieves (not matches). Between breakpoints the
-probability is interpolated linearly.
+the best-aligned wrong English name the candidate index retrieves (not matches). Pairs that share a trade name
+read by pinyin (中泰 = Zhongtai), pairs whose trade name is only rendered freely ("Desay" for 德赛), pairs where
+both sides keep a part unexplained and the others are fitted apart (:data:`GROUPS`): with the trade name in common,
+an industry term left unexplained (热电 = "Thermal Power" missing from the glossary) says far less than an
+unexplained trade name does. Between breakpoints the probability is interpolated linearly.
 """
 
 from __future__ import annotations
@@ -35,16 +38,23 @@ def isotonic(points: Sequence[tuple[float, bool]]) -> list[tuple[float, float]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _table() -> tuple[tuple[float, ...], tuple[float, ...]]:
+TRADE_NAME, RENDERING, CONFLICT, OTHER = "trade_name", "rendering", "conflict", "other"
+"""The groups of the table: pairs sharing a trade name by pinyin; pairs whose trade name is only a free rendering
+of it ("Desay" for 德赛, desai); pairs where each side keeps a part of its own unexplained (often two different trade
+names beside the same place and industry); the rest (one side fully explained)."""
+GROUPS = (TRADE_NAME, RENDERING, CONFLICT, OTHER)
+
+
+@lru_cache(maxsize=len(GROUPS))
+def _table(group: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
     with TABLE.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+        rows = [r for r in csv.DictReader(line for line in handle if not line.startswith("#")) if r["group"] == group]
     return tuple(float(r["score"]) for r in rows), tuple(float(r["probability"]) for r in rows)
 
 
-def calibrate(score: float) -> float:
-    """Probability of a match for a raw alignment score in [0, 1]."""
-    xs, ys = _table()
+def calibrate(score: float, group: str = OTHER) -> float:
+    """Probability of a match for a raw alignment score in [0, 1], within one of :data:`GROUPS`."""
+    xs, ys = _table(group)
     if score <= xs[0]:
         return ys[0]
     if score >= xs[-1]:

@@ -11,10 +11,12 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from threadline.matching.align import Alignment, align
+from threadline.matching.align import Alignment, align, alignable_words
+from threadline.matching.calibration import CONFLICT, OTHER, RENDERING, TRADE_NAME
 from threadline.names.glossary import glossary
 from threadline.names.han import han_only, readings, strip_legal_form
 from threadline.names.normalize import NameKey, fold, has_han
+from threadline.names.places import is_place
 
 
 @lru_cache(maxsize=200_000)
@@ -65,7 +67,7 @@ def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | Non
         return None
     han, latin_key = (q_han, other) if q_han else (o_han, query)
     mixed_key = query if q_han else other
-    words = tuple(latin_key.latin.split())
+    words = alignable_words(latin_key.latin)
     if not words or not latin_key.latin.isascii():
         return None
     # A mixed name (TCL科技集团): its Latin letters must appear in the other name too.
@@ -73,3 +75,53 @@ def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | Non
     if any(w not in words for w in own_latin):
         return None
     return align(han, words, glossary(), any_order=person)
+
+
+def trade_name(alignment: Alignment) -> str:
+    """The trade name both names share: the longest piece of two or more characters matched by pinyin that is not
+    a place (中泰 = zhongtai in 新疆中泰化学 / Xinjiang Zhongtai Chemical), else ``""``. The name's identity rests on
+    it; places and industry terms are shared by many companies."""
+    pieces = [p.han for p in alignment.pieces if p.how == "pinyin" and len(p.han) >= 2 and not is_place(p.han)]
+    return max(pieces, key=len, default="")
+
+
+def leftovers(alignment: Alignment) -> tuple[str, tuple[str, ...]]:
+    """What each side keeps unexplained. A province the English name "left out" while it has words of its own
+    counts as left over: it is a different place, not an omission."""
+    han = alignment.unexplained_han + "".join(
+        p.han for p in alignment.pieces if p.how == "optional" and len(p.han) >= 2
+    )
+    return han, alignment.unexplained_latin
+
+
+def evidence_group(alignment: Alignment) -> str:
+    """The calibration group of an alignment: a shared trade name, a freely rendered one, unexplained parts on both
+    sides (two trade names: 青岛国林环保 / "Qingdao Huicheng Environmental"), or none of these."""
+    if trade_name(alignment):
+        return TRADE_NAME
+    if any(p.how == "rendering" for p in alignment.pieces):
+        return RENDERING
+    han, words = leftovers(alignment)
+    return CONFLICT if han and words else OTHER
+
+
+@lru_cache(maxsize=1)
+def _glossary_words() -> frozenset[str]:
+    return frozenset(w for renderings in glossary().values() for phrase in renderings for w in phrase)
+
+
+def known_terms_differ(alignment: Alignment) -> bool:
+    """Whether what each side leaves unexplained belongs to a term the glossary knows, so the names really differ
+    (电池 vs "lighting": two members of one group; 乳 of 乳业 vs "technology"), rather than to a term the glossary
+    lacks (热 vs "thermal")."""
+    terms = glossary()
+    han = "".join(p.han for p in alignment.pieces)
+    left: set[int] = set()
+    at = 0
+    for piece in alignment.pieces:
+        if piece.how == "unexplained":
+            left.update(range(at, at + len(piece.han)))
+        at += len(piece.han)
+    spans = [(i, k) for k in (2, 3, 4) for i in range(len(han) - k + 1) if han[i : i + k] in terms]
+    han_known = any(left & set(range(i, i + k)) for i, k in spans)
+    return han_known and any(w in _glossary_words() for w in alignment.unexplained_latin)

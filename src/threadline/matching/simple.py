@@ -24,7 +24,16 @@ from rapidfuzz import fuzz, process
 
 from threadline.matching.align import Alignment
 from threadline.matching.calibration import calibrate
-from threadline.matching.crossscript import cross_align, han_block_keys, han_core, han_similarity
+from threadline.matching.crossscript import (
+    cross_align,
+    evidence_group,
+    han_block_keys,
+    han_core,
+    han_similarity,
+    known_terms_differ,
+    leftovers,
+    trade_name,
+)
 from threadline.matching.model import Hit, Query, schemata_compatible
 from threadline.model import Entity, Name
 from threadline.names.normalize import NameKey, name_key, tokens
@@ -37,7 +46,9 @@ GROUP_TERMS = ("集团", "控股")
 RELATED_CAP = 0.75
 """The score of a pair that differs only in the group term (集团, "Group"): related, below the match threshold."""
 CONFLICT_CAP = 0.6
-"""Score ceiling when both names keep a distinctive part the other does not explain (顺灏 vs "Jiutai")."""
+"""Score ceiling when both names keep a distinctive part the other does not explain (顺灏 vs "Jiutai"), unless they
+share a trade name and one leftover is unknown to the glossary (with 惠天 = Huitian in common, 热 vs "thermal" is a
+term the glossary lacks; 德赛电池 vs "Desay Lighting" are two known terms: two members of a group)."""
 """Score ceiling for a pair where one side is the group (集团, "Group") and the other is not."""
 MAX_POSTINGS = 3_000
 """Tokens carried by more names than this ("china", "trading") do not open candidates on their own."""
@@ -190,23 +201,22 @@ def _cross_score(
     if alignment is None or (not person and alignment.explained_han < 2):
         return None  # one character ("HUA" for 化) is no evidence for a company
     related = _group_difference(alignment)
-    if related is None and (alignment.score if person else calibrate(alignment.score)) < floor:
+    shared = "" if person else trade_name(alignment)
+    group = evidence_group(alignment)
+    if related is None and (alignment.score if person else calibrate(alignment.score, group)) < floor:
         return None
     label = "primary name" if record.name.kind == "primary" else f"{record.name.kind} name"
     parts = [
         f"name {query.name!r} ~ {label} {record.name.value!r} across scripts: {alignment.describe()}; "
         f"alignment score {alignment.score:.2f}"
     ]
-    score = alignment.score if person else calibrate(alignment.score)
+    score = alignment.score if person else calibrate(alignment.score, group)
     if not person:
-        parts[0] += f", calibrated {score:.2f}"
+        parts[0] += f", calibrated {score:.2f}" + (f" (shared trade name {shared!r})" if shared else "")
     features: list[tuple[str, float]] = [("cross_script_alignment", alignment.score), ("calibrated", score)]
-    leftover_words = list(alignment.unexplained_latin)
-    # A province the English name "left out" while it has words of its own is a different place, not an omission.
-    leftover_han = alignment.unexplained_han + "".join(
-        p.han for p in alignment.pieces if p.how == "optional" and len(p.han) >= 2
-    )
-    if not person and leftover_han and leftover_words and score > CONFLICT_CAP:
+    leftover_han, leftover_words = leftovers(alignment)
+    differ = bool(leftover_han and leftover_words) and (not shared or known_terms_differ(alignment))
+    if not person and differ and score > CONFLICT_CAP:
         score = CONFLICT_CAP
         features.append(("conflicting_leftovers", CONFLICT_CAP))
         parts.append(
