@@ -26,13 +26,13 @@ from threadline.matching.simple import SimpleMatcher
 from threadline.model import SCHEMATA, ListVersion
 from threadline.model.countries import to_iso2
 from threadline.reports.html import write_screen_report
-from threadline.review.api import HIT_LIMIT, RunRecorder, store_links, stored_evidence
+from threadline.review.api import RunRecorder, store_links, stored_evidence
 from threadline.risk.goods import GoodsIndex
 from threadline.risk.region import locate
 from threadline.screening.encoding import detect_encoding
 from threadline.screening.parallel import ParallelScreen, workers_for
 from threadline.screening.reader import SkippedRow, open_rows
-from threadline.screening.screen import RISK_ORDER, ScreenResult, Summary
+from threadline.screening.screen import HIT_LIMIT, RISK_ORDER, ScreenResult, Summary
 from threadline.sources import registry
 from threadline.sources.ftm import load_ftm_file, load_ftm_folder
 from threadline.store import ListStore

@@ -118,7 +118,7 @@ def _variants(value: str, person: bool) -> Iterator[tuple[str, str]]:
 
 
 def _is_acronym(bracketed: str) -> bool:
-    """"XPCC" in "... Corps (XPCC)" is the name's acronym; "(U.K.)" or "(HK)" only says where the company is, and
+    """ "XPCC" in "... Corps (XPCC)" is the name's acronym; "(U.K.)" or "(HK)" only says where the company is, and
     two letters alone name too many things to be looked for."""
     text = bracketed.strip()
     letters = re.sub(r"[^A-Z0-9]", "", text)

@@ -17,15 +17,13 @@ from threadline.exc import ReviewError
 from threadline.review import audit, decisions
 from threadline.review.apply import DecisionBook
 from threadline.review.recording import EntryPrints, begin_run
-from threadline.review.rescreen import HIT_LIMIT, RescreenResult, rescreen
+from threadline.review.rescreen import RescreenResult, rescreen
 from threadline.screening.screen import ScreenResult
 from threadline.store import ListStore
 from threadline.store.db import connect
 from threadline.store.evidence import load_index, save_links
 from threadline.store.runs import RunWriter, StoredHit, StoredRun, get_hit, get_run, list_runs, row_result, run_hits
 from threadline.store.versions import ListDiff, StoredVersion, diff, get_version, history, load_version, register
-
-__all__ = ["HIT_LIMIT", "RunRecorder"]
 
 
 def engine() -> Engine:
@@ -126,7 +124,7 @@ def decide(
     *,
     evidence: str | None = None,
     user: str | None = None,
-    expected: Any = decisions._UNSET,
+    expected: Any = decisions.UNCHECKED,
 ) -> decisions.Decision:
     with engine().begin() as conn:
         hit = get_hit(conn, hit_id)

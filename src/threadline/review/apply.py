@@ -3,11 +3,11 @@ every hit was dismissed (``no_match``, still valid) no longer counts as ``listed
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from threadline.review.decisions import from_row, standing
 from threadline.review.keys import record_changes, record_fingerprint, record_key
 from threadline.screening.screen import risk_level
 from threadline.store.tables import decisions
@@ -23,7 +23,7 @@ class DecisionBook:
             .scalar_subquery()
         )
         query = select(decisions).where(decisions.c.id.in_(latest))
-        self._current = {(row.record_key, row.source, row.entry_id): row for row in conn.execute(query)}
+        self._current = {(row.record_key, row.source, row.entry_id): from_row(row) for row in conn.execute(query)}
 
     def __len__(self) -> int:
         return len(self._current)
@@ -37,28 +37,25 @@ class DecisionBook:
         hits = []
         dismissed = 0
         for hit in result["hits"]:
-            row = self._current.get((key, hit["source"], hit["entry_id"]))
-            if row is None:
+            made = self._current.get((key, hit["source"], hit["entry_id"]))
+            if made is None:
                 hits.append(hit)
                 continue
+            verdict, sides = standing(made, fp, entry_fps.get((hit["source"], hit["entry_id"])))
             review: dict[str, Any] = {
-                "decision": row.decision,
-                "state": row.state,
-                "reason": row.reason,
-                "user": row.username,
-                "decided_at": row.decided_at,
+                "decision": made.decision,
+                "state": made.state,
+                "reason": made.reason,
+                "user": made.user,
+                "decided_at": made.decided_at,
+                "status": verdict,
             }
-            changed = []
-            if row.record_fp != fp:
-                changed.append("record: " + ", ".join(record_changes(json.loads(row.record), record)))
-            if row.entry_fp != entry_fps.get((hit["source"], hit["entry_id"])):
-                changed.append("list entry")
-            if changed:
-                review["status"] = "changed"
-                review["changed"] = changed
-            else:
-                review["status"] = "pending" if row.state == "pending" else "decided"
-                dismissed += row.decision == "no_match"
+            if sides:
+                review["changed"] = [
+                    "record: " + ", ".join(record_changes(made.record, record)) if side == "record" else "list entry"
+                    for side in sides
+                ]
+            dismissed += verdict == "decided" and made.decision == "no_match"
             hits.append({**hit, "review": review})
         listed = dismissed < len(hits)
         region, sector = result.get("region") or {}, result.get("sector") or {}

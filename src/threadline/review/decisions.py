@@ -56,7 +56,7 @@ class Decision:
         }
 
 
-def _decision(row: Any) -> Decision:
+def from_row(row: Any) -> Decision:
     return Decision(
         row.id,
         row.record_key,
@@ -83,7 +83,7 @@ def current(conn: Connection, record_key: str, source: str, entry_id: str) -> De
         .limit(1)
     )
     row = conn.execute(query).first()
-    return None if row is None else _decision(row)
+    return None if row is None else from_row(row)
 
 
 def history(conn: Connection, record_key: str, source: str, entry_id: str) -> list[Decision]:
@@ -92,10 +92,11 @@ def history(conn: Connection, record_key: str, source: str, entry_id: str) -> li
         .where(decisions.c.record_key == record_key, decisions.c.source == source, decisions.c.entry_id == entry_id)
         .order_by(decisions.c.id)
     )
-    return [_decision(row) for row in conn.execute(query)]
+    return [from_row(row) for row in conn.execute(query)]
 
 
-_UNSET: Any = object()
+UNCHECKED: Any = object()
+"""``expected`` when the caller does not say which decision it was shown (no check for one made meanwhile)."""
 
 
 def decide(
@@ -107,7 +108,7 @@ def decide(
     *,
     evidence: str | None = None,
     four_eyes: bool = False,
-    expected: Any = _UNSET,
+    expected: Any = UNCHECKED,
 ) -> Decision:
     """Record ``user``'s decision on ``hit``. ``expected``: the id of the decision the reviewer was shown (None
     when there was none); when someone else decided in the meantime the call is refused, not silently overruled."""
@@ -116,7 +117,7 @@ def decide(
     if not reason.strip():
         raise ReviewError("a decision needs a reason; say why, e.g. --reason 'different company, same trade name'")
     before = current(conn, hit.record_key, hit.source, hit.entry_id)
-    if expected is not _UNSET and (before.id if before else None) != expected:
+    if expected is not UNCHECKED and (before.id if before else None) != expected:
         assert before is not None
         raise ReviewError(
             f"hit #{hit.id} was decided meanwhile by {before.user} at {before.decided_at} ({before.decision}); "
@@ -169,7 +170,7 @@ def _insert(
     ).inserted_primary_key
     assert inserted is not None
     new_id = inserted[0]
-    made = _decision(conn.execute(select(decisions).where(decisions.c.id == new_id)).one())
+    made = from_row(conn.execute(select(decisions).where(decisions.c.id == new_id)).one())
     subject = f"hit #{hit.id} (run {hit.run_id}, row {hit.row}): {record.get('name')!r} vs {hit.source}:{hit.entry_id}"
     record_action(conn, user, action, subject, before=before.to_dict() if before else None, after=made.to_dict(), at=at)
     return made
@@ -198,14 +199,23 @@ def status(conn: Connection, hit: StoredHit, record: dict[str, Any] | None = Non
     made = current(conn, hit.record_key, hit.source, hit.entry_id)
     if made is None:
         return HitStatus("open")
+    verdict, sides = standing(made, hit.record_fp, hit.entry_fp)
     changed: dict[str, Any] = {}
-    if made.record_fp != hit.record_fp:
+    if "record" in sides:
         now_record = record if record is not None else row_result(conn, hit.run_id, hit.row)["input"]
         changed["record"] = record_changes(made.record, now_record)
-    if made.entry_fp != hit.entry_fp:
+    if "entry" in sides:
         entries = load_records(conn, [made.entry_fp, hit.entry_fp])
         old, new = entries.get(made.entry_fp), entries.get(hit.entry_fp)
         changed["entry"] = field_changes(old.to_dict(), new.to_dict()) if old and new else {"entry": {}}
-    if changed:
-        return HitStatus("changed", made, changed)
-    return HitStatus("pending" if made.state == "pending" else "decided", made)
+    return HitStatus(verdict, made, changed)
+
+
+def standing(made: Decision, record_fp: str, entry_fp: str | None) -> tuple[str, list[str]]:
+    """Whether ``made`` still applies to a hit with these fingerprints: ``decided`` or ``pending`` (a match awaiting
+    confirmation) when neither side changed, else ``changed`` and which sides did (``record``, ``entry``)."""
+    sides = [side for side, was, now in (("record", made.record_fp, record_fp), ("entry", made.entry_fp, entry_fp))
+             if was != now]  # fmt: skip
+    if sides:
+        return "changed", sides
+    return ("pending" if made.state == "pending" else "decided"), []

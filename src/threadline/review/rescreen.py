@@ -27,12 +27,10 @@ from threadline.model.countries import to_iso2
 from threadline.review.recording import EntryPrints, begin_run
 from threadline.risk.goods import GoodsIndex
 from threadline.risk.sector import classify
-from threadline.screening.screen import RISK_ORDER, risk_level, row_country
+from threadline.screening.screen import HIT_LIMIT, RISK_ORDER, risk_level, row_country
 from threadline.store import ListStore
 from threadline.store.runs import StoredRun, get_run, iter_rows, run_hits
 from threadline.store.versions import ListDiff, diff, get_version
-
-HIT_LIMIT = 5
 
 
 @dataclass(slots=True)
@@ -68,8 +66,8 @@ class RescreenResult:
         }
 
 
-def list_diffs(engine: Engine, base: StoredRun, active: dict[str, int]) -> tuple[list[ListDiff], set[str]]:
-    """The diff of every list whose version differs from the base run's; and the sources no longer loaded."""
+def list_diffs(engine: Engine, base: StoredRun, active: dict[str, int]) -> list[ListDiff]:
+    """The diff of every list whose version differs from the base run's (a list no longer loaded: all removed)."""
     old = {item["source"]: item["version_id"] for item in base.manifest["lists"]}
     with engine.begin() as conn:
         diffs = [diff(conn, old.get(source), vid) for source, vid in sorted(active.items()) if old.get(source) != vid]
@@ -79,7 +77,7 @@ def list_diffs(engine: Engine, base: StoredRun, active: dict[str, int]) -> tuple
             assert version is not None
             gone = diff(conn, None, version.id)
             diffs.append(ListDiff(source, version, version, removed=gone.added))
-    return diffs, dropped
+    return diffs
 
 
 def rescreen(
@@ -93,9 +91,8 @@ def rescreen(
     threshold (a delta of that run; a different threshold needs a full screen)."""
     with engine.begin() as conn:
         base = get_run(conn, base_id)
-    threshold = float(base.manifest["matcher"]["threshold"])
-    with engine.begin() as conn:
         base_hits = {(h.row, h.source, h.entry_id): h.entry_fp for h in run_hits(conn, base.id)}
+    threshold = float(base.manifest["matcher"]["threshold"])
     writer, stored = begin_run(
         engine,
         store,
@@ -107,7 +104,7 @@ def rescreen(
         parent_id=base.id,
     )
     try:
-        diffs, _dropped = list_diffs(engine, base, {s: v.id for s, v in stored.items()})
+        diffs = list_diffs(engine, base, {s: v.id for s, v in stored.items()})
         result = RescreenResult(writer.id, base.id, diffs)
         gone = {(d.source, e.entry_id) for d in diffs for e in d.removed} | {
             (d.source, c.entry_id) for d in diffs for c in d.changed

@@ -14,6 +14,8 @@ from threadline.risk.region import RegionResult, locate
 from threadline.risk.sector import SectorResult, classify
 from threadline.screening.reader import InputRow, SkippedRow
 
+HIT_LIMIT = 5
+"""Most hits reported per row."""
 RISK_ORDER = ("listed", "xinjiang", "sector", "clean")
 """Risk levels, highest first; a row's ``risk`` is the highest that applies."""
 
@@ -38,7 +40,7 @@ class ScreenResult:
 
 
 def assess(
-    row: InputRow, matcher: SimpleMatcher, threshold: float, limit: int = 5, goods: GoodsIndex | None = None
+    row: InputRow, matcher: SimpleMatcher, threshold: float, limit: int = HIT_LIMIT, goods: GoodsIndex | None = None
 ) -> ScreenResult:
     """Screen one row. Hits below ``threshold`` are not reported; ``goods`` checks the DOL goods list."""
     hits = tuple(matcher.match(Query(row.name, country=row.country), limit=limit, threshold=threshold))
