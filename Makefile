@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint snapshot resources clean
+.PHONY: install bench-deps demo test lint snapshot resources clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,6 +13,10 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The baselines the benchmarks compare with (nomenklatura's logic-v1 and logic-v2); neither CI nor the tests need them.
+bench-deps: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,bench]'
 
 demo: $(STAMP)
 	$(BIN)/threadline lists
@@ -39,6 +43,7 @@ resources: $(STAMP)
 	$(BIN)/python scripts/build_gazetteer.py
 	$(BIN)/python scripts/build_sectors.py
 	$(BIN)/python scripts/build_hs.py
+	$(BIN)/python scripts/build_dictionary.py
 	$(BIN)/python scripts/build_glossary.py
 	$(BIN)/python scripts/build_calibration.py
 	$(BIN)/python scripts/build_demo_suppliers.py

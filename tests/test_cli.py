@@ -89,7 +89,7 @@ def test_match_finds_chen_quanguo_with_an_explanation() -> None:
     assert result.returncode == 0, result.stderr
     hits = [json.loads(line) for line in result.stdout.splitlines()]
     assert (hits[0]["source"], hits[0]["entry_id"]) == ("ofac-sdn", "29220")
-    assert "token-sort similarity" in hits[0]["explanation"]
+    assert "parts paired" in hits[0]["explanation"]  # persons are compared part by part
 
 
 def test_pairs_prints_precision_recall_and_f1(tmp_path: Path) -> None:

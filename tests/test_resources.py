@@ -27,6 +27,7 @@ def _script(name: str) -> ModuleType:
         "build_sectors",
         "build_hs",
         "build_demo_suppliers",
+        "build_dictionary",
         "build_glossary",
         "build_calibration",
     ],

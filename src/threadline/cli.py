@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from threadline import settings
+from threadline.cli_index import register as register_index_commands
 from threadline.cli_review import register as register_review_commands
 from threadline.exc import ConfigError, InputFileError, ThreadlineError
 
@@ -102,7 +103,7 @@ def match_command(
     ftm: FtmOption = None,
 ) -> None:
     """Ranked hits for one name, each with its score and explanation."""
-    from threadline.service import match_name
+    from threadline.lookup import match_name  # not threadline.service: a cold look-up imports only the matcher
 
     hits = match_name(name, schema=schema, country=country, limit=limit, threshold=threshold, ftm=_ftm(ftm))
     if as_json:
@@ -379,6 +380,7 @@ def update_command(
 
 
 register_review_commands(app, err, _open_out)
+register_index_commands(app, err, _ftm)
 
 
 def main() -> None:

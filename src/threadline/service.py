@@ -20,11 +20,12 @@ from threadline.evidence.mentions import MentionIndex
 from threadline.evidence.run import EvidenceSummary, link_documents
 from threadline.exc import BadRowError, ConfigError
 from threadline.graph.trace import TraceResult, run_trace
-from threadline.matching.model import Hit, Query
+from threadline.lookup import active_matcher
+from threadline.lookup import check_country as _check_country
+from threadline.lookup import match_name as match_name  # the API's look-up; the CLI imports it from lookup (faster)
 from threadline.matching.pairs import PairScore, Quality, average_precision, quality, read_pairs, score_pair
 from threadline.matching.simple import SimpleMatcher
-from threadline.model import SCHEMATA, ListVersion
-from threadline.model.countries import to_iso2
+from threadline.model import ListVersion
 from threadline.reports.html import write_screen_report
 from threadline.review.api import RunRecorder, store_links, stored_evidence
 from threadline.risk.goods import GoodsIndex
@@ -39,7 +40,6 @@ from threadline.store import ListStore
 from threadline.store.evidence import merge as merge_evidence
 from threadline.store.snapshot import write_snapshot
 
-DEFAULT_MATCH_FLOOR = 0.70
 BYTES_PER_ROW = 100
 """A rough size of one supplier row, to guess from the file size whether a second process pays off."""
 
@@ -55,9 +55,8 @@ def default_store(ftm: tuple[Path, ...] = ()) -> ListStore:
     return store
 
 
-@lru_cache(maxsize=4)
-def default_matcher(ftm: tuple[Path, ...] = ()) -> SimpleMatcher:
-    return SimpleMatcher(default_store(ftm).entities)
+default_matcher = active_matcher
+"""The matcher over the lists of :func:`default_store`, from the persisted candidate index (``threadline.lookup``)."""
 
 
 def list_versions(data_dir: Path | None = None, ftm: tuple[Path, ...] = ()) -> list[ListVersion]:
@@ -75,40 +74,6 @@ def build_snapshot(data_dir: Path, target: Path) -> list[ListVersion]:
     lists = registry.load_all(data_dir, ids)
     write_snapshot(lists, target)
     return [loaded.version for loaded in lists]
-
-
-def _check_schema(schema: str | None) -> str | None:
-    if schema is None:
-        return None
-    for known in SCHEMATA:
-        if known.lower() == schema.lower():
-            return known
-    raise ConfigError(f"unknown schema {schema!r}; use one of {', '.join(SCHEMATA)}")
-
-
-def _check_country(country: str | None) -> str | None:
-    if country is None:
-        return None
-    code = to_iso2(country)
-    if code is None:
-        raise ConfigError(f"unknown country {country!r}; use a country name or ISO 3166 alpha-2 code, e.g. CN")
-    return code
-
-
-def match_name(
-    name: str,
-    *,
-    schema: str | None = None,
-    country: str | None = None,
-    limit: int = 10,
-    threshold: float | None = None,
-    ftm: tuple[Path, ...] = (),
-) -> list[Hit]:
-    if not name.strip():
-        raise ConfigError("empty name; pass the name to look up, e.g. threadline match 'Hoshine Silicon'")
-    query = Query(name, _check_schema(schema), _check_country(country))
-    floor = DEFAULT_MATCH_FLOOR if threshold is None else threshold
-    return default_matcher(ftm).match(query, limit=limit, threshold=floor)
 
 
 def locate_addresses(target: str, country: str | None = None) -> Iterator[dict[str, object]]:

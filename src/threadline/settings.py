@@ -60,6 +60,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Processes that screen rows in parallel. Empty: one per core, for inputs large enough to pay for them.",
     ),
     Setting(
+        "THREADLINE_INDEX_DIR",
+        "",
+        "Folder of the persisted candidate index (one segment per list version, memory-mapped by match, screen "
+        "and evidence; `threadline index build` refreshes it). Empty: an index folder beside the SQLite database "
+        "(by default ~/.local/share/threadline/index).",
+    ),
+    Setting(
         "THREADLINE_MATCH_THRESHOLD",
         "0.85",
         "Score at or above which a hit counts as a match (0..1).",
@@ -106,6 +113,17 @@ def database_url() -> str:
         return value
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return f"sqlite:///{Path(base) / 'threadline' / 'threadline.db'}"
+
+
+def index_dir() -> Path:
+    value = _get("THREADLINE_INDEX_DIR")
+    if value:
+        return Path(value).expanduser()
+    url = database_url()
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        return Path(url.removeprefix("sqlite:///")).expanduser().parent / "index"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "threadline" / "index"
 
 
 def user() -> str:

@@ -3,12 +3,12 @@ from __future__ import annotations
 import pytest
 
 from threadline.matching.align import align, place_first
-from threadline.matching.calibration import CONFLICT, OTHER, RENDERING, TRADE_NAME
-from threadline.matching.crossscript import evidence_group, known_terms_differ, trade_name
+from threadline.matching.calibration import CONFLICT, CONFLICT_PINYIN, CONFLICT_TERMS, OTHER, RENDERING, TRADE_NAME
+from threadline.matching.crossscript import evidence_group, known_terms_differ, romanised_other, trade_name
 from threadline.matching.model import Query
 from threadline.matching.simple import SimpleMatcher
 from threadline.model import Entity, Name
-from threadline.names.glossary import glossary
+from threadline.names.glossary import dictionary, glossary
 from threadline.names.places import is_place
 
 
@@ -23,7 +23,9 @@ def test_the_shared_trade_name_is_a_pinyin_piece_that_is_not_a_place() -> None:
     [
         ("沈阳惠天热电", "shenyang huitian thermal power", TRADE_NAME),
         ("深圳德赛电池", "shenzhen desay battery", RENDERING),
-        ("青岛国林环保", "qingdao huicheng environmental protection", CONFLICT),
+        ("青岛国林环保", "qingdao huicheng environmental protection", CONFLICT_PINYIN),
+        ("上海泛微网络科技", "weaver network technology", CONFLICT),
+        ("深圳德赛电池", "shenzhen desay lighting", CONFLICT_TERMS),
         ("厦门吉宏科技", "xiamen jihong", TRADE_NAME),
         ("浙江大华技术", "zhejiang technology", OTHER),
     ],
@@ -57,3 +59,41 @@ def test_scores_with_a_shared_trade_name(han: str, latin: str, same: bool) -> No
     hit = SimpleMatcher([]).compare(Query(han, "Company"), Entity("t", "1", "Company", (Name(latin),)))
     assert hit is not None
     assert (hit.score >= 0.85) == same
+
+
+def test_terms_the_english_name_puts_in_another_order_are_matched() -> None:
+    alignment = align(
+        "袁隆平农业高科技", ("yuan", "longping", "high", "tech", "agriculture"), glossary(), dictionary=dictionary()
+    )
+    assert alignment.score == pytest.approx(1.0)
+    assert "农业=agriculture" in alignment.describe()
+
+
+def test_a_term_may_not_cross_a_piece_read_by_its_sound() -> None:
+    alignment = align("国际实业", ("ye", "international"), glossary(), dictionary=dictionary())
+    assert alignment.score < 0.75
+
+
+def test_words_written_together_or_apart_match_one_term() -> None:
+    apart = align("茂名石化实华", ("maoming", "petro", "chemical", "shihua"), glossary())
+    assert apart.score == pytest.approx(1.0)
+    together = align("新疆新能源", ("xinjiang", "newenergy"), glossary())
+    assert "新能源=newenergy" in together.describe() and together.score == pytest.approx(1.0)
+
+
+def test_pinyin_initials_explain_an_acronym_of_the_trade_name() -> None:
+    alignment = align("海越能源集团", ("hy", "energy", "group"), glossary())
+    assert "海越=hy (initials)" in alignment.describe()
+    assert 0.9 < alignment.score < 1.0  # initials are credited in part
+
+
+def test_the_general_dictionary_explains_a_translated_trade_name() -> None:
+    without = align("上海新世界", ("shanghai", "new", "world"), glossary())
+    with_dictionary = align("上海新世界", ("shanghai", "new", "world"), glossary(), dictionary=dictionary())
+    assert with_dictionary.score > without.score
+    assert "世界=world (dictionary)" in with_dictionary.describe()
+
+
+def test_a_pinyin_spelling_left_over_points_to_another_company() -> None:
+    assert romanised_other(("yibai",)) and romanised_other(("liangxin", "technology"))
+    assert not romanised_other(("weaver",)) and not romanised_other(("sunrise",))  # English words, not pinyin

@@ -106,3 +106,42 @@ def test_group_and_member_are_related_not_the_same() -> None:
     assert hit.relation == "related"
     assert hit.score < 0.85
     assert "related, not the same" in hit.explanation
+
+
+def test_an_agency_and_its_bureau_are_related_not_the_same() -> None:
+    bureau = [_entity("21", "Organization", "新疆生产建设兵团公安局")]
+    (hit,) = SimpleMatcher(bureau).match(Query("Xinjiang Production and Construction Corps"))
+    assert hit.relation == "related" and hit.score < 0.85
+    assert "公安局" in hit.explanation
+
+
+def test_two_trade_names_beside_one_place_and_industry_are_held_below_the_threshold() -> None:
+    listed = _entity("22", "Company", "Guizhou Yibai Pharmaceutical Co.,Ltd")
+    hit = SimpleMatcher([listed]).compare(Query("贵州信邦制药股份有限公司"), listed)
+    assert hit is not None and hit.score <= 0.6 and "likely different parties" in hit.explanation
+    assert not SimpleMatcher([listed]).match(Query("贵州信邦制药股份有限公司"), threshold=0.85)
+
+
+def test_short_form_candidates_are_read_from_the_index_as_derived() -> None:
+    """``_carrying`` reads the names with a short form from the postings; deriving each name's gives the same."""
+    from threadline.matching.shortforms import index_keys
+
+    entities = [*ENTITIES, *CROSS, _entity("30", "Organization", "XPCC Public Security Bureau")]
+    matcher = SimpleMatcher(entities)
+    records = list(range(sum(len(e.names) for e in entities)))
+    queries = ("XPCC", "Xinjiang Production and Construction Corps", "Hikvision", "杭州海康威视数字技术股份有限公司")
+    for query in queries:
+        wanted = index_keys(query)
+        assert wanted, query
+        derived = [i for i in records if wanted & index_keys(matcher._records[i].name.value)]
+        assert derived and matcher._carrying(wanted, records) == derived
+
+
+def test_a_person_whose_listed_name_holds_a_patronymic_is_found() -> None:
+    entities = [
+        _entity("40", "Person", "Vladimir Vladimirovich PUTIN"),
+        _entity("41", "Company", "Vladimir Putin Holdings Ltd"),
+    ]
+    hits = SimpleMatcher(entities).match(Query("Vladimir Putin"), threshold=0.85)
+    assert [h.entity.entry_id for h in hits] == ["40"]
+    assert "vladimirovich" in hits[0].explanation

@@ -47,3 +47,8 @@ def test_registration_number_column_is_found() -> None:
     assert columns is not None and columns.registration_id == "统一社会信用代码"
     english = detect_columns(["Supplier Name", "USCC"])
     assert english is not None and english.registration_id == "USCC"
+
+
+def test_lei_column_is_the_registration_column() -> None:
+    columns = detect_columns(["Supplier Name", "LEI"])
+    assert columns is not None and columns.registration_id == "LEI"

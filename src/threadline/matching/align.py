@@ -4,6 +4,8 @@ The Han characters are read left to right against the Latin words; each step is 
 - *pinyin*: one to four characters whose pinyin, written together, is the next word (中泰 = "zhongtai",
   陈 = "chen"); in persons' names a close spelling (edit similarity >= 0.85, words of 5+ letters) counts in part;
 - *glossary*: a span of characters whose translation is the next word(s) (化学 = "chemical", 集团 = "group");
+- *dictionary*: the same with an everyday meaning from the general dictionary (阳光 = "sunshine", 金 = "golden"),
+  for company names that translate their trade name;
 - *unexplained*: a character or a word that nothing accounts for.
 Dynamic programming finds the cheapest alignment. The cheapest alignment is found with
 costs ``0.5 / characters`` per unexplained character and ``0.5 / words`` per unexplained word; its score is the
@@ -34,6 +36,13 @@ MAX_SPAN = 4
 CLOSE_SPELLING = 0.85
 CLOSE_RENDERING = 0.5
 """Least edit similarity for a company's trade name rendered freely ("Desay" for desai): credited by it."""
+INITIALS_CREDIT = 0.8
+"""Credit of a word that is the pinyin initials of as many characters (海越 = "HY"): letters, not a reading."""
+DICTIONARY_CREDIT = 1.0
+"""Credit of a word explained by the general dictionary (阳光 = "sunshine")."""
+SINGLE_CHARACTER_CREDIT = 0.6
+"""Credit of a word explained by the dictionary meaning of one character (金 = "golden", 新 = "new"): a character
+of a trade name read for its meaning may as well belong to another name (立新 is not "Daqo New")."""
 GENERIC_WEIGHT = 0.5
 """Cost factor for an unmatched generic word ("technology", "international"): it identifies little."""
 _CHEAP_WORDS = GENERIC_WORDS - {"group", "holding", "holdings"}
@@ -73,13 +82,33 @@ def phrase_key(phrase: tuple[str, ...]) -> tuple[str, ...]:
     return kept or tuple(stem(w) for w in phrase)
 
 
+@lru_cache(maxsize=200_000)
+def joined_key(phrase: tuple[str, ...]) -> str:
+    """A phrase's key written as one string: it matches a run of words however the name spaces them ("petro
+    chemical" = 石化 "petrochemical", "energypower" = 能源动力 "energy power")."""
+    return "".join(phrase_key(phrase))
+
+
+MAX_RUN = 4
+"""Most Latin words one glossary phrase can account for."""
+
+
+def _runs(stems: tuple[str, ...]) -> list[dict[str, int]]:
+    """For each word position, the joined text of the next 1..MAX_RUN words -> how many words that is."""
+    return [
+        {"".join(stems[j : j + t]): t for t in range(min(MAX_RUN, len(stems) - j), 0, -1)} for j in range(len(stems))
+    ]
+
+
+
+
 @dataclass(frozen=True, slots=True)
 class Piece:
     han: str
     latin: str
     how: str
-    """``pinyin``, ``close pinyin``, ``rendering``, ``glossary``, ``optional`` (an administrative suffix, a leading
-    province the other name leaves out), or ``unexplained``."""
+    """``pinyin``, ``close pinyin``, ``rendering``, ``initials``, ``glossary``, ``dictionary``, ``optional`` (an
+    administrative suffix, a leading province the other name leaves out), or ``unexplained``."""
     credit: float = 1.0
     """How well the piece matched: 1.0 exact; a close spelling's similarity; 0 when unexplained."""
 
@@ -116,18 +145,25 @@ class Alignment:
         return text
 
 
-def _spellings(han: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def _spellings(han: str) -> tuple[str, ...]:
     options = readings(han)
-    return ["".join(combo) for combo in islice(product(*options), 16)]
+    return tuple("".join(combo) for combo in islice(product(*options), 16))
 
 
-def _pinyin_step(han: str, word: str, person: bool) -> tuple[float, str] | None:
+def span_spellings(name_readings: tuple[tuple[str, ...], ...], i: int, k: int) -> tuple[str, ...]:
+    """The spellings of characters ``i`` .. ``i + k`` of a name, read as in the whole name (长 of 长安 is chang)."""
+    return tuple("".join(combo) for combo in islice(product(*name_readings[i : i + k]), 16))
+
+
+@lru_cache(maxsize=500_000)
+def _pinyin_step(han: str, spellings: tuple[str, ...], word: str, person: bool) -> tuple[float, str] | None:
     """Exact pinyin always; a close spelling in persons' names (a slip in "Quangguo"). In company names a letter
     can make another company (祥鑫 xiangxin is not "Xiangxun"), so there a close spelling is only a *rendering*
     (德赛 = "Desay", 奥拓 = "Aoto"): a span of two to four characters that is not a place, a word with the same first
     letter, credited by its similarity, and calibrated apart (see :mod:`threadline.matching.calibration`)."""
     best, how = 0.0, ""
-    for spelled in _spellings(han):
+    for spelled in spellings:
         if spelled == word:
             return 1.0, "pinyin"
         if person and len(word) >= 5 and abs(len(spelled) - len(word)) <= 2:
@@ -152,7 +188,9 @@ def _generic_term(han: str, glossary: Glossary) -> bool:
     return bool(renderings) and all(w in _CHEAP_WORDS for phrase in renderings for w in phrase_key(phrase))
 
 
-def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bool) -> Alignment:
+def _align_once(
+    han: str, words: tuple[str, ...], glossary: Glossary, person: bool, dictionary: Glossary | None = None
+) -> Alignment:
     n, m = len(han), len(words)
     stems = tuple(stem(w) for w in words)
     char_cost, word_cost = 0.5 / max(n, 1), 0.5 / max(m, 1)
@@ -167,6 +205,10 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bo
 
     spans = range(2, MAX_SPAN + 1)
     cheap = [[k for k in spans if i + k <= n and _generic_term(han[i : i + k], glossary)] for i in range(n)]
+    runs = _runs(stems)
+    name_readings = readings(han)
+    spelled = [{k: span_spellings(name_readings, i, k) for k in range(1, min(MAX_SPAN, n - i) + 1)} for i in range(n)]
+    heads = "".join(r[0][:1] for r in name_readings)  # 海越 -> "hy": initials a word may be
 
     def relax(i: int, j: int, ni: int, nj: int, step: float, piece: Piece) -> None:
         if cost[i][j] + step < cost[ni][nj] - 1e-12:
@@ -189,7 +231,7 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bo
                 relax(i, j, i, j + 1, skip, Piece("", words[j], "unexplained", 0.0))
             if i < n and j < m:
                 for k in range(1, min(MAX_SPAN, n - i) + 1):
-                    found = _pinyin_step(han[i : i + k], words[j], person)
+                    found = _pinyin_step(han[i : i + k], spelled[i][k], words[j], person)
                     if found:
                         relax(
                             i,
@@ -200,11 +242,22 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bo
                             Piece(han[i : i + k], words[j], found[1], found[0]),
                         )
                 for k in range(1, n - i + 1):
-                    for phrase in glossary.get(han[i : i + k], ()):
-                        key = phrase_key(phrase)
-                        if stems[j : j + len(key)] == key:
-                            piece = Piece(han[i : i + k], " ".join(words[j : j + len(key)]), "glossary")
-                            relax(i, j, i + k, j + len(key), 0.0, piece)
+                    span = han[i : i + k]
+                    for phrase in glossary.get(span, ()):
+                        t = runs[j].get(joined_key(phrase))
+                        if t:
+                            relax(i, j, i + k, j + t, 0.0, Piece(span, " ".join(words[j : j + t]), "glossary"))
+                    for phrase in dictionary.get(span, ()) if dictionary is not None and k <= MAX_SPAN else ():
+                        t = runs[j].get(joined_key(phrase))
+                        if t:
+                            credit = DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT
+                            piece = Piece(span, " ".join(words[j : j + t]), "dictionary", credit)
+                            relax(i, j, i + k, j + t, (1 - credit) * 2 * word_cost, piece)
+                if not person and 2 <= len(words[j]) <= MAX_SPAN and i + len(words[j]) <= n:
+                    k = len(words[j])
+                    if heads[i : i + k] == words[j] and not is_place(han[i : i + k]):
+                        piece = Piece(han[i : i + k], words[j], "initials", INITIALS_CREDIT)
+                        relax(i, j, i + k, j + 1, (1 - INITIALS_CREDIT) * 2 * word_cost, piece)
     pieces: list[Piece] = []
     i, j = n, m
     while (i, j) != (0, 0):
@@ -213,7 +266,111 @@ def _align_once(han: str, words: tuple[str, ...], glossary: Glossary, person: bo
         i, j, piece = step
         pieces.append(piece)
     pieces.reverse()
+    if not person:
+        pieces = _reordered(pieces, glossary, dictionary or {})
     return Alignment(_coverage(pieces, n, m), tuple(pieces))
+
+
+def _left_runs(pieces: list[Piece], han_side: bool) -> list[list[int]]:
+    """Indexes of consecutive unexplained pieces on one side (characters, or words), run by run."""
+    runs: list[list[int]] = []
+    for index, piece in enumerate(pieces):
+        if piece.how == "unexplained" and (piece.han if han_side else piece.latin):
+            if runs and runs[-1][-1] == _previous(pieces, index, han_side):
+                runs[-1].append(index)
+                continue
+            runs.append([index])
+    return runs
+
+
+def _previous(pieces: list[Piece], index: int, han_side: bool) -> int:
+    """The index of the nearest piece before ``index`` that holds something on the same side, else -1."""
+    for before in range(index - 1, -1, -1):
+        if pieces[before].han if han_side else pieces[before].latin:
+            return before
+    return -1
+
+
+def _reordered(pieces: list[Piece], glossary: Glossary, dictionary: Glossary) -> list[Piece]:
+    """Terms the two names put in a different order (农业高科技 / "High-Tech Agriculture"): the reading left to right
+    explains one and leaves the other on both sides; a term of two or more characters left over on the Chinese side
+    whose translation is a run of the words left over on the Latin side is matched after all. Only terms may swap:
+    a match that would cross a piece read by its sound (业 = "ye" in "YE-International") is refused."""
+    han_at: dict[int, int] = {}
+    latin_at: dict[int, int] = {}
+    h = w = 0
+    for piece in pieces:
+        han_at[id(piece)], latin_at[id(piece)] = h, w
+        h += len(piece.han)
+        w += 1 if piece.latin else 0
+    changed = True
+    while changed:
+        changed = False
+        joined: dict[str, list[int]] = {}
+        for run in _left_runs(pieces, han_side=False):
+            for a in range(len(run)):
+                for b in range(a + 1, min(a + MAX_RUN, len(run)) + 1):
+                    joined.setdefault("".join(stem(pieces[x].latin) for x in run[a:b]), run[a:b])
+        for run in _left_runs(pieces, han_side=True):
+            text = "".join(pieces[x].han for x in run)
+            for k in range(min(MAX_SPAN, len(text)), 1, -1):
+                for start in range(len(text) - k + 1):
+                    found = _reorder_match(text[start : start + k], joined, glossary, dictionary)
+                    chars = _covering(pieces, run, start, k) if found else None
+                    if found is None or chars is None:
+                        continue
+                    words, how = found
+                    hp, lp = han_at[id(pieces[chars[0]])], latin_at[id(pieces[words[0]])]
+                    if any(
+                        p.how in _SOUND_STEPS and (han_at[id(p)] - hp) * (latin_at[id(p)] - lp) < 0 for p in pieces
+                    ):
+                        continue
+                    merged = Piece(
+                        text[start : start + k],
+                        " ".join(pieces[x].latin for x in words),
+                        how,
+                        DICTIONARY_CREDIT if how == "dictionary" else 1.0,
+                    )
+                    han_at[id(merged)], latin_at[id(merged)] = hp, lp
+                    drop = set(chars) | set(words)
+                    pieces = [
+                        merged if x == chars[0] else p for x, p in enumerate(pieces) if x not in drop or x == chars[0]
+                    ]
+                    changed = True
+                    break
+                if changed:
+                    break
+            if changed:
+                break
+    return pieces
+
+
+_SOUND_STEPS = frozenset({"pinyin", "close pinyin", "rendering", "initials"})
+
+
+def _reorder_match(
+    span: str, joined: dict[str, list[int]], glossary: Glossary, dictionary: Glossary
+) -> tuple[list[int], str] | None:
+    for table, how in ((glossary, "glossary"), (dictionary, "dictionary")):
+        for phrase in table.get(span, ()):
+            words = joined.get(joined_key(phrase))
+            if words:
+                return words, how
+    return None
+
+
+def _covering(pieces: list[Piece], run: list[int], start: int, k: int) -> list[int] | None:
+    """The pieces of ``run`` holding exactly characters ``start`` .. ``start + k`` of the run's text, if the span
+    does not cut a piece in two."""
+    at, chosen = 0, []
+    for x in run:
+        size = len(pieces[x].han)
+        if at >= start and at + size <= start + k:
+            chosen.append(x)
+        elif at < start + k and at + size > start:
+            return None
+        at += size
+    return chosen or None
 
 
 def _coverage(pieces: list[Piece], n: int, m: int) -> float:
@@ -246,10 +403,18 @@ def place_first(han: str, words: tuple[str, ...], glossary: Glossary) -> tuple[s
     return words
 
 
-def align(han: str, words: tuple[str, ...], glossary: Glossary, any_order: bool = False) -> Alignment:
-    """Best alignment of Han characters ``han`` with folded Latin ``words``; ``any_order`` tries word orders."""
+def align(
+    han: str,
+    words: tuple[str, ...],
+    glossary: Glossary,
+    any_order: bool = False,
+    dictionary: Glossary | None = None,
+) -> Alignment:
+    """Best alignment of Han characters ``han`` with folded Latin ``words``; ``any_order`` tries word orders.
+    ``dictionary`` adds everyday meanings (阳光 = "sunshine") for names that translate their trade name."""
     if not han or not words:
         return Alignment(0.0, ())
     if not any_order or len(words) > 3:
-        return _align_once(han, words if any_order else place_first(han, words, glossary), glossary, any_order)
+        ordered = words if any_order else place_first(han, words, glossary)
+        return _align_once(han, ordered, glossary, any_order, dictionary)
     return max((_align_once(han, order, glossary, True) for order in permutations(words)), key=lambda a: a.score)

@@ -38,11 +38,21 @@ def isotonic(points: Sequence[tuple[float, bool]]) -> list[tuple[float, float]]:
     return out
 
 
-TRADE_NAME, RENDERING, CONFLICT, OTHER = "trade_name", "rendering", "conflict", "other"
+TRADE_NAME, RENDERING, CONFLICT, CONFLICT_TERMS, CONFLICT_PINYIN, OTHER = (
+    "trade_name",
+    "rendering",
+    "conflict",
+    "conflict_terms",
+    "conflict_pinyin",
+    "other",
+)
 """The groups of the table: pairs sharing a trade name by pinyin; pairs whose trade name is only a free rendering
 of it ("Desay" for 德赛, desai); pairs where each side keeps a part of its own unexplained (often two different trade
-names beside the same place and industry); the rest (one side fully explained)."""
-GROUPS = (TRADE_NAME, RENDERING, CONFLICT, OTHER)
+names beside the same place and industry, sometimes a brand: 泛微 = "Weaver"); the same where both leftovers are
+terms the glossary knows and they differ (化学 vs "nuclear": two different companies); the same where what the
+English name keeps is the pinyin of other characters (信邦 vs "Yibai": another Chinese company's trade name); the rest
+(one side fully explained)."""
+GROUPS = (TRADE_NAME, RENDERING, CONFLICT, CONFLICT_TERMS, CONFLICT_PINYIN, OTHER)
 
 
 @lru_cache(maxsize=len(GROUPS))

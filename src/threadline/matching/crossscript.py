@@ -12,10 +12,10 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from threadline.matching.align import Alignment, align, alignable_words
-from threadline.matching.calibration import CONFLICT, OTHER, RENDERING, TRADE_NAME
-from threadline.names.glossary import glossary
-from threadline.names.han import han_only, readings, strip_legal_form
-from threadline.names.normalize import NameKey, fold, has_han
+from threadline.matching.calibration import CONFLICT, CONFLICT_PINYIN, CONFLICT_TERMS, OTHER, RENDERING, TRADE_NAME
+from threadline.names.glossary import dictionary, glossary
+from threadline.names.han import han_only, readings, spells_pinyin, strip_legal_form
+from threadline.names.normalize import GENERIC_WORDS, NameKey, fold, has_han
 from threadline.names.places import is_place
 
 
@@ -74,7 +74,7 @@ def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | Non
     own_latin = re.findall(r"[a-z]+", fold(mixed_key.original))
     if any(w not in words for w in own_latin):
         return None
-    return align(han, words, glossary(), any_order=person)
+    return align(han, words, glossary(), any_order=person, dictionary=None if person else dictionary())
 
 
 def trade_name(alignment: Alignment) -> str:
@@ -95,14 +95,42 @@ def leftovers(alignment: Alignment) -> tuple[str, tuple[str, ...]]:
 
 
 def evidence_group(alignment: Alignment) -> str:
-    """The calibration group of an alignment: a shared trade name, a freely rendered one, unexplained parts on both
-    sides (two trade names: 青岛国林环保 / "Qingdao Huicheng Environmental"), or none of these."""
+    """The calibration group of an alignment: two different known terms left over (德赛电池 / "Desay Lighting": two
+    members of a group, even with the trade name in common), a shared trade name, a freely rendered one, unexplained
+    parts on both sides (two trade names: 青岛国林环保 / "Qingdao Huicheng Environmental"), or none of these."""
+    han, words = leftovers(alignment)
+    if han and words and known_terms_differ(alignment):
+        return CONFLICT_TERMS
     if trade_name(alignment):
         return TRADE_NAME
     if any(p.how == "rendering" for p in alignment.pieces):
         return RENDERING
+    if han and words:
+        return CONFLICT_PINYIN if romanised_other(words) else CONFLICT
+    return OTHER
+
+
+def brand_for_trade_name(alignment: Alignment) -> bool:
+    """Whether what is left over may be an English brand standing for the Chinese trade name (泛微 = "Weaver",
+    芯能 = "Sunoren"): two or more characters against words that are not a pinyin spelling. A lone character (立 vs
+    "Daqo", where 新 went to 新能源), a pinyin spelling ("Yibai") or two known terms that differ point to another
+    company instead."""
     han, words = leftovers(alignment)
-    return CONFLICT if han and words else OTHER
+    return evidence_group(alignment) == CONFLICT and len(han) >= 2 and bool(words)
+
+
+def romanised_other(words: tuple[str, ...]) -> bool:
+    """Whether the distinctive words an English name keeps unexplained are all pinyin spellings, not English words
+    ("yibai", "liangxin"): the trade name of a different Chinese company, not a brand chosen for this one."""
+    distinctive = [w for w in words if w not in GENERIC_WORDS]
+    english = _english_words()
+    return bool(distinctive) and all(spells_pinyin(w) and w not in english for w in distinctive)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Every English word of the glossary and the general dictionary: "sunrise" or "guide" also read as pinyin."""
+    return frozenset(w for table in (glossary(), dictionary()) for ps in table.values() for p in ps for w in p)
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from threadline.model import Entity, Name
+from threadline.model import Entity, Identifier, Name
 
 PERSON_SCHEMATA = frozenset({"Person"})
 PARTY_SCHEMATA = frozenset({"Company", "Organization", "LegalEntity"})
@@ -26,6 +26,9 @@ class Query:
     schema: str | None = None
     country: str | None = None
     """ISO alpha-2, lower case."""
+    identifiers: tuple[Identifier, ...] = ()
+    """Registration numbers, USCC, LEI... given with the name: evidence for or against a name hit (see
+    :mod:`threadline.matching.identifiers`); they adjust hits found by name and let an exact code find its entry."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +54,19 @@ class Hit:
             "explanation": self.explanation,
             **({"relation": self.relation} if self.relation else {}),
         }
+
+
+def list_side_adjustments(
+    score: float, name: Name, query: Query, entity: Entity, features: list[tuple[str, float]], parts: list[str]
+) -> float:
+    """The adjustments every kind of hit takes from the list side: a weak alias x0.90, a country the query gives
+    that the entry does not -0.05. Appends to ``features`` and ``parts``; returns the adjusted score."""
+    if name.kind == "weak":
+        score *= 0.90
+        features.append(("weak_alias", 0.90))
+        parts.append("weak alias x0.90")
+    if query.country and entity.countries and query.country not in entity.countries:
+        score -= 0.05
+        features.append(("country_mismatch", -0.05))
+        parts.append(f"country {query.country} not in entry's {', '.join(entity.countries)} -0.05")
+    return score

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from threadline.exc import BadRowError, InputFileError
+from threadline.matching.identifiers import PAIR_FIELDS, query_identifiers
 from threadline.matching.model import Query
 from threadline.matching.simple import SimpleMatcher
-from threadline.model import SCHEMATA, Entity, Name
+from threadline.model import SCHEMATA, Entity, Identifier, Name
 from threadline.model.countries import to_iso2
 
 
@@ -41,14 +42,23 @@ def _side(data: Any, row: int, side: str) -> tuple[str, list[str], list[str]]:
     return schema, names, countries
 
 
+def _identifiers(data: Any) -> tuple[Identifier, ...]:
+    """The identifier properties of one side (``registrationNumber``, ``leiCode``...; see ``PAIR_FIELDS``)."""
+    props = data.get("properties") if isinstance(data, dict) else None
+    return query_identifiers(props, PAIR_FIELDS) if isinstance(props, dict) else ()
+
+
 def score_pair(matcher: SimpleMatcher, record: dict[str, Any], row: int, threshold: float) -> PairScore:
     l_schema, l_names, l_countries = _side(record.get("left"), row, "left")
     r_schema, r_names, r_countries = _side(record.get("right"), row, "right")
-    right = Entity("pair", "right", r_schema, tuple(Name(n) for n in r_names), countries=tuple(r_countries))
+    left_ids, right_ids = _identifiers(record.get("left")), _identifiers(record.get("right"))
+    right = Entity(
+        "pair", "right", r_schema, tuple(Name(n) for n in r_names), countries=tuple(r_countries), identifiers=right_ids
+    )
     best_score, best_text = 0.0, "no name comparable"
     schema = l_schema if l_schema != "LegalEntity" else None
     for name in l_names:
-        hit = matcher.compare(Query(name, schema, l_countries[0] if l_countries else None), right)
+        hit = matcher.compare(Query(name, schema, l_countries[0] if l_countries else None, left_ids), right)
         if hit is not None and hit.score > best_score:
             best_score, best_text = hit.score, hit.explanation
     label = record.get("label")

@@ -16,40 +16,75 @@ not "TiMi Technologies"), then
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
-from threadline.matching.align import Alignment
-from threadline.matching.calibration import calibrate
+from threadline.matching.align import Alignment, alignable_words
+from threadline.matching.bound import reach
+from threadline.matching.calibration import GROUPS, RENDERING, TRADE_NAME, calibrate
 from threadline.matching.crossscript import (
+    brand_for_trade_name,
     cross_align,
     evidence_group,
     han_block_keys,
     han_core,
     han_similarity,
-    known_terms_differ,
     leftovers,
     trade_name,
 )
-from threadline.matching.model import Hit, Query, schemata_compatible
+from threadline.matching.identifiers import IdentifierIndex, with_identifiers
+from threadline.matching.identifiers import adjust as identifier_adjust
+from threadline.matching.index import CandidateIndex, union_sorted
+from threadline.matching.model import Hit, Query, list_side_adjustments, schemata_compatible
+from threadline.matching.persons import person_similarity
+from threadline.matching.scripts import ScriptFlags, pick
+from threadline.matching.shortforms import index_keys as short_form_keys
+from threadline.matching.shortforms import short_form_hit
 from threadline.model import Entity, Name
 from threadline.names.normalize import NameKey, name_key, tokens
 
 MIN_NAME_SIMILARITY = 0.70
+SUBSET_SIMILARITY = 0.95
+"""Token-set similarity from which a person's name holding the other's parts is scored part by part."""
 MAX_CROSS_CANDIDATES = 100
 """Most candidates aligned across scripts per query, those sharing the most index keys first."""
-GROUP_WORDS = frozenset({"group", "holding", "holdings"})
-GROUP_TERMS = ("集团", "控股")
+UNIT_WORDS = frozenset(
+    {"bureau", "branch", "subsidiary", "department", "office", "institute", "public", "security", "police", "prison"}
+    | {"committee", "administration"}
+)
+GROUP_WORDS = frozenset({"group", "holding", "holdings"}) | UNIT_WORDS
+"""Words that make a party part of, or the parent of, another: "Group", or a unit of an agency ("Public Security
+Bureau"). A pair that differs only by them is related, not the same party."""
+GROUP_TERMS = (
+    "公安局",
+    "公安厅",
+    "管理局",
+    "分公司",
+    "子公司",
+    "办事处",
+    "研究所",
+    "研究院",
+    "委员会",
+    "分局",
+    "分行",
+    "支行",
+    "监狱",
+    "集团",
+    "控股",
+    "局",
+    "厅",
+)
+"""The same in Chinese, longest first (新疆生产建设兵团公安局 is a bureau of 新疆生产建设兵团)."""
 RELATED_CAP = 0.75
 """The score of a pair that differs only in the group term (集团, "Group"): related, below the match threshold."""
 CONFLICT_CAP = 0.6
-"""Score ceiling when both names keep a distinctive part the other does not explain (顺灏 vs "Jiutai"), unless they
-share a trade name and one leftover is unknown to the glossary (with 惠天 = Huitian in common, 热 vs "thermal" is a
-term the glossary lacks; 德赛电池 vs "Desay Lighting" are two known terms: two members of a group)."""
-"""Score ceiling for a pair where one side is the group (集团, "Group") and the other is not."""
+"""Score ceiling when both names keep a distinctive part the other does not explain (顺灏 vs "Jiutai"; 化学 vs
+"nuclear"; 信邦 vs "Yibai"), unless it reads as a brand for the trade name
+(:func:`~threadline.matching.crossscript.brand_for_trade_name`): two companies beside the same place and industry."""
 MAX_POSTINGS = 3_000
 """Tokens carried by more names than this ("china", "trading") do not open candidates on their own."""
 
@@ -74,27 +109,41 @@ def _block_keys(key: NameKey) -> set[str]:
     han = han_core(key.original)
     if han:
         keys |= han_block_keys(han)
+    keys |= short_form_keys(key.original)  # acr:xpcc, brand:hikvision
     return keys
 
 
 class SimpleMatcher:
     """Index the names of ``entities`` once; answer :meth:`match` queries against them."""
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        self.entities = list(entities)
-        self._records: list[_Record] = []
-        postings: dict[str, list[int]] = defaultdict(list)
-        for entity_index, entity in enumerate(self.entities):
-            if entity.extra.get("no_name"):
-                continue  # known only by address (e.g. an OFAC add.csv row newer than sdn.csv)
-            for name in entity.names:
-                key = name_key(name.value)
-                record_id = len(self._records)
-                self._records.append(_Record(entity_index, name, key))
-                for block in _block_keys(key):
-                    postings[block].append(record_id)
-        self._postings = dict(postings)
-        self._latin = [record.key.latin for record in self._records]
+    def __init__(self, entities: Sequence[Entity], index: CandidateIndex | None = None) -> None:
+        """``index``: the persisted index of these entities (:mod:`threadline.matching.index`), whose records,
+        postings and entities are read from disk on demand instead of being computed here; ``entities`` is then
+        ignored (pass ``()``) and :attr:`entities` decodes an entry only when a hit needs it."""
+        self.entities: Sequence[Entity]
+        self._records: Sequence[_Record]
+        self._postings: Mapping[str, Sequence[int]]
+        self._latin: Sequence[str]
+        if index is not None:
+            self.entities, self._records = index.entities, index.records
+            self._postings, self._latin = index.postings, index.latin
+            self._script_flags = ScriptFlags(map(bool, index.han_flags))  # persisted: no record decoded for it
+        else:
+            self.entities = list(entities)
+            records: list[_Record] = []
+            postings: dict[str, list[int]] = defaultdict(list)
+            for entity_index, entity in enumerate(self.entities):
+                if entity.extra.get("no_name"):
+                    continue  # known only by address (e.g. an OFAC add.csv row newer than sdn.csv)
+                for name in entity.names:
+                    key = name_key(name.value)
+                    record_id = len(records)
+                    records.append(_Record(entity_index, name, key))
+                    for block in _block_keys(key):
+                        postings[block].append(record_id)
+            self._records = records
+            self._postings = dict(postings)
+            self._latin = [record.key.latin for record in records]
 
     def compare(self, query: Query, entity: Entity) -> Hit | None:
         """Score one query against one entity directly (no candidate index), best name wins. For labelled pairs."""
@@ -111,9 +160,10 @@ class SimpleMatcher:
                 else:
                     similarity = fuzz.token_sort_ratio(key.latin, record.key.latin) / 100.0
                 hit = _score(query, key, record, entity, similarity)
+            hit = _prefer_short_form(hit, short_form_hit(query, name, entity, RELATED_CAP))
             if hit is not None and (best is None or hit.score > best.score):
                 best = hit
-        return best
+        return identifier_adjust(best, query, entity)
 
     def _same_script(self, query: Query, key: NameKey, record_id: int, similarity: float) -> Hit:
         record = self._records[record_id]
@@ -138,7 +188,7 @@ class SimpleMatcher:
         wanted = set(record_ids)
         shared: dict[int, float] = defaultdict(float)
         for block in _block_keys(key):
-            ids = self._postings.get(block, [])
+            ids = self._postings.get(block, ())
             if len(ids) <= MAX_POSTINGS:
                 for i in ids:
                     if i in wanted:
@@ -146,17 +196,67 @@ class SimpleMatcher:
         ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))  # ties by id: same on every run
         return [i for i, _n in ranked[:limit]]
 
+    @cached_property
+    def _script_flags(self) -> ScriptFlags:
+        """Which names are Chinese (in memory: computed once, on first use; persisted: read with the index)."""
+        return ScriptFlags(bool(han_core(record.key.original)) for record in self._records)
+
+    def warm(self) -> None:
+        """Build now what is otherwise built on the first query, so screening workers forked after this share it
+        instead of each building its own. The term tables the pruning bound reads are loaded too, and the Latin
+        keys of a persisted index are decoded once into a list: a screened row reads those of a couple of thousand
+        candidates, and decoding them from the mapped file on every row cost more than all the rest of matching."""
+        _ = self._script_flags
+        reach("中国", ("china",))
+        if not isinstance(self._latin, list):
+            self._latin = list(self._latin)
+
+    @cached_property
+    def _identifier_index(self) -> IdentifierIndex:
+        """Built on the first query that carries identifiers: most screening runs have none."""
+        return IdentifierIndex(self.entities)
+
+    def _carrying(self, keys: frozenset[str], candidates: list[int]) -> list[int]:
+        """The candidates whose names have one of the short-form ``keys`` (``acr:xpcc``), in candidate order.
+
+        Every name is indexed under its own short-form keys (:func:`_block_keys`), so their postings are exactly
+        the names that have them: no candidate's short forms are derived again (that cost more per row than all
+        the rest of matching: a Latin query has a couple of thousand candidates)."""
+        found: set[int] = set()
+        for key in keys:
+            found.update(self._postings.get(key, ()))
+        return [i for i in candidates if i in found]
+
     def _entity(self, record_id: int) -> Entity:
         return self.entities[self._records[record_id].entity]
 
+    def _person_subsets(self, query: Query, key: NameKey, same: list[int], seen: set[int]) -> list[Hit]:
+        """Persons' names one of which holds the other's parts (Vladimir Putin / Vladimir Vladimirovich Putin): the
+        token-sort pre-filter misses them, the part-by-part comparison (:mod:`~threadline.matching.persons`) scores
+        them. Only for queries of two or more words that may be persons: a single word is in too many names."""
+        if query.schema not in (None, "Person") or len(key.latin.split()) < 2:
+            return []
+        found = process.extract(
+            key.latin,
+            pick(self._latin, same),
+            scorer=fuzz.token_set_ratio,
+            processor=None,
+            limit=None,
+            score_cutoff=SUBSET_SIMILARITY * 100,
+        )
+        hits = []
+        for _c, _sim, pos in found:
+            if pos in seen or self._entity(same[pos]).schema != "Person":
+                continue
+            sort = fuzz.token_sort_ratio(key.latin, self._latin[same[pos]]) / 100.0
+            hits.append(self._same_script(query, key, same[pos], sort))
+        return hits
+
     def _candidates(self, key: NameKey) -> list[int]:
-        lists = [self._postings.get(block, []) for block in _block_keys(key)]
+        lists = [self._postings.get(block, ()) for block in _block_keys(key)]
         selective = [ids for ids in lists if len(ids) <= MAX_POSTINGS]
-        chosen = selective or [ids for ids in lists if ids]
-        found: set[int] = set()
-        for ids in chosen:
-            found.update(ids)
-        return sorted(found)
+        chosen = selective or [ids for ids in lists if len(ids)]
+        return union_sorted(chosen)
 
     def match(self, query: Query, limit: int = 10, threshold: float = 0.0) -> list[Hit]:
         """Hits at or above ``threshold``, best first, at most one per list entry."""
@@ -166,22 +266,33 @@ class SimpleMatcher:
         candidates = self._candidates(key)
         if not candidates:
             return []
-        query_han = bool(han_core(key.original))
-        same = [i for i in candidates if bool(han_core(self._records[i].key.original)) == query_han]
-        cross = [i for i in candidates if bool(han_core(self._records[i].key.original)) != query_han]
+        same, cross = self._script_flags.split(candidates, bool(han_core(key.original)))
         scored = process.extract(
             key.latin,
-            [self._latin[i] for i in same],
+            pick(self._latin, same),
             scorer=fuzz.token_sort_ratio,
             processor=None,
             limit=None,
             score_cutoff=MIN_NAME_SIMILARITY * 100,
         )
         hits = [self._same_script(query, key, same[pos], sim / 100) for _c, sim, pos in scored]
+        hits += self._person_subsets(query, key, same, {pos for _c, _sim, pos in scored})
         for record_id in self._most_shared(key, cross, MAX_CROSS_CANDIDATES):
-            hit = _cross_score(query, key, self._records[record_id], self._entity(record_id))
+            record = self._records[record_id]
+            if not query.identifiers and not cross_may_reach(query, key, record.key, None, threshold):
+                continue  # provably below the threshold whatever the entry: not worth reading it, nor aligning
+            entity = self._entity(record_id)
+            if not query.identifiers and not cross_may_reach(query, key, record.key, entity.schema, threshold):
+                continue  # nor for this entry (identifiers could still raise a score: then every pair is aligned)
+            hit = _cross_score(query, key, record, entity)
             if hit is not None:
                 hits.append(hit)
+        wanted = short_form_keys(query.name)  # brands and acronyms: no spelling similarity to go on
+        for record_id in self._carrying(wanted, candidates) if wanted else ():
+            record = self._records[record_id]
+            hits.extend(filter(None, [short_form_hit(query, record.name, self._entity(record_id), RELATED_CAP)]))
+        if query.identifiers:
+            hits = with_identifiers(query, hits, self._identifier_index, self.entities)
         best: dict[tuple[str, str], Hit] = {}
         for hit in hits:
             ident = (hit.entity.source, hit.entity.entry_id)
@@ -215,40 +326,105 @@ def _cross_score(
         parts[0] += f", calibrated {score:.2f}" + (f" (shared trade name {shared!r})" if shared else "")
     features: list[tuple[str, float]] = [("cross_script_alignment", alignment.score), ("calibrated", score)]
     leftover_han, leftover_words = leftovers(alignment)
-    differ = bool(leftover_han and leftover_words) and (not shared or known_terms_differ(alignment))
-    if not person and differ and score > CONFLICT_CAP:
-        score = CONFLICT_CAP
-        features.append(("conflicting_leftovers", CONFLICT_CAP))
-        parts.append(
-            f"each name has its own unmatched part ({leftover_han!r} vs {' '.join(leftover_words)!r}): "
-            f"likely different parties, capped at {CONFLICT_CAP}"
-        )
+    if not person and leftover_han and leftover_words:
+        kept = f"each name keeps a part the other does not explain ({leftover_han!r} vs {' '.join(leftover_words)!r})"
+        if group in (TRADE_NAME, RENDERING) or brand_for_trade_name(alignment):
+            parts.append(f"{kept}: weighs against, as calibrated")
+        else:
+            parts.append(
+                f"{kept}: likely different parties" + (f", capped at {CONFLICT_CAP}" if score > CONFLICT_CAP else "")
+            )
+            if score > CONFLICT_CAP:
+                score = CONFLICT_CAP
+                features.append(("conflicting_leftovers", CONFLICT_CAP))
     relation = None
     if related is not None:
         relation = "related"
         score = RELATED_CAP
         features.append(("related", RELATED_CAP))
-        parts.append(f"only one name says {related!r}: a group and its member are related, not the same party")
-    if record.name.kind == "weak":
-        score *= 0.90
-        features.append(("weak_alias", 0.90))
-        parts.append("weak alias x0.90")
-    if query.country and entity.countries and query.country not in entity.countries:
-        score -= 0.05
-        features.append(("country_mismatch", -0.05))
-        parts.append(f"country {query.country} not in entry's {', '.join(entity.countries)} -0.05")
+        parts.append(
+            f"only one name says {related!r}: a group and its member, or an agency and its unit, are related, "
+            "not the same party"
+        )
+    score = list_side_adjustments(score, record.name, query, entity, features, parts)
     return Hit(entity, max(0.0, min(1.0, score)), record.name, "; ".join(parts), tuple(features), relation)
 
 
+def _prefer_short_form(hit: Hit | None, short: Hit | None) -> Hit | None:
+    """The brand table's or an acronym's reading of a pair: "related" overrides the spelling, else the higher."""
+    if short is None:
+        return hit
+    return short if hit is None or short.relation == "related" or short.score > hit.score else hit
+
+
+def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | None, threshold: float) -> bool:
+    """Whether aligning the query with a name in the other script could give a hit :meth:`SimpleMatcher.match`
+    keeps; ``False`` only when it provably cannot, so skipping the pair changes no result.
+
+    Mirrors :func:`_cross_score`: the hit must be compatible with the query's schema; its score is the alignment
+    score (persons) or its calibration (companies, a non-decreasing map within each group, so the bound's
+    calibration in the most generous group the pair can fall in is an upper bound: not the trade-name group
+    without a word that may be a trade name's pinyin, not the rendering group without a word close to a
+    spelling), then only lowered (weak alias, country mismatch); it must reach both the threshold and
+    :data:`MIN_NAME_SIMILARITY`. The exception is a pair that differs only by the group term, scored
+    :data:`RELATED_CAP` whatever the alignment: possible unless the threshold is above that cap or a word other
+    than "group" can be explained by nothing. ``schema``: the list entry's, or ``None`` to answer for any entry (a
+    person's name or a company's) before reading it."""
+    if schema is not None and not schemata_compatible(query.schema, schema):
+        return False
+    query_han = han_core(key.original)
+    han, latin = (query_han, other) if query_han else (han_core(other.original), key)
+    words = alignable_words(latin.latin)
+    if not han or not words:
+        return True  # not a pair the aligner scores: let cross_align decide
+    floor = max(threshold, MIN_NAME_SIMILARITY)
+    bound = reach(han, words, enough=lowest_reaching(floor))
+    ruled_out = {TRADE_NAME} if not bound.trade_name else set()
+    ruled_out |= {RENDERING} if not bound.rendering else set()
+    company = max(calibrate(bound.score, group) for group in GROUPS if group not in ruled_out)
+    if bound.explainable_han < 2:
+        company = 0.0  # a company pair needs two characters explained (_cross_score gives no hit otherwise)
+    if query.schema == "Person" or schema == "Person":
+        best = bound.score  # persons' names are not calibrated
+    else:
+        best = company if schema is not None else max(bound.score, company)
+    if best >= floor:
+        return True
+    return threshold <= RELATED_CAP and all(w in GROUP_WORDS for w in bound.hopeless)
+
+
+@lru_cache(maxsize=64)
+def lowest_reaching(floor: float) -> float:
+    """A score below the least alignment score that can reach ``floor``: as a person's score (itself) or calibrated
+    in any group (:func:`calibrate` is non-decreasing in each, so bisection finds where it first reaches ``floor``;
+    the result errs low by a margin, so no pair that could reach ``floor`` is ever below it)."""
+
+    def reaches(score: float) -> bool:
+        return max(calibrate(score, group) for group in GROUPS) >= floor
+
+    if reaches(0.0):
+        return 0.0
+    if not reaches(1.0):
+        return floor - 1e-9
+    low, high = 0.0, 1.0  # reaches(low) is false, reaches(high) true
+    for _ in range(60):
+        middle = (low + high) / 2
+        low, high = (low, middle) if reaches(middle) else (middle, high)
+    return min(floor, low) - 1e-9
+
+
 def _group_difference(alignment: Alignment) -> str | None:
-    """The group term (集团, "Group") when it is all that one name has and the other lacks, else ``None``."""
+    """The group or unit terms (集团, "Group", 公安局, "Public Security Bureau") when they are all that one name has
+    and the other lacks, else ``None``."""
     han_left = alignment.unexplained_han
     words_left = [w for w in alignment.unexplained_latin if w not in GROUP_WORDS]
-    group_han = [t for t in GROUP_TERMS if t in han_left]
-    group_words = sorted(set(alignment.unexplained_latin) & GROUP_WORDS)
+    group_han = []
     rest_han = han_left
-    for term in group_han:
-        rest_han = rest_han.replace(term, "")
+    for term in GROUP_TERMS:
+        if term in rest_han:
+            group_han.append(term)
+            rest_han = rest_han.replace(term, "")
+    group_words = sorted(set(alignment.unexplained_latin) & GROUP_WORDS)
     if (group_han or group_words) and not rest_han and not words_left:
         return ", ".join([*group_han, *group_words])
     return None
@@ -259,16 +435,22 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
     label = "primary name" if record.name.kind == "primary" else f"{record.name.kind} name"
     parts = [f"name {key.latin!r} ~ {label} {record.name.value!r}: token-sort similarity {similarity:.2f}"]
     other = record.key
-    if (key.distinctive, other.distinctive) != (key.latin, other.latin):
-        distinct = fuzz.token_sort_ratio(key.distinctive, other.distinctive) / 100.0
-        if distinct < similarity:
-            similarity = distinct
-            features.append(("distinctive_similarity", distinct))
-            parts.append(f"distinctive words {key.distinctive!r} ~ {other.distinctive!r}: {distinct:.2f}")
-    if " " not in key.distinctive and " " not in other.distinctive and key.distinctive != other.distinctive:
-        similarity *= 0.90
-        features.append(("single_word", 0.90))
-        parts.append("single distinctive word, not identical x0.90")
+    person = query.schema == "Person" or entity.schema == "Person"
+    if person and not han_core(key.original) and not han_core(other.original):
+        similarity, reason = person_similarity(key.latin, other.latin)
+        features = [("person_parts", similarity)]
+        parts = [f"name {key.latin!r} ~ {label} {record.name.value!r}: {reason}"]
+    else:
+        if (key.distinctive, other.distinctive) != (key.latin, other.latin):
+            distinct = fuzz.token_sort_ratio(key.distinctive, other.distinctive) / 100.0
+            if distinct < similarity:
+                similarity = distinct
+                features.append(("distinctive_similarity", distinct))
+                parts.append(f"distinctive words {key.distinctive!r} ~ {other.distinctive!r}: {distinct:.2f}")
+        if " " not in key.distinctive and " " not in other.distinctive and key.distinctive != other.distinctive:
+            similarity *= 0.90
+            features.append(("single_word", 0.90))
+            parts.append("single distinctive word, not identical x0.90")
     ignored = sorted(set(key.removed) | set(record.key.removed))
     if ignored:
         parts.append(f"ignored legal forms/qualifiers {', '.join(repr(x) for x in ignored)}")

@@ -21,6 +21,8 @@ Glossary = Mapping[str, tuple[tuple[str, ...], ...]]
 
 TERMS = RESOURCES_DIR / "glossary" / "terms.csv"
 CURATED = RESOURCES_DIR / "glossary" / "curated.csv"
+DICTIONARY = RESOURCES_DIR / "glossary" / "dictionary.csv"
+"""Everyday words with short English meanings, reduced from CC-CEDICT by ``scripts/build_dictionary.py``."""
 TEST_SHARE = 5
 """One company in five is held out of glossary building and calibration."""
 
@@ -45,4 +47,19 @@ def glossary() -> Glossary:
         words = tuple(english.split())
         if words and words not in table[han]:
             table[han].append(words)
+    return {han: tuple(renderings) for han, renderings in table.items()}
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> Glossary:
+    """The general dictionary (:data:`DICTIONARY`) in the same shape as :func:`glossary`: translated trade names
+    (阳光 = "sunshine", 金桥 = "golden bridge") that no industry glossary holds. Read line by line rather than with
+    the csv module (no field holds a comma or a quote): it is loaded on the first cross-script comparison."""
+    table: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    with DICTIONARY.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or line.startswith("han,"):
+                continue
+            han, _comma, english = line.rstrip("\n").partition(",")
+            table[han].append(tuple(english.split()))
     return {han: tuple(renderings) for han, renderings in table.items()}

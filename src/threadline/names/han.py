@@ -6,6 +6,7 @@ Pure functions over strings; the OpenCC converter and pinyin tables are loaded o
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from opencc import OpenCC
@@ -108,3 +109,35 @@ def readings(han: str) -> tuple[tuple[str, ...], ...]:
     if len(in_context) != len(han):  # a character pypinyin does not know stays as it is
         return tuple((c,) for c in han)
     return tuple((reading,) for reading in in_context)
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable pypinyin knows (zhong, tai, lv ...), from its character table."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    found: set[str] = set()
+    for readings_text in pinyin_dict.values():
+        for reading in readings_text.split(","):
+            bare = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+            bare = bare.replace("ü", "v")
+            if bare.isascii() and bare.isalpha():
+                found.add(bare)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=50_000)
+def spells_pinyin(word: str) -> bool:
+    """Whether a Latin word reads as two or more pinyin syllables of two or more letters written together ("yibai",
+    "xinbang"): the romanised trade name of some Chinese company. Single letters and one syllable say too little."""
+    if len(word) < 4 or not word.isascii() or not word.isalpha():
+        return False
+    syllables = pinyin_syllables()
+    best = [0] + [-1] * len(word)  # most syllables a segmentation of word[:i] can have; -1: none
+    for i in range(len(word)):
+        if best[i] < 0:
+            continue
+        for k in range(2, 7):
+            if i + k <= len(word) and word[i : i + k] in syllables:
+                best[i + k] = max(best[i + k], best[i] + 1)
+    return best[len(word)] >= 2

@@ -27,6 +27,7 @@ GENERIC_WORDS = frozenset(
         "technology",
         "technologies",
         "tech",
+        "sci",
         "electronics",
         "electronic",
         "electrical",

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from threadline.matching.identifiers import row_identifiers
 from threadline.matching.model import Query
 from threadline.matching.simple import SimpleMatcher
 from threadline.model import Entity
@@ -121,7 +122,11 @@ def rescreen(
             fps = {(h["source"], h["entry_id"]): base_hits[(row, h["source"], h["entry_id"])] for h in kept}
             added = []
             if matcher is not None:
-                query = Query(record["input"]["name"], country=to_iso2(record["input"].get("country") or ""))
+                query = Query(
+                    record["input"]["name"],
+                    country=to_iso2(record["input"].get("country") or ""),
+                    identifiers=row_identifiers(record["input"].get("registration_id")),
+                )
                 for hit in matcher.match(query, limit=HIT_LIMIT, threshold=threshold):
                     added.append(hit.to_dict())
                     fps[(hit.entity.source, hit.entity.entry_id)] = prints.of(hit.entity)

@@ -113,7 +113,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "税号",
         "海关商品编码",
     ),
-    # The Unified Social Credit Code of a Chinese company (its characters 3-8 say where it is registered).
+    # The Unified Social Credit Code of a Chinese company (its characters 3-8 say where it is registered), or another
+    # registration number or LEI: matching recognises a USCC or LEI by its check digits.
     "registration_id": (
         "uscc",
         "unifiedsocialcreditcode",
@@ -127,6 +128,9 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "信用代码",
         "注册号",
         "营业执照号",
+        "lei",
+        "leicode",
+        "legalentityidentifier",
     ),
     # The supplier's own identifier in the user's system: it keys review decisions to the record across runs.
     "record_id": (

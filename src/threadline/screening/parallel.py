@@ -16,6 +16,7 @@ from multiprocessing.pool import AsyncResult, Pool
 
 from threadline.matching.simple import SimpleMatcher
 from threadline.risk.goods import GoodsIndex
+from threadline.screening.memo import MatchMemo
 from threadline.screening.reader import InputRow, SkippedRow
 from threadline.screening.screen import ScreenResult, screen
 
@@ -24,7 +25,7 @@ AHEAD = 4
 MIN_ROWS_PER_WORKER = 200
 """Below this many rows per extra worker, starting processes costs more than it saves."""
 
-_STATE: tuple[SimpleMatcher, float, GoodsIndex | None] | None = None
+_STATE: tuple[MatchMemo, float, GoodsIndex | None] | None = None
 
 
 def default_workers() -> int:
@@ -42,7 +43,8 @@ class ParallelScreen:
 
     def __init__(self, matcher: SimpleMatcher, threshold: float, goods: GoodsIndex | None, workers: int) -> None:
         global _STATE
-        _STATE = (matcher, threshold, goods)
+        matcher.warm()  # tables built on first use are built once, before the workers fork and share them
+        _STATE = (MatchMemo(matcher), threshold, goods)  # each worker remembers the queries it has answered
         self.workers = workers
         self._pool: Pool | None = None
         if workers > 1:

@@ -7,11 +7,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from threadline.matching.identifiers import row_identifiers
 from threadline.matching.model import Hit, Query
-from threadline.matching.simple import SimpleMatcher
 from threadline.risk.goods import GoodsIndex
 from threadline.risk.region import RegionResult, locate
 from threadline.risk.sector import SectorResult, classify
+from threadline.screening.memo import Matcher
 from threadline.screening.reader import InputRow, SkippedRow
 
 HIT_LIMIT = 5
@@ -40,10 +41,11 @@ class ScreenResult:
 
 
 def assess(
-    row: InputRow, matcher: SimpleMatcher, threshold: float, limit: int = HIT_LIMIT, goods: GoodsIndex | None = None
+    row: InputRow, matcher: Matcher, threshold: float, limit: int = HIT_LIMIT, goods: GoodsIndex | None = None
 ) -> ScreenResult:
     """Screen one row. Hits below ``threshold`` are not reported; ``goods`` checks the DOL goods list."""
-    hits = tuple(matcher.match(Query(row.name, country=row.country), limit=limit, threshold=threshold))
+    query = Query(row.name, country=row.country, identifiers=row_identifiers(row.registration_id))
+    hits = tuple(matcher.match(query, limit=limit, threshold=threshold))
     region = locate(row.address, name=row.name, country=row.country, uscc=row.registration_id)
     sector = classify(
         row.product, row.hs_code, country=row_country(row.country, region.in_xinjiang, region.signal), goods=goods
@@ -103,7 +105,7 @@ def _reason_kind(reason: str) -> str:
 
 
 def screen(
-    rows: Iterable[InputRow | SkippedRow], matcher: SimpleMatcher, threshold: float, goods: GoodsIndex | None = None
+    rows: Iterable[InputRow | SkippedRow], matcher: Matcher, threshold: float, goods: GoodsIndex | None = None
 ) -> Iterator[ScreenResult | SkippedRow]:
     """Screen a stream of rows lazily; skipped rows pass through so callers can report them."""
     for item in rows:

@@ -1,0 +1,230 @@
+"""Acronyms of Latin organisation names: derive them, and recognise an acronym written for a full name.
+
+Lists and supplier files write "XPCC" for "Xinjiang Production and Construction Corps" and "CETC" for "China
+Electronics Technology Group Corporation". No spelling similarity links the two forms, so the acronym is derived:
+the initials of the content words, function words ("and", "of") skipped, with and without the letters of a
+trailing legal form ("Group Corporation" gives CET, CETG, CETC and CETGC; lists use any of them).
+
+An acronym written *inside* a name ("XPCC Public Security Bureau") is expanded against the other name's words
+before the two are compared, so the bureau matches "Xinjiang Production and Construction Corps Public Security
+Bureau" and is only *related* to the Corps itself: the bureau's name says more than the Corps' name does.
+
+Letters alone cannot tell two expansions with the same initials apart, so a derived acronym match scores just
+above the match threshold and says so; an acronym the brand table knows for another name scores below it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from threadline.names.normalize import fold
+
+FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "at", "to", "de", "des", "du", "la", "le", "et"})
+LEGAL_WORDS = frozenset(
+    {
+        "co",
+        "company",
+        "corp",
+        "corporation",
+        "ltd",
+        "limited",
+        "inc",
+        "incorporated",
+        "llc",
+        "plc",
+        "group",
+        "holding",
+        "holdings",
+        "jsc",
+        "ojsc",
+        "pjsc",
+        "gmbh",
+        "ag",
+        "sa",
+    }
+)
+"""Legal forms and group words: their letters are optional in an acronym (CETC and CET both stand for China
+Electronics Technology Group Corporation), and they are ignored when the expanded names are compared."""
+MIN_LETTERS = 2
+MAX_LETTERS = 8
+MIN_INDEXED = 3
+"""Two-letter acronyms collide too often to open candidates; they still score when both names are compared."""
+MAX_TAIL = 3
+"""Trailing legal words whose letters may or may not appear (at most 2**3 variants per name)."""
+_QUALIFIER = re.compile(
+    r"\b(?:(?:and|including)\s+(?:its\s+)?(?:subsidiaries|subordinate|affiliates|affiliated)"
+    r"|also known as|formerly known as|a k a|f k a)\b.*$"
+)
+_QUALIFIER_CASELESS = re.compile(_QUALIFIER.pattern, re.IGNORECASE)
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b)?")
+_TOKEN = re.compile(r"[A-Za-z](?:\.?[A-Za-z])*\.?|[^\sA-Za-z]+")
+
+
+def _undot(name: str) -> str:
+    """Dotted abbreviations ("A.B.C.", "p.l.c.") as one word each: folding would split them into letters."""
+    return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)
+
+
+@lru_cache(maxsize=100_000)
+def _words(name: str) -> tuple[str, ...]:
+    """Folded words of a Latin name without the list qualifier ("... and its subsidiaries")."""
+    folded = fold(_undot(name))
+    return tuple(_QUALIFIER.sub("", folded).split())
+
+
+@lru_cache(maxsize=100_000)
+def _as_written(name: str) -> tuple[str, ...]:
+    """The words of ``name`` in their own case, one per word of :func:`_words` (for explanations)."""
+    spaced = unicodedata.normalize("NFKC", _QUALIFIER_CASELESS.sub("", _undot(name)))
+    return tuple(re.sub(r"[^\w]+|_", " ", spaced).split())
+
+
+def _content(words: Sequence[str]) -> list[str]:
+    return [w for w in words if w not in FUNCTION_WORDS and not w.isdigit()]
+
+
+@lru_cache(maxsize=100_000)
+def derive(name: str) -> frozenset[str]:
+    """The acronyms (lower case) a full Latin name may be written as; empty for one-word or non-Latin names.
+
+    >>> sorted(derive("China Electronics Technology Group Corporation"))
+    ['cet', 'cetc', 'cetg', 'cetgc']
+    """
+    if not name.isascii():
+        return frozenset()
+    content = [w for w in _content(_words(name)) if w.isalpha()]
+    tail: list[str] = []
+    while content and content[-1] in LEGAL_WORDS and len(tail) < MAX_TAIL:
+        tail.insert(0, content.pop())
+    if len(content) < 2:
+        return frozenset()
+    head = "".join(w[0] for w in content)
+    found = {head}
+    for mask in range(1, 1 << len(tail)):
+        found.add(head + "".join(t[0] for i, t in enumerate(tail) if mask >> i & 1))
+    return frozenset(a for a in found if MIN_LETTERS <= len(a) <= MAX_LETTERS)
+
+
+@lru_cache(maxsize=100_000)
+def acronym_tokens(name: str) -> tuple[str, ...]:
+    """Tokens of a name written as an acronym: 2-8 capital letters ("XPCC", "X.P.C.C."), lower-cased."""
+    out = []
+    for token in _TOKEN.findall(name):
+        letters = token.replace(".", "")
+        if letters.isalpha() and letters.isascii() and letters.isupper() and MIN_LETTERS <= len(letters) <= MAX_LETTERS:
+            out.append(letters.lower())
+    return tuple(out)
+
+
+def is_acronym(name: str) -> bool:
+    """Whether the whole name is one acronym ("XPCC", "C.E.T.C.")."""
+    tokens = _TOKEN.findall(name.strip())
+    return len(tokens) == 1 and bool(acronym_tokens(name))
+
+
+@lru_cache(maxsize=100_000)
+def index_keys(name: str) -> frozenset[str]:
+    """``acr:`` candidate keys: the name's own acronym tokens (in a name not written all in capitals, where every
+    word would look like one), the acronyms of the whole name and of its leading runs of words ("Xinjiang
+    Production and Construction Corps Public Security Bureau" also gives acr:xpcc, so "XPCC Public Security
+    Bureau" finds it)."""
+    own = acronym_tokens(name) if is_acronym(name) or name != name.upper() else ()  # in "ABC TRADING LLC" all are
+    keys = {f"acr:{a}" for a in own if len(a) >= MIN_INDEXED}
+    if name.isascii():
+        words = _content(_words(name))
+        for end in range(MIN_INDEXED, min(len(words), MAX_LETTERS) + 1):
+            keys.update(f"acr:{a}" for a in derive(" ".join(words[:end])) if len(a) >= MIN_INDEXED)
+    return frozenset(keys)
+
+
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """How an acronym in one name reads against the other name's words."""
+
+    acronym: str
+    """As written, upper case."""
+    expansion: str
+    """The other name's words it stands for."""
+    outcome: str
+    """``same``: nothing else differs; ``related``: one name is the other plus more words (an agency and its
+    bureau); ``different``: other words differ too."""
+    extra: tuple[str, ...] = ()
+    """The words only one side has (for ``related`` and ``different``)."""
+
+
+def _run_for(letters: str, words: Sequence[str]) -> tuple[int, int] | None:
+    """``(start, end)`` of a run of ``words`` whose initials spell ``letters``: at least two content words, legal
+    words optional at the run's end (CETC and CET both read "China Electronics Technology Group Corporation"),
+    one-letter words never; the longest such run from the earliest start."""
+    for start, first in enumerate(words):
+        if first in FUNCTION_WORDS or first[0] != letters[0] or len(first) < 2:
+            continue
+        pos, end, best, content = 0, start, None, 0
+        while end < len(words) and pos <= len(letters):
+            word = words[end]
+            end += 1
+            if word in FUNCTION_WORDS:
+                continue
+            if pos < len(letters) and word[0] == letters[pos] and len(word) > 1:
+                pos += 1
+                content += word not in LEGAL_WORDS
+                if pos == len(letters) and content >= 2:  # "BD plc" is no expansion of BP
+                    best = end
+            elif word in LEGAL_WORDS and pos == len(letters):
+                best = end  # "Group" left out of CETC
+            else:
+                break
+        if best is not None:
+            return start, best
+    return None
+
+
+def _significant(words: Sequence[str]) -> list[str]:
+    return [w for w in words if w not in FUNCTION_WORDS and w not in LEGAL_WORDS]
+
+
+def expand(short: str, full: str) -> Expansion | None:
+    """Read the acronym(s) of ``short`` against the words of ``full``; ``None`` when no acronym of ``short``
+    spells a run of ``full``'s words. Both names Latin."""
+    if not (short.isascii() and full.isascii()) or not acronym_tokens(short):
+        return None
+    all_words = _words(full)
+    written = _as_written(full)
+    if len(written) != len(all_words):
+        written = all_words
+    short_words = _words(short)
+    for letters in acronym_tokens(short):
+        if letters in short_words and all_words[:1] == (letters,) and len(all_words) > 1:
+            continue  # both lead with the acronym ("XPCC" vs "XPCC Public Security Bureau"): compare as names
+        # "... Corps (XPCC)": the acronym written beside its expansion is not one of its words
+        kept = [(w, shown) for w, shown in zip(all_words, written, strict=True) if w != letters]
+        full_words = [w for w, _shown in kept]
+        run = _run_for(letters, full_words)
+        if run is None:
+            continue
+        start, end = run
+        expanded = [w for w in short_words if w != letters]
+        at = short_words.index(letters) if letters in short_words else 0
+        expanded[at:at] = full_words[start:end]
+        mine = _significant(expanded)
+        theirs = _significant(full_words)
+        only_mine = [w for w in mine if w not in theirs]
+        only_theirs = [w for w in theirs if w not in mine]
+        if not only_mine and not only_theirs:
+            outcome = "same"
+        elif not only_mine or not only_theirs:
+            outcome = "related"
+        else:
+            outcome = "different"
+        text = " ".join(shown for _w, shown in kept[start:end])
+        return Expansion(letters.upper(), text, outcome, tuple(only_mine + only_theirs))
+    return None
+
+
+def significant(text: str) -> list[str]:
+    """The words of a Latin name that say which party it is (function words and legal forms dropped)."""
+    return _significant(_words(text))

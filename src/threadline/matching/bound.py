@@ -1,0 +1,254 @@
+"""An upper bound on the cross-script alignment score, cheap enough to compute before aligning.
+
+Aligning a Chinese name with a Latin one (:func:`threadline.matching.align.align`, a dynamic program in Python) is
+the costliest step of screening: a Chinese query is aligned with up to 100 candidates, and almost none of them come
+near the reporting floor. The alignment score is the lower of the two sides' explained shares, so it is at most the
+Latin side's, 1 - (what the words leave unexplained) / (number of words), and at most the Chinese side's. A word can
+only be explained by one of the aligner's steps, and each step draws on what the Chinese name offers:
+
+- exact pinyin: the word is the spelling of a span of one to ``MAX_SPAN`` characters. The aligner reads the name
+  in context (重庆 = chongqing), a pypinyin call per name; the bound takes every reading each character has
+  (:func:`char_readings`), which includes the one read in any context and is a look-up per character;
+- a glossary or dictionary phrase of some span of the name: the phrase, written as one string, is a run of words
+  written together ("petro chemical" = "petrochemical"), so the word, plural folded, is a piece of that string;
+- pinyin initials: the word is the initials of a span as long as the word ("hy" for 海越), credited
+  ``INITIALS_CREDIT``;
+- a close spelling (persons) or a free rendering (companies): credited by its edit similarity with a span's
+  spelling, only from ``min(CLOSE_SPELLING, CLOSE_RENDERING)`` up, and only where the aligner's length and first
+  letter rules allow one or the other (:func:`_may_be_close`);
+- otherwise the word stays unexplained and costs 1 (half for a generic word such as "technology").
+
+Each word's least possible cost is summed, so no alignment can explain more; the words' order does not enter, so
+the bound holds for persons' names tried in every order and for a place moved to the front. The same goes for the
+Chinese side: each character's most credit from the spans the words may explain (or none at all, for a character
+the English name may leave out: 市, a leading province; half for a generic term such as 科技), summed, bounds the
+Chinese side's explained share. The step conditions the aligner adds on top that are not mirrored here (a span's
+length, not a place) are left out: they could only lower the score.
+
+This module must know every kind of step the aligner may take. A new source of word meanings in ``align.py`` has to
+be added to :class:`HanVocabulary` too, or the bound may skip a pair the aligner would have credited;
+``tests/matching/test_bound.py`` compares the bound with the aligner on real name pairs to catch that.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from typing import NamedTuple
+
+from pypinyin import Style, pinyin
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from threadline.matching.align import (
+    CLOSE_RENDERING,
+    CLOSE_SPELLING,
+    GENERIC_WEIGHT,
+    INITIALS_CREDIT,
+    MAX_SPAN,
+    OPTIONAL_CHARS,
+    joined_key,
+    phrase_key,
+    stem,
+)
+from threadline.names.glossary import Glossary, dictionary, glossary
+from threadline.names.han import leading_province, readings
+from threadline.names.normalize import GENERIC_WORDS
+from threadline.names.places import is_place
+
+PARTIAL_CREDIT = min(CLOSE_SPELLING, CLOSE_RENDERING)
+"""The least edit similarity the aligner credits a spelling that is not exact with."""
+SLACK = 1e-9
+"""Added to every bound, so a rounding difference in summing the same costs can never make it too low."""
+WORDS_REMEMBERED = 1_000
+"""Word costs kept per Chinese name; the memo starts over beyond this, so memory stays flat on long inputs."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """How far an alignment of a pair can go."""
+
+    score: float
+    """At least the alignment score of the pair, whatever the alignment."""
+    hopeless: tuple[str, ...]
+    """Latin words that no step can explain: every alignment leaves them unexplained."""
+    trade_name: bool = True
+    """Whether a word may be the exact pinyin of two or more characters that are not a place: a shared trade name
+    (:func:`~threadline.matching.crossscript.trade_name`), without which the pair is not calibrated as one."""
+    rendering: bool = True
+    """Whether a word may be a close spelling or free rendering of a span (the calibration's rendering group)."""
+    explainable_han: int = 0
+    """How many characters some word may explain (a company pair needs two, see ``simple._cross_score``)."""
+
+
+Span = tuple[int, int, float]
+"""``(start, length, credit)``: characters a word may explain, and the most credit it may give them."""
+
+
+class WordReach(NamedTuple):
+    """What one Latin word can do in any alignment with one Chinese name."""
+
+    cost: float
+    """The least it can add to the Latin side's unexplained share."""
+    explainable: bool
+    """Whether any step can explain it at all."""
+    trade: bool
+    """Whether it may be the exact pinyin of a trade name (two or more characters, not a place)."""
+    close: bool
+    """Whether it may be a close spelling or a rendering of a span (edit similarity from ``PARTIAL_CREDIT``)."""
+    spans: tuple[Span, ...]
+    """The spans of the Chinese name it may explain."""
+
+
+class HanVocabulary:
+    """Everything the aligner could explain a Latin word with, for one Chinese name (its core, legal form removed),
+    and which characters each could account for."""
+
+    def __init__(self, han: str, meanings: Sequence[Glossary]) -> None:
+        self.han = han
+        by_spelling: dict[str, list[tuple[int, int]]] = {}
+        trade: set[str] = set()
+        by_initials: dict[str, list[tuple[int, int]]] = {}
+        by_phrase: dict[str, list[tuple[int, int]]] = {}
+        free = [0.0] * len(han)
+        """Credit a character may have with no word: optional (an administrative suffix, a leading province) 1,
+        inside a generic term left out (科技) half."""
+        for i in range(len(han)):
+            for k in range(1, min(MAX_SPAN, len(han) - i) + 1):
+                options = [char_readings(c) for c in han[i : i + k]]
+                spelled = {"".join(combo) for combo in product(*options)}
+                for spelling in spelled:
+                    by_spelling.setdefault(spelling, []).append((i, k))
+                if k >= 2 and not is_place(han[i : i + k]):
+                    trade |= spelled
+                if k >= 2:
+                    for letters in {"".join(c) for c in product(*({r[:1] for r in o} for o in options))}:
+                        by_initials.setdefault(letters, []).append((i, k))
+            for k in range(1, len(han) - i + 1):
+                for table in meanings:
+                    renderings = table.get(han[i : i + k], ())
+                    for phrase in renderings:
+                        by_phrase.setdefault(joined_key(phrase), []).append((i, k))
+                    if k >= 2 and renderings and all(w in GENERIC_WORDS for p in renderings for w in phrase_key(p)):
+                        for c in range(i, i + k):
+                            free[c] = max(free[c], 1.0 - GENERIC_WEIGHT)
+            if han[i] in OPTIONAL_CHARS and i > 0:
+                free[i] = 1.0
+        province = leading_province(han)
+        if province and len(province) < len(han):
+            free[: len(province)] = [1.0] * len(province)
+        self.spellings = frozenset(by_spelling)
+        self.trade_spellings = frozenset(trade)
+        self.initials = frozenset(by_initials)
+        self.free = tuple(free)
+        self._by_spelling = by_spelling
+        self._by_initials = by_initials
+        self._by_phrase = by_phrase
+        self._phrases = sorted(by_phrase)
+        self._phrase_text = "\0".join(self._phrases)
+        """Every phrase in one string: a word of a run that spells a phrase is a piece of it (not always the
+        first piece: "chemical" in "petrochemical")."""
+        self._choices = sorted(by_spelling)
+        self._words: dict[str, WordReach] = {}
+
+    def word(self, word: str) -> WordReach:
+        """What ``word`` can do against this name (remembered per word)."""
+        found = self._words.get(word)
+        if found is None:
+            if len(self._words) >= WORDS_REMEMBERED:
+                self._words.clear()
+            found = self._words[word] = self._word(word)
+        return found
+
+    def _word(self, word: str) -> WordReach:
+        spans: list[Span] = [(i, k, 1.0) for i, k in self._by_spelling.get(word, ())]
+        spans += [(i, k, INITIALS_CREDIT) for i, k in self._by_initials.get(word, ())]
+        close = [
+            (spelling, similarity)
+            for spelling, similarity, _ in process.extract(
+                word, self._choices, scorer=Levenshtein.normalized_similarity, score_cutoff=PARTIAL_CREDIT, limit=None
+            )
+            if _may_be_close(spelling, word)
+        ]
+        spans += [(i, k, similarity) for spelling, similarity in close for i, k in self._by_spelling[spelling]]
+        stemmed = stem(word)
+        spans += self._phrase_spans(stemmed)
+        best_close = max((similarity for _s, similarity in close), default=0.0)
+        in_phrase = stemmed in self._phrase_text
+        if word in self.spellings or in_phrase:
+            cost = 0.0
+        else:
+            costs = [GENERIC_WEIGHT if word in GENERIC_WORDS else 1.0, 1.0 - best_close]
+            if word in self.initials:
+                costs.append(1.0 - INITIALS_CREDIT)
+            cost = min(costs)
+        explainable = bool(spans) or in_phrase
+        return WordReach(cost, explainable, word in self.trade_spellings, bool(close), tuple(spans))
+
+    def _phrase_spans(self, stemmed: str) -> list[Span]:
+        """Spans with a glossary or dictionary phrase that a run of words starting with this one may spell: the
+        phrase, written as one string, begins with the word."""
+        spans: list[Span] = []
+        at = bisect_left(self._phrases, stemmed)
+        while at < len(self._phrases) and self._phrases[at].startswith(stemmed):
+            spans += [(i, k, 1.0) for i, k in self._by_phrase[self._phrases[at]]]
+            at += 1
+        return spans
+
+
+def _may_be_close(spelled: str, word: str) -> bool:
+    """Whether the aligner may credit ``word`` as a close spelling of ``spelled`` (persons: five letters or more and
+    a length within two) or as a free rendering of it (companies: same first letter, three letters or more, and not
+    the exact beginning or end of the spelling). Its other conditions (span length, places) are left out."""
+    close_pinyin = len(word) >= 5 and abs(len(spelled) - len(word)) <= 2
+    rendering = len(word) >= 3 and word[0] == spelled[0] and not spelled.startswith(word) and not spelled.endswith(word)
+    return close_pinyin or rendering
+
+
+@lru_cache(maxsize=20_000)
+def char_readings(char: str) -> frozenset[str]:
+    """Every toneless reading of one character (行: hang, xing), with the one :func:`~threadline.names.han.
+    readings` gives it alone; a character pypinyin does not know reads as itself, as in ``readings``. A superset of
+    its reading in any context (checked on every span of thousands of real names in ``tests/matching/
+    test_bound.py``)."""
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return frozenset(found[0] if found else ()) | {r for r in readings(char)[0]}
+
+
+@lru_cache(maxsize=128)
+def vocabulary(han: str) -> HanVocabulary:
+    """The vocabulary of a Chinese name core, with the glossary and the general dictionary (both, whichever the
+    aligner uses for the pair: a larger vocabulary only loosens the bound). The most recent 128 are kept, with at
+    most :data:`WORDS_REMEMBERED` words each: a Chinese query needs its own only while it is screened, a Chinese
+    list name is met again by many Latin queries."""
+    return HanVocabulary(han, (glossary(), dictionary()))
+
+
+def reach(han: str, words: Sequence[str], enough: float = 0.0) -> Reach:
+    """The most an alignment of ``han`` with the Latin ``words`` (as :func:`~threadline.matching.align.
+    alignable_words` gives them) can score: the lower of the two sides' bounds. When the Latin side's bound is
+    already below ``enough`` (the least score that would matter to the caller), the Chinese side is not worked
+    out: the bound returned is the Latin side's, and every character counts as explainable."""
+    if not han or not words:
+        return Reach(0.0, tuple(words))
+    vocab = vocabulary(han)
+    each = [vocab.word(word) for word in words]
+    latin = 1.0 - sum(w.cost for w in each) / len(words)
+    hopeless = tuple(word for word, w in zip(words, each, strict=True) if not w.explainable)
+    trade, close = any(w.trade for w in each), any(w.close for w in each)
+    if latin + SLACK < enough:
+        return Reach(max(0.0, latin) + SLACK, hopeless, trade, close, len(han))
+    credit = list(vocab.free)
+    explained = [False] * len(han)
+    for w in each:
+        for i, k, given in w.spans:
+            for c in range(i, i + k):
+                explained[c] = True
+                if given > credit[c]:
+                    credit[c] = given
+    chinese = 1.0 - sum(1.0 - c for c in credit) / len(han)
+    score = max(0.0, min(latin, chinese))
+    return Reach(min(1.0, score + SLACK), hopeless, trade, close, sum(explained))

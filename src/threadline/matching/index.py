@@ -1,0 +1,673 @@
+"""The matcher's candidate index on disk: built once per list version, then memory-mapped, never re-parsed.
+
+Building the index means normalising every list name (``name_key``: folding, legal forms, transliteration, pinyin)
+and deriving its block keys (``simple._block_keys``, the single source of index keys). That is seconds for the
+embedded lists and minutes for a million-entity file, so it is done once per list version and written here.
+Loading is mapping files: nothing is decoded until a query touches it.
+
+One *segment* per list version (a snapshot list, an ``--ftm`` file), in a folder named by what it indexes (the
+list's content hash, the index format and :func:`key_version`), holding raw little-endian arrays:
+
+- records: the entity each name belongs to (``int32``), the name kind (``uint8``), and three string heaps (UTF-8
+  blob + ``int64`` offsets): the name as written, its Latin key, and the other ``NameKey`` fields the scorer reads;
+- postings in CSR layout: the keys sorted by a 64-bit hash (``uint64``; the key text is kept too and compared on
+  lookup, so a hash collision can never merge two keys), posting offsets (``int64``) and local record ids
+  (``int32``);
+- entities: each entity's JSON (``Entity.to_dict``) in one heap, decoded only for the hits a query returns.
+
+A segment is written in a temporary folder and renamed into place, so a crash leaves no half-written segment;
+``meta.json`` records the format, key version, content hash and every file's size and sha256. Opening checks format,
+key version, content hash and sizes (cheap); :func:`verify_segment` re-hashes every file (``threadline index build``
+does). A list update changes that list's content hash: only its segment is rebuilt, the others are reused as they
+are, and queries merge the segments in list order, so record ids (and so ties) are the same as one in-memory index.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import importlib
+import inspect
+import json
+import mmap
+import multiprocessing
+import os
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+from threadline.model import Entity, Name, NameKind
+from threadline.names.normalize import NameKey, name_key, tokens
+from threadline.settings import PACKAGE_DIR, RESOURCES_DIR
+
+if TYPE_CHECKING:
+    from threadline.matching.simple import _Record
+
+FORMAT = 1
+"""Bump when the layout of a segment changes."""
+KEY_SOURCES = (
+    "names/normalize.py",
+    "names/han.py",
+    "names/glossary.py",
+    "names/places.py",
+    "names/brands.py",
+    "matching/acronyms.py",
+    "matching/index.py",
+)
+"""Code that derives NameKeys and block keys, whole files: a change to any of them makes every segment stale."""
+KEY_FUNCTIONS = (
+    ("threadline.matching.simple", "_block_keys"),
+    ("threadline.matching.crossscript", "han_core"),
+    ("threadline.matching.crossscript", "han_block_keys"),
+    ("threadline.matching.shortforms", "index_keys"),
+)
+"""Key functions that live beside scoring code: only their own source counts, so a scoring change keeps the index."""
+KEY_RESOURCES = ("glossary", "brands", "gazetteer")
+KEY_PACKAGES = ("anyascii", "rigour", "pypinyin", "opencc", "threadline")
+KINDS: tuple[NameKind, ...] = ("primary", "alias", "weak", "former", "native")
+ARRAYS = {
+    "record_entity": "<i4",
+    "record_kind": "u1",
+    "record_han": "u1",
+    "name_off": "<i8",
+    "latin_off": "<i8",
+    "fields_off": "<i8",
+    "key_hash": "<u8",
+    "key_off": "<i8",
+    "post_off": "<i8",
+    "post_ids": "<i4",
+    "entity_off": "<i8",
+}
+BLOBS = ("name_blob", "latin_blob", "fields_blob", "key_blob", "entity_blob")
+SEP = "\x1f"
+"""Between the folded, core and distinctive forms and the removed parts of a name (folded text has no controls)."""
+RECORD_CACHE = 1 << 16
+ENTITY_CACHE = 1 << 14
+
+
+class IndexStale(Exception):
+    """A segment that must not be used: corrupt, or built from other content or another key version."""
+
+
+@lru_cache(maxsize=1)
+def key_version() -> str:
+    """A hash of everything the index's keys are derived from: the key code, the glossary and the libraries that
+    transliterate, so an index built by other code is never used."""
+    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    for relative in KEY_SOURCES:
+        path = PACKAGE_DIR / relative
+        digest.update(relative.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    for module, function in KEY_FUNCTIONS:
+        digest.update(f"{module}.{function}".encode())
+        digest.update(inspect.getsource(getattr(importlib.import_module(module), function)).encode())
+    for folder in KEY_RESOURCES:
+        for path in sorted((RESOURCES_DIR / folder).rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(RESOURCES_DIR).as_posix().encode())
+                digest.update(path.read_bytes())
+    for package in KEY_PACKAGES:
+        digest.update(f"{package}=={metadata.version(package)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def key_hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentSource:
+    """What one segment indexes, known without parsing it: ``origin`` names the list (``snapshot:ofac-sdn``,
+    ``ftm:/path/file.json``), ``content`` is the sha256 of its bytes."""
+
+    origin: str
+    content: str
+
+    def segment_id(self) -> str:
+        text = f"{FORMAT}\n{key_version()}\n{self.origin}\n{self.content}"
+        return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def _heap(texts: Iterable[str]) -> tuple[bytes, npt.NDArray[np.int64]]:
+    encoded = [t.encode("utf-8") for t in texts]
+    offsets = np.zeros(len(encoded) + 1, dtype="<i8")
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    return b"".join(encoded), offsets
+
+
+def _fields(key: NameKey) -> str:
+    return SEP.join((key.folded, key.core, key.distinctive, *key.removed))
+
+
+def name_forms(key: NameKey, block_keys: set[str]) -> Counter[str]:
+    """Which name forms a name adds to the index (for ``threadline index stats``): its Latin key (as written, or
+    transliterated from another script, or the pinyin of a Han name), and the derived keys that are none of the
+    words, prefixes and joined word pairs of those forms: pinyin spans and glossary translations of Han names,
+    acronyms and other derived keys of the rest. Counted per name form, not per distinct key."""
+    from threadline.matching.crossscript import han_core
+    from threadline.names.han import readings
+
+    forms: Counter[str] = Counter()
+    han = han_core(key.original)
+    if han:
+        forms["names: Han, indexed by characters and pinyin"] += 1
+    elif key.latin != key.core:
+        forms["names: other scripts, transliterated to Latin"] += 1
+    else:
+        forms["names: Latin, normalised"] += 1
+    plain = set(key.core.split()) | set(key.latin.split())
+    derived = [b for b in block_keys if b not in plain and not b.endswith("…")]
+    if not derived:
+        return forms
+    plain.update(tokens(key.core))
+    plain.update(a + b for a, b in pairwise(key.latin.split()))
+    spans: set[str] = set()
+    if han:
+        spelled = [r[0] for r in readings(han)]
+        spans = {"".join(spelled[i : i + k]) for k in (2, 3, 4) for i in range(len(spelled) - k + 1)}
+    for block in derived:
+        if block in plain:
+            continue
+        if block.startswith("acr:"):
+            forms["derived keys: acronyms"] += 1
+        elif block.startswith("brand:"):
+            forms["derived keys: brands"] += 1
+        elif block in spans:
+            forms["derived keys: pinyin spans"] += 1
+        elif han:
+            forms["derived keys: glossary translations"] += 1
+        else:
+            forms["derived keys: other"] += 1
+    return forms
+
+
+@dataclass(slots=True)
+class _Part:
+    """The records and postings of a run of entities (record ids local to the run)."""
+
+    record_entity: list[int]
+    record_kind: list[int]
+    record_han: list[int]
+    names: list[str]
+    latins: list[str]
+    fields: list[str]
+    postings: dict[str, list[int]]
+    forms: Counter[str]
+
+
+_BUILDING: Sequence[Entity] = ()
+"""The entities being indexed, for forked workers (they inherit it instead of receiving a pickled copy)."""
+PARALLEL_FROM = 20_000
+"""Entities from which the build is split over the cores (below, starting processes costs more than it saves)."""
+
+
+def _index_run(start: int, stop: int) -> _Part:
+    from threadline.matching.crossscript import han_core
+    from threadline.matching.simple import _block_keys
+
+    part = _Part([], [], [], [], [], [], {}, Counter())
+    kind_code = {kind: i for i, kind in enumerate(KINDS)}
+    for entity_index in range(start, stop):
+        entity = _BUILDING[entity_index]
+        if entity.extra.get("no_name"):
+            continue  # as SimpleMatcher: known only by address
+        for name in entity.names:
+            key = name_key(name.value)
+            record_id = len(part.names)
+            part.record_entity.append(entity_index)
+            part.record_kind.append(kind_code[name.kind])
+            part.record_han.append(1 if han_core(key.original) else 0)
+            part.names.append(name.value)
+            part.latins.append(key.latin)
+            part.fields.append(_fields(key))
+            blocks = _block_keys(key)
+            part.forms.update(name_forms(key, blocks))
+            for block in blocks:
+                part.postings.setdefault(block, []).append(record_id)
+    return part
+
+
+def _index_all(entities: Sequence[Entity], workers: int) -> _Part:
+    """Normalise and key every name, split over ``workers`` forked processes for large lists; the runs are joined
+    in entity order, so record ids are those of a single pass."""
+    global _BUILDING
+    _BUILDING = entities
+    try:
+        if workers <= 1 or len(entities) < PARALLEL_FROM:
+            return _index_run(0, len(entities))
+        step = -(-len(entities) // workers)
+        runs = [(i, min(i + step, len(entities))) for i in range(0, len(entities), step)]
+        with multiprocessing.get_context("fork").Pool(len(runs)) as pool:
+            parts = pool.starmap(_index_run, runs)
+    finally:
+        _BUILDING = ()
+    whole = parts[0]
+    for part in parts[1:]:
+        offset = len(whole.names)
+        whole.record_entity += part.record_entity
+        whole.record_kind += part.record_kind
+        whole.record_han += part.record_han
+        whole.names += part.names
+        whole.latins += part.latins
+        whole.fields += part.fields
+        whole.forms.update(part.forms)
+        for block, ids in part.postings.items():
+            whole.postings.setdefault(block, []).extend(i + offset for i in ids)
+    return whole
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def build_segment(
+    entities: Sequence[Entity],
+    root: Path,
+    source: SegmentSource,
+    version: dict[str, Any],
+    workers: int | None = None,
+) -> Path:
+    """Index ``entities`` and write them as the segment of ``source`` under ``root``; returns its folder."""
+    started = time.perf_counter()
+    part = _index_all(entities, default_workers() if workers is None else workers)
+    record_entity, record_kind, names = part.record_entity, part.record_kind, part.names
+    latins, fields, postings, forms = part.latins, part.fields, part.postings, part.forms
+    hashes = np.fromiter((key_hash(k) for k in postings), dtype="<u8", count=len(postings))
+    order = np.argsort(hashes, kind="stable")
+    keys = list(postings)
+    sorted_keys = [keys[i] for i in order.tolist()]
+    lengths = np.fromiter((len(postings[k]) for k in sorted_keys), dtype="<i8", count=len(sorted_keys))
+    post_off = np.zeros(len(sorted_keys) + 1, dtype="<i8")
+    np.cumsum(lengths, out=post_off[1:])
+    post_ids = np.fromiter(
+        (i for k in sorted_keys for i in postings[k]), dtype="<i4", count=int(post_off[-1]) if len(post_off) else 0
+    )
+    key_blob, key_off = _heap(sorted_keys)
+    name_blob, name_off = _heap(names)
+    latin_blob, latin_off = _heap(latins)
+    fields_blob, fields_off = _heap(fields)
+    entity_blob, entity_off = _heap(json.dumps(e.to_dict(), ensure_ascii=False) for e in entities)
+    arrays: dict[str, npt.NDArray[Any]] = {
+        "record_entity": np.asarray(record_entity, dtype="<i4"),
+        "record_kind": np.asarray(record_kind, dtype="u1"),
+        "record_han": np.asarray(part.record_han, dtype="u1"),
+        "name_off": name_off,
+        "latin_off": latin_off,
+        "fields_off": fields_off,
+        "key_hash": hashes[order],
+        "key_off": key_off,
+        "post_off": post_off,
+        "post_ids": post_ids,
+        "entity_off": entity_off,
+    }
+    blobs = {
+        "name_blob": name_blob,
+        "latin_blob": latin_blob,
+        "fields_blob": fields_blob,
+        "key_blob": key_blob,
+        "entity_blob": entity_blob,
+    }
+    largest = sorted(((len(v), k) for k, v in postings.items()), reverse=True)[:10]
+    meta: dict[str, Any] = {
+        "format": FORMAT,
+        "key_version": key_version(),
+        "origin": source.origin,
+        "content": source.content,
+        "version": version,
+        "entities": len(entities),
+        "names": len(names),
+        "keys": len(sorted_keys),
+        "postings": int(post_off[-1]),
+        "name_forms": dict(sorted(forms.items())),
+        "largest_postings": [[k, n] for n, k in largest],
+        "build_s": 0.0,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".segment-", dir=root))
+    try:
+        files: dict[str, dict[str, Any]] = {}
+        for file, array in arrays.items():
+            files[file] = _write(staging / file, np.ascontiguousarray(array, dtype=ARRAYS[file]).tobytes())
+        for file, blob in blobs.items():
+            files[file] = _write(staging / file, blob)
+        meta["files"] = files
+        meta["build_s"] = round(time.perf_counter() - started, 3)
+        (staging / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        target = root / source.segment_id()
+        try:
+            os.rename(staging, target)
+        except OSError:
+            if not (target / "meta.json").is_file():
+                raise
+            shutil.rmtree(staging, ignore_errors=True)  # another process wrote the same segment first
+        return target
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _write(path: Path, data: bytes) -> dict[str, Any]:
+    with path.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def read_meta(folder: Path) -> dict[str, Any]:
+    try:
+        meta: dict[str, Any] = json.loads((folder / "meta.json").read_text("utf-8"))
+    except FileNotFoundError:
+        raise IndexStale(f"{folder}: no meta.json (not a finished segment)") from None
+    except (OSError, ValueError) as error:
+        raise IndexStale(f"{folder}: unreadable meta.json ({error})") from None
+    return meta
+
+
+def check_meta(meta: dict[str, Any], source: SegmentSource) -> None:
+    """Raise :class:`IndexStale` saying why the segment described by ``meta`` is not the one ``source`` needs."""
+    if meta.get("format") != FORMAT:
+        raise IndexStale(f"index format {meta.get('format')!r}, this threadline reads {FORMAT}")
+    if meta.get("key_version") != key_version():
+        raise IndexStale(f"built by other matching code or glossary ({meta.get('key_version')} != {key_version()})")
+    if meta.get("origin") != source.origin or meta.get("content") != source.content:
+        raise IndexStale(f"built from other content ({meta.get('content', '')[:12]}, list now {source.content[:12]})")
+
+
+def verify_segment(folder: Path) -> None:
+    """Re-hash every file of a segment against ``meta.json``; raise :class:`IndexStale` on any difference."""
+    meta = read_meta(folder)
+    for name, expected in meta.get("files", {}).items():
+        path = folder / name
+        if not path.is_file():
+            raise IndexStale(f"{path}: missing")
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 22):
+                digest.update(chunk)
+        if digest.hexdigest() != expected["sha256"]:
+            raise IndexStale(f"{path}: content differs from what was written (corrupt)")
+
+
+class Segment:
+    """One list version's index, memory-mapped."""
+
+    def __init__(self, folder: Path, source: SegmentSource) -> None:
+        self.folder = folder
+        self.meta = read_meta(folder)
+        check_meta(self.meta, source)
+        files = self.meta.get("files", {})
+        if set(files) != set(ARRAYS) | set(BLOBS):
+            raise IndexStale(f"{folder}: meta.json lists other files than this format has")
+        self._maps: dict[str, mmap.mmap | bytes] = {}
+        for name, info in files.items():
+            self._maps[name] = self._map(folder / name, int(info["size"]))
+        self.records = len(self._maps["record_kind"])
+        self.entities = int(self.meta["entities"])
+        self.hashes = self._array("key_hash")
+        self.post_ids = self._array("post_ids")
+        self.record_entity = memoryview(self._maps["record_entity"]).cast("i")
+        self.record_kind = self._maps["record_kind"]
+        self.record_han = self._maps["record_han"]
+        self.name_off = memoryview(self._maps["name_off"]).cast("q")
+        self.latin_off = memoryview(self._maps["latin_off"]).cast("q")
+        self.fields_off = memoryview(self._maps["fields_off"]).cast("q")
+        self.key_off = memoryview(self._maps["key_off"]).cast("q")
+        self.post_off = memoryview(self._maps["post_off"]).cast("q")
+        self.entity_off = memoryview(self._maps["entity_off"]).cast("q")
+        if len(self.name_off) != self.records + 1 or len(self.entity_off) != self.entities + 1:
+            raise IndexStale(f"{folder}: record or entity counts disagree with meta.json (corrupt)")
+        if len(self.post_off) != len(self.hashes) + 1 or self.post_off[-1] != len(self.post_ids):
+            raise IndexStale(f"{folder}: postings and key table disagree (corrupt)")
+
+    @staticmethod
+    def _map(path: Path, size: int) -> mmap.mmap | bytes:
+        try:
+            actual = path.stat().st_size
+        except FileNotFoundError:
+            raise IndexStale(f"{path}: missing") from None
+        if actual != size:
+            raise IndexStale(f"{path}: {actual} bytes, {size} written (truncated or corrupt)")
+        if size == 0:
+            return b""
+        with path.open("rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+    def _array(self, name: str) -> npt.NDArray[Any]:
+        return np.frombuffer(self._maps[name], dtype=ARRAYS[name])
+
+    def _text(self, blob: str, offsets: memoryview, i: int) -> str:
+        return self._maps[blob][offsets[i] : offsets[i + 1]].decode("utf-8")
+
+    def name(self, i: int) -> str:
+        return self._text("name_blob", self.name_off, i)
+
+    def latin(self, i: int) -> str:
+        return self._text("latin_blob", self.latin_off, i)
+
+    def key(self, i: int) -> NameKey:
+        folded, core, distinctive, *removed = self._text("fields_blob", self.fields_off, i).split(SEP)
+        return NameKey(self.name(i), folded, core, self.latin(i), tuple(removed), distinctive)
+
+    def kind(self, i: int) -> NameKind:
+        return KINDS[self.record_kind[i]]
+
+    def key_text(self, k: int) -> str:
+        return self._text("key_blob", self.key_off, k)
+
+    def entity(self, i: int) -> Entity:
+        return Entity.from_dict(json.loads(self._text("entity_blob", self.entity_off, i)))
+
+    def lookup(self, key: str, hashed: int) -> npt.NDArray[np.int32] | None:
+        """The local record ids of ``key``, or ``None``."""
+        k = int(np.searchsorted(self.hashes, np.uint64(hashed)))
+        encoded = key.encode("utf-8")
+        blob = self._maps["key_blob"]
+        while k < len(self.hashes) and int(self.hashes[k]) == hashed:
+            if blob[self.key_off[k] : self.key_off[k + 1]] == encoded:
+                return self.post_ids[self.post_off[k] : self.post_off[k + 1]]
+            k += 1
+        return None
+
+
+class IdList(Sequence[int]):
+    """Record ids of one key across segments (global ids). Its length is known without reading the ids, so a key
+    too common to open candidates costs nothing; the ids are read (and offset) only when asked for."""
+
+    __slots__ = ("_array", "_parts", "_size")
+
+    def __init__(self, parts: list[tuple[npt.NDArray[np.int32], int]]) -> None:
+        self._parts = parts
+        self._size = sum(len(ids) for ids, _base in parts)
+        self._array: npt.NDArray[np.int64] | None = None
+
+    @property
+    def array(self) -> npt.NDArray[np.int64]:
+        if self._array is None:
+            arrays = [ids.astype(np.int64) + base for ids, base in self._parts]
+            self._array = arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+        return self._array
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.array[i].tolist()
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.array.tolist())
+
+
+def union_sorted(lists: Iterable[Sequence[int]]) -> list[int]:
+    """The sorted union of some posting lists (as ``sorted(set().union(*lists))``), in numpy for mapped ones."""
+    chosen = list(lists)
+    if any(isinstance(ids, IdList) for ids in chosen):
+        arrays = [ids.array if isinstance(ids, IdList) else np.asarray(ids, dtype=np.int64) for ids in chosen]
+        result: list[int] = np.unique(np.concatenate(arrays)).tolist() if arrays else []
+        return result
+    found: set[int] = set()
+    for ids in chosen:
+        found.update(ids)
+    return sorted(found)
+
+
+class _Bases:
+    """Global id <-> (segment, local id), segments laid end to end in list order."""
+
+    def __init__(self, sizes: Sequence[int]) -> None:
+        self.starts = [0]
+        for size in sizes:
+            self.starts.append(self.starts[-1] + size)
+
+    def locate(self, i: int) -> tuple[int, int]:
+        if not 0 <= i < self.starts[-1]:
+            raise IndexError(i)
+        s = bisect.bisect_right(self.starts, i) - 1
+        return s, i - self.starts[s]
+
+    def __len__(self) -> int:
+        return self.starts[-1]
+
+
+T = TypeVar("T")
+
+
+class _Decoded(Sequence[T]):
+    """A sequence over every segment whose items are decoded on first use, a bounded cache keeping recent ones."""
+
+    def __init__(self, segments: Sequence[Segment], sizes: Sequence[int], cache: int) -> None:
+        self.segments = segments
+        self.bases = _Bases(sizes)
+        self._cached = lru_cache(maxsize=cache)(self._decode)
+
+    def _decode(self, i: int) -> T:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self.bases)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self._cached(j) for j in range(*i.indices(len(self)))]
+        return self._cached(i)
+
+
+class Records(_Decoded["_Record"]):
+    """The matcher's records, decoded on first use (a bounded cache keeps the recently used ones)."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        super().__init__(segments, [s.records for s in segments], RECORD_CACHE)
+        self.entity_bases = _Bases([s.entities for s in segments])
+
+    def _decode(self, i: int) -> _Record:
+        from threadline.matching.simple import _Record
+
+        s, local = self.bases.locate(i)
+        segment = self.segments[s]
+        entity = self.entity_bases.starts[s] + segment.record_entity[local]
+        return _Record(entity, Name(segment.name(local), segment.kind(local)), segment.key(local))
+
+
+class Latin(Sequence[str]):
+    """The Latin key of every record (what the same-script similarity is computed on)."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self.segments = segments
+        self.bases = _Bases([s.records for s in segments])
+
+    def __len__(self) -> int:
+        return len(self.bases)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        s, local = self.bases.locate(i)
+        return self.segments[s].latin(local)
+
+
+class Entities(_Decoded[Entity]):
+    """Every indexed entity, decoded from its JSON when first asked for (the hits of a query)."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        super().__init__(segments, [s.entities for s in segments], ENTITY_CACHE)
+
+    def _decode(self, i: int) -> Entity:
+        s, local = self.bases.locate(i)
+        return self.segments[s].entity(local)
+
+
+class Postings(Mapping[str, Sequence[int]]):
+    """Block key -> global record ids, merged over the segments (each looked up by hash, then by text)."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self.segments = segments
+        self.bases = _Bases([s.records for s in segments]).starts
+        self._recent: dict[str, IdList | None] = {}
+
+    def _find(self, key: str) -> IdList | None:
+        if key in self._recent:
+            return self._recent[key]
+        hashed = key_hash(key)
+        parts: list[tuple[npt.NDArray[np.int32], int]] = []
+        for base, segment in zip(self.bases, self.segments, strict=False):
+            ids = segment.lookup(key, hashed)
+            if ids is not None:
+                parts.append((ids, base))
+        found = IdList(parts) if parts else None
+        if len(self._recent) >= 256:  # the keys of the last few queries (candidates, then ranking, ask twice)
+            self._recent.clear()
+        self._recent[key] = found
+        return found
+
+    def __getitem__(self, key: str) -> Sequence[int]:
+        found = self._find(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self._find(key)
+        return default if found is None else found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._find(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        seen: set[str] = set()
+        for segment in self.segments:
+            for k in range(len(segment.hashes)):
+                text = segment.key_text(k)
+                if text not in seen:
+                    seen.add(text)
+                    yield text
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class CandidateIndex:
+    """The segments of the active lists, merged: what :class:`~threadline.matching.simple.SimpleMatcher` reads."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self.segments = list(segments)
+        self.records = Records(self.segments)
+        self.latin = Latin(self.segments)
+        self.entities = Entities(self.segments)
+        self.postings = Postings(self.segments)
+
+    @property
+    def han_flags(self) -> bytes:
+        """One byte per record: 1 when the name is Chinese (has a Han core), as the matcher splits candidates."""
+        return b"".join(bytes(s.record_han) for s in self.segments)

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+
+from threadline.matching.acronyms import acronym_tokens, derive, expand, index_keys, is_acronym, significant
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym"),
+    [
+        ("Xinjiang Production and Construction Corps", "xpcc"),
+        ("China Electronics Technology Group Corporation", "cetc"),
+        ("China Electronics Technology Group Corporation", "cet"),
+        ("Yangtze Memory Technologies Co., Ltd.", "ymt"),
+        ("Yangtze Memory Technologies Co., Ltd.", "ymtc"),
+        ("University of Science and Technology of China", "ustc"),
+        ("Hoshine Silicon Industry Co. Ltd and subsidiaries", "hsi"),
+    ],
+)
+def test_derive_skips_function_words_and_makes_legal_letters_optional(name: str, acronym: str) -> None:
+    assert acronym in derive(name)
+
+
+def test_derive_gives_nothing_for_one_word_or_chinese_names() -> None:
+    assert derive("Hikvision Co., Ltd.") == frozenset()
+    assert derive("新疆生产建设兵团") == frozenset()
+    assert "xapcc" not in derive("Xinjiang Production and Construction Corps")
+
+
+def test_acronym_tokens_need_capitals() -> None:
+    assert acronym_tokens("XPCC Public Security Bureau") == ("xpcc",)
+    assert acronym_tokens("X.P.C.C.") == ("xpcc",)
+    assert acronym_tokens("Xpcc Public Security Bureau") == ()
+    assert is_acronym("CETC") and not is_acronym("CETC 38") and not is_acronym("Hikvision")
+
+
+def test_expand_reads_whole_name_acronym_as_same() -> None:
+    expansion = expand("XPCC", "Xinjiang Production and Construction Corps (XPCC)")
+    assert expansion is not None
+    assert (expansion.acronym, expansion.outcome) == ("XPCC", "same")
+    assert expansion.expansion == "Xinjiang Production and Construction Corps"
+
+
+def test_expand_with_shared_remaining_words_is_same() -> None:
+    expansion = expand(
+        "XPCC Public Security Bureau", "Xinjiang Production and Construction Corps Public Security Bureau"
+    )
+    assert expansion is not None and expansion.outcome == "same"
+
+
+def test_expand_agency_against_its_bureau_is_related() -> None:
+    expansion = expand("XPCC", "Xinjiang Production and Construction Corps Public Security Bureau")
+    assert expansion is not None and expansion.outcome == "related"
+    assert expansion.extra == ("public", "security", "bureau")
+
+
+def test_expand_other_words_on_both_sides_is_different() -> None:
+    expansion = expand("XPCC Hospital", "Xinjiang Production and Construction Corps Public Security Bureau")
+    assert expansion is not None and expansion.outcome == "different"
+
+
+def test_expand_none_when_letters_spell_no_run() -> None:
+    assert expand("XPCC", "Xinjiang Zhongtai Chemical Co., Ltd.") is None
+    assert expand("XPCC", "XPCC Public Security Bureau") is None  # both write it: compare as names
+
+
+def test_index_keys_cover_leading_runs() -> None:
+    assert "acr:xpcc" in index_keys("Xinjiang Production and Construction Corps Public Security Bureau")
+    assert "acr:xpcc" in index_keys("XPCC")
+    assert not any(len(k) < len("acr:") + 3 for k in index_keys("Bank of Kunlun"))
+
+
+def test_significant_drops_function_words_and_legal_forms() -> None:
+    assert significant("The Bank of Kunlun Co., Ltd.") == ["bank", "kunlun"]
+
+
+def test_dotted_abbreviations_are_one_word() -> None:
+    expansion = expand("U.S. Department of State", "United States Department of State")
+    assert expansion is not None and expansion.outcome == "same"
+    assert expand("BP p.l.c.", "BD p.l.c.") is None  # one content word and a legal form spell nothing
+    assert expand("ABC", "A.B.C. Company") is None

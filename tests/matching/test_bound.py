@@ -1,0 +1,173 @@
+"""The pruning bound must be a true upper bound: checked against the aligner on real name pairs."""
+
+from __future__ import annotations
+
+import csv
+import random
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from threadline.matching.align import align, alignable_words
+from threadline.matching.bound import char_readings, reach
+from threadline.matching.calibration import GROUPS, TABLE
+from threadline.matching.crossscript import cross_align, han_core
+from threadline.matching.model import Query
+from threadline.matching.simple import MIN_NAME_SIMILARITY, _cross_score, _Record, cross_may_reach
+from threadline.model import Entity, Name
+from threadline.names.glossary import glossary
+from threadline.names.han import readings
+from threadline.names.normalize import name_key
+
+PAIRS = Path("cn_company_names") / "cn_company_name_pairs.csv"
+
+
+@lru_cache(maxsize=1)
+def _pairs(folder: Path) -> list[tuple[str, str, str]]:
+    """``(Chinese full name, English name, province)`` of listed companies."""
+    with (folder / PAIRS).open(encoding="utf-8-sig") as handle:
+        rows = [(r["name_zh_full"], r["name_en"], r["province"]) for r in csv.DictReader(handle)]
+    return [r for r in rows if r[0] and r[1]]
+
+
+def _check(han_name: str, latin_name: str, person: bool) -> None:
+    han_key, latin_key = name_key(han_name), name_key(latin_name)
+    han, words = han_core(han_key.original), alignable_words(latin_key.latin)
+    if not han or not words:
+        return
+    bound = reach(han, words)
+    alignment = align(han, words, glossary(), any_order=person) if person else cross_align(han_key, latin_key, False)
+    if alignment is None:
+        return
+    assert alignment.score <= bound.score, (han_name, latin_name, alignment.describe(), bound)
+    assert set(bound.hopeless) <= set(alignment.unexplained_latin), (han_name, latin_name, alignment.describe())
+    assert alignment.explained_han <= bound.explainable_han, (han_name, latin_name, alignment.describe(), bound)
+
+
+@pytest.mark.shared
+def test_bound_holds_on_real_pairs_and_same_province_negatives(shared_data: Path) -> None:
+    pairs = _pairs(shared_data)
+    rnd = random.Random(7)
+    by_province: dict[str, list[str]] = {}
+    for _zh, en, province in pairs:
+        by_province.setdefault(province, []).append(en)
+    for zh, en, province in rnd.sample(pairs, 400):
+        _check(zh, en, person=False)  # the company's own English name: high scores, the bound must not cut them
+        _check(zh, rnd.choice(by_province[province]), person=False)  # a neighbour's: the pairs pruning skips
+
+
+@pytest.mark.shared
+def test_bound_holds_for_persons_in_any_word_order(shared_data: Path) -> None:
+    pairs = _pairs(shared_data)
+    for zh, en, _province in random.Random(3).sample(pairs, 100):
+        words = alignable_words(name_key(en).latin)[:3]
+        _check(zh, " ".join(reversed(words)), person=True)
+    _check("陈全国", "Quanguo Chen", person=True)
+    _check("陈全国", "Chen Quangguo", person=True)
+
+
+@pytest.mark.shared
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_bound_holds_on_recombined_and_misspelt_names(shared_data: Path, data: st.DataObject) -> None:
+    """Words of real English names put together with another company's Chinese name, some letters changed: the
+    close spellings and renderings the bound credits only by similarity."""
+    pairs = _pairs(shared_data)
+    zh, en, _ = data.draw(st.sampled_from(pairs))
+    _zh2, other, _ = data.draw(st.sampled_from(pairs))
+    pool = alignable_words(name_key(en).latin) + alignable_words(name_key(other).latin)
+    words = data.draw(st.lists(st.sampled_from(pool), min_size=1, max_size=5))
+    slip = data.draw(st.integers(min_value=0, max_value=len(words) - 1))
+    word = words[slip]
+    if len(word) > 3:
+        at = data.draw(st.integers(min_value=1, max_value=len(word) - 1))
+        words[slip] = word[:at] + data.draw(st.sampled_from("aeinouy")) + word[at + 1 :]
+    _check(zh, " ".join(words), person=data.draw(st.booleans()))
+
+
+@pytest.mark.shared
+def test_every_reading_in_context_is_among_the_characters_readings(shared_data: Path) -> None:
+    """The bound spells spans from each character's readings, the aligner from the name or span read in context."""
+    for zh, _en, _province in random.Random(5).sample(_pairs(shared_data), 500):
+        han = han_core(zh)
+        whole = readings(han)  # the aligner reads spans in the context of the whole name
+        assert all(set(r) <= char_readings(c) for c, r in zip(han, whole, strict=True)), han
+        for i in range(len(han)):
+            for k in range(1, min(4, len(han) - i) + 1):
+                span = han[i : i + k]
+                in_context = readings(span)
+                assert len(in_context) == k
+                assert all(set(r) <= char_readings(c) for c, r in zip(span, in_context, strict=True)), span
+
+
+def test_a_word_nothing_explains_is_hopeless_and_lowers_the_bound() -> None:
+    bound = reach("新疆中泰化学", ("xinjiang", "zhongtai", "chemical"))
+    assert bound.score == pytest.approx(1.0) and bound.hopeless == ()
+    other = reach("新疆中泰化学", ("xinjiang", "qwrtz", "chemical"))
+    assert other.hopeless == ("qwrtz",)
+    assert other.score == pytest.approx(2 / 3)
+
+
+def test_characters_no_word_can_explain_bound_the_chinese_side() -> None:
+    """Every word of "Xinjiang Group" is explained (新疆, 集团), but 中泰化学 is left: at most 4 of 8 characters."""
+    bound = reach("新疆中泰化学集团", ("xinjiang", "group"))
+    assert bound.hopeless == ()
+    assert bound.score == pytest.approx(4 / 8, abs=1e-6)
+    assert bound.explainable_han == 4
+
+
+def test_a_close_spelling_keeps_its_similarity_as_credit() -> None:
+    """The word "zhongtay" is no pinyin of any span, one letter from zhongtai: the aligner may credit it, so may
+    the bound."""
+    bound = reach("新疆中泰化学", ("xinjiang", "zhongtay", "chemical"))
+    assert bound.hopeless == ()
+    assert 2 / 3 < bound.score < 1.0
+
+
+def test_calibration_table_is_non_decreasing_in_every_group() -> None:
+    """``cross_may_reach`` bounds a calibrated score by calibrating the bound: that needs a monotone table."""
+    with TABLE.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    for group in GROUPS:
+        points = [(float(r["score"]), float(r["probability"])) for r in rows if r["group"] == group]
+        assert points == sorted(points), group
+
+
+@pytest.mark.shared
+def test_a_skipped_pair_never_gives_a_kept_hit(shared_data: Path) -> None:
+    """Whenever ``cross_may_reach`` says no, scoring the pair in full gives no hit at the threshold."""
+    pairs = _pairs(shared_data)
+    rnd = random.Random(11)
+    skipped = 0
+    for zh, en, _province in rnd.sample(pairs, 200):
+        others = [en] + [rnd.choice(pairs)[1] for _ in range(3)]
+        for schema in ("Company", "Person"):
+            for latin in others:
+                entity = Entity("t", "1", schema, (Name(latin),))
+                record = _Record(0, entity.names[0], name_key(latin))
+                query = Query(zh, "LegalEntity")
+                key = name_key(zh)
+                for threshold, known in product((0.5, 0.85), (schema, None)):  # None: before reading the entry
+                    if cross_may_reach(query, key, record.key, known, threshold):
+                        continue
+                    skipped += 1
+                    hit = _cross_score(query, key, record, entity, MIN_NAME_SIMILARITY)
+                    assert hit is None or hit.score < threshold, (zh, latin, schema, threshold, hit.explanation)
+    assert skipped > 1_000  # the bound does prune: most of these pairs are different companies
+
+
+def test_lowest_reaching_is_below_every_score_that_reaches_the_floor() -> None:
+    from threadline.matching.calibration import calibrate
+    from threadline.matching.simple import lowest_reaching
+
+    for floor in (0.6, 0.7, 0.85, 0.95):
+        low = lowest_reaching(floor)
+        assert low < floor
+        reaching = [s / 1000 for s in range(1001) if max(calibrate(s / 1000, g) for g in GROUPS) >= floor]
+        assert all(low < s for s in reaching)
+        if reaching:  # and tight: the first score that reaches is just above it
+            assert reaching[0] - low < 0.002

@@ -1,0 +1,243 @@
+"""The persisted candidate index: what is written reads back as the in-memory index, stale or corrupt segments are
+rebuilt (never used), writes are atomic, an unchanged list's segment is reused, and matching gives the same hits."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from threadline import settings
+from threadline.matching import index as index_module
+from threadline.matching.index import CandidateIndex, IndexStale, Segment, SegmentSource, build_segment
+from threadline.matching.model import Query
+from threadline.matching.persisted import ListInput, active_inputs, index_stats, open_index, open_segments
+from threadline.matching.simple import SimpleMatcher
+from threadline.model import Entity, Name
+from threadline.store import ListStore
+
+ENTITIES = [
+    Entity("t", "1", "Person", (Name("CHEN, Quanguo"), Name("陈全国", "native")), countries=("cn",)),
+    Entity("t", "2", "Organization", (Name("XINJIANG PRODUCTION AND CONSTRUCTION CORPS"), Name("XPCC", "alias"))),
+    Entity(
+        "t", "3", "Company", (Name("Xinjiang Zhongtai Chemical Co., Ltd."), Name("新疆中泰化学股份有限公司", "alias"))
+    ),
+    Entity("t", "4", "Company", (Name("Zala Aero Group"), Name("ZALA", "weak")), countries=("ru",)),
+    Entity("t", "5", "Person", (Name("Мин Аунг Хлайн"), Name("Min Aung Hlaing", "alias")), programs=("BURMA",)),
+    Entity("t", "6", "Company", (Name("Only An Address Ltd"),), extra={"no_name": "1"}),
+    Entity("t", "7", "Company", (Name("Hangzhou Hikvision Digital Technology Co., Ltd."), Name("Hikvision", "alias"))),
+]
+QUERIES = [
+    "Chen Quanguo",
+    "陈全国",
+    "XPCC",
+    "新疆中泰化学",
+    "Xinjiang Zhongtai",
+    "ZALA",
+    "Min Aung Hlaing",
+    "HIKVISION",
+]
+
+
+def _input(entities: Sequence[Entity], label: str, content: str) -> ListInput:
+    def load() -> tuple[Sequence[Entity], dict[str, Any]]:
+        return entities, {"source": label}
+
+    return ListInput(SegmentSource(f"test:{label}", content), label, load)
+
+
+def _matcher(inputs: Sequence[ListInput], root: Path) -> SimpleMatcher:
+    segments, _built = open_segments(inputs, root)
+    return SimpleMatcher((), index=CandidateIndex(segments))
+
+
+def _hits(matcher: SimpleMatcher, query: str) -> list[tuple[str, str, float, str, str]]:
+    return [
+        (h.entity.entry_id, h.matched_name.value, h.score, h.explanation, h.entity.schema)
+        for h in matcher.match(Query(query), limit=20)
+    ]
+
+
+def test_a_written_segment_reads_back_as_the_in_memory_index(tmp_path: Path) -> None:
+    memory = SimpleMatcher(ENTITIES)
+    mapped = _matcher([_input(ENTITIES, "a", "c1")], tmp_path)
+    assert list(mapped._records) == list(memory._records)
+    assert list(mapped._latin) == list(memory._latin)
+    assert list(mapped.entities) == list(memory.entities)
+    assert sorted(mapped._postings) == sorted(memory._postings)
+    assert all(list(mapped._postings[k]) == v for k, v in memory._postings.items())
+    assert mapped._postings.get("no such key", ()) == ()
+
+
+def test_matching_through_the_index_gives_the_same_hits(tmp_path: Path) -> None:
+    half = len(ENTITIES) // 2  # two segments: record and entity ids run on across them
+    memory = SimpleMatcher(ENTITIES)
+    mapped = _matcher([_input(ENTITIES[:half], "a", "c1"), _input(ENTITIES[half:], "b", "c2")], tmp_path)
+    for query in QUERIES:
+        assert _hits(mapped, query) == _hits(memory, query), query
+    assert any(_hits(mapped, q) for q in QUERIES)
+
+
+def test_a_changed_list_is_rebuilt_and_an_unchanged_one_reused(tmp_path: Path) -> None:
+    first, second = _input(ENTITIES[:3], "a", "c1"), _input(ENTITIES[3:], "b", "c2")
+    segments, built = open_segments([first, second], tmp_path)
+    kept = segments[0].folder
+    stamp = (kept / "meta.json").stat().st_mtime_ns
+    changed = _input([*ENTITIES[3:], Entity("t", "9", "Company", (Name("Newly Listed Trading LLC"),))], "b", "c3")
+    messages: list[str] = []
+    segments, built = open_segments([first, changed], tmp_path, messages.append)
+    assert [line.split(":")[0] for line in built] == ["b"]
+    assert "the list changed since it was indexed" in messages[0]
+    assert segments[0].folder == kept and (kept / "meta.json").stat().st_mtime_ns == stamp
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(s.folder.name for s in segments)  # old b pruned
+    hits = SimpleMatcher((), index=CandidateIndex(segments)).match(Query("Newly Listed Trading"))
+    assert hits and hits[0].entity.entry_id == "9"
+
+
+def test_a_segment_of_other_matching_code_is_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = SegmentSource("test:a", "c1")
+    folder = build_segment(ENTITIES, tmp_path, source, {})
+    monkeypatch.setattr(index_module, "key_version", lambda: "another-version")
+    with pytest.raises(IndexStale, match="other matching code"):
+        Segment(folder, source)
+
+
+def test_a_truncated_file_is_detected_and_the_segment_rebuilt(tmp_path: Path) -> None:
+    item = _input(ENTITIES, "a", "c1")
+    (segment,), _built = open_segments([item], tmp_path)
+    blob = segment.folder / "entity_blob"
+    blob.write_bytes(blob.read_bytes()[:-10])
+    with pytest.raises(IndexStale, match="truncated or corrupt"):
+        Segment(segment.folder, item.source)
+    messages: list[str] = []
+    (again,), built = open_segments([item], tmp_path, messages.append)
+    assert built and "unusable index" in messages[0]
+    assert [e.entry_id for e in CandidateIndex([again]).entities] == [e.entry_id for e in ENTITIES]
+
+
+def test_a_flipped_byte_is_found_by_verification(tmp_path: Path) -> None:
+    item = _input(ENTITIES, "a", "c1")
+    (segment,), _built = open_segments([item], tmp_path)
+    path = segment.folder / "latin_blob"
+    data = bytearray(path.read_bytes())
+    data[0] ^= 0x20
+    path.write_bytes(bytes(data))
+    _segments, built = open_segments([item], tmp_path)  # sizes agree: a plain open cannot tell
+    assert built == []
+    messages: list[str] = []
+    _segments, built = open_segments([item], tmp_path, messages.append, verify=True)
+    assert built and "corrupt" in messages[0]
+
+
+def test_a_failed_write_leaves_no_segment_and_no_staging_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = {"n": 0}
+    real_write = index_module._write
+
+    def failing(path: Path, data: bytes) -> dict[str, Any]:
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise OSError("disk full")
+        return real_write(path, data)
+
+    monkeypatch.setattr(index_module, "_write", failing)
+    with pytest.raises(OSError, match="disk full"):
+        build_segment(ENTITIES, tmp_path, SegmentSource("test:a", "c1"), {})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_meta_records_the_version_counts_and_name_forms(tmp_path: Path) -> None:
+    folder = build_segment(ENTITIES, tmp_path, SegmentSource("test:a", "c1"), {"source": "a"})
+    meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    assert meta["version"] == {"source": "a"}
+    assert meta["entities"] == len(ENTITIES)
+    assert meta["names"] == sum(len(e.names) for e in ENTITIES if not e.extra.get("no_name"))
+    forms = meta["name_forms"]
+    assert forms["names: Han, indexed by characters and pinyin"] == 2
+    assert forms["names: other scripts, transliterated to Latin"] == 1
+    assert forms["derived keys: acronyms"] > 0
+
+
+def test_the_parallel_build_writes_the_same_segment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    entities = ENTITIES * 3
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 2)
+    one = build_segment(entities, tmp_path / "one", SegmentSource("test:a", "c1"), {}, workers=1)
+    two = build_segment(entities, tmp_path / "two", SegmentSource("test:a", "c1"), {}, workers=2)
+    for name in [*index_module.ARRAYS, *index_module.BLOBS]:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+@pytest.fixture(scope="module")
+def small_lists() -> tuple[list[ListInput], ListStore]:
+    """Four embedded lists (about 9,600 names): real names in Latin, Cyrillic, Arabic and Chinese script."""
+    wanted = ["uk", "un", "us-bis", "us-uflpa"]
+    inputs = [item for item in active_inputs((), settings.RESOURCES_DIR / "snapshot") if item.label in wanted]
+    return inputs, ListStore.from_snapshot(settings.RESOURCES_DIR / "snapshot", wanted)
+
+
+CHINESE = [
+    "杭州海康威视数字技术股份有限公司",
+    "新疆中泰化学股份有限公司",
+    "浪潮集团",
+    "科大讯飞",
+    "浙江大华技术",
+    "中国电子科技集团",
+]
+"""Chinese names of companies these lists name in English, so the cross-script path is compared too."""
+
+
+def _real_queries(store: ListStore, count: int = 300) -> list[str]:
+    """Every k-th list name, as written, in capitals without punctuation, or cut to its first two words; the lists'
+    own Chinese names, and :data:`CHINESE`."""
+    names = [n.value for e in store.entities for n in e.names]
+    han = [name for name in names if any("\u4e00" <= c <= "\u9fff" for c in name)]
+    step = max(1, len(names) // count)
+    queries = []
+    for i, name in enumerate(names[::step][:count]):
+        if i % 3 == 1:
+            name = "".join(c for c in name.upper() if c.isalnum() or c.isspace())
+        elif i % 3 == 2:
+            name = " ".join(name.split()[:2])
+        queries.append(name)
+    return queries + han + CHINESE
+
+
+def test_real_queries_get_the_same_hits_and_scores_from_both_indexes(
+    tmp_path: Path, small_lists: tuple[list[ListInput], ListStore]
+) -> None:
+    inputs, store = small_lists
+    memory = SimpleMatcher(store.entities)
+    mapped = _matcher(inputs, tmp_path)
+    queries = _real_queries(store)
+    assert len(queries) >= 300
+    hits = 0
+    for query in queries:
+        expected = _hits(memory, query)
+        assert _hits(mapped, query) == expected, query
+        hits += len(expected)
+    assert hits > len(queries)
+
+
+def test_open_index_builds_once_then_maps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    snapshot = tmp_path / "snapshot"
+    snapshot.mkdir()
+    source = settings.RESOURCES_DIR / "snapshot"
+    manifest = json.loads((source / "manifest.json").read_text("utf-8"))
+    manifest["lists"] = [item for item in manifest["lists"] if item["source"] in ("us-uflpa", "us-cbp-wro")]
+    (snapshot / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    for item in manifest["lists"]:
+        shutil.copy(source / f"{item['source']}.jsonl.gz", snapshot)
+    monkeypatch.setenv("THREADLINE_SNAPSHOT_DIR", str(snapshot))
+    messages: list[str] = []
+    first = open_index(root=tmp_path / "index", report=messages.append)
+    assert len(messages) == 2 and "2 of 2 lists" in messages[0]
+    second = open_index(root=tmp_path / "index", report=messages.append)
+    assert len(messages) == 2  # nothing more to say: mapped as it is
+    stats = index_stats(second)
+    assert stats["entities"] == sum(item["entity_count"] for item in manifest["lists"]) == len(first.entities)
+    assert [item["list"] for item in stats["lists"]] == ["us-uflpa", "us-cbp-wro"]

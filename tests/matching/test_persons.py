@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from threadline.matching.persons import person_similarity
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("vladimir putin", "vladimir vladimirovich putin"),  # a patronymic only one name gives
+        ("sergei lavrov", "sergej lavrov"),  # a transliteration variant
+        ("lavrov sergei", "sergei lavrov"),  # order
+        ("n nazarbayev", "nursultan nazarbayev"),  # an initial
+        ("sergeilavrov", "sergei lavrov"),  # written as one word
+    ],
+)
+def test_the_same_person_written_differently_scores_high(a: str, b: str) -> None:
+    score, _reason = person_similarity(a, b)
+    assert score >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("chen quanguo", "chen mingguo"),  # a different given name
+        ("hani abd al latif tilfah al rawi", "hani abd al latif tilfah al tikriti"),  # a different family name
+        ("salman bin muhammad al rawi", "muhammad bin salman al rawi"),  # father and son
+        ("angelo mercaz", "angela merkel"),  # two parts, each a little off
+    ],
+)
+def test_one_part_without_a_counterpart_makes_another_person(a: str, b: str) -> None:
+    score, reason = person_similarity(a, b)
+    assert score < 0.85, reason
+    assert "capped" in reason
+
+
+def test_the_reason_names_the_part_only_one_name_has() -> None:
+    _score, reason = person_similarity("vladimir putin", "vladimir vladimirovich putin")
+    assert "vladimirovich" in reason

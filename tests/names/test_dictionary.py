@@ -1,0 +1,33 @@
+"""The general dictionary reduced from CC-CEDICT (scripts/build_dictionary.py) and its loader."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+from threadline.names.glossary import dictionary
+
+
+def _generator() -> ModuleType:
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_dictionary.py"
+    spec = importlib.util.spec_from_file_location("build_dictionary", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_meanings_keep_short_plain_words_and_drop_remarks() -> None:
+    meanings = _generator().meanings
+    assert meanings("king or monarch/best or strongest of its type/CL:個|个[ge4]") == ["king", "monarch", "best"]
+    assert meanings("to handle official business/surname Ban/variant of 辦|办[ban4]") == []
+    assert meanings("sunshine/(fig.) transparent") == ["sunshine", "transparent"]
+
+
+def test_translated_trade_names_are_in_the_packaged_dictionary() -> None:
+    table = dictionary()
+    assert ("sunshine",) in table["阳光"]
+    assert ("overseas", "chinese") in table["华侨"]
+    assert ("golden",) in table["金"]
+    assert all(isinstance(word, str) and word.isascii() for phrases in table.values() for p in phrases for word in p)
