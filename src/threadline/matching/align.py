@@ -156,7 +156,7 @@ def span_spellings(name_readings: tuple[tuple[str, ...], ...], i: int, k: int) -
     return tuple("".join(combo) for combo in islice(product(*name_readings[i : i + k]), 16))
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)
 def _pinyin_step(han: str, spellings: tuple[str, ...], word: str, person: bool) -> tuple[float, str] | None:
     """Exact pinyin always; a close spelling in persons' names (a slip in "Quangguo"). In company names a letter
     can make another company (祥鑫 xiangxin is not "Xiangxun"), so there a close spelling is only a *rendering*
