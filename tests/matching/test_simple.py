@@ -145,3 +145,8 @@ def test_a_person_whose_listed_name_holds_a_patronymic_is_found() -> None:
     hits = SimpleMatcher(entities).match(Query("Vladimir Putin"), threshold=0.85)
     assert [h.entity.entry_id for h in hits] == ["40"]
     assert "vladimirovich" in hits[0].explanation
+
+
+def test_a_one_word_name_close_to_a_persons_one_word_alias_is_not_a_match() -> None:
+    entities = [Entity("t", "50", "Person", (Name("Mzee Amigo"), Name("Marine", "alias")))]
+    assert not SimpleMatcher(entities).match(Query("Marian Inc."), threshold=0.85)

@@ -440,6 +440,10 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
         similarity, reason = person_similarity(key.latin, other.latin)
         features = [("person_parts", similarity)]
         parts = [f"name {key.latin!r} ~ {label} {record.name.value!r}: {reason}"]
+        if " " not in key.latin and " " not in other.latin and key.latin != other.latin:
+            similarity *= 0.90  # "Marian" is not the alias "Marine": one word leaves little to go on
+            features.append(("single_word", 0.90))
+            parts.append("single word, not identical x0.90")
     else:
         if (key.distinctive, other.distinctive) != (key.latin, other.latin):
             distinct = fuzz.token_sort_ratio(key.distinctive, other.distinctive) / 100.0
