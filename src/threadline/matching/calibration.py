@@ -2,12 +2,12 @@
 
 The table (``resources/calibration/han_latin.csv``) is fitted by ``scripts/build_calibration.py`` with isotonic
 regression on the training part of the real Chinese/English company name pairs: each company's Chinese name against
-its own English name (a match), against the English name of another company from the same province, and against
-the best-aligned wrong English name the candidate index retrieves (not matches). Pairs that share a trade name
-read by pinyin (中泰 = Zhongtai), pairs whose trade name is only rendered freely ("Desay" for 德赛), pairs where
-both sides keep a part unexplained and the others are fitted apart (:data:`GROUPS`): with the trade name in common,
-an industry term left unexplained (热电 = "Thermal Power" missing from the glossary) says far less than an
-unexplained trade name does. Between breakpoints the probability is interpolated linearly.
+its own English name (a match), against the English name of another company from the same province, against one
+from the same province and industry, and against the best-aligned wrong English name the candidate index retrieves
+(not matches). Each of :data:`GROUPS` is fitted apart: with the trade name in common, an industry term left
+unexplained (热电 = "Thermal Power" missing from the glossary) says far less than an unexplained trade name does,
+and a leftover spelled in pinyin ("Yibai") far more than an English brand ("Weaver"). Between breakpoints the
+probability is interpolated linearly.
 """
 
 from __future__ import annotations
