@@ -10,7 +10,6 @@ legal form or list qualifier ("Co., Ltd. and subsidiaries"), a person's other na
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +17,7 @@ from functools import lru_cache
 from threadline.evidence.text import key
 from threadline.model import Entity, Name
 from threadline.model.countries import to_iso2
-from threadline.names.han import han_only
+from threadline.names.han import han_only, pinyin_syllables
 from threadline.names.normalize import has_han
 
 _BRACKETED = re.compile(r"\s*[(（\[]([^)）\]]*)[)）\]]")
@@ -46,19 +45,6 @@ class Form:
     @property
     def script(self) -> str:
         return {"pinyin": "pinyin", "characters": "han"}.get(self.variant, "latin")
-
-
-@lru_cache(maxsize=1)
-def pinyin_syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable (about 420)."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    found: set[str] = set()
-    for readings in pinyin_dict.values():
-        for reading in readings.split(","):
-            decomposed = unicodedata.normalize("NFKD", reading)
-            found.add("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return frozenset(found)
 
 
 @lru_cache(maxsize=100_000)

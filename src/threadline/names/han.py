@@ -113,14 +113,13 @@ def readings(han: str) -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=1)
 def pinyin_syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable pypinyin knows (zhong, tai, lv ...), from its character table."""
+    """Every toneless pinyin syllable pypinyin knows (zhong, tai, lu ...: about 420), from its character table."""
     from pypinyin.pinyin_dict import pinyin_dict
 
     found: set[str] = set()
     for readings_text in pinyin_dict.values():
         for reading in readings_text.split(","):
             bare = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
-            bare = bare.replace("ü", "v")
             if bare.isascii() and bare.isalpha():
                 found.add(bare)
     return frozenset(found)
