@@ -110,15 +110,6 @@ def evidence_group(alignment: Alignment) -> str:
     return OTHER
 
 
-def brand_for_trade_name(alignment: Alignment) -> bool:
-    """Whether what is left over may be an English brand standing for the Chinese trade name (泛微 = "Weaver",
-    芯能 = "Sunoren"): two or more characters against words that are not a pinyin spelling. A lone character (立 vs
-    "Daqo", where 新 went to 新能源), a pinyin spelling ("Yibai") or two known terms that differ point to another
-    company instead."""
-    han, words = leftovers(alignment)
-    return evidence_group(alignment) == CONFLICT and len(han) >= 2 and bool(words)
-
-
 def romanised_other(words: tuple[str, ...]) -> bool:
     """Whether the distinctive words an English name keeps unexplained are all pinyin spellings, not English words
     ("yibai", "liangxin"): the trade name of a different Chinese company, not a brand chosen for this one."""

@@ -25,9 +25,8 @@ from rapidfuzz import fuzz, process
 
 from threadline.matching.align import Alignment, alignable_words
 from threadline.matching.bound import reach
-from threadline.matching.calibration import GROUPS, RENDERING, TRADE_NAME, calibrate
+from threadline.matching.calibration import CONFLICT, GROUPS, RENDERING, TRADE_NAME, calibrate
 from threadline.matching.crossscript import (
-    brand_for_trade_name,
     cross_align,
     evidence_group,
     han_block_keys,
@@ -83,8 +82,9 @@ RELATED_CAP = 0.75
 """The score of a pair that differs only in the group term (集团, "Group"): related, below the match threshold."""
 CONFLICT_CAP = 0.6
 """Score ceiling when both names keep a distinctive part the other does not explain (顺灏 vs "Jiutai"; 化学 vs
-"nuclear"; 信邦 vs "Yibai"), unless it reads as a brand for the trade name
-(:func:`~threadline.matching.crossscript.brand_for_trade_name`): two companies beside the same place and industry."""
+"nuclear"; 信邦 vs "Yibai"; 立 vs "Daqo"), unless the names share or render a trade name or the English leftover
+may be a brand for two or more Chinese characters (see :func:`_cross_score`): two companies beside the same place
+and industry."""
 MAX_POSTINGS = 3_000
 """Tokens carried by more names than this ("china", "trading") do not open candidates on their own."""
 
@@ -328,7 +328,10 @@ def _cross_score(
     leftover_han, leftover_words = leftovers(alignment)
     if not person and leftover_han and leftover_words:
         kept = f"each name keeps a part the other does not explain ({leftover_han!r} vs {' '.join(leftover_words)!r})"
-        if group in (TRADE_NAME, RENDERING) or brand_for_trade_name(alignment):
+        # Weighed by the calibration alone: a shared or rendered trade name, or an English brand that may stand for
+        # the Chinese trade name (泛微 = "Weaver": two or more characters against words that are not pinyin). A lone
+        # character (立 vs "Daqo"), a pinyin spelling ("Yibai") or two known terms point to another company.
+        if group in (TRADE_NAME, RENDERING) or (group == CONFLICT and len(leftover_han) >= 2):
             parts.append(f"{kept}: weighs against, as calibrated")
         else:
             parts.append(
