@@ -12,7 +12,7 @@ import hashlib
 import shutil
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,13 +89,7 @@ def _why_missing(root: Path, wanted: SegmentSource) -> str:
     """Why there is no current segment for a list: never built, the list changed, or the matching code did."""
     if not root.is_dir():
         return "not indexed yet"
-    for folder in root.iterdir():
-        if folder.name.startswith(".") or not folder.is_dir():
-            continue
-        try:
-            meta = read_meta(folder)
-        except IndexStale:
-            continue
+    for _folder, meta in _segments(root):
         if meta.get("origin") == wanted.origin:
             if meta.get("content") != wanted.content:
                 return "the list changed since it was indexed"
@@ -106,17 +100,22 @@ def _why_missing(root: Path, wanted: SegmentSource) -> str:
 def _prune(root: Path, keep: SegmentSource) -> None:
     """Remove the superseded segments of the same list (and unfinished ones left by a crash)."""
     for folder in root.iterdir():
-        if not folder.is_dir() or folder.name == keep.segment_id():
-            continue
-        if folder.name.startswith(".segment-") and time.time() - folder.stat().st_mtime > 3600:
+        if folder.is_dir() and folder.name.startswith(".segment-") and time.time() - folder.stat().st_mtime > 3600:
             shutil.rmtree(folder, ignore_errors=True)
+    for folder, meta in _segments(root):
+        if folder.name != keep.segment_id() and meta.get("origin") == keep.origin:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _segments(root: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Each finished segment folder under ``root`` with its metadata (unreadable ones are skipped)."""
+    for folder in root.iterdir():
+        if folder.name.startswith(".") or not folder.is_dir():
             continue
         try:
-            meta = read_meta(folder)
+            yield folder, read_meta(folder)
         except IndexStale:
             continue
-        if meta.get("origin") == keep.origin:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _current(folder: Path, item: ListInput, verify: bool) -> tuple[Segment | None, str]:
