@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from threadline.matching.align import Alignment, alignable_words
 from threadline.matching.bound import reach
-from threadline.matching.calibration import CONFLICT, GROUPS, RENDERING, TRADE_NAME, calibrate
+from threadline.matching.calibration import CONFLICT, CONFLICT_ECHO, GROUPS, RENDERING, TRADE_NAME, calibrate
 from threadline.matching.crossscript import (
     cross_align,
     evidence_group,
@@ -331,7 +331,7 @@ def _cross_score(
         # Weighed by the calibration alone: a shared or rendered trade name, or an English brand that may stand for
         # the Chinese trade name (泛微 = "Weaver": two or more characters against words that are not pinyin). A lone
         # character (立 vs "Daqo"), a pinyin spelling ("Yibai") or two known terms point to another company.
-        if group in (TRADE_NAME, RENDERING) or (group == CONFLICT and len(leftover_han) >= 2):
+        if group in (TRADE_NAME, RENDERING) or (group in (CONFLICT, CONFLICT_ECHO) and len(leftover_han) >= 2):
             parts.append(f"{kept}: weighs against, as calibrated")
         else:
             parts.append(

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import csv
 from functools import lru_cache
+from itertools import pairwise
 
+from threadline.names.normalize import fold
 from threadline.settings import RESOURCES_DIR
 
 CHINA = RESOURCES_DIR / "gazetteer" / "china.csv"
@@ -25,3 +27,22 @@ def place_names() -> frozenset[str]:
 def is_place(han: str) -> bool:
     """Whether ``han`` is the name of a division of China (with or without its 省/市/县 suffix)."""
     return han in place_names()
+
+
+@lru_cache(maxsize=1)
+def latin_place_words() -> frozenset[str]:
+    """Provinces and prefectures of China as English names spell them, folded and written as one word ("henan",
+    "ningbo", "innermongolia"). An English company name that keeps one of these unexplained names a place its
+    Chinese counterpart does not have: "Henan Zhongfu Industrial" is not 珠海中富实业."""
+    with CHINA.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    forms = {form for row in rows if row["level"] != "county" for form in row["match_latin"].split("|")}
+    return frozenset(key for key in (fold(form).replace(" ", "") for form in forms) if len(key) >= 4)
+
+
+def names_latin_place(words: tuple[str, ...]) -> bool:
+    """Whether some word, or two neighbouring words written together ("inner mongolia"), is a province or
+    prefecture of China (:func:`latin_place_words`)."""
+    places = latin_place_words()
+    pairs = (a + b for a, b in pairwise(words))
+    return any(w in places for w in words) or any(p in places for p in pairs)
