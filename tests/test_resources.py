@@ -30,6 +30,7 @@ def _script(name: str) -> ModuleType:
         "build_dictionary",
         "build_glossary",
         "build_calibration",
+        "build_listed_names",
     ],
 )
 def test_generated_resource_is_fresh(shared_data: Path, name: str) -> None:

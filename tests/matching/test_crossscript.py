@@ -57,7 +57,7 @@ def test_an_other_place_outweighs_a_shared_trade_name() -> None:
         Query("珠海中富实业股份有限公司", "Company"),
         Entity("t", "1", "Company", (Name("Henan Zhongfu Industrial Co.,Ltd"),)),
     )
-    assert hit is None or hit.score < 0.5
+    assert hit is None or hit.score < 0.6  # also through its own listed English name, "Zhuhai Zhongfu Industrial"
 
 
 def test_a_place_the_english_name_puts_last_is_read_first() -> None:

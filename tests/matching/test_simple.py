@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 
 from threadline.matching.model import Query
-from threadline.matching.simple import SimpleMatcher
+from threadline.matching.simple import CONFLICT_CAP, SimpleMatcher, words_apart
 from threadline.model import Entity, Name
+from threadline.names.normalize import name_key
 
 
 def _entity(
@@ -150,3 +151,26 @@ def test_a_person_whose_listed_name_holds_a_patronymic_is_found() -> None:
 def test_a_one_word_name_close_to_a_persons_one_word_alias_is_not_a_match() -> None:
     entities = [Entity("t", "50", "Person", (Name("Mzee Amigo"), Name("Marine", "alias")))]
     assert not SimpleMatcher(entities).match(Query("Marian Inc."), threshold=0.85)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "apart"),
+    [
+        ("Guizhou Xinbang Pharmaceutical Co.,Ltd.", "Guizhou Yibai Pharmaceutical Co.,Ltd", ("xinbang", "yibai")),
+        ("Saudi Arabian Gas Company", "Saudi Arabian Oil Company", ("gas", "oil")),
+        ("Hon Wai Precision Industry Co., Ltd.", "Hon Hai Precision Industry Co., Ltd.", None),  # a slip
+        ("Banco Santander Chile S.A.", "Banco Santander S.A.", None),  # one name has more
+        ("KKR Asian Fund III L.P.", "KKR Asian Fund IV L.P.", None),  # a series number
+        ("Shell plc", "Apple Inc.", None),  # nothing shared
+    ],
+)
+def test_words_each_name_lacks(left: str, right: str, apart: tuple[str, str] | None) -> None:
+    assert words_apart(name_key(left), name_key(right)) == apart
+
+
+def test_two_companies_of_one_place_and_trade_are_capped() -> None:
+    hit = SimpleMatcher([]).compare(
+        Query("Guizhou Xinbang Pharmaceutical Co.,Ltd.", "Company"),
+        Entity("t", "1", "Company", (Name("Guizhou Yibai Pharmaceutical Co.,Ltd"),)),
+    )
+    assert hit is not None and hit.score <= CONFLICT_CAP and "each name has a word the other lacks" in hit.explanation

@@ -20,6 +20,11 @@ from threadline.names.normalize import fold, latin, name_key, tokens
         ),
         ("XPCC and its subordinate and affiliated entities", "xpcc", {"and its subordinate and affiliated entities"}),
         ("CHEN, Quanguo", "chen quanguo", set()),
+        ("Microsoft Corporation", "microsoft", {"corporation"}),
+        ("Toyota Motor Corp", "toyota motor", {"corp"}),
+        ("The World Bank", "world bank", {"the"}),
+        ("A.B.C. Company", "abc", {"company"}),
+        ("J. C. Juncker", "j c juncker", set()),
     ],
 )
 def test_name_key_strips_legal_forms_and_qualifiers(name: str, core: str, removed: set[str]) -> None:
@@ -30,6 +35,12 @@ def test_name_key_strips_legal_forms_and_qualifiers(name: str, core: str, remove
 
 def test_name_that_is_only_a_legal_form_keeps_its_words() -> None:
     assert name_key("Company Limited").core
+    assert name_key("The Company").core == "company"
+
+
+def test_spelled_out_legal_forms_compare_as_one_name() -> None:
+    assert name_key("Microsoft Corp.").core == name_key("Microsoft Corporation").core
+    assert name_key("HOMS REFINERY CORPORATION").core == name_key("The Homs Refinery Company").core
 
 
 @pytest.mark.parametrize(

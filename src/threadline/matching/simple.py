@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from threadline.matching.align import Alignment, alignable_words
 from threadline.matching.bound import reach
@@ -44,6 +45,7 @@ from threadline.matching.scripts import ScriptFlags, pick
 from threadline.matching.shortforms import index_keys as short_form_keys
 from threadline.matching.shortforms import short_form_hit
 from threadline.model import Entity, Name
+from threadline.names.listed import Listing, counterparts
 from threadline.names.normalize import NameKey, name_key, tokens
 
 MIN_NAME_SIMILARITY = 0.70
@@ -146,7 +148,17 @@ class SimpleMatcher:
             self._latin = [record.key.latin for record in records]
 
     def compare(self, query: Query, entity: Entity) -> Hit | None:
-        """Score one query against one entity directly (no candidate index), best name wins. For labelled pairs."""
+        """Score one query against one entity directly (no candidate index), best name wins. For labelled pairs.
+        The name of a Chinese listed company is also compared by its other filed names (:mod:`threadline.names.
+        listed`)."""
+        best = self._compare_name(query, entity)
+        for listing in counterparts(query.name):
+            hit = self._compare_name(replace(query, name=listing.name), entity)
+            if hit is not None and (best is None or hit.score > best.score):
+                best = _via_listing(query, listing, hit)
+        return best
+
+    def _compare_name(self, query: Query, entity: Entity) -> Hit | None:
         key = name_key(query.name)
         best: Hit | None = None
         for name in entity.names:
@@ -259,7 +271,24 @@ class SimpleMatcher:
         return union_sorted(chosen)
 
     def match(self, query: Query, limit: int = 10, threshold: float = 0.0) -> list[Hit]:
-        """Hits at or above ``threshold``, best first, at most one per list entry."""
+        """Hits at or above ``threshold``, best first, at most one per list entry. The name of a Chinese listed
+        company is also matched by its other filed names (航天信息 by "Aisino", see :mod:`threadline.names.listed`)."""
+        listed = counterparts(query.name)
+        if not listed:
+            return self._match_name(query, limit, threshold)
+        hits = self._match_name(query, limit, threshold)
+        for listing in listed:
+            found = self._match_name(replace(query, name=listing.name), limit, threshold)
+            hits.extend(_via_listing(query, listing, hit) for hit in found)
+        best: dict[tuple[str, str], Hit] = {}
+        for hit in hits:  # the name as given first: on equal scores its own hit stays
+            ident = (hit.entity.source, hit.entity.entry_id)
+            if ident not in best or hit.score > best[ident].score:
+                best[ident] = hit
+        return sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))[:limit]
+
+    def _match_name(self, query: Query, limit: int, threshold: float) -> list[Hit]:
+        """:meth:`match` for one name."""
         key = name_key(query.name)
         if not key.core:
             return []
@@ -302,6 +331,12 @@ class SimpleMatcher:
                 best[ident] = hit
         ranked = sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))
         return ranked[:limit]
+
+
+def _via_listing(query: Query, listing: Listing, hit: Hit) -> Hit:
+    """A hit found through another name the company filed with its exchange, saying so."""
+    said = f"{query.name!r} is listed as {listing.name!r} ({listing.describe()}); {hit.explanation}"
+    return replace(hit, explanation=said, features=(("listed_name", 1.0), *hit.features))
 
 
 def _cross_score(
@@ -433,6 +468,33 @@ def _group_difference(alignment: Alignment) -> str | None:
     return None
 
 
+def _wordlike(word: str) -> bool:
+    """A word that can set two names apart: not a number or a Roman numeral (series and funds: "Partners V" and
+    "Partners VI", "Snow Storm 1" and "2", which lists treat as variants as often as not), nor a letter or two."""
+    return len(word) >= 3 and word.isalpha() and not set(word) <= set("ivxlcdm")
+
+
+APART = 0.5
+"""Edit similarity below which two words have nothing in common ("xinbang" and "yibai", "gas" and "oil")."""
+
+
+def words_apart(key: NameKey, other: NameKey) -> tuple[str, str] | None:
+    """The distinctive words each of two Latin-script names has and the other lacks, when both have some and none
+    of them resembles any of the other's: "Guizhou Xinbang Pharmaceutical" and "Guizhou Yibai Pharmaceutical" share
+    a place and a trade but are two companies, as are "Saudi Arabian Gas" and "Saudi Arabian Oil". A slip ("Hon Hai"
+    / "Hon Wai"), a word only one name has ("Banco Santander Chile") or a number is not this. ``None`` otherwise,
+    and for Chinese names (compared by characters, see :func:`han_similarity`)."""
+    if han_core(key.original) or han_core(other.original):
+        return None
+    mine, theirs = set(key.distinctive.split()), set(other.distinctive.split())
+    only_mine, only_theirs = {w for w in mine - theirs if _wordlike(w)}, {w for w in theirs - mine if _wordlike(w)}
+    if not only_mine or not only_theirs or not mine & theirs:
+        return None
+    if any(Levenshtein.normalized_similarity(a, b) >= APART for a in only_mine for b in only_theirs):
+        return None
+    return " ".join(sorted(only_mine)), " ".join(sorted(only_theirs))
+
+
 def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similarity: float) -> Hit:
     features: list[tuple[str, float]] = [("name_similarity", similarity)]
     label = "primary name" if record.name.kind == "primary" else f"{record.name.kind} name"
@@ -443,10 +505,11 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
         similarity, reason = person_similarity(key.latin, other.latin)
         features = [("person_parts", similarity)]
         parts = [f"name {key.latin!r} ~ {label} {record.name.value!r}: {reason}"]
-        if " " not in key.latin and " " not in other.latin and key.latin != other.latin:
-            similarity *= 0.90  # "Marian" is not the alias "Marine": one word leaves little to go on
+        if (" " not in key.latin or " " not in other.latin) and key.latin != other.latin:
+            # "Marian" is not the alias "Marine", nor "Green Field Agri" the alias "GREEN": one word is little to go on
+            similarity *= 0.90
             features.append(("single_word", 0.90))
-            parts.append("single word, not identical x0.90")
+            parts.append("a single word, not identical x0.90")
     else:
         if (key.distinctive, other.distinctive) != (key.latin, other.latin):
             distinct = fuzz.token_sort_ratio(key.distinctive, other.distinctive) / 100.0
@@ -458,6 +521,14 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
             similarity *= 0.90
             features.append(("single_word", 0.90))
             parts.append("single distinctive word, not identical x0.90")
+        apart = words_apart(key, other)
+        if apart and similarity > CONFLICT_CAP:
+            similarity = CONFLICT_CAP
+            features.append(("conflicting_words", CONFLICT_CAP))
+            parts.append(
+                f"each name has a word the other lacks ({apart[0]!r} vs {apart[1]!r}): likely different parties, "
+                f"capped at {CONFLICT_CAP}"
+            )
     ignored = sorted(set(key.removed) | set(record.key.removed))
     if ignored:
         parts.append(f"ignored legal forms/qualifiers {', '.join(repr(x) for x in ignored)}")

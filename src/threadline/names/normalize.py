@@ -71,6 +71,9 @@ GENERIC_WORDS = frozenset(
         "corporation",
     ]
 )
+_TRAILING_FORMS = frozenset({"corporation", "corp", "company", "co", "incorporated", "inc", "limited", "ltd"})
+"""Legal-form words rigour's org-type removal keeps when alone ("Microsoft Corporation", "Toyota Motor Corp"): taken
+off the end of a name, so "Microsoft Corp." and "Microsoft Corporation" compare as the same name."""
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 
@@ -136,8 +139,26 @@ def _strip_han_forms(folded: str) -> tuple[str, list[str]]:
     return folded, removed
 
 
+def join_initials(folded: str) -> str:
+    """Three or more letters written with dots or spaces between them as one word: "a b c company" (A.B.C.
+    Company) -> "abc company", "l x c aviation" -> "lxc aviation". Two stay apart: they are more often a person's
+    initials ("J. C. Juncker") than an acronym, and a lone initial ("john f kennedy") stays as it is."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*folded.split(), ""]:
+        if len(word) == 1 and word.isalpha() and word.isascii():
+            run.append(word)
+            continue
+        out.extend(["".join(run)] if len(run) > 2 else run)
+        run = []
+        if word:
+            out.append(word)
+    return " ".join(out)
+
+
 def _strip_latin_forms(folded: str) -> tuple[str, list[str]]:
     removed: list[str] = []
+    folded = join_initials(folded)
     qualifier = _QUALIFIERS.search(folded)
     if qualifier:
         removed.append(qualifier.group(0))
@@ -147,7 +168,12 @@ def _strip_latin_forms(folded: str) -> tuple[str, list[str]]:
         kept = set(stripped.split())
         removed.extend(token for token in folded.split() if token not in kept)
         folded = stripped
-    return folded, removed
+    words = folded.split()
+    if len(words) > 1 and words[0] == "the":
+        removed.append(words.pop(0))
+    while len(words) > 1 and words[-1] in _TRAILING_FORMS:
+        removed.append(words.pop())
+    return " ".join(words), removed
 
 
 @lru_cache(maxsize=200_000)

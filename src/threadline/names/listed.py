@@ -1,0 +1,90 @@
+"""The names Chinese listed companies have filed with the Shanghai and Shenzhen exchanges, in both languages.
+
+Many listed companies' English names do not render their Chinese names at all (航天信息 = "Aisino", 中国北方工业 =
+"NORINCO", 江苏长电科技 = "JCET"): no alignment by sound or meaning can link them, yet the exchanges publish both.
+The table (``resources/listed/cn_listed_names.csv``, built by ``scripts/build_listed_names.py``) links every name a
+stock code has had, Chinese and English, old and new. A name found in it brings the company's other names as extra
+forms to compare (:func:`counterparts`), and a hit found through one says so.
+
+Names are looked up by their comparison form: a Chinese name by its simplified characters without the legal form
+(深圳齐心集团股份有限公司 -> 深圳齐心集团), a Latin one by its folded words without legal forms ("SHENZHEN COMIX GROUP
+CO., LTD." -> "shenzhen comix group").
+
+With ``THREADLINE_LISTED_HOLD_OUT=1`` the companies of the benchmarks' test part are left out, so that a benchmark
+on them measures the matcher, not this table.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from threadline.names.han import han_only, strip_legal_form
+from threadline.names.normalize import has_han, name_key
+from threadline.settings import RESOURCES_DIR
+
+TABLE = RESOURCES_DIR / "listed" / "cn_listed_names.csv"
+HOLD_OUT = "THREADLINE_LISTED_HOLD_OUT"
+_LEGAL_WORDS = frozenset(
+    {"co", "ltd", "lt", "company", "limited", "corporation", "corp", "inc", "incorporated", "plc", "llc", "the"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Another name of the same listed company."""
+
+    name: str
+    language: str
+    """``zh`` or ``en``."""
+    code: str
+    exchange: str
+    as_of: str
+
+    def describe(self) -> str:
+        return f"{self.exchange} {self.code}, as of {self.as_of}"
+
+
+def lookup_key(name: str) -> str:
+    """The form a name is looked up by (see the module's docstring); ``""`` when nothing is left."""
+    if has_han(name):
+        core, _form = strip_legal_form(han_only(name))
+        return core
+    return " ".join(w for w in name_key(name).latin.split() if w not in _LEGAL_WORDS)
+
+
+@lru_cache(maxsize=2)
+def _table(hold_out: bool) -> dict[str, tuple[Listing, ...]]:
+    """Lookup key -> every name of the companies that have a name with that key."""
+    with TABLE.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(line for line in handle if not line.startswith("#"))]
+    by_code: dict[str, list[Listing]] = defaultdict(list)
+    for row in rows:
+        if hold_out and row["held_out"] == "1":
+            continue
+        by_code[row["code"]].append(Listing(row["name"], row["language"], row["code"], row["exchange"], row["as_of"]))
+    out: dict[str, list[Listing]] = defaultdict(list)
+    for listings in by_code.values():
+        for listing in listings:
+            key = lookup_key(listing.name)
+            if key:
+                out[key].extend(other for other in listings if other not in out[key])
+    return {key: tuple(value) for key, value in out.items()}
+
+
+def counterparts(name: str) -> tuple[Listing, ...]:
+    """The listed names, in the other script, of the company (or companies) that filed ``name``: ``()`` for a name
+    no listed company has filed."""
+    key = lookup_key(name)
+    if not key:
+        return ()
+    chinese = has_han(name)
+    listings = _table(os.environ.get(HOLD_OUT) == "1").get(key, ())
+    found: dict[str, Listing] = {}  # one per comparison form, the most recent: "AISINO CO.LTD" = "Aisino Co.Ltd."
+    for listing in sorted(listings, key=lambda item: item.as_of, reverse=True):
+        if (listing.language == "zh") != chinese:
+            found.setdefault(lookup_key(listing.name), listing)
+    return tuple(found.values())

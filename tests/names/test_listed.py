@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from threadline.matching.model import Query
+from threadline.matching.simple import SimpleMatcher
+from threadline.model import Entity, Name
+from threadline.names.listed import HOLD_OUT, TABLE, counterparts, lookup_key
+
+
+def test_a_listed_chinese_name_brings_its_filed_english_names() -> None:
+    found = counterparts("航天信息股份有限公司")
+    assert {lookup_key(f.name) for f in found} == {"aisino"}  # "AISINO CO.LTD" and "Aisino Co.Ltd.": one form
+    assert all(f.code == "600271" and f.language == "en" for f in found)
+
+
+def test_an_english_name_brings_the_chinese_one_and_old_names_stay_linked() -> None:
+    assert [f.name for f in counterparts("Xinjiang Zhongtai Chemical Co Ltd")] == ["新疆中泰化学股份有限公司"]
+    renamed = {f.name for f in counterparts("新疆天山水泥股份有限公司")}  # renamed 天山材料 / Tianshan Material
+    assert "Tianshan Material Co.,Ltd." in renamed
+
+
+def test_unlisted_names_have_none() -> None:
+    assert counterparts("Nonexistent Trading Co") == ()
+    assert counterparts("") == ()
+
+
+def test_a_hit_through_the_listing_says_so() -> None:
+    matcher = SimpleMatcher([Entity("t", "1", "Company", (Name("Aisino Corporation"),))])
+    hits = matcher.match(Query("航天信息股份有限公司", "Company"), threshold=0.85)
+    assert hits and hits[0].entity.entry_id == "1"
+    assert "is listed as" in hits[0].explanation and "SSE 600271" in hits[0].explanation
+    assert ("listed_name", 1.0) in hits[0].features
+
+
+def test_a_company_of_the_same_place_and_trade_is_not_matched_through_the_listing() -> None:
+    other = Entity("t", "2", "Company", (Name("Guizhou Yibai Pharmaceutical Co.,Ltd"),))
+    hit = SimpleMatcher([]).compare(Query("贵州信邦制药股份有限公司", "Company"), other)
+    assert hit is None or hit.score < 0.85
+
+
+def test_held_out_companies_can_be_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    with TABLE.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    held = next(r["name"] for r in rows if r["held_out"] == "1" and r["language"] == "zh")
+    kept = next(r["name"] for r in rows if r["held_out"] == "0" and r["language"] == "zh")
+    assert counterparts(held) and counterparts(kept)
+    monkeypatch.setenv(HOLD_OUT, "1")
+    assert counterparts(held) == () and counterparts(kept)
