@@ -174,3 +174,37 @@ def test_two_companies_of_one_place_and_trade_are_capped() -> None:
         Entity("t", "1", "Company", (Name("Guizhou Yibai Pharmaceutical Co.,Ltd"),)),
     )
     assert hit is not None and hit.score <= CONFLICT_CAP and "each name has a word the other lacks" in hit.explanation
+
+
+def test_latin_names_that_differ_only_by_group_are_related() -> None:
+    matcher = SimpleMatcher([])
+    hit = matcher.compare(
+        Query("Xinjiang Guannong Group", "Company"), Entity("t", "1", "Company", (Name("Xinjiang Guannong Co"),))
+    )
+    assert hit is not None and hit.relation == "related" and hit.score <= 0.75
+
+
+def test_a_listed_name_does_not_undo_a_related_verdict() -> None:
+    # 'Xinjiang Guannong Co Ltd' is listed as 新疆冠农果茸, whose alignment with the group's name alone reads 0.87
+    entity = Entity("t", "1", "Company", (Name("Xinjiang Guannong Group Co Ltd"),))
+    hit = SimpleMatcher([]).compare(Query("Xinjiang Guannong Co Ltd", "Company"), entity)
+    assert hit is not None and hit.relation == "related"
+    hits = SimpleMatcher([entity]).match(Query("Xinjiang Guannong Co Ltd", "Company"), threshold=0.5)
+    assert [h.relation for h in hits] == ["related"]
+
+
+def test_the_score_a_further_hit_must_reach_is_the_last_kept_entrys() -> None:
+    from threadline.matching.model import Hit
+    from threadline.matching.simple import _least_kept
+
+    def hit(entry: str, score: float, schema: str = "Company") -> Hit:
+        return Hit(Entity("t", entry, schema, (Name(entry),)), score, Name(entry), "", ())
+
+    query = Query("Anything", "Company")
+    assert _least_kept(query, [hit("a", 0.9), hit("b", 0.8)], 3, 0.7) == 0.7  # fewer than three entries so far
+    # one entry counted once (its best hit), a person's and a below-threshold hit not at all
+    hits = [hit("a", 0.9), hit("a", 0.95), hit("b", 0.8), hit("p", 0.99, "Person"), hit("c", 0.6)]
+    assert _least_kept(query, hits, 3, 0.7) == 0.7
+    assert _least_kept(query, [*hits, hit("d", 0.75)], 3, 0.7) == 0.75
+    assert _least_kept(query, [*hits, hit("d", 0.75)], 2, 0.7) == 0.8
+    assert _least_kept(Query("Anything"), [*hits, hit("d", 0.75)], 2, 0.7) == 0.95  # any schema: the person counts

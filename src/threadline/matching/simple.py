@@ -46,7 +46,8 @@ from threadline.matching.shortforms import index_keys as short_form_keys
 from threadline.matching.shortforms import short_form_hit
 from threadline.model import Entity, Name
 from threadline.names.listed import Listing, counterparts
-from threadline.names.normalize import NameKey, name_key, tokens
+from threadline.names.normalize import NameKey, has_han, name_key, tokens
+from threadline.names.transcribed import is_transcribed, sounds_alike
 
 MIN_NAME_SIMILARITY = 0.70
 SUBSET_SIMILARITY = 0.95
@@ -152,6 +153,8 @@ class SimpleMatcher:
         The name of a Chinese listed company is also compared by its other filed names (:mod:`threadline.names.
         listed`)."""
         best = self._compare_name(query, entity)
+        if best is not None and best.relation == "related":
+            return best  # the name as given says another party of the group: another name of it cannot undo that
         for listing in counterparts(query.name):
             hit = self._compare_name(replace(query, name=listing.name), entity)
             if hit is not None and (best is None or hit.score > best.score):
@@ -281,9 +284,9 @@ class SimpleMatcher:
             found = self._match_name(replace(query, name=listing.name), limit, threshold)
             hits.extend(_via_listing(query, listing, hit) for hit in found)
         best: dict[tuple[str, str], Hit] = {}
-        for hit in hits:  # the name as given first: on equal scores its own hit stays
+        for hit in hits:  # the name as given first: on equal scores, or when it says related, its own hit stays
             ident = (hit.entity.source, hit.entity.entry_id)
-            if ident not in best or hit.score > best[ident].score:
+            if ident not in best or (hit.score > best[ident].score and best[ident].relation != "related"):
                 best[ident] = hit
         return sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))[:limit]
 
@@ -333,6 +336,15 @@ class SimpleMatcher:
         return ranked[:limit]
 
 
+def _heard(key: NameKey, other: NameKey) -> tuple[float, str] | None:
+    """A person's name transcribed into Chinese (艾尔肯·吐尼亚孜) against a Latin one (Erkin Tuniyaz), by sound
+    (:mod:`threadline.names.transcribed`); ``None`` unless one of the two is such a name and the other Latin."""
+    han, latin_key = (key, other) if has_han(key.original) else (other, key)
+    if not has_han(han.original) or has_han(latin_key.original) or not latin_key.latin.isascii():
+        return None
+    return sounds_alike(han.original, tuple(latin_key.latin.split()))
+
+
 def _via_listing(query: Query, listing: Listing, hit: Hit) -> Hit:
     """A hit found through another name the company filed with its exchange, saying so."""
     said = f"{query.name!r} is listed as {listing.name!r} ({listing.describe()}); {hit.explanation}"
@@ -344,6 +356,13 @@ def _cross_score(
 ) -> Hit | None:
     person = entity.schema == "Person" or query.schema == "Person"
     alignment = cross_align(key, record.key, person)
+    heard = _heard(key, record.key) if person else None
+    if heard is not None and (alignment is None or heard[0] > alignment.score):
+        if heard[0] < floor:
+            return None
+        label = "primary name" if record.name.kind == "primary" else f"{record.name.kind} name"
+        said = f"name {query.name!r} ~ {label} {record.name.value!r} across scripts: {heard[1]}"
+        return Hit(entity, heard[0], record.name, said, (("transcribed_sound", heard[0]),))
     if alignment is None or (not person and alignment.explained_han < 2):
         return None  # one character ("HUA" for 化) is no evidence for a company
     related = _group_difference(alignment)
@@ -415,6 +434,9 @@ def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | No
     words = alignable_words(latin.latin)
     if not han or not words:
         return True  # not a pair the aligner scores: let cross_align decide
+    may_be_person = query.schema == "Person" or schema == "Person" or (schema is None and query.schema is None)
+    if may_be_person and is_transcribed(key.original if query_han else other.original):
+        return True  # compared by sound (艾尔肯·吐尼亚孜 ~ Erkin Tuniyaz), which the alignment bound does not cover
     floor = max(threshold, MIN_NAME_SIMILARITY)
     bound = reach(han, words, enough=lowest_reaching(floor))
     ruled_out = {TRADE_NAME} if not bound.trade_name else set()
@@ -550,5 +572,27 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
             score -= 0.05
             features.append(("country_mismatch", -0.05))
             parts.append(f"country {query.country} not in entry's {', '.join(entity.countries)} -0.05")
+    relation = None
+    group = None if person else _latin_group_difference(key, other)
+    if group is not None:
+        relation, score = "related", min(score, RELATED_CAP)
+        features.append(("related", RELATED_CAP))
+        parts.append(
+            f"only one name says {group!r}: a group and its member, or an agency and its unit, are related, "
+            "not the same party"
+        )
     score = max(0.0, min(1.0, score))
-    return Hit(entity, score, record.name, "; ".join(parts), tuple(features))
+    return Hit(entity, score, record.name, "; ".join(parts), tuple(features), relation)
+
+
+def _latin_group_difference(key: NameKey, other: NameKey) -> str | None:
+    """The group or unit words ("group", "public security bureau") when they are all that one Latin name has and
+    the other lacks ("Xinjiang Guannong Group" and "Xinjiang Guannong"), else ``None``: as :func:`_group_difference`
+    for a Chinese name against a Latin one."""
+    if han_core(key.original) or han_core(other.original):
+        return None
+    mine, theirs = set(key.latin.split()), set(other.latin.split())
+    differ = mine ^ theirs
+    if differ and differ <= GROUP_WORDS and mine & theirs - GROUP_WORDS:
+        return " ".join(sorted(differ))
+    return None

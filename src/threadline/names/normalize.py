@@ -71,9 +71,12 @@ GENERIC_WORDS = frozenset(
         "corporation",
     ]
 )
-_TRAILING_FORMS = frozenset({"corporation", "corp", "company", "co", "incorporated", "inc", "limited", "ltd"})
-"""Legal-form words rigour's org-type removal keeps when alone ("Microsoft Corporation", "Toyota Motor Corp"): taken
-off the end of a name, so "Microsoft Corp." and "Microsoft Corporation" compare as the same name."""
+_TRAILING_FORMS = frozenset(
+    {"corporation", "corp", "company", "co", "incorporated", "inc", "limited", "ltd", "public"}
+)
+"""Legal-form words rigour's org-type removal keeps when alone ("Microsoft Corporation", "Toyota Motor Corp",
+"Public Company"): taken off the end of a name, so "Microsoft Corp." and "Microsoft Corporation" compare as the same
+name."""
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 

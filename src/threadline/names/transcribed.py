@@ -1,0 +1,107 @@
+"""Names of non-Han persons written in Chinese characters, compared with their Latin spelling by sound.
+
+Uyghur, Kazakh and foreign names are transcribed into Chinese syllable by syllable, the parts usually joined by a
+middle dot: 艾尔肯·吐尼亚孜 is Erkin Tuniyaz, 雪克来提·扎克尔 Shohrat Zakir, 贝拉克·奥巴马 Barack Obama. Their pinyin
+(ai er ken, tu ni ya zi) is not the Latin spelling, so pinyin alignment fails; but the consonants survive the
+round trip in a predictable way. Each side is reduced to a *sound key*:
+
+- consonants folded into classes that Chinese transcription does not tell apart or swaps: l and r (来 lai for
+  "ra"), b and p, d and t, g, k, q (Latin), h and kh (克 ke for the h of Shohrat), and the sibilants s, z, c, x, j,
+  sh, zh, ch and pinyin q (雪 xue for "Sho", 扎 zha for "Za");
+- every run of vowels one mark ``V`` (and y, w between vowels dropped: 亚 ya in Tuniyaz), repeats collapsed;
+- a vowel at the very end dropped: transcription adds one after a final consonant (孜 zi for z, 提 ti for t).
+
+艾尔肯 (aierken) and Erkin both give ``VrkVn``; 吐尼亚孜 (tuniyazi) and Tuniyaz ``dVnVs``. Parts are paired with
+the Latin words in any order, each pair scored by the edit similarity of the keys, and the name's score is the mean
+over the longer side (an unpaired part counts 0), capped at :data:`CEILING`: a sound-alike is never certain.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from threadline.names.han import HAN, readings
+
+DOTS = "·•‧・･∙⋅"
+"""Separators Chinese text puts between the parts of a transcribed name."""
+CEILING = 0.95
+MIN_TRANSCRIBED = 5
+"""Han characters from which an undotted name is taken for a transcription: Chinese names have two to four."""
+_DIGRAPHS = (("zh", "s"), ("ch", "s"), ("sh", "s"), ("kh", "k"), ("gh", "k"), ("ph", "b"), ("th", "d"), ("ck", "k"))
+_LATIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdkkksssswv")
+_PINYIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdksksssswv")
+_VOWELS = re.compile(r"[aeiouyw]+")
+
+
+def is_transcribed(name: str) -> bool:
+    """Whether a name is a non-Han name written in Chinese characters: parts joined by a middle dot, or more Han
+    characters than a Chinese person's name has."""
+    han = HAN.findall(name)
+    if not han:
+        return False
+    return any(dot in name for dot in DOTS) or len(han) >= MIN_TRANSCRIBED
+
+
+def sound_key(spelled: str, pinyin: bool) -> str:
+    """The sound key of a Latin word or of the joined pinyin of a transcribed part (see the module docstring)."""
+    text = "".join(ch for ch in spelled.lower() if "a" <= ch <= "z")
+    if pinyin:
+        text = text.replace("ng", "n")
+    for digraph, sound in _DIGRAPHS:
+        text = text.replace(digraph, sound)
+    text = text.translate(_PINYIN_CLASSES if pinyin else _LATIN_CLASSES)
+    text = _VOWELS.sub("V", text)
+    collapsed = re.sub(r"(.)\1+", r"\1", text)
+    return collapsed[:-1] if len(collapsed) > 1 and collapsed.endswith("V") else collapsed
+
+
+@lru_cache(maxsize=10_000)
+def _part_keys(name: str) -> tuple[tuple[str, str], ...]:
+    """``(characters, sound key)`` of each part of a transcribed name."""
+    parts = [p for p in re.split("[" + DOTS + r"\s]+", name) if HAN.search(p)]
+    out = []
+    for part in parts:
+        han = "".join(HAN.findall(part))
+        spelled = "".join(r[0] for r in readings(han))
+        out.append((han, sound_key(spelled, pinyin=True)))
+    return tuple(out)
+
+
+def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, str] | None:
+    """``(score, reason)`` for a transcribed Han name against the words of a Latin name, ``None`` when the Han name
+    is not a transcription (see :func:`is_transcribed`)."""
+    if not is_transcribed(han_name) or not latin_words:
+        return None
+    parts = _part_keys(han_name)
+    words = [(w, sound_key(w, pinyin=False)) for w in latin_words]
+    pairs = sorted(
+        (
+            (Levenshtein.normalized_similarity(pk, wk), i, j)
+            for i, (_h, pk) in enumerate(parts)
+            for j, (_w, wk) in enumerate(words)
+            if pk and wk
+        ),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    paired: dict[int, tuple[int, float]] = {}
+    used: set[int] = set()
+    for value, i, j in pairs:
+        if i not in paired and j not in used:
+            paired[i] = (j, value)
+            used.add(j)
+    joined = Levenshtein.normalized_similarity(
+        sound_key("".join(r[0] for r in readings("".join(h for h, _k in parts))), pinyin=True),
+        sound_key("".join(latin_words), pinyin=False),
+    )
+    each = sum(value for _j, value in paired.values()) / max(len(parts), len(words))
+    if joined > each:
+        score = min(CEILING, joined)
+        reason = f"sounds alike as a whole ({''.join(h for h, _k in parts)} ~ {' '.join(latin_words)}: {joined:.2f})"
+    else:
+        score = min(CEILING, each)
+        said = ", ".join(f"{parts[i][0]}~{words[j][0]} {value:.2f}" for i, (j, value) in sorted(paired.items()))
+        reason = f"a transcribed name compared by sound: {said}"
+    return score, reason

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+
+from threadline.matching.model import Query
+from threadline.matching.simple import SimpleMatcher
+from threadline.model import Entity, Name
+from threadline.names.transcribed import CEILING, is_transcribed, sound_key, sounds_alike
+
+
+def test_transcription_and_latin_spelling_share_a_sound_key() -> None:
+    assert sound_key("aierken", pinyin=True) == sound_key("erkin", pinyin=False) == "VrkVn"
+    assert sound_key("tuniyazi", pinyin=True) == sound_key("tuniyaz", pinyin=False)
+    assert sound_key("zhakeer", pinyin=True) == sound_key("zakir", pinyin=False)
+
+
+def test_only_names_written_as_transcriptions_are_compared_by_sound() -> None:
+    assert is_transcribed("艾尔肯·吐尼亚孜") and is_transcribed("贝拉克・奥巴马")
+    assert not is_transcribed("陈全国") and not is_transcribed("Erkin Tuniyaz")
+    assert sounds_alike("陈全国", ("chen", "quanguo")) is None
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [("艾尔肯·吐尼亚孜", "Erkin Tuniyaz"), ("雪克来提·扎克尔", "Shohrat Zakir"), ("贝拉克·奥巴马", "Barack Obama")],
+)
+def test_a_transcribed_name_matches_its_latin_spelling(han: str, latin: str) -> None:
+    hit = SimpleMatcher([]).compare(Query(han, "Person"), Entity("t", "1", "Person", (Name(latin),)))
+    assert hit is not None and 0.85 <= hit.score <= CEILING
+    assert "compared by sound" in hit.explanation
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("艾尔肯·吐尼亚孜", "Erkin Tursun"),  # the same first name, another family
+        ("雪克来提·扎克尔", "Zakir Rehman"),
+        ("艾尔肯·吐尼亚孜", "Shohrat Zakir"),
+        ("艾尔肯·吐尼亚孜", "Erkin"),  # one part is not the person
+    ],
+)
+def test_another_person_does_not_sound_alike(han: str, latin: str) -> None:
+    found = sounds_alike(han, tuple(latin.lower().split()))
+    assert found is not None and found[0] < 0.85
