@@ -49,3 +49,16 @@ def test_held_out_companies_can_be_left_out(monkeypatch: pytest.MonkeyPatch) -> 
     assert counterparts(held) and counterparts(kept)
     monkeypatch.setenv(HOLD_OUT, "1")
     assert counterparts(held) == () and counterparts(kept)
+
+
+def test_the_filed_english_name_is_the_same_company_even_when_only_it_says_group() -> None:
+    # SZSE 002101 filed 广东鸿图科技股份有限公司 and "Guangdong Hongtu Technology (Holdings)": one company, although
+    # the names alone differ only by "Holdings" (related)
+    entity = Entity("t", "1", "Company", (Name("Guangdong Hongtu Technology(Holdings) Co.,Ltd."),))
+    query = Query("广东鸿图科技股份有限公司", "Company")
+    direct = SimpleMatcher([])._compare_name(query, entity)
+    assert direct is not None and direct.relation == "related"
+    hit = SimpleMatcher([]).compare(query, entity)
+    assert hit is not None and hit.relation is None and hit.score >= 0.85 and "is listed as" in hit.explanation
+    hits = SimpleMatcher([entity]).match(query, threshold=0.5)
+    assert hits and hits[0].relation is None and hits[0].score >= 0.85

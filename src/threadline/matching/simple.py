@@ -45,7 +45,7 @@ from threadline.matching.scripts import ScriptFlags, pick
 from threadline.matching.shortforms import index_keys as short_form_keys
 from threadline.matching.shortforms import short_form_hit
 from threadline.model import Entity, Name
-from threadline.names.listed import Listing, counterparts
+from threadline.names.listed import Listing, counterparts, lookup_key
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
 from threadline.names.transcribed import is_transcribed, sounds_alike
 
@@ -153,9 +153,10 @@ class SimpleMatcher:
         The name of a Chinese listed company is also compared by its other filed names (:mod:`threadline.names.
         listed`)."""
         best = self._compare_name(query, entity)
-        if best is not None and best.relation == "related":
-            return best  # the name as given says another party of the group: another name of it cannot undo that
-        for listing in counterparts(query.name):
+        listed = counterparts(query.name)
+        if best is not None and best.relation == "related" and not _filed(listed, entity.names):
+            return best  # the name as given says another party of the group: a near name of it cannot undo that
+        for listing in listed:
             hit = self._compare_name(replace(query, name=listing.name), entity)
             if hit is not None and (best is None or hit.score > best.score):
                 best = _via_listing(query, listing, hit)
@@ -284,9 +285,12 @@ class SimpleMatcher:
             found = self._match_name(replace(query, name=listing.name), limit, threshold)
             hits.extend(_via_listing(query, listing, hit) for hit in found)
         best: dict[tuple[str, str], Hit] = {}
-        for hit in hits:  # the name as given first: on equal scores, or when it says related, its own hit stays
-            ident = (hit.entity.source, hit.entity.entry_id)
-            if ident not in best or (hit.score > best[ident].score and best[ident].relation != "related"):
+        for hit in hits:  # the name as given first: on equal scores its own hit stays, and when it says related
+            ident = (hit.entity.source, hit.entity.entry_id)  # unless the exchange filed the very name found
+            kept = best.get(ident)
+            if kept is None or (
+                hit.score > kept.score and (kept.relation != "related" or _filed(listed, (hit.matched_name,)))
+            ):
                 best[ident] = hit
         return sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))[:limit]
 
@@ -343,6 +347,13 @@ def _heard(key: NameKey, other: NameKey) -> tuple[float, str] | None:
     if not has_han(han.original) or has_han(latin_key.original) or not latin_key.latin.isascii():
         return None
     return sounds_alike(han.original, tuple(latin_key.latin.split()))
+
+
+def _filed(listed: tuple[Listing, ...], names: Sequence[Name]) -> bool:
+    """Whether one of ``names`` is, up to case, punctuation and legal form, a name the company filed with its
+    exchange: then the listing says the two are the same company, whatever "Group" one of them lacks."""
+    filed = {lookup_key(listing.name) for listing in listed}
+    return any(lookup_key(name.value) in filed for name in names)
 
 
 def _via_listing(query: Query, listing: Listing, hit: Hit) -> Hit:
