@@ -171,3 +171,28 @@ def test_lowest_reaching_is_below_every_score_that_reaches_the_floor() -> None:
         assert all(low < s for s in reaching)
         if reaching:  # and tight: the first score that reaches is just above it
             assert reaching[0] - low < 0.002
+
+
+@pytest.mark.shared
+def test_only_spellings_that_may_be_close_are_compared(shared_data: Path) -> None:
+    """A word's close spellings are searched for among those sharing its first letter or (from five letters) near
+    its length only: the others could never pass ``_may_be_close``. Comparing with every spelling finds the same."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from threadline.matching.bound import PARTIAL_CREDIT, _may_be_close, vocabulary
+
+    pairs = random.Random(11).sample(_pairs(shared_data), 150)
+    words = sorted({w for _zh, en, _p in pairs for w in alignable_words(name_key(en).latin)})
+    rnd, found = random.Random(12), 0
+    for zh, _en, _province in pairs:
+        vocab = vocabulary(han_core(zh))
+        every = sorted(vocab.spellings)
+        for word in rnd.sample(words, 40):
+            scored = process.extract(
+                word, every, scorer=Levenshtein.normalized_similarity, score_cutoff=PARTIAL_CREDIT, limit=None
+            )
+            expected = sorted((s, sim) for s, sim, _ in scored if _may_be_close(s, word))
+            assert sorted(vocab._close(word)) == expected, (zh, word)
+            found += len(expected)
+    assert found > 100

@@ -13,7 +13,7 @@ import pytest
 
 from threadline import settings
 from threadline.matching import index as index_module
-from threadline.matching.index import CandidateIndex, IndexStale, Segment, SegmentSource, build_segment
+from threadline.matching.index import CandidateIndex, IndexStale, Postings, Segment, SegmentSource, build_segment
 from threadline.matching.model import Query
 from threadline.matching.persisted import ListInput, active_inputs, index_stats, open_index, open_segments
 from threadline.matching.simple import SimpleMatcher
@@ -241,3 +241,77 @@ def test_open_index_builds_once_then_maps(tmp_path: Path, monkeypatch: pytest.Mo
     stats = index_stats(second)
     assert stats["entities"] == sum(item["entity_count"] for item in manifest["lists"]) == len(first.entities)
     assert [item["list"] for item in stats["lists"]] == ["us-uflpa", "us-cbp-wro"]
+
+
+def test_keys_looked_up_together_are_those_looked_up_one_by_one(
+    tmp_path: Path, small_lists: tuple[list[ListInput], ListStore]
+) -> None:
+    inputs, store = small_lists
+    segments, _built = open_segments(inputs, tmp_path)
+    keys = [*sorted(SimpleMatcher(store.entities)._postings)[::40], "no such key", "acr:zzzzzzz"]
+    alone, together = Postings(segments), Postings(segments)
+    together.prefetch(keys)
+    for key in keys:
+        assert list(together.get(key, ())) == list(alone.get(key, ())), key
+    assert sum(len(together.get(key, ())) for key in keys) > len(keys)
+
+
+def test_person_flags_mark_every_person_and_few_others(
+    tmp_path: Path, small_lists: tuple[list[ListInput], ListStore]
+) -> None:
+    inputs, _store = small_lists
+    index = CandidateIndex(open_segments(inputs, tmp_path)[0])
+    flags = index.person_flags()
+    schemas = [index.entities[index.records[i].entity].schema for i in range(len(index.records))]
+    persons = [schema == "Person" for schema in schemas]
+    assert len(flags) == len(persons) and any(persons) and not all(persons)
+    assert all(flags[i] for i, person in enumerate(persons) if person)
+    assert sum(flags) - sum(persons) <= len(persons) // 100
+
+
+@pytest.mark.parametrize("threshold", [0.6, 0.85])
+def test_a_warmed_matcher_gives_the_hits_of_a_cold_one(
+    tmp_path: Path, small_lists: tuple[list[ListInput], ListStore], threshold: float
+) -> None:
+    """Warming adds each name's sorted words and the person flags: token-sort scoring over arrays, person-only
+    comparisons and entries read only where a hit is possible. A cold matcher does each the plain way."""
+    inputs, store = small_lists
+    cold = _matcher(inputs, tmp_path)
+    warm = _matcher(inputs, tmp_path)
+    warm.warm()
+    t = threshold
+    hits = 0
+    for name in [*_real_queries(store, 200), "Vladimir Putin", "PUTIN Vladimir Vladimirovich", "Kim Jong Un"]:
+        expected = [(h.entity.entry_id, h.matched_name, h.score, h.explanation) for h in cold.match(Query(name), 20, t)]
+        got = [(h.entity.entry_id, h.matched_name, h.score, h.explanation) for h in warm.match(Query(name), 20, t)]
+        assert got == expected, name
+        hits += len(expected)
+    assert hits > 100
+
+
+def test_latin_keys_taken_together_are_those_read_one_by_one(
+    tmp_path: Path, small_lists: tuple[list[ListInput], ListStore]
+) -> None:
+    inputs, _store = small_lists
+    segments, _built = open_segments(inputs, tmp_path)
+    latin = CandidateIndex(segments).latin
+    ids = [*range(0, len(latin), 37), len(latin) - 1, 0, 5, 5]  # every segment, out of order, repeated
+    assert len(segments) == 4 and segments[0].records < len(latin) - 1
+    assert latin.take(ids) == [latin[i] for i in ids]
+
+
+@pytest.mark.parametrize("limit", [1, 3])
+def test_a_few_best_hits_are_the_head_of_all_hits(
+    tmp_path: Path, small_lists: tuple[list[ListInput], ListStore], limit: int
+) -> None:
+    """Once ``limit`` entries have a hit, pairs that cannot beat the last of them are neither read nor aligned:
+    what is returned is still the head of the full ranking, scores and explanations included."""
+    inputs, store = small_lists
+    matcher = _matcher(inputs, tmp_path)
+    full = 0
+    for name in _real_queries(store, 150):
+        every = [(h.entity.entry_id, h.score, h.explanation) for h in matcher.match(Query(name), 10_000, 0.5)]
+        head = [(h.entity.entry_id, h.score, h.explanation) for h in matcher.match(Query(name), limit, 0.5)]
+        assert head == every[:limit], name
+        full += len(every) > limit
+    assert full > 20  # enough queries where the limit cut something

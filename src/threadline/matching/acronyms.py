@@ -96,7 +96,12 @@ def derive(name: str) -> frozenset[str]:
     """
     if not name.isascii():
         return frozenset()
-    content = [w for w in _content(_words(name)) if w.isalpha()]
+    return _initials([w for w in _content(_words(name)) if w.isalpha()])
+
+
+def _initials(content: list[str]) -> frozenset[str]:
+    """The acronyms of folded content words (letters only): :func:`derive` once the name is split into them.
+    ``content`` is consumed (its trailing legal words are moved off it)."""
     tail: list[str] = []
     while content and content[-1] in LEGAL_WORDS and len(tail) < MAX_TAIL:
         tail.insert(0, content.pop())
@@ -136,8 +141,13 @@ def index_keys(name: str) -> frozenset[str]:
     keys = {f"acr:{a}" for a in own if len(a) >= MIN_INDEXED}
     if name.isascii():
         words = _content(_words(name))
+        # Each leading run is already folded content words: its acronyms come from its letter words directly,
+        # without joining and folding it again (that was most of the index build), unless the run could read as a
+        # list qualifier once its function words are gone ("including the subsidiaries"): then as derive reads it.
+        refold = _QUALIFIER.search(" ".join(words)) is not None
         for end in range(MIN_INDEXED, min(len(words), MAX_LETTERS) + 1):
-            keys.update(f"acr:{a}" for a in derive(" ".join(words[:end])) if len(a) >= MIN_INDEXED)
+            run = derive(" ".join(words[:end])) if refold else _initials([w for w in words[:end] if w.isalpha()])
+            keys.update(f"acr:{a}" for a in run if len(a) >= MIN_INDEXED)
     return frozenset(keys)
 
 
@@ -197,7 +207,10 @@ def expand(short: str, full: str) -> Expansion | None:
     if len(written) != len(all_words):
         written = all_words
     short_words = _words(short)
+    initials = {w[0] for w in all_words if len(w) > 1}
     for letters in acronym_tokens(short):
+        if not initials.issuperset(letters):
+            continue  # a letter no word of two letters or more begins with: no run spells it (see _run_for)
         if letters in short_words and all_words[:1] == (letters,) and len(all_words) > 1:
             continue  # both lead with the acronym ("XPCC" vs "XPCC Public Security Bureau"): compare as names
         # "... Corps (XPCC)": the acronym written beside its expansion is not one of its words

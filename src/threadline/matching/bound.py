@@ -99,8 +99,19 @@ class WordReach(NamedTuple):
     """Whether it may be the exact pinyin of a trade name (two or more characters, not a place)."""
     close: bool
     """Whether it may be a close spelling or a rendering of a span (edit similarity from ``PARTIAL_CREDIT``)."""
-    spans: tuple[Span, ...]
-    """The spans of the Chinese name it may explain."""
+    near: tuple[tuple[str, float], ...]
+    """Those spellings, with the similarity."""
+
+
+class Coverage(NamedTuple):
+    """Which characters of one Chinese name one Latin word may explain: worked out only when the Latin side does
+    not already rule the pair out (one pair in ten), once per word. A common word may begin dozens of glossary
+    phrases, and going over their spans for every pair was most of what the bound cost."""
+
+    credit: tuple[float, ...]
+    """Per character, the most credit a span the word may explain gives it (0 where none reaches)."""
+    covers: tuple[bool, ...]
+    """Per character, whether such a span reaches it."""
 
 
 class HanVocabulary:
@@ -152,7 +163,11 @@ class HanVocabulary:
         """Every phrase in one string: a word of a run that spells a phrase is a piece of it (not always the
         first piece: "chemical" in "petrochemical")."""
         self._choices = sorted(by_spelling)
+        self._by_first: dict[str, list[str]] = {}
+        for spelling in self._choices:
+            self._by_first.setdefault(spelling[:1], []).append(spelling)
         self._words: dict[str, WordReach] = {}
+        self._coverage: dict[str, Coverage] = {}
 
     def word(self, word: str) -> WordReach:
         """What ``word`` can do against this name (remembered per word)."""
@@ -160,22 +175,48 @@ class HanVocabulary:
         if found is None:
             if len(self._words) >= WORDS_REMEMBERED:
                 self._words.clear()
+                self._coverage.clear()
             found = self._words[word] = self._word(word)
         return found
 
-    def _word(self, word: str) -> WordReach:
+    def coverage(self, word: str) -> Coverage:
+        """The characters ``word`` may explain and the most credit it may give each (remembered per word)."""
+        found = self._coverage.get(word)
+        if found is None:
+            credit = [0.0] * len(self.han)
+            covers = [False] * len(self.han)
+            for i, k, given in self.spans(word):
+                for c in range(i, i + k):
+                    covers[c] = True
+                    if given > credit[c]:
+                        credit[c] = given
+            found = self._coverage[word] = Coverage(tuple(credit), tuple(covers))
+        return found
+
+    def spans(self, word: str) -> list[Span]:
+        """The spans of the name ``word`` may explain, with the most credit it may give them."""
         spans: list[Span] = [(i, k, 1.0) for i, k in self._by_spelling.get(word, ())]
         spans += [(i, k, INITIALS_CREDIT) for i, k in self._by_initials.get(word, ())]
-        close = [
-            (spelling, similarity)
-            for spelling, similarity, _ in process.extract(
-                word, self._choices, scorer=Levenshtein.normalized_similarity, score_cutoff=PARTIAL_CREDIT, limit=None
-            )
-            if _may_be_close(spelling, word)
+        spans += [
+            (i, k, similarity) for spelling, similarity in self.word(word).near for i, k in self._by_spelling[spelling]
         ]
-        spans += [(i, k, similarity) for spelling, similarity in close for i, k in self._by_spelling[spelling]]
+        return spans + self._phrase_spans(stem(word))
+
+    def _close(self, word: str) -> list[tuple[str, float]]:
+        """The spellings of spans ``word`` may be a close spelling or a rendering of (:func:`_may_be_close`, edit
+        similarity from ``PARTIAL_CREDIT``), with the similarity. A word of three or four letters can only be a
+        rendering of a spelling with its first letter, so only those are compared; one of two letters is neither."""
+        if len(word) < 3:
+            return []
+        pool = self._choices if len(word) >= 5 else self._by_first.get(word[0], [])
+        found = process.extract(
+            word, pool, scorer=Levenshtein.normalized_similarity, score_cutoff=PARTIAL_CREDIT, limit=None
+        )
+        return [(spelling, similarity) for spelling, similarity, _ in found if _may_be_close(spelling, word)]
+
+    def _word(self, word: str) -> WordReach:
+        close = tuple(self._close(word))
         stemmed = stem(word)
-        spans += self._phrase_spans(stemmed)
         best_close = max((similarity for _s, similarity in close), default=0.0)
         in_phrase = stemmed in self._phrase_text
         if word in self.spellings or in_phrase:
@@ -185,8 +226,16 @@ class HanVocabulary:
             if word in self.initials:
                 costs.append(1.0 - INITIALS_CREDIT)
             cost = min(costs)
-        explainable = bool(spans) or in_phrase
-        return WordReach(cost, explainable, word in self.trade_spellings, bool(close), tuple(spans))
+        # Any span at all, without listing them: a close spelling is a span's, and so is a phrase it begins.
+        explainable = (
+            word in self._by_spelling or word in self._by_initials or bool(close) or in_phrase or self._begins(stemmed)
+        )
+        return WordReach(cost, explainable, word in self.trade_spellings, bool(close), close)
+
+    def _begins(self, stemmed: str) -> bool:
+        """Whether a glossary or dictionary phrase of the name, written as one string, begins with ``stemmed``."""
+        at = bisect_left(self._phrases, stemmed)
+        return at < len(self._phrases) and self._phrases[at].startswith(stemmed)
 
     def _phrase_spans(self, stemmed: str) -> list[Span]:
         """Spans with a glossary or dictionary phrase that a run of words starting with this one may spell: the
@@ -241,14 +290,9 @@ def reach(han: str, words: Sequence[str], enough: float = 0.0) -> Reach:
     trade, close = any(w.trade for w in each), any(w.close for w in each)
     if latin + SLACK < enough:
         return Reach(max(0.0, latin) + SLACK, hopeless, trade, close, len(han))
-    credit = list(vocab.free)
-    explained = [False] * len(han)
-    for w in each:
-        for i, k, given in w.spans:
-            for c in range(i, i + k):
-                explained[c] = True
-                if given > credit[c]:
-                    credit[c] = given
+    covered = [vocab.coverage(word) for word in words]
+    credit = [max(given) for given in zip(vocab.free, *(c.credit for c in covered), strict=True)]
+    explained = sum(any(reached) for reached in zip(*(c.covers for c in covered), strict=True))
     chinese = 1.0 - sum(1.0 - c for c in credit) / len(han)
     score = max(0.0, min(latin, chinese))
-    return Reach(min(1.0, score + SLACK), hopeless, trade, close, sum(explained))
+    return Reach(min(1.0, score + SLACK), hopeless, trade, close, explained)

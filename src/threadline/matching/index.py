@@ -25,6 +25,7 @@ are, and queries merge the segments in list order, so record ids (and so ties) a
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 import importlib
 import inspect
@@ -32,6 +33,7 @@ import json
 import mmap
 import multiprocessing
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -40,7 +42,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -94,6 +96,9 @@ SEP = "\x1f"
 """Between the folded, core and distinctive forms and the removed parts of a name (folded text has no controls)."""
 RECORD_CACHE = 1 << 16
 ENTITY_CACHE = 1 << 14
+RECENT_KEYS = 1 << 14
+"""Block keys whose postings are remembered: supplier names share words, so most of a screened row's
+keys were looked up for an earlier row; the postings are views of the mapped file, small to keep."""
 
 
 class IndexStale(Exception):
@@ -155,54 +160,74 @@ def name_forms(key: NameKey, block_keys: set[str]) -> Counter[str]:
     transliterated from another script, or the pinyin of a Han name), and the derived keys that are none of the
     words, prefixes and joined word pairs of those forms: pinyin spans and glossary translations of Han names,
     acronyms and other derived keys of the rest. Counted per name form, not per distinct key."""
+    return Counter(_form_labels(key, block_keys))
+
+
+def _form_labels(key: NameKey, block_keys: set[str]) -> list[str]:
+    """:func:`name_forms` as a list of labels, one per form (what a build adds up over a million names). Acronym
+    and brand keys are told by their prefix alone: a word never holds a colon, so they are never a plain form."""
     from threadline.matching.crossscript import han_core
     from threadline.names.han import readings
 
-    forms: Counter[str] = Counter()
     han = han_core(key.original)
     if han:
-        forms["names: Han, indexed by characters and pinyin"] += 1
+        labels = ["names: Han, indexed by characters and pinyin"]
     elif key.latin != key.core:
-        forms["names: other scripts, transliterated to Latin"] += 1
+        labels = ["names: other scripts, transliterated to Latin"]
     else:
-        forms["names: Latin, normalised"] += 1
-    plain = set(key.core.split()) | set(key.latin.split())
-    derived = [b for b in block_keys if b not in plain and not b.endswith("…")]
-    if not derived:
-        return forms
-    plain.update(tokens(key.core))
+        labels = ["names: Latin, normalised"]
+    plain = set(key.core.split())
+    if key.latin != key.core:
+        plain.update(key.latin.split())
+    others: list[str] = []
+    for block in block_keys:
+        if block in plain or block.endswith("…"):
+            continue
+        if block.startswith("acr:"):
+            labels.append("derived keys: acronyms")
+        elif block.startswith("brand:"):
+            labels.append("derived keys: brands")
+        else:
+            others.append(block)
+    if not others:
+        return labels
+    if not key.core.isascii():  # Han bigrams (the tokens of a Latin core are its words, already in)
+        plain.update(tokens(key.core))
     plain.update(a + b for a, b in pairwise(key.latin.split()))
     spans: set[str] = set()
     if han:
         spelled = [r[0] for r in readings(han)]
         spans = {"".join(spelled[i : i + k]) for k in (2, 3, 4) for i in range(len(spelled) - k + 1)}
-    for block in derived:
+    for block in others:
         if block in plain:
             continue
-        if block.startswith("acr:"):
-            forms["derived keys: acronyms"] += 1
-        elif block.startswith("brand:"):
-            forms["derived keys: brands"] += 1
-        elif block in spans:
-            forms["derived keys: pinyin spans"] += 1
+        if block in spans:
+            labels.append("derived keys: pinyin spans")
         elif han:
-            forms["derived keys: glossary translations"] += 1
+            labels.append("derived keys: glossary translations")
         else:
-            forms["derived keys: other"] += 1
-    return forms
+            labels.append("derived keys: other")
+    return labels
 
 
 @dataclass(slots=True)
 class _Part:
-    """The records and postings of a run of entities (record ids local to the run)."""
+    """A run of entities indexed by one worker, already encoded (record ids local to the run): a few arrays and byte
+    strings, cheap to hand back from a worker and to join, where lists of strings and ints cost the parent a
+    pass over every posting."""
 
-    record_entity: list[int]
-    record_kind: list[int]
-    record_han: list[int]
-    names: list[str]
-    latins: list[str]
-    fields: list[str]
-    postings: dict[str, list[int]]
+    record_entity: npt.NDArray[np.int32]
+    record_kind: npt.NDArray[np.uint8]
+    record_han: npt.NDArray[np.uint8]
+    texts: dict[str, tuple[bytes, npt.NDArray[np.int64]]]
+    """Per blob (``name_blob``, ``latin_blob``, ``fields_blob``, ``entity_blob``): its bytes and each item's length."""
+    keys: list[str]
+    """The run's block keys, in order of first use."""
+    key_hashes: npt.NDArray[np.uint64]
+    post_len: npt.NDArray[np.int64]
+    """How many names carry each key (in :attr:`keys` order)."""
+    post_ids: npt.NDArray[np.int32]
+    """Their record ids, key after key, ascending within each key."""
     forms: Counter[str]
 
 
@@ -210,13 +235,28 @@ _BUILDING: Sequence[Entity] = ()
 """The entities being indexed, for forked workers (they inherit it instead of receiving a pickled copy)."""
 PARALLEL_FROM = 20_000
 """Entities from which the build is split over the cores (below, starting processes costs more than it saves)."""
+RUNS_PER_WORKER = 4
+"""Runs of entities per worker: a worker that gets less of a shared machine's time then takes fewer runs, rather
+than making the others wait for its half."""
+
+
+def _encoded(texts: Iterable[str]) -> tuple[bytes, npt.NDArray[np.int64]]:
+    encoded = [t.encode("utf-8") for t in texts]
+    return b"".join(encoded), np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
 
 
 def _index_run(start: int, stop: int) -> _Part:
     from threadline.matching.crossscript import han_core
     from threadline.matching.simple import _block_keys
 
-    part = _Part([], [], [], [], [], [], {}, Counter())
+    record_entity: list[int] = []
+    record_kind: list[int] = []
+    record_han: list[int] = []
+    names: list[str] = []
+    latins: list[str] = []
+    fields: list[str] = []
+    postings: dict[str, list[int]] = {}
+    forms: Counter[str] = Counter()
     kind_code = {kind: i for i, kind in enumerate(KINDS)}
     for entity_index in range(start, stop):
         entity = _BUILDING[entity_index]
@@ -224,47 +264,116 @@ def _index_run(start: int, stop: int) -> _Part:
             continue  # as SimpleMatcher: known only by address
         for name in entity.names:
             key = name_key(name.value)
-            record_id = len(part.names)
-            part.record_entity.append(entity_index)
-            part.record_kind.append(kind_code[name.kind])
-            part.record_han.append(1 if han_core(key.original) else 0)
-            part.names.append(name.value)
-            part.latins.append(key.latin)
-            part.fields.append(_fields(key))
+            record_id = len(names)
+            record_entity.append(entity_index)
+            record_kind.append(kind_code[name.kind])
+            record_han.append(1 if han_core(key.original) else 0)
+            names.append(name.value)
+            latins.append(key.latin)
+            fields.append(_fields(key))
             blocks = _block_keys(key)
-            part.forms.update(name_forms(key, blocks))
+            forms.update(_form_labels(key, blocks))
             for block in blocks:
-                part.postings.setdefault(block, []).append(record_id)
-    return part
+                postings.setdefault(block, []).append(record_id)
+    entities = (json.dumps(_BUILDING[i].to_dict(), ensure_ascii=False) for i in range(start, stop))
+    keys, lists = list(postings), list(postings.values())
+    return _Part(
+        np.asarray(record_entity, dtype=np.int32),
+        np.asarray(record_kind, dtype=np.uint8),
+        np.asarray(record_han, dtype=np.uint8),
+        {
+            "name_blob": _encoded(names),
+            "latin_blob": _encoded(latins),
+            "fields_blob": _encoded(fields),
+            "entity_blob": _encoded(entities),
+        },
+        keys,
+        np.fromiter(map(key_hash, keys), dtype=np.uint64, count=len(keys)),
+        np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)),
+        np.fromiter(chain.from_iterable(lists), dtype=np.int32, count=sum(map(len, lists))),
+        forms,
+    )
 
 
-def _index_all(entities: Sequence[Entity], workers: int) -> _Part:
-    """Normalise and key every name, split over ``workers`` forked processes for large lists; the runs are joined
-    in entity order, so record ids are those of a single pass."""
+def _index_all(entities: Sequence[Entity], workers: int) -> list[_Part]:
+    """Normalise and key every name, split over ``workers`` forked processes for large lists; the runs come back
+    in entity order, so :func:`_join` gives the record ids of a single pass."""
     global _BUILDING
     _BUILDING = entities
     try:
         if workers <= 1 or len(entities) < PARALLEL_FROM:
-            return _index_run(0, len(entities))
-        step = -(-len(entities) // workers)
+            return [_index_run(0, len(entities))]
+        step = -(-len(entities) // (workers * RUNS_PER_WORKER))
         runs = [(i, min(i + step, len(entities))) for i in range(0, len(entities), step)]
-        with multiprocessing.get_context("fork").Pool(len(runs)) as pool:
-            parts = pool.starmap(_index_run, runs)
+        # The entities are the parent's, shared with the workers page by page until written to. The collector of a
+        # worker would walk (and so copy) every one of them: frozen, it leaves them alone.
+        gc.freeze()
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.starmap(_index_run, runs, chunksize=1)
     finally:
+        gc.unfreeze()
         _BUILDING = ()
-    whole = parts[0]
-    for part in parts[1:]:
-        offset = len(whole.names)
-        whole.record_entity += part.record_entity
-        whole.record_kind += part.record_kind
-        whole.record_han += part.record_han
-        whole.names += part.names
-        whole.latins += part.latins
-        whole.fields += part.fields
-        whole.forms.update(part.forms)
-        for block, ids in part.postings.items():
-            whole.postings.setdefault(block, []).extend(i + offset for i in ids)
-    return whole
+
+
+@dataclass(slots=True)
+class _Joined:
+    """The segment's arrays and blobs, and what ``meta.json`` says of its keys."""
+
+    arrays: dict[str, npt.NDArray[Any]]
+    blobs: dict[str, bytes]
+    keys: int
+    largest: list[tuple[int, str]]
+    forms: Counter[str]
+
+
+def _join(parts: Sequence[_Part]) -> _Joined:
+    """The runs' parts as one segment, as a single pass over the entities would lay it out: records run after run,
+    keys sorted by hash (equal hashes by first use), each key's record ids ascending. Each run's postings are
+    copied to their place in one step, not id by id."""
+    arrays: dict[str, npt.NDArray[Any]] = {
+        name: np.concatenate([getattr(part, name) for part in parts])
+        for name in ("record_entity", "record_kind", "record_han")
+    }
+    blobs: dict[str, bytes] = {}
+    for blob in ("name_blob", "latin_blob", "fields_blob", "entity_blob"):
+        blobs[blob] = b"".join(part.texts[blob][0] for part in parts)
+        lengths = np.concatenate([part.texts[blob][1] for part in parts])
+        offsets = np.zeros(len(lengths) + 1, dtype="<i8")
+        np.cumsum(lengths, out=offsets[1:])
+        arrays[blob.replace("_blob", "_off")] = offsets
+    slot: dict[str, int] = {}
+    for part in parts:
+        for key in part.keys:
+            slot.setdefault(key, len(slot))
+    keys = list(slot)
+    hashes = np.zeros(len(keys), dtype=np.uint64)
+    counts = np.zeros(len(keys), dtype=np.int64)
+    where = [np.fromiter(map(slot.__getitem__, part.keys), dtype=np.int64, count=len(part.keys)) for part in parts]
+    for at, part in zip(where, parts, strict=True):
+        hashes[at] = part.key_hashes
+        counts[at] += part.post_len  # a run names each key once: no repeated index in ``at``
+    order = np.argsort(hashes, kind="stable")
+    post_off = np.zeros(len(keys) + 1, dtype="<i8")
+    np.cumsum(counts[order], out=post_off[1:])
+    free = np.empty(len(keys), dtype=np.int64)  # per key: where its next run's ids go
+    free[order] = post_off[:-1]
+    post_ids = np.empty(int(post_off[-1]), dtype="<i4")
+    base = 0
+    for at, part in zip(where, parts, strict=True):
+        run_start = np.cumsum(part.post_len) - part.post_len  # where each key's ids start in the run's own list
+        target = np.repeat(free[at] - run_start, part.post_len) + np.arange(len(part.post_ids))
+        post_ids[target] = part.post_ids + base
+        free[at] += part.post_len
+        base += len(part.record_entity)
+    key_blob, key_off = _heap(keys[i] for i in order.tolist())
+    arrays |= {"key_hash": hashes[order], "key_off": key_off, "post_off": post_off, "post_ids": post_ids}
+    blobs["key_blob"] = key_blob
+    top = np.flatnonzero(counts >= np.partition(counts, -10)[-10]) if len(counts) > 10 else np.arange(len(counts))
+    largest = sorted(((int(counts[i]), keys[i]) for i in top.tolist()), reverse=True)[:10]
+    forms: Counter[str] = Counter()
+    for part in parts:
+        forms.update(part.forms)
+    return _Joined(arrays, blobs, len(keys), largest, forms)
 
 
 def default_workers() -> int:
@@ -280,45 +389,8 @@ def build_segment(
 ) -> Path:
     """Index ``entities`` and write them as the segment of ``source`` under ``root``; returns its folder."""
     started = time.perf_counter()
-    part = _index_all(entities, default_workers() if workers is None else workers)
-    record_entity, record_kind, names = part.record_entity, part.record_kind, part.names
-    latins, fields, postings, forms = part.latins, part.fields, part.postings, part.forms
-    hashes = np.fromiter((key_hash(k) for k in postings), dtype="<u8", count=len(postings))
-    order = np.argsort(hashes, kind="stable")
-    keys = list(postings)
-    sorted_keys = [keys[i] for i in order.tolist()]
-    lengths = np.fromiter((len(postings[k]) for k in sorted_keys), dtype="<i8", count=len(sorted_keys))
-    post_off = np.zeros(len(sorted_keys) + 1, dtype="<i8")
-    np.cumsum(lengths, out=post_off[1:])
-    post_ids = np.fromiter(
-        (i for k in sorted_keys for i in postings[k]), dtype="<i4", count=int(post_off[-1]) if len(post_off) else 0
-    )
-    key_blob, key_off = _heap(sorted_keys)
-    name_blob, name_off = _heap(names)
-    latin_blob, latin_off = _heap(latins)
-    fields_blob, fields_off = _heap(fields)
-    entity_blob, entity_off = _heap(json.dumps(e.to_dict(), ensure_ascii=False) for e in entities)
-    arrays: dict[str, npt.NDArray[Any]] = {
-        "record_entity": np.asarray(record_entity, dtype="<i4"),
-        "record_kind": np.asarray(record_kind, dtype="u1"),
-        "record_han": np.asarray(part.record_han, dtype="u1"),
-        "name_off": name_off,
-        "latin_off": latin_off,
-        "fields_off": fields_off,
-        "key_hash": hashes[order],
-        "key_off": key_off,
-        "post_off": post_off,
-        "post_ids": post_ids,
-        "entity_off": entity_off,
-    }
-    blobs = {
-        "name_blob": name_blob,
-        "latin_blob": latin_blob,
-        "fields_blob": fields_blob,
-        "key_blob": key_blob,
-        "entity_blob": entity_blob,
-    }
-    largest = sorted(((len(v), k) for k, v in postings.items()), reverse=True)[:10]
+    joined = _join(_index_all(entities, default_workers() if workers is None else workers))
+    arrays, blobs, largest = joined.arrays, joined.blobs, joined.largest
     meta: dict[str, Any] = {
         "format": FORMAT,
         "key_version": key_version(),
@@ -326,10 +398,10 @@ def build_segment(
         "content": source.content,
         "version": version,
         "entities": len(entities),
-        "names": len(names),
-        "keys": len(sorted_keys),
-        "postings": int(post_off[-1]),
-        "name_forms": dict(sorted(forms.items())),
+        "names": len(arrays["record_entity"]),
+        "keys": joined.keys,
+        "postings": int(arrays["post_off"][-1]),
+        "name_forms": dict(sorted(joined.forms.items())),
         "largest_postings": [[k, n] for n, k in largest],
         "build_s": 0.0,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -470,9 +542,37 @@ class Segment:
     def entity(self, i: int) -> Entity:
         return Entity.from_dict(json.loads(self._text("entity_blob", self.entity_off, i)))
 
+    def person_flags(self) -> bytes:
+        """One byte per record, 1 when its entity's JSON holds the string ``"Person"`` (see
+        :meth:`CandidateIndex.person_flags`): the heap is searched, no entity is decoded."""
+        flags = np.zeros(self.entities, dtype=np.uint8)
+        found = [m.start() for m in re.finditer(rb'"Person"', self._maps["entity_blob"])]
+        if found:
+            flags[np.searchsorted(self._array("entity_off"), found, side="right") - 1] = 1
+        return bytes(flags[self._array("record_entity")].tobytes())
+
     def lookup(self, key: str, hashed: int) -> npt.NDArray[np.int32] | None:
         """The local record ids of ``key``, or ``None``."""
-        k = int(np.searchsorted(self.hashes, np.uint64(hashed)))
+        return self._lookup_from(key, hashed, int(np.searchsorted(self.hashes, np.uint64(hashed))))
+
+    def lookup_many(
+        self, keys: Sequence[str], hashed: npt.NDArray[np.uint64]
+    ) -> Iterator[tuple[int, npt.NDArray[np.int32]]]:
+        """``(position in keys, local record ids)`` of each of ``keys`` found here (``hashed``: their hashes). One
+        search of the key table for all of them: a screened row has some twenty keys and each search called one by
+        one cost more than the rest of the look-up; only the keys whose hash is present are compared as text."""
+        if not len(self.hashes) or not len(keys):
+            return
+        at = np.searchsorted(self.hashes, hashed)
+        present = at < len(self.hashes)
+        present[present] = self.hashes[at[present]] == hashed[present]
+        for n in np.flatnonzero(present).tolist():
+            ids = self._lookup_from(keys[n], int(hashed[n]), int(at[n]))
+            if ids is not None:
+                yield n, ids
+
+    def _lookup_from(self, key: str, hashed: int, k: int) -> npt.NDArray[np.int32] | None:
+        """The record ids of ``key`` from position ``k`` of the key table, the first whose hash is not below it."""
         encoded = key.encode("utf-8")
         blob = self._maps["key_blob"]
         while k < len(self.hashes) and int(self.hashes[k]) == hashed:
@@ -515,7 +615,13 @@ def union_sorted(lists: Iterable[Sequence[int]]) -> list[int]:
     chosen = list(lists)
     if any(isinstance(ids, IdList) for ids in chosen):
         arrays = [ids.array if isinstance(ids, IdList) else np.asarray(ids, dtype=np.int64) for ids in chosen]
-        result: list[int] = np.unique(np.concatenate(arrays)).tolist() if arrays else []
+        if not arrays:
+            return []
+        merged = np.sort(np.concatenate(arrays))  # sorting and dropping repeats: faster than np.unique's hashing
+        keep = np.empty(len(merged), dtype=bool)
+        keep[:1] = True
+        np.not_equal(merged[1:], merged[:-1], out=keep[1:])
+        result: list[int] = merged[keep].tolist()
         return result
     found: set[int] = set()
     for ids in chosen:
@@ -596,6 +702,24 @@ class Latin(Sequence[str]):
         s, local = self.bases.locate(i)
         return self.segments[s].latin(local)
 
+    def take(self, ids: Sequence[int]) -> list[str]:
+        """``[self[i] for i in ids]``, the offsets of all of them read at once per segment: a query's candidates are
+        a couple of thousand names, and locating and slicing each one in Python cost a single query more than
+        scoring its same-script candidates did (a screening run decodes every key once instead: ``warm``)."""
+        at = np.asarray(ids, dtype=np.int64)
+        out: list[str] = [""] * len(at)
+        which = np.searchsorted(np.asarray(self.bases.starts), at, side="right") - 1
+        for s in np.unique(which).tolist():
+            rows = np.flatnonzero(which == s)
+            segment = self.segments[s]
+            local = at[rows] - self.bases.starts[s]
+            offsets = segment._array("latin_off")
+            blob = segment._maps["latin_blob"]
+            starts, stops = offsets[local].tolist(), offsets[local + 1].tolist()
+            for row, start, stop in zip(rows.tolist(), starts, stops, strict=True):
+                out[row] = blob[start:stop].decode("utf-8")
+        return out
+
 
 class Entities(_Decoded[Entity]):
     """Every indexed entity, decoded from its JSON when first asked for (the hits of a query)."""
@@ -626,10 +750,26 @@ class Postings(Mapping[str, Sequence[int]]):
             if ids is not None:
                 parts.append((ids, base))
         found = IdList(parts) if parts else None
-        if len(self._recent) >= 256:  # the keys of the last few queries (candidates, then ranking, ask twice)
+        if len(self._recent) >= RECENT_KEYS:  # the keys of recent queries (candidates, then ranking, ask twice)
             self._recent.clear()
         self._recent[key] = found
         return found
+
+    def prefetch(self, keys: Sequence[str]) -> None:
+        """Look up every one of ``keys`` not looked up recently, all at once (:meth:`Segment.lookup_many`), so the
+        :meth:`get` that follow answer from memory: the keys of one query, searched for together."""
+        todo = [key for key in dict.fromkeys(keys) if key not in self._recent]
+        if not todo:
+            return
+        if len(self._recent) + len(todo) > RECENT_KEYS:
+            self._recent.clear()
+        hashed = np.fromiter((key_hash(key) for key in todo), dtype=np.uint64, count=len(todo))
+        parts: list[list[tuple[npt.NDArray[np.int32], int]]] = [[] for _ in todo]
+        for base, segment in zip(self.bases, self.segments, strict=False):
+            for n, ids in segment.lookup_many(todo, hashed):
+                parts[n].append((ids, base))
+        for key, found in zip(todo, parts, strict=True):
+            self._recent[key] = IdList(found) if found else None
 
     def __getitem__(self, key: str) -> Sequence[int]:
         found = self._find(key)
@@ -671,3 +811,9 @@ class CandidateIndex:
     def han_flags(self) -> bytes:
         """One byte per record: 1 when the name is Chinese (has a Han core), as the matcher splits candidates."""
         return b"".join(bytes(s.record_han) for s in self.segments)
+
+    def person_flags(self) -> bytes:
+        """One byte per record: 1 when its entry may be a person, known without decoding any entry: its JSON holds
+        the string "Person" (every person's does, as its schema; a name or remark may put it in a few others). The
+        matcher leaves person-only comparisons out for the rest; the few extra only cost a comparison each."""
+        return b"".join(s.person_flags() for s in self.segments)

@@ -9,6 +9,7 @@ which keeps the pair below the match threshold whatever the spelling says.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from threadline.matching import acronyms
 from threadline.matching.model import Hit, Query, list_side_adjustments
@@ -47,7 +48,7 @@ def short_form_hit(query: Query, name: Name, entity: Entity, related_cap: float)
     applies. Persons are left alone (initials of a person are not an acronym of an organisation)."""
     if query.schema == "Person" or entity.schema == "Person":
         return None
-    found = _brand(query.name, name.value, related_cap) or _acronym(query.name, name.value, related_cap)
+    found = reading(query.name, name.value, related_cap)
     if found is None:
         return None
     score, text, feature, relation = found
@@ -60,6 +61,15 @@ def short_form_hit(query: Query, name: Name, entity: Entity, related_cap: float)
     features: list[tuple[str, float]] = [(feature, score)]
     score = list_side_adjustments(score, name, query, entity, features, parts)
     return Hit(entity, max(0.0, min(1.0, score)), name, "; ".join(parts), tuple(features), relation)
+
+
+@lru_cache(maxsize=4_096)
+def reading(a: str, b: str, related_cap: float) -> tuple[float, str, str, str | None] | None:
+    """What the brand table or else an acronym says of two names: ``(score, reason, feature, relation)``, or
+    ``None`` when neither links them. The matcher asks before it reads a candidate's list entry (most candidates
+    carrying one of the query's short-form keys are not linked to it), then :func:`short_form_hit` asks again:
+    the pairs of the last few queries are remembered."""
+    return _brand(a, b, related_cap) or _acronym(a, b, related_cap)
 
 
 def _brand(a: str, b: str, related_cap: float) -> tuple[float, str, str, str | None] | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from threadline.matching.identifiers import row_identifiers
@@ -19,6 +20,8 @@ HIT_LIMIT = 5
 """Most hits reported per row."""
 RISK_ORDER = ("listed", "xinjiang", "sector", "clean")
 """Risk levels, highest first; a row's ``risk`` is the highest that applies."""
+LOCATED_ROWS = 20_000
+"""Rows whose region is remembered (per worker), as :data:`~threadline.screening.memo.MEMO_SIZE` for names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,19 +43,46 @@ class ScreenResult:
         }
 
 
+def row_query(row: InputRow) -> Query:
+    """What a row's name is matched as: its name, country and registration number (two rows with the same query
+    get the same hits)."""
+    return Query(row.name, country=row.country, identifiers=row_identifiers(row.registration_id))
+
+
 def assess(
-    row: InputRow, matcher: Matcher, threshold: float, limit: int = HIT_LIMIT, goods: GoodsIndex | None = None
+    row: InputRow,
+    matcher: Matcher,
+    threshold: float,
+    limit: int = HIT_LIMIT,
+    goods: GoodsIndex | None = None,
+    hits: tuple[Hit, ...] | None = None,
 ) -> ScreenResult:
-    """Screen one row. Hits below ``threshold`` are not reported; ``goods`` checks the DOL goods list."""
-    query = Query(row.name, country=row.country, identifiers=row_identifiers(row.registration_id))
-    hits = tuple(matcher.match(query, limit=limit, threshold=threshold))
-    region = locate(row.address, name=row.name, country=row.country, uscc=row.registration_id)
+    """Screen one row. Hits below ``threshold`` are not reported; ``goods`` checks the DOL goods list. ``hits``:
+    the row's hits when they are already known (see :func:`with_hits`): the name is then not matched."""
+    if hits is None:
+        hits = tuple(matcher.match(row_query(row), limit=limit, threshold=threshold))
+    region = _located(row.address, row.name, row.country, row.registration_id)
     sector = classify(
         row.product, row.hs_code, country=row_country(row.country, region.in_xinjiang, region.signal), goods=goods
     )
     return ScreenResult(
         row, risk_level(bool(hits), region.in_xinjiang is True, sector.flagged is True), hits, region, sector
     )
+
+
+def with_hits(result: ScreenResult, hits: tuple[Hit, ...]) -> ScreenResult:
+    """``result`` with ``hits`` as its hits, and the risk level they give."""
+    listed = bool(hits)
+    risk = risk_level(listed, result.region.in_xinjiang is True, result.sector.flagged is True)
+    return replace(result, hits=hits, risk=risk)
+
+
+@lru_cache(maxsize=LOCATED_ROWS)
+def _located(address: str | None, name: str, country: str | None, uscc: str | None) -> RegionResult:
+    """:func:`~threadline.risk.region.locate`, remembered for recent rows: a supplier file repeats a supplier's
+    name and address on many rows (sites, years, shipments), and locating it again cost as much as matching a
+    name the memo already knew. The result is immutable, so rows may share it."""
+    return locate(address, name=name, country=country, uscc=uscc)
 
 
 def risk_level(listed: bool, in_xinjiang: bool, sector_flagged: bool) -> str:

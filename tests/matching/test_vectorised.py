@@ -1,0 +1,90 @@
+"""Whole-list scoring and ranking give what the one-at-a-time loops gave: same records, same scores, same order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
+
+from threadline.matching.index import IdList
+from threadline.matching.vectorised import SortedNames, most_shared
+
+WORDS = ["alpha", "beta", "gamma", "co", "ltd", "trading", "shenzhen", "tech", "al", "pha"]
+names = st.lists(st.sampled_from(WORDS), min_size=0, max_size=5).map(" ".join)
+
+
+def _extract(query: str, choices: Sequence[str], cutoff: float) -> list[tuple[int, float]]:
+    found = process.extract(
+        query, choices, scorer=fuzz.token_sort_ratio, processor=None, limit=None, score_cutoff=cutoff
+    )
+    return [(pos, score) for _choice, score, pos in found]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    query=names,
+    choices=st.lists(names, max_size=40),
+    cutoff=st.sampled_from([0.0, 50.0, 70.0, 95.0]),
+    order=st.randoms(use_true_random=False),
+)
+def test_token_sort_scores_are_rapidfuzz_extract(query: str, choices: list[str], cutoff: float, order: Any) -> None:
+    """Repeated names make ties: they must come in the order ``extract`` gives them (by position in ``ids``)."""
+    ids = list(range(len(choices)))
+    order.shuffle(ids)
+    got = SortedNames(choices).scores(query, ids, cutoff)
+    expected = [(ids[pos], score) for pos, score in _extract(query, [choices[i] for i in ids], cutoff)]
+    assert got == expected
+
+
+def test_token_sort_scores_on_real_spellings() -> None:
+    choices = [
+        "xinjiang zhongtai chemical",
+        "zhongtai xinjiang chemical",
+        "chemical xinjiang zhongtai",
+        "hangzhou hikvision digital technology",
+        "xinjiang  zhongtai   chemical group",
+        "zhong tai chemical",
+        "xinjiang zhongtai chemical co ltd and its subsidiaries in the region",
+    ]
+    ids = [6, 5, 4, 3, 2, 1, 0]
+    got = SortedNames(choices).scores("Xinjiang Zhongtai Chemical", ids, 70.0)
+    expected = [(ids[pos], score) for pos, score in _extract("Xinjiang Zhongtai Chemical", choices[::-1], 70.0)]
+    assert got == expected
+    assert [i for i, _score in got[:3]] == [2, 1, 0]  # equal scores, in the order asked
+
+
+def _most_shared_loop(record_ids: list[int], postings: list[list[int]], limit: int) -> list[int]:
+    """The ranking as it was written before (a dict of sums, then a sort)."""
+    wanted = set(record_ids)
+    shared: dict[int, float] = defaultdict(float)
+    for ids in postings:
+        for i in ids:
+            if i in wanted:
+                shared[i] += 1.0 / len(ids)
+    ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+    return [i for i, _n in ranked[:limit]]
+
+
+postings_lists = st.lists(st.sets(st.integers(0, 60), max_size=25).map(sorted), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    record_ids=st.sets(st.integers(0, 60), max_size=40).map(sorted), postings=postings_lists, limit=st.integers(1, 30)
+)
+def test_most_shared_ranks_as_the_loop(record_ids: list[int], postings: list[list[int]], limit: int) -> None:
+    assert most_shared(record_ids, postings, limit) == _most_shared_loop(record_ids, postings, limit)
+
+
+def test_most_shared_reads_mapped_postings_and_any_order_of_candidates() -> None:
+    posted = [np.array([1, 4, 9], dtype=np.int32), np.array([4, 7], dtype=np.int32), np.array([9], dtype=np.int32)]
+    mapped = [IdList([(posted[0], 0)]), IdList([(posted[1], 0)]), IdList([(posted[2], 0)])]
+    plain = [p.tolist() for p in posted]
+    for candidates in ([9, 4, 1, 7], [1, 4, 7, 9], [7, 1]):
+        assert most_shared(candidates, mapped, 3) == _most_shared_loop(candidates, plain, 3)
+    assert most_shared([9, 4, 1, 7], mapped, 2) == [9, 4]  # 1/3 + 1 beats 1/3 + 1/2
