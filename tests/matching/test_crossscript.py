@@ -5,7 +5,6 @@ import pytest
 from threadline.matching.align import align, place_first
 from threadline.matching.calibration import (
     CONFLICT,
-    CONFLICT_ECHO,
     CONFLICT_PINYIN,
     CONFLICT_TERMS,
     OTHER,
@@ -13,7 +12,7 @@ from threadline.matching.calibration import (
     RENDERING,
     TRADE_NAME,
 )
-from threadline.matching.crossscript import echoes, evidence_group, known_terms_differ, romanised_other, trade_name
+from threadline.matching.crossscript import evidence_group, known_terms_differ, romanised_other, trade_name
 from threadline.matching.model import Query
 from threadline.matching.simple import SimpleMatcher
 from threadline.model import Entity, Name
@@ -39,17 +38,10 @@ def test_the_shared_trade_name_is_a_pinyin_piece_that_is_not_a_place() -> None:
         ("浙江大华技术", "zhejiang technology", OTHER),
         ("珠海中富实业", "henan zhongfu industrial", OTHER_PLACE),
         ("同兴环保科技", "zhejiang tongxing technology", OTHER_PLACE),
-        ("佳沃食品", "joyvio food", CONFLICT_ECHO),
     ],
 )
 def test_calibration_group(han: str, latin: str, group: str) -> None:
     assert evidence_group(align(han, tuple(latin.split()), glossary())) == group
-
-
-def test_an_english_brand_echoes_the_sound_of_the_chinese_trade_name() -> None:
-    assert echoes("佳沃", ("joyvio",)) and echoes("灵康", ("lionco", "pharmaceutical"))
-    assert not echoes("恩华", ("nhwa",))  # enhua: the brand drops the first letter
-    assert not echoes("泛微", ("technology",))  # nothing distinctive kept
 
 
 def test_an_other_place_outweighs_a_shared_trade_name() -> None:

@@ -17,6 +17,7 @@ def test_transcription_and_latin_spelling_share_a_sound_key() -> None:
 def test_only_names_written_as_transcriptions_are_compared_by_sound() -> None:
     assert is_transcribed("艾尔肯·吐尼亚孜") and is_transcribed("贝拉克・奥巴马")
     assert not is_transcribed("陈全国") and not is_transcribed("Erkin Tuniyaz")
+    assert not is_transcribed("新疆中泰化学") and is_transcribed("艾尔肯吐尼亚孜", person=True)  # no dot: persons only
     assert sounds_alike("陈全国", ("chen", "quanguo")) is None
 
 

@@ -14,7 +14,6 @@ from rapidfuzz.distance import Levenshtein
 from threadline.matching.align import Alignment, align, alignable_words
 from threadline.matching.calibration import (
     CONFLICT,
-    CONFLICT_ECHO,
     CONFLICT_PINYIN,
     CONFLICT_TERMS,
     OTHER,
@@ -120,20 +119,9 @@ def evidence_group(alignment: Alignment) -> str:
     if any(p.how == "rendering" for p in alignment.pieces):
         return RENDERING
     if han and words:
-        if romanised_other(words):
-            return CONFLICT_PINYIN
-        return CONFLICT_ECHO if echoes(alignment.unexplained_han, words) else CONFLICT
+        return CONFLICT_PINYIN if romanised_other(words) else CONFLICT
     return OTHER
 
-
-def echoes(han: str, words: tuple[str, ...]) -> bool:
-    """Whether the first distinctive word an English name keeps begins with the first letter of the pinyin of the
-    first character the Chinese name keeps (佳沃 jiawo / "Joyvio"; not 恩华 enhua / "Nhwa"): English brands of Chinese
-    companies mostly echo the trade name's sound, another company's name does only by chance."""
-    distinctive = [w for w in words if w not in GENERIC_WORDS]
-    if not han or not distinctive:
-        return False
-    return any(r[:1] == distinctive[0][:1] for r in readings(han[0])[0])
 
 
 def romanised_other(words: tuple[str, ...]) -> bool:

@@ -15,6 +15,7 @@ not "TiMi Technologies"), then
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -25,8 +26,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from threadline.matching.align import Alignment, alignable_words
-from threadline.matching.bound import reach
-from threadline.matching.calibration import CONFLICT, CONFLICT_ECHO, GROUPS, RENDERING, TRADE_NAME, calibrate
+from threadline.matching.bound import Reach, reach
+from threadline.matching.calibration import CONFLICT, GROUPS, RENDERING, TRADE_NAME, calibrate
 from threadline.matching.crossscript import (
     cross_align,
     evidence_group,
@@ -38,13 +39,16 @@ from threadline.matching.crossscript import (
 )
 from threadline.matching.identifiers import IdentifierIndex, with_identifiers
 from threadline.matching.identifiers import adjust as identifier_adjust
-from threadline.matching.index import CandidateIndex, union_sorted
+from threadline.matching.index import CandidateIndex, Postings, union_sorted
 from threadline.matching.model import Hit, Query, list_side_adjustments, schemata_compatible
 from threadline.matching.persons import person_similarity
 from threadline.matching.scripts import ScriptFlags, pick
 from threadline.matching.shortforms import index_keys as short_form_keys
+from threadline.matching.shortforms import reading as short_form_reading
 from threadline.matching.shortforms import short_form_hit
+from threadline.matching.vectorised import SortedNames, flagged, most_shared
 from threadline.model import Entity, Name
+from threadline.names.brands import brand_table
 from threadline.names.listed import Listing, counterparts, lookup_key
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
 from threadline.names.transcribed import is_transcribed, sounds_alike
@@ -127,6 +131,12 @@ class SimpleMatcher:
         self._records: Sequence[_Record]
         self._postings: Mapping[str, Sequence[int]]
         self._latin: Sequence[str]
+        self._index = index
+        self._sorted_latin: SortedNames | None = None
+        """Each name's Latin key with its words sorted, once known: in memory from the start, persisted once
+        :meth:`warm` has decoded the keys (a single look-up does not pay for all of them)."""
+        self._maybe_person: bytes | None = None
+        """One byte per name, 1 when its entry may be a person (a superset), when known (as ``_sorted_latin``)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
             self._postings, self._latin = index.postings, index.latin
@@ -147,6 +157,8 @@ class SimpleMatcher:
             self._records = records
             self._postings = dict(postings)
             self._latin = [record.key.latin for record in records]
+            self._sorted_latin = SortedNames(self._latin)
+            self._maybe_person = bytes(self.entities[r.entity].schema == "Person" for r in records)
 
     def compare(self, query: Query, entity: Entity) -> Hit | None:
         """Score one query against one entity directly (no candidate index), best name wins. For labelled pairs.
@@ -195,22 +207,17 @@ class SimpleMatcher:
         ids = [i for i in self._candidates(key) if bool(han_core(self._records[i].key.original)) != query_han]
         return [(self._entity(i), self._records[i].name) for i in self._most_shared(key, ids, limit)]
 
-    def _most_shared(self, key: NameKey, record_ids: list[int], limit: int) -> list[int]:
+    def _most_shared(
+        self, key: NameKey, record_ids: list[int], limit: int, blocks: set[str] | None = None
+    ) -> list[int]:
         """The ``limit`` records sharing the rarest index keys with the query (alignment is the costly step).
 
-        Each shared key weighs 1 / (names carrying it): "iflytek" (one name) outweighs "keda" (many)."""
+        Each shared key weighs 1 / (names carrying it): "iflytek" (one name) outweighs "keda" (many); ties by id,
+        the same on every run. ``blocks``: the query's index keys, when already derived."""
         if len(record_ids) <= limit:
             return record_ids
-        wanted = set(record_ids)
-        shared: dict[int, float] = defaultdict(float)
-        for block in _block_keys(key):
-            ids = self._postings.get(block, ())
-            if len(ids) <= MAX_POSTINGS:
-                for i in ids:
-                    if i in wanted:
-                        shared[i] += 1.0 / len(ids)
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))  # ties by id: same on every run
-        return [i for i, _n in ranked[:limit]]
+        postings = [self._postings.get(block, ()) for block in (_block_keys(key) if blocks is None else blocks)]
+        return most_shared(record_ids, [ids for ids in postings if len(ids) <= MAX_POSTINGS], limit)
 
     @cached_property
     def _script_flags(self) -> ScriptFlags:
@@ -221,11 +228,17 @@ class SimpleMatcher:
         """Build now what is otherwise built on the first query, so screening workers forked after this share it
         instead of each building its own. The term tables the pruning bound reads are loaded too, and the Latin
         keys of a persisted index are decoded once into a list: a screened row reads those of a couple of thousand
-        candidates, and decoding them from the mapped file on every row cost more than all the rest of matching."""
+        candidates, and decoding them from the mapped file on every row cost more than all the rest of matching.
+        So are their sorted words (token-sort scoring) and which entries may be persons (searched for in the
+        entries' text, none decoded)."""
         _ = self._script_flags
         reach("中国", ("china",))
         if not isinstance(self._latin, list):
             self._latin = list(self._latin)
+        if self._sorted_latin is None:
+            self._sorted_latin = SortedNames(self._latin)
+        if self._maybe_person is None and self._index is not None:
+            self._maybe_person = self._index.person_flags()
 
     @cached_property
     def _identifier_index(self) -> IdentifierIndex:
@@ -241,7 +254,8 @@ class SimpleMatcher:
         found: set[int] = set()
         for key in keys:
             found.update(self._postings.get(key, ()))
-        return [i for i in candidates if i in found]
+        found.intersection_update(candidates)  # mostly none: then the candidates are not gone over in Python
+        return [i for i in candidates if i in found] if found else []
 
     def _entity(self, record_id: int) -> Entity:
         return self.entities[self._records[record_id].entity]
@@ -249,12 +263,15 @@ class SimpleMatcher:
     def _person_subsets(self, query: Query, key: NameKey, same: list[int], seen: set[int]) -> list[Hit]:
         """Persons' names one of which holds the other's parts (Vladimir Putin / Vladimir Vladimirovich Putin): the
         token-sort pre-filter misses them, the part-by-part comparison (:mod:`~threadline.matching.persons`) scores
-        them. Only for queries of two or more words that may be persons: a single word is in too many names."""
+        them. Only for queries of two or more words that may be persons: a single word is in too many names; and
+        only against names whose entry may be a person (most are not: the costliest comparison of a Latin row was
+        this one, against every candidate). ``seen``: the records already scored."""
         if query.schema not in (None, "Person") or len(key.latin.split()) < 2:
             return []
+        people = same if self._maybe_person is None else flagged(self._maybe_person, same)
         found = process.extract(
             key.latin,
-            pick(self._latin, same),
+            pick(self._latin, people),
             scorer=fuzz.token_set_ratio,
             processor=None,
             limit=None,
@@ -262,14 +279,29 @@ class SimpleMatcher:
         )
         hits = []
         for _c, _sim, pos in found:
-            if pos in seen or self._entity(same[pos]).schema != "Person":
+            if people[pos] in seen or self._entity(people[pos]).schema != "Person":
                 continue
-            sort = fuzz.token_sort_ratio(key.latin, self._latin[same[pos]]) / 100.0
-            hits.append(self._same_script(query, key, same[pos], sort))
+            sort = fuzz.token_sort_ratio(key.latin, self._latin[people[pos]]) / 100.0
+            hits.append(self._same_script(query, key, people[pos], sort))
         return hits
 
-    def _candidates(self, key: NameKey) -> list[int]:
-        lists = [self._postings.get(block, ()) for block in _block_keys(key)]
+    def _similar(self, latin: str, ids: list[int]) -> list[tuple[int, float]]:
+        """``(record id, token-sort similarity 0..100)`` of the ``ids`` whose Latin key is at least
+        :data:`MIN_NAME_SIMILARITY` similar to ``latin``, best first, ties in ``ids`` order."""
+        cutoff = MIN_NAME_SIMILARITY * 100
+        if self._sorted_latin is not None:
+            return self._sorted_latin.scores(latin, ids, cutoff)
+        found = process.extract(
+            latin, pick(self._latin, ids), scorer=fuzz.token_sort_ratio, processor=None, limit=None, score_cutoff=cutoff
+        )
+        return [(ids[pos], sim) for _c, sim, pos in found]
+
+    def _candidates(self, key: NameKey, blocks: set[str] | None = None) -> list[int]:
+        """The records sharing an index key with the query (``blocks``: its keys, when already derived)."""
+        blocks = _block_keys(key) if blocks is None else blocks
+        if isinstance(self._postings, Postings):
+            self._postings.prefetch(list(blocks))  # all the keys searched for at once
+        lists = [self._postings.get(block, ()) for block in blocks]
         selective = [ids for ids in lists if len(ids) <= MAX_POSTINGS]
         chosen = selective or [ids for ids in lists if len(ids)]
         return union_sorted(chosen)
@@ -282,7 +314,11 @@ class SimpleMatcher:
             return self._match_name(query, limit, threshold)
         hits = self._match_name(query, limit, threshold)
         for listing in listed:
-            found = self._match_name(replace(query, name=listing.name), limit, threshold)
+            # In its own script only: the name as given was compared with the list names of the other script
+            # already. Aligning the Chinese name filed for an English query with every Latin list name found more
+            # neighbours of the same city and trade (杭州天地数码科技 with "Hangzhou Hikvision Digital Technology")
+            # than companies: 3 in 24 on the 2,000-row sample.
+            found = self._match_name(replace(query, name=listing.name), limit, threshold, across=False)
             hits.extend(_via_listing(query, listing, hit) for hit in found)
         best: dict[tuple[str, str], Hit] = {}
         for hit in hits:  # the name as given first: on equal scores its own hit stays, and when it says related
@@ -294,38 +330,46 @@ class SimpleMatcher:
                 best[ident] = hit
         return sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))[:limit]
 
-    def _match_name(self, query: Query, limit: int, threshold: float) -> list[Hit]:
-        """:meth:`match` for one name."""
+    def _match_name(self, query: Query, limit: int, threshold: float, across: bool = True) -> list[Hit]:
+        """:meth:`match` for one name; ``across=False``: only against list names in its own script."""
         key = name_key(query.name)
         if not key.core:
             return []
-        candidates = self._candidates(key)
+        blocks = _block_keys(key)
+        candidates = self._candidates(key, blocks)
         if not candidates:
             return []
-        same, cross = self._script_flags.split(candidates, bool(han_core(key.original)))
-        scored = process.extract(
-            key.latin,
-            pick(self._latin, same),
-            scorer=fuzz.token_sort_ratio,
-            processor=None,
-            limit=None,
-            score_cutoff=MIN_NAME_SIMILARITY * 100,
-        )
-        hits = [self._same_script(query, key, same[pos], sim / 100) for _c, sim, pos in scored]
-        hits += self._person_subsets(query, key, same, {pos for _c, _sim, pos in scored})
-        for record_id in self._most_shared(key, cross, MAX_CROSS_CANDIDATES):
+        query_han = bool(han_core(key.original))
+        same, cross = self._script_flags.split(candidates, query_han)
+        cross = cross if across else []
+        scored = self._similar(key.latin, same)
+        # A Latin pair scores at most its similarity unless a person's name is compared part by part (or an
+        # identifier raises it): below the threshold, its entry need not even be read.
+        keep_all = query_han or bool(query.identifiers) or query.schema == "Person" or self._maybe_person is None
+        flags = self._maybe_person or b""
+        hits = [
+            self._same_script(query, key, i, sim / 100)
+            for i, sim in scored
+            if keep_all or sim / 100 >= threshold or flags[i]
+        ]
+        hits += self._person_subsets(query, key, same, {i for i, _sim in scored})
+        floor = _least_kept(query, hits, limit, threshold)
+        for record_id in self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks):
             record = self._records[record_id]
-            if not query.identifiers and not cross_may_reach(query, key, record.key, None, threshold):
+            if not query.identifiers and not cross_may_reach(query, key, record.key, None, floor):
                 continue  # provably below the threshold whatever the entry: not worth reading it, nor aligning
             entity = self._entity(record_id)
-            if not query.identifiers and not cross_may_reach(query, key, record.key, entity.schema, threshold):
+            if not query.identifiers and not cross_may_reach(query, key, record.key, entity.schema, floor):
                 continue  # nor for this entry (identifiers could still raise a score: then every pair is aligned)
             hit = _cross_score(query, key, record, entity)
             if hit is not None:
                 hits.append(hit)
+                floor = _least_kept(query, hits, limit, threshold)
         wanted = short_form_keys(query.name)  # brands and acronyms: no spelling similarity to go on
         for record_id in self._carrying(wanted, candidates) if wanted else ():
             record = self._records[record_id]
+            if short_form_reading(query.name, record.name.value, RELATED_CAP) is None:
+                continue  # neither the brand table nor an acronym links the names: no hit, whatever the entry
             hits.extend(filter(None, [short_form_hit(query, record.name, self._entity(record_id), RELATED_CAP)]))
         if query.identifiers:
             hits = with_identifiers(query, hits, self._identifier_index, self.entities)
@@ -340,11 +384,23 @@ class SimpleMatcher:
         return ranked[:limit]
 
 
-def _heard(key: NameKey, other: NameKey) -> tuple[float, str] | None:
+def _other_brand(words: tuple[str, ...]) -> str:
+    """A brand of the brand table among the words an English name keeps unexplained ("Hikvision" against
+    杭州天地数码科技): the Chinese name does not have it, or its Chinese forms would have explained it, so the English
+    name is another company's, not a brand of this one."""
+    table = brand_table()
+    return next((word for word in words if table.resolve(word)), "")
+
+
+def _heard(key: NameKey, other: NameKey, key_person: bool, other_person: bool) -> tuple[float, str] | None:
     """A person's name transcribed into Chinese (艾尔肯·吐尼亚孜) against a Latin one (Erkin Tuniyaz), by sound
-    (:mod:`threadline.names.transcribed`); ``None`` unless one of the two is such a name and the other Latin."""
-    han, latin_key = (key, other) if has_han(key.original) else (other, key)
+    (:mod:`threadline.names.transcribed`); ``None`` unless one of the two is such a name and the other Latin. An
+    undotted one counts only when it is known to be a person's (``key_person``, ``other_person``): otherwise five
+    characters are mostly a company's name, and a person entry met by a Chinese company name is common."""
+    han, latin_key, han_person = (key, other, key_person) if has_han(key.original) else (other, key, other_person)
     if not has_han(han.original) or has_han(latin_key.original) or not latin_key.latin.isascii():
+        return None
+    if not is_transcribed(han.original, han_person):
         return None
     return sounds_alike(han.original, tuple(latin_key.latin.split()))
 
@@ -352,7 +408,7 @@ def _heard(key: NameKey, other: NameKey) -> tuple[float, str] | None:
 def _filed(listed: tuple[Listing, ...], names: Sequence[Name]) -> bool:
     """Whether one of ``names`` is, up to case, punctuation and legal form, a name the company filed with its
     exchange: then the listing says the two are the same company, whatever "Group" one of them lacks."""
-    filed = {lookup_key(listing.name) for listing in listed}
+    filed = {listing.key for listing in listed}
     return any(lookup_key(name.value) in filed for name in names)
 
 
@@ -367,7 +423,7 @@ def _cross_score(
 ) -> Hit | None:
     person = entity.schema == "Person" or query.schema == "Person"
     alignment = cross_align(key, record.key, person)
-    heard = _heard(key, record.key) if person else None
+    heard = _heard(key, record.key, query.schema == "Person", entity.schema == "Person") if person else None
     if heard is not None and (alignment is None or heard[0] > alignment.score):
         if heard[0] < floor:
             return None
@@ -396,11 +452,14 @@ def _cross_score(
         # Weighed by the calibration alone: a shared or rendered trade name, or an English brand that may stand for
         # the Chinese trade name (泛微 = "Weaver": two or more characters against words that are not pinyin). A lone
         # character (立 vs "Daqo"), a pinyin spelling ("Yibai") or two known terms point to another company.
-        if group in (TRADE_NAME, RENDERING) or (group in (CONFLICT, CONFLICT_ECHO) and len(leftover_han) >= 2):
+        brand = _other_brand(leftover_words)
+        if not brand and (group in (TRADE_NAME, RENDERING) or (group == CONFLICT and len(leftover_han) >= 2)):
             parts.append(f"{kept}: weighs against, as calibrated")
         else:
+            why = f" ({brand!r} is another company's brand in the brand table)" if brand else ""
             parts.append(
-                f"{kept}: likely different parties" + (f", capped at {CONFLICT_CAP}" if score > CONFLICT_CAP else "")
+                f"{kept}: likely different parties{why}"
+                + (f", capped at {CONFLICT_CAP}" if score > CONFLICT_CAP else "")
             )
             if score > CONFLICT_CAP:
                 score = CONFLICT_CAP
@@ -416,6 +475,22 @@ def _cross_score(
         )
     score = list_side_adjustments(score, record.name, query, entity, features, parts)
     return Hit(entity, max(0.0, min(1.0, score)), record.name, "; ".join(parts), tuple(features), relation)
+
+
+def _least_kept(query: Query, hits: Sequence[Hit], limit: int, threshold: float) -> float:
+    """The score a further hit must reach to be returned beside ``hits``: ``threshold`` until ``limit`` entries
+    have a hit at or above it, then the lowest of the ``limit`` best entries' scores. A pair provably below it
+    changes nothing :meth:`SimpleMatcher.match` returns (scores only ever rise per entry, and a tie may still be
+    ranked in by its entry id, so only pairs strictly below are left out): with a single query's ten hits found
+    among names in its own script, most of the cross-script pairs need neither reading nor aligning."""
+    best: dict[tuple[str, str], float] = {}
+    for hit in hits:
+        if hit.score >= threshold and schemata_compatible(query.schema, hit.entity.schema):
+            ident = (hit.entity.source, hit.entity.entry_id)
+            best[ident] = max(best.get(ident, hit.score), hit.score)
+    if limit < 1 or len(best) < limit:
+        return threshold
+    return max(threshold, heapq.nlargest(limit, best.values())[-1])
 
 
 def _prefer_short_form(hit: Hit | None, short: Hit | None) -> Hit | None:
@@ -445,14 +520,14 @@ def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | No
     words = alignable_words(latin.latin)
     if not han or not words:
         return True  # not a pair the aligner scores: let cross_align decide
-    may_be_person = query.schema == "Person" or schema == "Person" or (schema is None and query.schema is None)
-    if may_be_person and is_transcribed(key.original if query_han else other.original):
+    person = query.schema == "Person" or schema == "Person"
+    if (person or (schema is None and query.schema is None)) and is_transcribed(
+        key.original if query_han else other.original, person
+    ):
         return True  # compared by sound (艾尔肯·吐尼亚孜 ~ Erkin Tuniyaz), which the alignment bound does not cover
     floor = max(threshold, MIN_NAME_SIMILARITY)
-    bound = reach(han, words, enough=lowest_reaching(floor))
-    ruled_out = {TRADE_NAME} if not bound.trade_name else set()
-    ruled_out |= {RENDERING} if not bound.rendering else set()
-    company = max(calibrate(bound.score, group) for group in GROUPS if group not in ruled_out)
+    bound = _reach(han, words, lowest_reaching(floor))
+    company = _calibrated(bound.score, bound.trade_name, bound.rendering)
     if bound.explainable_han < 2:
         company = 0.0  # a company pair needs two characters explained (_cross_score gives no hit otherwise)
     if query.schema == "Person" or schema == "Person":
@@ -462,6 +537,23 @@ def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | No
     if best >= floor:
         return True
     return threshold <= RELATED_CAP and all(w in GROUP_WORDS for w in bound.hopeless)
+
+
+@lru_cache(maxsize=4_096)
+def _calibrated(score: float, trade_name: bool, rendering: bool) -> float:
+    """The highest calibration of ``score`` over the groups a pair may fall in: not the trade-name group without a
+    word that may be a trade name, nor the rendering group without one close to a spelling (remembered: the same
+    bounds come back for many pairs)."""
+    ruled_out = ({TRADE_NAME} if not trade_name else set()) | ({RENDERING} if not rendering else set())
+    return max(calibrate(score, group) for group in GROUPS if group not in ruled_out)
+
+
+
+@lru_cache(maxsize=1_024)
+def _reach(han: str, words: tuple[str, ...], enough: float) -> Reach:
+    """:func:`~threadline.matching.bound.reach`, remembered for the pairs of the last few queries: the matcher asks
+    twice about a pair, before reading its entry and with the entry's schema."""
+    return reach(han, words, enough=enough)
 
 
 @lru_cache(maxsize=64)
@@ -507,6 +599,10 @@ def _wordlike(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and not set(word) <= set("ivxlcdm")
 
 
+CRAFT_SCHEMATA = frozenset({"Vessel", "Airplane"})
+OTHER_KIND = 0.6
+"""Factor for a name with a company's legal form against a vessel or an aircraft ("Dover Corporation" is not the
+tanker DOVER): a query of unknown schema may be either, but its legal form says which."""
 APART = 0.5
 """Edit similarity below which two words have nothing in common ("xinbang" and "yibai", "gas" and "oil")."""
 
@@ -576,6 +672,12 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
         score *= 0.85
         features.append(("short_name", 0.85))
         parts.append("short name x0.85")
+    form = next((r for r in key.removed if " " not in r), None)
+    if form is not None and entity.schema in CRAFT_SCHEMATA:
+        score *= OTHER_KIND
+        features.append(("company_name_vs_craft", OTHER_KIND))
+        kind = entity.schema.lower()
+        parts.append(f"the name has a company's legal form ({form!r}), the entry is a {kind} x{OTHER_KIND}")
     if query.country and entity.countries:
         if query.country in entity.countries:
             parts.append(f"country {query.country} matches")

@@ -43,6 +43,8 @@ class Listing:
     code: str
     exchange: str
     as_of: str
+    key: str
+    """The name's :func:`lookup_key`, computed when the table was built."""
 
     def describe(self) -> str:
         return f"{self.exchange} {self.code}, as of {self.as_of}"
@@ -58,20 +60,21 @@ def lookup_key(name: str) -> str:
 
 @lru_cache(maxsize=2)
 def _table(hold_out: bool) -> dict[str, tuple[Listing, ...]]:
-    """Lookup key -> every name of the companies that have a name with that key."""
+    """Lookup key -> every name of the companies that have a name with that key (the keys are in the file: working
+them out for 12,000 names would add a second to the first query)."""
     with TABLE.open(encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(line for line in handle if not line.startswith("#"))]
     by_code: dict[str, list[Listing]] = defaultdict(list)
     for row in rows:
         if hold_out and row["held_out"] == "1":
             continue
-        by_code[row["code"]].append(Listing(row["name"], row["language"], row["code"], row["exchange"], row["as_of"]))
+        listing = Listing(row["name"], row["language"], row["code"], row["exchange"], row["as_of"], row["key"])
+        by_code[row["code"]].append(listing)
     out: dict[str, list[Listing]] = defaultdict(list)
     for listings in by_code.values():
         for listing in listings:
-            key = lookup_key(listing.name)
-            if key:
-                out[key].extend(other for other in listings if other not in out[key])
+            if listing.key:
+                out[listing.key].extend(other for other in listings if other not in out[listing.key])
     return {key: tuple(value) for key, value in out.items()}
 
 
@@ -86,5 +89,5 @@ def counterparts(name: str) -> tuple[Listing, ...]:
     found: dict[str, Listing] = {}  # one per comparison form, the most recent: "AISINO CO.LTD" = "Aisino Co.Ltd."
     for listing in sorted(listings, key=lambda item: item.as_of, reverse=True):
         if (listing.language == "zh") != chinese:
-            found.setdefault(lookup_key(listing.name), listing)
+            found.setdefault(listing.key, listing)
     return tuple(found.values())

@@ -36,13 +36,13 @@ _PINYIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdksksssswv")
 _VOWELS = re.compile(r"[aeiouyw]+")
 
 
-def is_transcribed(name: str) -> bool:
-    """Whether a name is a non-Han name written in Chinese characters: parts joined by a middle dot, or more Han
-    characters than a Chinese person's name has."""
-    han = HAN.findall(name)
-    if not han:
-        return False
-    return any(dot in name for dot in DOTS) or len(han) >= MIN_TRANSCRIBED
+def is_transcribed(name: str, person: bool = False) -> bool:
+    """Whether a name is a non-Han name written in Chinese characters: parts joined by a middle dot or, for a name
+    known to be a person's (``person``), more Han characters than a Chinese person's name has. Without the dot and
+    that knowledge, five characters are most often a company's name (新疆中泰化学)."""
+    if any(dot in name for dot in DOTS):
+        return HAN.search(name) is not None
+    return person and len(HAN.findall(name)) >= MIN_TRANSCRIBED
 
 
 def sound_key(spelled: str, pinyin: bool) -> str:
@@ -71,9 +71,9 @@ def _part_keys(name: str) -> tuple[tuple[str, str], ...]:
 
 
 def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, str] | None:
-    """``(score, reason)`` for a transcribed Han name against the words of a Latin name, ``None`` when the Han name
-    is not a transcription (see :func:`is_transcribed`)."""
-    if not is_transcribed(han_name) or not latin_words:
+    """``(score, reason)`` for a transcribed Han name of a person against the words of a Latin name, ``None`` when
+    the Han name is not a transcription (see :func:`is_transcribed`)."""
+    if not is_transcribed(han_name, person=True) or not latin_words:
         return None
     parts = _part_keys(han_name)
     words = [(w, sound_key(w, pinyin=False)) for w in latin_words]
