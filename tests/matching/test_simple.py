@@ -208,3 +208,17 @@ def test_the_score_a_further_hit_must_reach_is_the_last_kept_entrys() -> None:
     assert _least_kept(query, [*hits, hit("d", 0.75)], 3, 0.7) == 0.75
     assert _least_kept(query, [*hits, hit("d", 0.75)], 2, 0.7) == 0.8
     assert _least_kept(Query("Anything"), [*hits, hit("d", 0.75)], 2, 0.7) == 0.95  # any schema: the person counts
+
+
+def test_a_name_with_a_companys_legal_form_is_not_a_vessel() -> None:
+    vessel = Entity("t", "1", "Vessel", (Name("DOVER"),))
+    assert not SimpleMatcher([vessel]).match(Query("Dover Corporation"), threshold=0.85)
+    assert SimpleMatcher([vessel]).match(Query("Dover"), threshold=0.85)  # a bare name may be the vessel's
+
+
+def test_a_known_brand_the_chinese_name_lacks_caps_the_pair() -> None:
+    hikvision = Entity("t", "1", "Company", (Name("HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD."),))
+    neighbour = SimpleMatcher([]).compare(Query("杭州天地数码科技股份有限公司", "Company"), hikvision)
+    assert neighbour is not None and neighbour.score <= CONFLICT_CAP and "brand table" in neighbour.explanation
+    own = SimpleMatcher([]).compare(Query("杭州海康威视数字技术股份有限公司", "Company"), hikvision)
+    assert own is not None and own.score >= 0.85
