@@ -67,6 +67,12 @@ SETTINGS: tuple[Setting, ...] = (
         "(by default ~/.local/share/threadline/index).",
     ),
     Setting(
+        "THREADLINE_LISTED_HOLD_OUT",
+        "0",
+        "1: leave the benchmarks' held-out companies out of the exchange-listing name table, so that a benchmark "
+        "on them measures the matcher (benchmarks/bench_pairs.py sets it).",
+    ),
+    Setting(
         "THREADLINE_MATCH_THRESHOLD",
         "0.85",
         "Score at or above which a hit counts as a match (0..1).",
@@ -136,13 +142,21 @@ def user() -> str:
         return "unknown"
 
 
-def four_eyes() -> bool:
-    raw = _get("THREADLINE_FOUR_EYES").lower()
+def _switch(name: str) -> bool:
+    raw = _get(name).lower()
     if raw in {"1", "true", "yes", "on"}:
         return True
     if raw in {"", "0", "false", "no", "off"}:
         return False
-    raise ConfigError(f"THREADLINE_FOUR_EYES={raw!r} is not a switch; use 1 or 0")
+    raise ConfigError(f"{name}={raw!r} is not a switch; use 1 or 0")
+
+
+def four_eyes() -> bool:
+    return _switch("THREADLINE_FOUR_EYES")
+
+
+def listed_hold_out() -> bool:
+    return _switch("THREADLINE_LISTED_HOLD_OUT")
 
 
 def workers() -> int | None:

@@ -17,14 +17,13 @@ on them measures the matcher, not this table.
 from __future__ import annotations
 
 import csv
-import os
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
 from threadline.names.han import han_only, strip_legal_form
 from threadline.names.normalize import has_han, name_key
-from threadline.settings import RESOURCES_DIR
+from threadline.settings import RESOURCES_DIR, listed_hold_out
 
 TABLE = RESOURCES_DIR / "listed" / "cn_listed_names.csv"
 HOLD_OUT = "THREADLINE_LISTED_HOLD_OUT"
@@ -85,7 +84,7 @@ def counterparts(name: str) -> tuple[Listing, ...]:
     if not key:
         return ()
     chinese = has_han(name)
-    listings = _table(os.environ.get(HOLD_OUT) == "1").get(key, ())
+    listings = _table(listed_hold_out()).get(key, ())
     found: dict[str, Listing] = {}  # one per comparison form, the most recent: "AISINO CO.LTD" = "Aisino Co.Ltd."
     for listing in sorted(listings, key=lambda item: item.as_of, reverse=True):
         if (listing.language == "zh") != chinese:
