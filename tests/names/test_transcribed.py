@@ -43,3 +43,14 @@ def test_a_transcribed_name_matches_its_latin_spelling(han: str, latin: str) -> 
 def test_another_person_does_not_sound_alike(han: str, latin: str) -> None:
     found = sounds_alike(han, tuple(latin.lower().split()))
     assert found is not None and found[0] < 0.85
+
+
+def test_match_finds_the_latin_name_a_transcription_sounds_like() -> None:
+    entities = [
+        Entity("t", "1", "Person", (Name("Erkin TUNIYAZ"),)),
+        Entity("t", "2", "Person", (Name("Erkin TURSUN"),)),
+        Entity("t", "3", "Company", (Name("Erkin Tuniyaz Trading"),)),  # not a person's name: not searched by sound
+    ]
+    hits = SimpleMatcher(entities).match(Query("艾尔肯·吐尼亚孜"), threshold=0.85)
+    assert [h.entity.entry_id for h in hits] == ["1"] and "compared by sound" in hits[0].explanation
+    assert not SimpleMatcher(entities).match(Query("艾尔肯·吐尼亚孜", "Company"), threshold=0.85)

@@ -51,11 +51,13 @@ from threadline.model import Entity, Name
 from threadline.names.brands import brand_table
 from threadline.names.listed import Listing, counterparts, lookup_key
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
-from threadline.names.transcribed import is_transcribed, sounds_alike
+from threadline.names.transcribed import is_transcribed, part_keys, sound_key, sounds_alike
 
 MIN_NAME_SIMILARITY = 0.70
 SUBSET_SIMILARITY = 0.95
 """Token-set similarity from which a person's name holding the other's parts is scored part by part."""
+MIN_SOUND = 3
+"""Shortest sound key a transcribed part finds persons' names by ("VrkVn" for Erkin; "bm" of Obama is too common)."""
 MAX_CROSS_CANDIDATES = 100
 """Most candidates aligned across scripts per query, those sharing the most index keys first."""
 UNIT_WORDS = frozenset(
@@ -310,9 +312,10 @@ class SimpleMatcher:
         """Hits at or above ``threshold``, best first, at most one per list entry. The name of a Chinese listed
         company is also matched by its other filed names (航天信息 by "Aisino", see :mod:`threadline.names.listed`)."""
         listed = counterparts(query.name)
-        if not listed:
+        sounding = self._sounding(query, threshold)
+        if not listed and not sounding:
             return self._match_name(query, limit, threshold)
-        hits = self._match_name(query, limit, threshold)
+        hits = self._match_name(query, limit, threshold) + sounding
         for listing in listed:
             # In its own script only: the name as given was compared with the list names of the other script
             # already. Aligning the Chinese name filed for an English query with every Latin list name found more
@@ -329,6 +332,42 @@ class SimpleMatcher:
             ):
                 best[ident] = hit
         return sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))[:limit]
+
+    def _sounding(self, query: Query, threshold: float) -> list[Hit]:
+        """Persons' Latin names that sound like a query written as a transcription in Chinese characters (艾尔肯·
+        吐尼亚孜 finds "Erkin Tuniyaz", see :mod:`threadline.names.transcribed`): the two share no index key, so
+        these are found by the sound key of a part, the same for both."""
+        if query.schema not in (None, "Person") or not is_transcribed(query.name, query.schema == "Person"):
+            return []
+        key = name_key(query.name)
+        found = sorted({i for _han, sound in part_keys(query.name) for i in self._person_sounds.get(sound, ())})
+        floor = max(threshold, MIN_NAME_SIMILARITY)
+        hits = []
+        for record_id in found[:MAX_CROSS_CANDIDATES]:
+            hit = _cross_score(query, key, self._records[record_id], self._entity(record_id), floor)
+            if hit is not None and hit.score >= threshold and schemata_compatible(query.schema, hit.entity.schema):
+                hits.append(hit)
+        return hits
+
+    @cached_property
+    def _person_sounds(self) -> dict[str, tuple[int, ...]]:
+        """Sound key of each word of the Latin names whose entry may be a person's -> those names. Built on the
+        first query written as a transcription (a pass over every list name)."""
+        flags = self._maybe_person
+        if flags is None and self._index is not None:
+            flags = self._index.person_flags()
+        latin, _han = self._script_flags.split(list(range(len(self._latin))), False)
+        out: dict[str, list[int]] = defaultdict(list)
+        for record_id in latin:
+            if flags is not None and not flags[record_id]:
+                continue
+            if flags is None and self._entity(record_id).schema != "Person":
+                continue
+            for word in set(self._latin[record_id].split()):
+                sound = sound_key(word, pinyin=False)
+                if len(sound) >= MIN_SOUND:
+                    out[sound].append(record_id)
+        return {sound: tuple(ids) for sound, ids in out.items()}
 
     def _match_name(self, query: Query, limit: int, threshold: float, across: bool = True) -> list[Hit]:
         """:meth:`match` for one name; ``across=False``: only against list names in its own script."""

@@ -59,7 +59,7 @@ def sound_key(spelled: str, pinyin: bool) -> str:
 
 
 @lru_cache(maxsize=10_000)
-def _part_keys(name: str) -> tuple[tuple[str, str], ...]:
+def part_keys(name: str) -> tuple[tuple[str, str], ...]:
     """``(characters, sound key)`` of each part of a transcribed name."""
     parts = [p for p in re.split("[" + DOTS + r"\s]+", name) if HAN.search(p)]
     out = []
@@ -75,7 +75,7 @@ def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, st
     the Han name is not a transcription (see :func:`is_transcribed`)."""
     if not is_transcribed(han_name, person=True) or not latin_words:
         return None
-    parts = _part_keys(han_name)
+    parts = part_keys(han_name)
     words = [(w, sound_key(w, pinyin=False)) for w in latin_words]
     pairs = sorted(
         (
