@@ -60,9 +60,9 @@ def lookup_key(name: str) -> str:
 @lru_cache(maxsize=2)
 def _table(hold_out: bool) -> dict[str, tuple[Listing, ...]]:
     """Lookup key -> every name of the companies that have a name with that key (the keys are in the file: working
-them out for 12,000 names would add a second to the first query)."""
+    them out for 12,000 names would add a second to the first query)."""
     with TABLE.open(encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(line for line in handle if not line.startswith("#"))]
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
     by_code: dict[str, list[Listing]] = defaultdict(list)
     for row in rows:
         if hold_out and row["held_out"] == "1":
