@@ -16,8 +16,9 @@ import csv
 import io
 from pathlib import Path
 
+from threadline.names.brands import lookup_key
 from threadline.names.glossary import is_held_out
-from threadline.names.listed import TABLE, lookup_key
+from threadline.names.listed import TABLE
 from threadline.resourcegen import run
 
 OUT = TABLE

@@ -7,7 +7,8 @@ import pytest
 from threadline.matching.model import Query
 from threadline.matching.simple import SimpleMatcher
 from threadline.model import Entity, Name
-from threadline.names.listed import HOLD_OUT, TABLE, counterparts, lookup_key
+from threadline.names.brands import lookup_key
+from threadline.names.listed import HOLD_OUT, TABLE, counterparts
 
 
 def test_a_listed_chinese_name_brings_its_filed_english_names() -> None:

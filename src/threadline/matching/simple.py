@@ -48,8 +48,8 @@ from threadline.matching.shortforms import reading as short_form_reading
 from threadline.matching.shortforms import short_form_hit
 from threadline.matching.vectorised import SortedNames, flagged, most_shared
 from threadline.model import Entity, Name
-from threadline.names.brands import brand_table
-from threadline.names.listed import Listing, counterparts, lookup_key
+from threadline.names.brands import brand_table, lookup_key
+from threadline.names.listed import Listing, counterparts
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
 from threadline.names.transcribed import is_transcribed, part_keys, sound_key, sounds_alike
 

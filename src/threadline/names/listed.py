@@ -6,9 +6,10 @@ The table (``resources/listed/cn_listed_names.csv``, built by ``scripts/build_li
 stock code has had, Chinese and English, old and new. A name found in it brings the company's other names as extra
 forms to compare (:func:`counterparts`), and a hit found through one says so.
 
-Names are looked up by their comparison form: a Chinese name by its simplified characters without the legal form
-(深圳齐心集团股份有限公司 -> 深圳齐心集团), a Latin one by its folded words without legal forms ("SHENZHEN COMIX GROUP
-CO., LTD." -> "shenzhen comix group").
+Names are looked up as the brand table looks them up (:func:`threadline.names.brands.lookup_key`): a Chinese
+name by its simplified characters without the legal form (深圳齐心集团股份有限公司 -> 深圳齐心集团), a Latin one by
+its folded words without trailing legal forms, written together ("SHENZHEN COMIX GROUP CO., LTD." ->
+"shenzhencomixgroup").
 
 With ``THREADLINE_LISTED_HOLD_OUT=1`` the companies of the benchmarks' test part are left out, so that a benchmark
 on them measures the matcher, not this table.
@@ -21,15 +22,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from threadline.names.han import han_only, strip_legal_form
-from threadline.names.normalize import has_han, name_key
+from threadline.names.brands import lookup_key
+from threadline.names.normalize import fold, has_han
 from threadline.settings import RESOURCES_DIR, listed_hold_out
 
 TABLE = RESOURCES_DIR / "listed" / "cn_listed_names.csv"
 HOLD_OUT = "THREADLINE_LISTED_HOLD_OUT"
-_LEGAL_WORDS = frozenset(
-    {"co", "ltd", "lt", "company", "limited", "corporation", "corp", "inc", "incorporated", "plc", "llc", "the"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +45,6 @@ class Listing:
 
     def describe(self) -> str:
         return f"{self.exchange} {self.code}, as of {self.as_of}"
-
-
-def lookup_key(name: str) -> str:
-    """The form a name is looked up by (see the module's docstring); ``""`` when nothing is left."""
-    if has_han(name):
-        core, _form = strip_legal_form(han_only(name))
-        return core
-    return " ".join(w for w in name_key(name).latin.split() if w not in _LEGAL_WORDS)
 
 
 @lru_cache(maxsize=2)
@@ -85,8 +75,8 @@ def counterparts(name: str) -> tuple[Listing, ...]:
         return ()
     chinese = has_han(name)
     listings = _table(listed_hold_out()).get(key, ())
-    found: dict[str, Listing] = {}  # one per comparison form, the most recent: "AISINO CO.LTD" = "Aisino Co.Ltd."
+    found: dict[str, Listing] = {}  # one per spelling, the most recent: "AISINO CO.LTD" = "Aisino Co.Ltd."
     for listing in sorted(listings, key=lambda item: item.as_of, reverse=True):
         if (listing.language == "zh") != chinese:
-            found.setdefault(listing.key, listing)
+            found.setdefault(fold(listing.name), listing)  # "ENERGY POWER" and "ENERGYPOWER" both stay
     return tuple(found.values())
