@@ -16,11 +16,16 @@ CHINA = RESOURCES_DIR / "gazetteer" / "china.csv"
 
 
 @lru_cache(maxsize=1)
+def _divisions() -> tuple[dict[str, str], ...]:
+    """The rows of the gazetteer's table of China's divisions."""
+    with CHINA.open(encoding="utf-8") as handle:
+        return tuple(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Full and short names of every division of China with two or more characters (新疆, 深圳市, 东城)."""
-    with CHINA.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    names = {row[column] for row in rows for column in ("name_zh", "short_zh")}
+    names = {row[column] for row in _divisions() for column in ("name_zh", "short_zh")}
     return frozenset(name for name in names if len(name) >= 2)
 
 
@@ -34,9 +39,7 @@ def latin_place_words() -> frozenset[str]:
     """Provinces and prefectures of China as English names spell them, folded and written as one word ("henan",
     "ningbo", "innermongolia"). An English company name that keeps one of these unexplained names a place its
     Chinese counterpart does not have: "Henan Zhongfu Industrial" is not 珠海中富实业."""
-    with CHINA.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    forms = {form for row in rows if row["level"] != "county" for form in row["match_latin"].split("|")}
+    forms = {form for row in _divisions() if row["level"] != "county" for form in row["match_latin"].split("|")}
     return frozenset(key for key in (fold(form).replace(" ", "") for form in forms) if len(key) >= 4)
 
 
