@@ -8,7 +8,7 @@ from threadline.matching.model import Query
 from threadline.matching.simple import SimpleMatcher
 from threadline.model import Entity, Name
 from threadline.names.brands import lookup_key
-from threadline.names.listed import HOLD_OUT, TABLE, counterparts
+from threadline.names.listed import HOLD_OUT, TABLE, counterparts, filer
 
 
 def test_a_listed_chinese_name_brings_its_filed_english_names() -> None:
@@ -63,3 +63,20 @@ def test_the_filed_english_name_is_the_same_company_even_when_only_it_says_group
     assert hit is not None and hit.relation is None and hit.score >= 0.85 and "is listed as" in hit.explanation
     hits = SimpleMatcher([entity]).match(query, threshold=0.5)
     assert hits and hits[0].relation is None and hits[0].score >= 0.85
+
+
+def test_the_filer_of_a_name_is_the_company_whatever_the_script() -> None:
+    chinese, english = filer("新疆中泰化学股份有限公司"), filer("XINJIANG ZHONGTAI CHEMICAL CO., LTD")
+    assert chinese is not None and english is not None and chinese.code == english.code
+    assert filer("Nonexistent Trading Co") is None and filer("") is None
+
+
+def test_no_name_is_filed_by_two_companies() -> None:
+    # filer() trusts one stock code per lookup key; a rebuilt table that broke this would blur companies together
+    with TABLE.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    codes: dict[str, set[str]] = {}
+    for row in rows:
+        if row["key"]:
+            codes.setdefault(row["key"], set()).add(row["code"])
+    assert {key: found for key, found in codes.items() if len(found) > 1} == {}

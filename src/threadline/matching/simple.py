@@ -37,6 +37,7 @@ from threadline.matching.crossscript import (
     leftovers,
     trade_name,
 )
+from threadline.matching.filed import apart, filed, via_listing
 from threadline.matching.identifiers import IdentifierIndex, with_identifiers
 from threadline.matching.identifiers import adjust as identifier_adjust
 from threadline.matching.index import CandidateIndex, Postings, union_sorted
@@ -48,8 +49,8 @@ from threadline.matching.shortforms import reading as short_form_reading
 from threadline.matching.shortforms import short_form_hit
 from threadline.matching.vectorised import SortedNames, flagged, most_shared
 from threadline.model import Entity, Name
-from threadline.names.brands import brand_table, lookup_key
-from threadline.names.listed import Listing, counterparts
+from threadline.names.brands import brand_table
+from threadline.names.listed import counterparts
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
 from threadline.names.transcribed import is_transcribed, part_keys, sound_key, sounds_alike
 
@@ -168,13 +169,13 @@ class SimpleMatcher:
         listed`)."""
         best = self._compare_name(query, entity)
         listed = counterparts(query.name)
-        if best is not None and best.relation == "related" and not _filed(listed, entity.names):
+        if best is not None and best.relation == "related" and not filed(listed, entity.names):
             return best  # the name as given says another party of the group: a near name of it cannot undo that
         for listing in listed:
             hit = self._compare_name(replace(query, name=listing.name), entity)
             if hit is not None and (best is None or hit.score > best.score):
-                best = _via_listing(query, listing, hit)
-        return best
+                best = via_listing(query, listing, hit)
+        return None if best is None else apart(query, [best])[0]
 
     def _compare_name(self, query: Query, entity: Entity) -> Hit | None:
         key = name_key(query.name)
@@ -310,11 +311,12 @@ class SimpleMatcher:
 
     def match(self, query: Query, limit: int = 10, threshold: float = 0.0) -> list[Hit]:
         """Hits at or above ``threshold``, best first, at most one per list entry. The name of a Chinese listed
-        company is also matched by its other filed names (航天信息 by "Aisino", see :mod:`threadline.names.listed`)."""
+        company is also matched by its other filed names (航天信息 by "Aisino", see :mod:`threadline.names.listed`),
+        and a list name another listed company filed is kept below it (:func:`~threadline.matching.filed.apart`)."""
         listed = counterparts(query.name)
         sounding = self._sounding(query, threshold)
         if not listed and not sounding:
-            return self._match_name(query, limit, threshold)
+            return [hit for hit in apart(query, self._match_name(query, limit, threshold)) if hit.score >= threshold]
         hits = self._match_name(query, limit, threshold) + sounding
         for listing in listed:
             # In its own script only: the name as given was compared with the list names of the other script
@@ -322,16 +324,17 @@ class SimpleMatcher:
             # neighbours of the same city and trade (杭州天地数码科技 with "Hangzhou Hikvision Digital Technology")
             # than companies: 3 in 24 on the 2,000-row sample.
             found = self._match_name(replace(query, name=listing.name), limit, threshold, across=False)
-            hits.extend(_via_listing(query, listing, hit) for hit in found)
+            hits.extend(via_listing(query, listing, hit) for hit in found)
         best: dict[tuple[str, str], Hit] = {}
-        for hit in hits:  # the name as given first: on equal scores its own hit stays, and when it says related
-            ident = (hit.entity.source, hit.entity.entry_id)  # unless the exchange filed the very name found
+        for hit in apart(query, hits):  # the name as given first: on equal scores its own hit stays, and when
+            ident = (hit.entity.source, hit.entity.entry_id)  # it says related, unless the exchange filed the name
             kept = best.get(ident)
             if kept is None or (
-                hit.score > kept.score and (kept.relation != "related" or _filed(listed, (hit.matched_name,)))
+                hit.score > kept.score and (kept.relation != "related" or filed(listed, (hit.matched_name,)))
             ):
                 best[ident] = hit
-        return sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))[:limit]
+        shown = [hit for hit in best.values() if hit.score >= threshold]
+        return sorted(shown, key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))[:limit]
 
     def _sounding(self, query: Query, threshold: float) -> list[Hit]:
         """Persons' Latin names that sound like a query written as a transcription in Chinese characters (艾尔肯·
@@ -442,19 +445,6 @@ def _heard(key: NameKey, other: NameKey, key_person: bool, other_person: bool) -
     if not is_transcribed(han.original, han_person):
         return None
     return sounds_alike(han.original, tuple(latin_key.latin.split()))
-
-
-def _filed(listed: tuple[Listing, ...], names: Sequence[Name]) -> bool:
-    """Whether one of ``names`` is, up to case, punctuation and legal form, a name the company filed with its
-    exchange: then the listing says the two are the same company, whatever "Group" one of them lacks."""
-    filed = {listing.key for listing in listed}
-    return any(lookup_key(name.value) in filed for name in names)
-
-
-def _via_listing(query: Query, listing: Listing, hit: Hit) -> Hit:
-    """A hit found through another name the company filed with its exchange, saying so."""
-    said = f"{query.name!r} is listed as {listing.name!r} ({listing.describe()}); {hit.explanation}"
-    return replace(hit, explanation=said, features=(("listed_name", 1.0), *hit.features))
 
 
 def _cross_score(

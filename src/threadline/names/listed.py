@@ -80,3 +80,11 @@ def counterparts(name: str) -> tuple[Listing, ...]:
         if (listing.language == "zh") != chinese:
             found.setdefault(fold(listing.name), listing)  # "ENERGY POWER" and "ENERGYPOWER" both stay
     return tuple(found.values())
+
+
+def filer(name: str) -> Listing | None:
+    """A name of the listed company that filed ``name``; ``None`` for a name no listed company has filed, or one
+    filed by two (no key of today's table is, but a name two companies share says nothing about either)."""
+    key = lookup_key(name)
+    listings = _table(listed_hold_out()).get(key, ()) if key else ()
+    return listings[0] if len({listing.code for listing in listings}) == 1 else None
