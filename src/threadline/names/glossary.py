@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
 
+from threadline.parsed_cache import parsed
 from threadline.settings import RESOURCES_DIR
 
 Glossary = Mapping[str, tuple[tuple[str, ...], ...]]
@@ -53,8 +54,14 @@ def glossary() -> Glossary:
 @lru_cache(maxsize=1)
 def dictionary() -> Glossary:
     """The general dictionary (:data:`DICTIONARY`) in the same shape as :func:`glossary`: translated trade names
-    (阳光 = "sunshine", 金桥 = "golden bridge") that no industry glossary holds. Read line by line rather than with
-    the csv module (no field holds a comma or a quote): it is loaded on the first cross-script comparison."""
+    (阳光 = "sunshine", 金桥 = "golden bridge") that no industry glossary holds. It is needed on the first
+    cross-script comparison, so its parse is kept (:mod:`threadline.parsed_cache`)."""
+    return parsed(DICTIONARY, read_dictionary)
+
+
+def read_dictionary() -> Glossary:
+    """Parse :data:`DICTIONARY` line by line rather than with the csv module (no field holds a comma or a
+    quote)."""
     table: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     with DICTIONARY.open(encoding="utf-8") as handle:
         for line in handle:

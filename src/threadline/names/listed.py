@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from threadline.names.brands import lookup_key
 from threadline.names.normalize import fold, has_han
+from threadline.parsed_cache import parsed
 from threadline.settings import RESOURCES_DIR, listed_hold_out
 
 TABLE = RESOURCES_DIR / "listed" / "cn_listed_names.csv"
@@ -49,8 +50,22 @@ class Listing:
 
 @lru_cache(maxsize=2)
 def _table(hold_out: bool) -> dict[str, tuple[Listing, ...]]:
-    """Lookup key -> every name of the companies that have a name with that key (the keys are in the file: working
-    them out for 12,000 names would add a second to the first query)."""
+    """Lookup key -> every name of the companies that have a name with that key; its parse is kept
+    (:mod:`threadline.parsed_cache`) since the first query needs it."""
+    return parsed(TABLE, _read_without_held_out if hold_out else _read_all)
+
+
+def _read_all() -> dict[str, tuple[Listing, ...]]:
+    return _read(hold_out=False)
+
+
+def _read_without_held_out() -> dict[str, tuple[Listing, ...]]:
+    return _read(hold_out=True)
+
+
+def _read(hold_out: bool) -> dict[str, tuple[Listing, ...]]:
+    """Parse :data:`TABLE` (the keys are in the file: working them out for 12,000 names would add a second to the
+    first query)."""
     with TABLE.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
     by_code: dict[str, list[Listing]] = defaultdict(list)
