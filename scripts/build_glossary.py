@@ -7,6 +7,11 @@ chemical). A candidate is kept when at least MIN_COMPANIES distinct companies su
 explains at least MIN_SHARE of the times its characters were left over. Two rounds: the second uses the first's
 terms, so neighbouring terms separate.
 
+Places: the packaged gazetteers (``resources/gazetteer/xinjiang.csv`` for Xinjiang's prefectures, counties and
+XPCC cities, ``china.csv`` for China's provinces and prefectures) give the names English uses for places whose
+pinyin it does not (乌鲁木齐 = Urumqi, 吐鲁番 = Turpan, 和田 = Khotan, 内蒙古 = Inner Mongolia). They are added as
+terms of origin ``gazetteer`` before mining, so an English name that says "Urumqi" aligns with 乌鲁木齐.
+
 Usage: python scripts/build_glossary.py [DATA_DIR]
 """
 
@@ -17,11 +22,13 @@ import io
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from threadline.matching.align import Alignment, align, alignable_words
+from threadline.matching.align import MAX_SPAN, Alignment, align, alignable_words
 from threadline.names.glossary import CURATED, TERMS, Glossary, is_held_out, read_terms
-from threadline.names.han import han_only, strip_legal_form
+from threadline.names.han import han_only, readings, strip_legal_form
 from threadline.names.normalize import name_key
+from threadline.names.places import CHINA
 from threadline.resourcegen import run
+from threadline.risk.gazetteer import XINJIANG_TABLE
 
 OUT = TERMS
 MIN_COMPANIES = 2
@@ -117,10 +124,79 @@ def _fragment(han: str, english: str, codes: set[str], spans: dict[tuple[str, st
     return len(covered) >= FRAGMENT_SHARE * len(codes)
 
 
+XINJIANG_LEVELS = frozenset({"prefecture", "county", "xpcc_city"})
+CHINA_LEVELS = frozenset({"province", "prefecture"})
+PLACE_SUFFIXES = ("地区", "市", "县", "区")
+ADMIN_WORDS = frozenset({"shi", "diqu", "xian", "qu", "zizhizhou", "zizhixian", "zizhiqu", "county", "city"})
+"""An administrative suffix ending a form, in pinyin or English ("Urumqi Shi", "Hekang County"): the bare form is
+kept."""
+PEOPLES = frozenset({"kazak", "kazakh", "mongol", "huizu", "hui", "kirghiz", "kyrgyz", "uygur", "uyghur", "tajik"})
+"""Peoples named before the suffix of an autonomous prefecture or county ("Ili Kazak Zizhizhou")."""
+
+
+def _place_forms(han_forms: list[str], latin_forms: list[str]) -> set[tuple[str, str]]:
+    """``(han, english)`` for every Chinese form of one place (with and without its 市/县/区/地区) against each of
+    its English forms that is not simply its pinyin, as the aligner reads English words."""
+    hans = set()
+    for form in filter(None, han_forms):
+        hans.add(form)
+        suffix = next((suffix for suffix in PLACE_SUFFIXES if form.endswith(suffix)), "")
+        if suffix and len(form) - len(suffix) >= 2:
+            hans.add(form[: -len(suffix)])
+    spelled = {_pinyin(han) for han in hans}
+    out = set()
+    for latin in filter(None, latin_forms):
+        if any(mark in latin for mark in "'’-"):
+            continue  # Wade-Giles and other syllable-split spellings (K'u-erh-lo): no company writes them
+        words = list(alignable_words(name_key(latin).latin))
+        if words and words[-1] in ADMIN_WORDS:
+            words.pop()
+            while words and words[-1] in PEOPLES:  # "Ili Kazak Zizhizhou" -> "ili"
+                words.pop()
+        if not words or len(words) > 2 or not all(w.isascii() and w.isalpha() and len(w) > 1 for w in words):
+            continue
+        if "".join(words) in spelled:
+            continue
+        out |= {(han, " ".join(words)) for han in hans if 2 <= len(han) <= MAX_SPAN}
+    return out
+
+
+def place_terms() -> list[tuple[str, str]]:
+    """English names of Chinese places that are not their pinyin, from the packaged gazetteers. Of Xinjiang's weak
+    rows only those that give the place's own short form: the others list historical spellings (Ti-hua) no company
+    uses, traditional characters (the aligner reads simplified ones) or names of neighbouring places."""
+    terms: set[tuple[str, str]] = set()
+    for row in _rows(XINJIANG_TABLE):
+        if row["level"] not in XINJIANG_LEVELS:
+            continue
+        if row["strength"] == "strong":
+            hans = [row["name_zh"], *row["match_zh"].split("|")]
+        else:  # the short form of the place itself (库尔勒 = Korla, 莎车 = Yarkand), not old or neighbouring names
+            hans = [form for form in row["match_zh"].split("|") if form and row["name_zh"].startswith(form)]
+            if not hans:
+                continue
+        terms |= _place_forms(hans, [row["name_latin"], *row["match_latin"].split("|")])
+    for row in _rows(CHINA):
+        if row["level"] in CHINA_LEVELS:
+            terms |= _place_forms([row["name_zh"], row["short_zh"]], row["match_latin"].split("|"))
+    return sorted(terms)
+
+
+def _pinyin(han: str) -> str:
+    """The toneless pinyin of ``han`` written together, each character read as in the name (乌鲁木齐 -> wulumuqi)."""
+    return "".join(reading[0] for reading in readings(han))
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
 def build(data_dir: Path) -> str:
     curated = [(h, e) for h, e, _ in read_terms(str(CURATED))]
+    places = [term for term in place_terms() if term not in set(curated)]
     table: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for han, english in curated:
+    for han, english in [*curated, *places]:
         table[han].append(tuple(english.split()))
     pairs = training_pairs(data_dir)
     mined: Counter[tuple[str, str]] = Counter()
@@ -133,15 +209,17 @@ def build(data_dir: Path) -> str:
             if words not in table[han]:
                 table[han].append(words)
     out = io.StringIO()
-    out.write("# Generated by scripts/build_glossary.py from resources/glossary/curated.csv and the training part of\n")
-    out.write("# shared/data/cn_company_names; do not edit (edit curated.csv instead).\n")
+    out.write("# Generated by scripts/build_glossary.py from resources/glossary/curated.csv, the packaged gazetteers\n")
+    out.write("# and the training part of shared/data/cn_company_names; do not edit (edit curated.csv instead).\n")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["han", "english", "origin"])
-    curated_set = set(curated)
+    known = set(curated) | set(places)
     for han, english in curated:
         writer.writerow([han, english, "curated"])
+    for han, english in places:
+        writer.writerow([han, english, "gazetteer"])
     for (han, english), count in sorted(mined.items(), key=lambda item: (-item[1], item[0])):
-        if (han, english) not in curated_set:
+        if (han, english) not in known:
             writer.writerow([han, english, f"mined:{count}"])
     return out.getvalue()
 

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 
+from tests.generators import load_script
 from threadline.names.glossary import dictionary
 
 
 def _generator() -> ModuleType:
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_dictionary.py"
-    spec = importlib.util.spec_from_file_location("build_dictionary", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_dictionary")
 
 
 def test_meanings_keep_short_plain_words_and_drop_remarks() -> None:

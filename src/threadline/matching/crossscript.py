@@ -22,7 +22,7 @@ from threadline.matching.calibration import (
     TRADE_NAME,
 )
 from threadline.names.glossary import dictionary, glossary
-from threadline.names.han import han_only, readings, spells_pinyin, strip_legal_form
+from threadline.names.han import AUTONOMOUS_REGIONS, han_only, readings, spells_pinyin, strip_legal_form
 from threadline.names.normalize import GENERIC_WORDS, NameKey, fold, has_han
 from threadline.names.places import is_place, names_latin_place
 
@@ -95,9 +95,12 @@ def trade_name(alignment: Alignment) -> str:
 
 def leftovers(alignment: Alignment) -> tuple[str, tuple[str, ...]]:
     """What each side keeps unexplained. A province the English name "left out" while it has words of its own
-    counts as left over: it is a different place, not an omission."""
+    counts as left over: it is a different place, not an omission. The rest of an autonomous region's full name
+    (维吾尔自治区 after 新疆 = "Xinjiang") does not."""
     han = alignment.unexplained_han + "".join(
-        p.han for p in alignment.pieces if p.how == "optional" and len(p.han) >= 2
+        p.han
+        for p in alignment.pieces
+        if p.how == "optional" and len(p.han) >= 2 and p.han not in AUTONOMOUS_REGIONS
     )
     return han, alignment.unexplained_latin
 

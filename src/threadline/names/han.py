@@ -66,12 +66,19 @@ PROVINCES = (
 """China's provincial-level divisions, as company names begin with them (浙江大华 = "Dahua")."""
 
 
+AUTONOMOUS_REGIONS = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区")
+"""What follows the name of an autonomous region in full (新疆维吾尔自治区, 广西壮族自治区, 西藏自治区): English
+names mostly say "Xinjiang" alone ("Xinjiang Public Security Bureau" for 新疆维吾尔自治区公安厅)."""
+
+
 def leading_province(han: str) -> str:
-    """The province a name starts with, with its 省 or 市 if written (浙江省...), else ``""``."""
+    """The province a name starts with, with its 省 or 市 if written (浙江省...), or the autonomous region in full
+    (新疆维吾尔自治区), else ``""``."""
     for name in PROVINCES:
         if han.startswith(name):
             rest = han[len(name) :]
-            return name + rest[0] if rest[:1] in ("省", "市") else name
+            region = next((suffix for suffix in AUTONOMOUS_REGIONS if rest.startswith(suffix)), "")
+            return name + (region or (rest[0] if rest[:1] in ("省", "市") else ""))
     return ""
 
 

@@ -1,0 +1,48 @@
+"""The glossary generator's place terms (scripts/build_glossary.py) and what they let the matcher do."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+
+from tests.generators import load_script
+from threadline.matching.model import Query
+from threadline.matching.simple import SimpleMatcher
+from threadline.model import Entity, Name
+from threadline.names.glossary import glossary
+
+
+def _generator() -> ModuleType:
+    return load_script("build_glossary")
+
+
+def test_place_forms_keep_english_names_and_drop_pinyin_suffixes_and_old_spellings() -> None:
+    forms = _generator()._place_forms
+    found = forms(["伊犁哈萨克自治州", "伊犁"], ["Ili Kazak Zizhizhou", "Yili"])
+    assert found == {("伊犁", "ili")}  # "Yili" is the pinyin; the people and the suffix are dropped
+    assert forms(["库尔勒市"], ["K'u-erh-lo", "Korla"]) == {("库尔勒市", "korla"), ("库尔勒", "korla")}
+
+
+def test_the_packaged_glossary_holds_xinjiang_places_by_their_english_names() -> None:
+    table = glossary()
+    assert ("urumqi",) in table["乌鲁木齐"] and ("kashgar",) in table["喀什"] and ("yarkand",) in table["莎车"]
+
+
+@pytest.mark.parametrize(
+    ("han", "latin", "same"),
+    [
+        ("乌鲁木齐天润纺织有限公司", "Urumqi Tianrun Textile Co., Ltd.", True),
+        ("和田浩林发饰品有限公司", "Khotan Haolin Hair Accessories Co. Ltd.", True),
+        ("吐鲁番天润纺织有限公司", "Turpan Tianrun Textile Co., Ltd.", True),
+        ("乌鲁木齐天润纺织有限公司", "Kashgar Tianrun Textile Co., Ltd.", False),
+        ("新疆维吾尔自治区公安厅", "Xinjiang Public Security Bureau", True),
+        ("新疆维吾尔自治区公安厅", "Xinjiang Uyghur Autonomous Region Public Security Department", True),
+        ("新疆维吾尔自治区公安厅", "Xinjiang Production and Construction Corps Public Security Bureau", False),
+    ],
+)
+def test_places_by_their_english_names_and_regions_in_full(han: str, latin: str, same: bool) -> None:
+    hit = SimpleMatcher([]).compare(Query(han), Entity("t", "1", "Organization", (Name(latin),)))
+    assert (hit is not None and hit.score >= 0.85) == same
+    if same:
+        assert hit is not None and hit.relation is None
