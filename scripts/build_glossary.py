@@ -124,7 +124,7 @@ def _fragment(han: str, english: str, codes: set[str], spans: dict[tuple[str, st
     return len(covered) >= FRAGMENT_SHARE * len(codes)
 
 
-XINJIANG_LEVELS = frozenset({"prefecture", "county", "xpcc_city"})
+XINJIANG_LEVELS = frozenset({"prefecture", "county", "xpcc_city", "xpcc_division"})
 CHINA_LEVELS = frozenset({"province", "prefecture"})
 PLACE_SUFFIXES = ("地区", "市", "县", "区")
 ADMIN_WORDS = frozenset({"shi", "diqu", "xian", "qu", "zizhizhou", "zizhixian", "zizhiqu", "county", "city"})

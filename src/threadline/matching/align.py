@@ -51,10 +51,11 @@ OPTIONAL_CHARS = frozenset("市省县区")
 """Administrative suffixes English names drop (深圳市 = Shenzhen): leaving one unmatched costs nothing."""
 DROPPED_WORDS = frozenset(
     {"co", "ltd", "lt", "company", "limited", "corporation", "corp", "inc", "incorporated", "plc", "llc"}
-    | {"and", "of", "the"}
+    | {"and", "of", "the", "s"}
 )
-"""Latin words left out before aligning: legal forms (the Chinese core has its legal form removed already) and
-function words ("Science & Technology" = "Science and Technology" = 科技)."""
+"""Latin words left out before aligning: legal forms (the Chinese core has its legal form removed already),
+function words ("Science & Technology" = "Science and Technology" = 科技) and the "s" folding leaves of a
+possessive ("People's Government" = 人民政府)."""
 
 
 def alignable_words(latin: str) -> tuple[str, ...]:
