@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from threadline.matching.model import Query
-from threadline.matching.simple import CONFLICT_CAP, SimpleMatcher, words_apart
+from threadline.matching.simple import CONFLICT_CAP, SPACING_ONLY, SimpleMatcher, words_apart
 from threadline.model import Entity, Name
 from threadline.names.normalize import name_key
 
@@ -222,3 +222,12 @@ def test_a_known_brand_the_chinese_name_lacks_caps_the_pair() -> None:
     assert neighbour is not None and neighbour.score <= CONFLICT_CAP and "brand table" in neighbour.explanation
     own = SimpleMatcher([]).compare(Query("杭州海康威视数字技术股份有限公司", "Company"), hikvision)
     assert own is not None and own.score >= 0.85
+
+
+def test_names_split_into_words_differently_are_the_same_letters() -> None:
+    entity = Entity("t", "1", "Company", (Name("Kuang-Chi Group"),))
+    hit = SimpleMatcher([entity]).match(Query("KUANGCHI GROUP", "Company"), threshold=0.85)
+    assert hit and hit[0].score == SPACING_ONLY and ("spacing_only", SPACING_ONLY) in hit[0].features
+    near = Entity("t", "2", "Company", (Name("Kuangchu Group"),))
+    other = SimpleMatcher([]).compare(Query("Kuang Chi Group", "Company"), near)
+    assert other is None or other.score < 0.85

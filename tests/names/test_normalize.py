@@ -65,3 +65,13 @@ def test_fold_is_idempotent(text: str) -> None:
 def test_name_key_never_raises_and_core_is_folded(text: str) -> None:
     key = name_key(text)
     assert fold(key.core) == key.core
+
+
+def test_letters_joined_by_an_ampersand_are_one_word_however_written() -> None:
+    assert name_key("AT&T Inc.").latin == name_key("AT and T Inc.").latin == "att"
+    assert name_key("H&M Hennes & Mauritz AB").latin == name_key("H and M Hennes and Mauritz AB").latin
+
+
+def test_and_is_no_part_of_a_latin_key() -> None:
+    assert name_key("Procter & Gamble").latin == name_key("Procter and Gamble Co").latin == "procter gamble"
+    assert name_key("and").latin == "and"  # a name that is only the word stays itself

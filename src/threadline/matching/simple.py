@@ -89,6 +89,9 @@ GROUP_TERMS = (
 )
 """The same in Chinese, longest first (新疆生产建设兵团公安局 is a bureau of 新疆生产建设兵团)."""
 RELATED_CAP = 0.75
+SPACING_ONLY = 0.95
+"""The similarity of two company names at least :data:`MIN_NAME_SIMILARITY` alike that differ only in where words
+are split ("Kuang-Chi Group" / "KUANGCHI GROUP"): the letters agree, the split is a matter of style."""
 """The score of a pair that differs only in the group term (集团, "Group"): related, below the match threshold."""
 CONFLICT_CAP = 0.6
 """Score ceiling when both names keep a distinctive part the other does not explain (顺灏 vs "Jiutai"; 化学 vs
@@ -392,7 +395,7 @@ class SimpleMatcher:
         hits = [
             self._same_script(query, key, i, sim / 100)
             for i, sim in scored
-            if keep_all or sim / 100 >= threshold or flags[i]
+            if keep_all or sim / 100 >= threshold or flags[i] or spaced_alike(key.latin, self._latin[i])
         ]
         hits += self._person_subsets(query, key, same, {i for i, _sim in scored})
         floor = _least_kept(query, hits, limit, threshold)
@@ -653,6 +656,11 @@ def words_apart(key: NameKey, other: NameKey) -> tuple[str, str] | None:
     return " ".join(sorted(only_mine)), " ".join(sorted(only_theirs))
 
 
+def spaced_alike(latin: str, other: str) -> bool:
+    """Whether two different Latin keys have the same letters, split into words differently."""
+    return latin != other and latin.replace(" ", "") == other.replace(" ", "")
+
+
 def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similarity: float) -> Hit:
     features: list[tuple[str, float]] = [("name_similarity", similarity)]
     label = "primary name" if record.name.kind == "primary" else f"{record.name.kind} name"
@@ -668,6 +676,10 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
             similarity *= 0.90
             features.append(("single_word", 0.90))
             parts.append("a single word, not identical x0.90")
+    elif similarity >= MIN_NAME_SIMILARITY and spaced_alike(key.latin, other.latin):
+        similarity = max(similarity, SPACING_ONLY)  # "kuang chi group" = "kuangchi group", "j p morgan" = "jp morgan"
+        features.append(("spacing_only", similarity))
+        parts.append(f"the same letters written together or apart: {similarity:.2f}")
     else:
         if (key.distinctive, other.distinctive) != (key.latin, other.latin):
             distinct = fuzz.token_sort_ratio(key.distinctive, other.distinctive) / 100.0

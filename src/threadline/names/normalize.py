@@ -77,6 +77,11 @@ _TRAILING_FORMS = frozenset(
 """Legal-form words rigour's org-type removal keeps when alone ("Microsoft Corporation", "Toyota Motor Corp",
 "Public Company"): taken off the end of a name, so "Microsoft Corp." and "Microsoft Corporation" compare as the same
 name."""
+_AMPERSAND_LETTERS = re.compile(r"\b([^\W\d_]{1,2})\s*&\s*([^\W\d_]{1,2})\b")
+"""One or two letters on each side of an ampersand are one name ("AT&T", "H&M", "S&P"), not two words: folding
+would make "AT&T" the words "at" and "t", and the first reads as a legal form (Ukrainian АТ)."""
+_AND_LETTERS = re.compile(r"\b([a-z]{1,2}) and ([a-z]{1,2})\b")
+"""The same name with the ampersand spelled out ("AT and T"), once folded."""
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 
@@ -166,6 +171,9 @@ def _strip_latin_forms(folded: str) -> tuple[str, list[str]]:
     if qualifier:
         removed.append(qualifier.group(0))
         folded = folded[: qualifier.start()].strip()
+    folded = _AND_LETTERS.sub(r"\1\2", folded)
+    if " and " in f" {folded} ":  # "Procter and Gamble" = "Procter & Gamble" (the ampersand folds to a space)
+        folded = " ".join(word for word in folded.split() if word != "and") or folded
     stripped = " ".join(remove_org_types(folded, replacement=" ").split())
     if stripped and stripped != folded:
         kept = set(stripped.split())
@@ -186,7 +194,7 @@ def name_key(name: str) -> NameKey:
     >>> name_key("Hoshine Silicon Industry (Shanshan) Co., Ltd and subsidiaries").core
     'hoshine silicon industry shanshan'
     """
-    folded = fold(name)
+    folded = fold(_AMPERSAND_LETTERS.sub(r"\1\2", name) if "&" in name else name)
     core, removed_han = _strip_han_forms(folded)
     core, removed_latin = _strip_latin_forms(core)
     if not core:  # the whole name was a legal form ("Company Limited"): keep it
