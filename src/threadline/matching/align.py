@@ -212,6 +212,8 @@ def _align_once(
     name_readings = readings(han)
     spelled = [{k: span_spellings(name_readings, i, k) for k in range(1, min(MAX_SPAN, n - i) + 1)} for i in range(n)]
     heads = "".join(r[0][:1] for r in name_readings)  # 海越 -> "hy": initials a word may be
+    initial = [{k: {spelling[:1] for spelling in by_k} for k, by_k in at.items()} for at in spelled]
+    terms = [_terms_at(han, i, glossary, dictionary) for i in range(n)]  # looked up once, not once per word
 
     def relax(i: int, j: int, ni: int, nj: int, step: float, piece: Piece) -> None:
         if cost[i][j] + step < cost[ni][nj] - 1e-12:
@@ -236,6 +238,8 @@ def _align_once(
                 relax(i, j, i, j + 1, skip, Piece("", words[j], "unexplained", 0.0))
             if i < n and j < m:
                 for k in range(1, min(MAX_SPAN, n - i) + 1):
+                    if not person and words[j][:1] not in initial[i][k]:
+                        continue  # a company's span is spelled or rendered from its first letter on
                     found = _pinyin_step(han[i : i + k], spelled[i][k], words[j], person)
                     if found:
                         relax(
@@ -246,18 +250,11 @@ def _align_once(
                             (1 - found[0]) * 2 * word_cost,
                             Piece(han[i : i + k], words[j], found[1], found[0]),
                         )
-                for k in range(1, n - i + 1):
-                    span = han[i : i + k]
-                    for phrase in glossary.get(span, ()):
-                        t = runs[j].get(joined_key(phrase))
-                        if t:
-                            relax(i, j, i + k, j + t, 0.0, Piece(span, " ".join(words[j : j + t]), "glossary"))
-                    for phrase in dictionary.get(span, ()) if dictionary is not None and k <= MAX_SPAN else ():
-                        t = runs[j].get(joined_key(phrase))
-                        if t:
-                            credit = DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT
-                            piece = Piece(span, " ".join(words[j : j + t]), "dictionary", credit)
-                            relax(i, j, i + k, j + t, (1 - credit) * 2 * word_cost, piece)
+                for span, key, how, credit in terms[i]:
+                    t = runs[j].get(key)
+                    if t:
+                        piece = Piece(span, " ".join(words[j : j + t]), how, credit)
+                        relax(i, j, i + len(span), j + t, (1 - credit) * 2 * word_cost, piece)
                 if not person and 2 <= len(words[j]) <= MAX_SPAN and i + len(words[j]) <= n:
                     k = len(words[j])
                     if heads[i : i + k] == words[j] and not is_place(han[i : i + k]):
@@ -274,6 +271,21 @@ def _align_once(
     if not person:
         pieces = _reordered(pieces, glossary, dictionary or {})
     return Alignment(_coverage(pieces, n, m), tuple(pieces))
+
+
+def _terms_at(
+    han: str, i: int, glossary: Glossary, dictionary: Glossary | None
+) -> list[tuple[str, str, str, float]]:
+    """``(span, phrase key, how, credit)`` for every glossary and dictionary phrase of a span starting at character
+    ``i``: shortest span first, glossary phrases before dictionary ones (the order the aligner tries them in)."""
+    found: list[tuple[str, str, str, float]] = []
+    for k in range(1, len(han) - i + 1):
+        span = han[i : i + k]
+        found += [(span, joined_key(phrase), "glossary", 1.0) for phrase in glossary.get(span, ())]
+        if dictionary is not None and k <= MAX_SPAN:
+            credit = DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT
+            found += [(span, joined_key(phrase), "dictionary", credit) for phrase in dictionary.get(span, ())]
+    return found
 
 
 def _left_runs(pieces: list[Piece], han_side: bool) -> list[list[int]]:
