@@ -231,3 +231,17 @@ def test_names_split_into_words_differently_are_the_same_letters() -> None:
     near = Entity("t", "2", "Company", (Name("Kuangchu Group"),))
     other = SimpleMatcher([]).compare(Query("Kuang Chi Group", "Company"), near)
     assert other is None or other.score < 0.85
+
+
+@pytest.mark.parametrize(
+    ("parent", "unit", "related"),
+    [
+        ("新疆生产建设兵团", "新疆生产建设兵团公安局", True),
+        ("中国石油天然气集团有限公司", "中国石油天然气股份有限公司", True),
+        ("新疆维吾尔自治区公安厅", "新疆维吾尔自治区公安局", False),  # two agencies, neither a unit of the other
+    ],
+)
+def test_chinese_names_that_differ_by_a_group_or_unit_term_are_related(parent: str, unit: str, related: bool) -> None:
+    hit = SimpleMatcher([]).compare(Query(parent), Entity("t", "1", "Organization", (Name(unit),)))
+    assert hit is not None and hit.score < 0.85
+    assert (hit.relation == "related") == related

@@ -89,10 +89,10 @@ GROUP_TERMS = (
 )
 """The same in Chinese, longest first (新疆生产建设兵团公安局 is a bureau of 新疆生产建设兵团)."""
 RELATED_CAP = 0.75
+"""The score of a pair that differs only in the group term (集团, "Group"): related, below the match threshold."""
 SPACING_ONLY = 0.95
 """The similarity of two company names at least :data:`MIN_NAME_SIMILARITY` alike that differ only in where words
 are split ("Kuang-Chi Group" / "KUANGCHI GROUP"): the letters agree, the split is a matter of style."""
-"""The score of a pair that differs only in the group term (集团, "Group"): related, below the match threshold."""
 CONFLICT_CAP = 0.6
 """Score ceiling when both names keep a distinctive part the other does not explain (顺灏 vs "Jiutai"; 化学 vs
 "nuclear"; 信邦 vs "Yibai"; 立 vs "Daqo"), unless the names share or render a trade name or the English leftover
@@ -727,7 +727,7 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
             features.append(("country_mismatch", -0.05))
             parts.append(f"country {query.country} not in entry's {', '.join(entity.countries)} -0.05")
     relation = None
-    group = None if person else _latin_group_difference(key, other)
+    group = None if person else _latin_group_difference(key, other) or _han_group_difference(key, other)
     if group is not None:
         relation, score = "related", min(score, RELATED_CAP)
         features.append(("related", RELATED_CAP))
@@ -737,6 +737,21 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
         )
     score = max(0.0, min(1.0, score))
     return Hit(entity, score, record.name, "; ".join(parts), tuple(features), relation)
+
+
+def _han_group_difference(key: NameKey, other: NameKey) -> str | None:
+    """The group or unit terms (集团, 公安局) when they are all that tells two Chinese names apart (新疆生产建设兵团
+    and 新疆生产建设兵团公安局), else ``None``."""
+    mine, theirs = han_core(key.original), han_core(other.original)
+    if not mine or not theirs or mine == theirs:
+        return None
+    longer, shorter = (mine, theirs) if len(mine) > len(theirs) else (theirs, mine)
+    found: list[str] = []
+    for term in GROUP_TERMS:  # longest first: 公安局 before 局
+        if term in longer and term not in shorter:
+            longer = longer.replace(term, "")
+            found.append(term)
+    return ", ".join(found) if found and longer == shorter else None
 
 
 def _latin_group_difference(key: NameKey, other: NameKey) -> str | None:
