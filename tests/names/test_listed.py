@@ -80,3 +80,13 @@ def test_no_name_is_filed_by_two_companies() -> None:
         if row["key"]:
             codes.setdefault(row["key"], set()).add(row["code"])
     assert {key: found for key, found in codes.items() if len(found) > 1} == {}
+
+
+def test_a_chinese_name_is_found_with_or_without_its_province() -> None:
+    (tbea,) = counterparts("新疆特变电工股份有限公司")  # filed as 特变电工
+    assert tbea.code == "600089" and "setting aside the province 新疆" in tbea.describe()
+    (zhongtai,) = counterparts("中泰化学股份有限公司")  # filed as 新疆中泰化学
+    assert zhongtai.code == "002092" and zhongtai.province_set_aside == "新疆"
+    assert counterparts("北京中泰化学股份有限公司") == ()  # another province is another company
+    found = filer("中泰化学股份有限公司")
+    assert found is not None and found.code == "002092"

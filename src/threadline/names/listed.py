@@ -11,6 +11,10 @@ name by its simplified characters without the legal form (深圳齐心集团股�
 its folded words without trailing legal forms, written together ("SHENZHEN COMIX GROUP CO., LTD." ->
 "shenzhencomixgroup").
 
+A Chinese name is also found with or without the province it begins with, when that leaves it one company's
+name: 新疆特变电工股份有限公司 finds 特变电工 (TBEA), 中泰化学 finds 新疆中泰化学. The hit says the province was
+set aside.
+
 With ``THREADLINE_LISTED_HOLD_OUT=1`` the companies of the benchmarks' test part are left out, so that a benchmark
 on them measures the matcher, not this table.
 """
@@ -19,10 +23,11 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from threadline.names.brands import lookup_key
+from threadline.names.han import leading_province
 from threadline.names.normalize import fold, has_han
 from threadline.parsed_cache import parsed
 from threadline.settings import RESOURCES_DIR, listed_hold_out
@@ -43,27 +48,39 @@ class Listing:
     as_of: str
     key: str
     """The name's :func:`lookup_key`, computed when the table was built."""
+    province_set_aside: str = ""
+    """The province one of the two names begins with and the other lacks, when that is how this listing was found."""
 
     def describe(self) -> str:
-        return f"{self.exchange} {self.code}, as of {self.as_of}"
+        aside = f"; found setting aside the province {self.province_set_aside}" if self.province_set_aside else ""
+        return f"{self.exchange} {self.code}, as of {self.as_of}{aside}"
+
+
+@dataclass(frozen=True, slots=True)
+class ListingTable:
+    exact: dict[str, tuple[Listing, ...]]
+    """Lookup key -> every name of the company (companies) with a name of that key."""
+    bare: dict[str, tuple[Listing, ...]]
+    """A Chinese key without the province it begins with (中泰化学 of 新疆中泰化学) -> the same, when no other
+    company has that key, with or without a province."""
 
 
 @lru_cache(maxsize=2)
-def _table(hold_out: bool) -> dict[str, tuple[Listing, ...]]:
-    """Lookup key -> every name of the companies that have a name with that key; its parse is kept
-    (:mod:`threadline.parsed_cache`) since the first query needs it."""
+def _table(hold_out: bool) -> ListingTable:
+    """The table, looked up by key; its parse is kept (:mod:`threadline.parsed_cache`) since the first query needs
+    it."""
     return parsed(TABLE, _read_without_held_out if hold_out else _read_all)
 
 
-def _read_all() -> dict[str, tuple[Listing, ...]]:
+def _read_all() -> ListingTable:
     return _read(hold_out=False)
 
 
-def _read_without_held_out() -> dict[str, tuple[Listing, ...]]:
+def _read_without_held_out() -> ListingTable:
     return _read(hold_out=True)
 
 
-def _read(hold_out: bool) -> dict[str, tuple[Listing, ...]]:
+def _read(hold_out: bool) -> ListingTable:
     """Parse :data:`TABLE` (the keys are in the file: working them out for 12,000 names would add a second to the
     first query)."""
     with TABLE.open(encoding="utf-8") as handle:
@@ -75,21 +92,55 @@ def _read(hold_out: bool) -> dict[str, tuple[Listing, ...]]:
         listing = Listing(row["name"], row["language"], row["code"], row["exchange"], row["as_of"], row["key"])
         by_code[row["code"]].append(listing)
     out: dict[str, list[Listing]] = defaultdict(list)
-    for listings in by_code.values():
+    bare_codes: dict[str, set[str]] = defaultdict(set)
+    for code, listings in by_code.items():
         for listing in listings:
             if listing.key:
                 out[listing.key].extend(other for other in listings if other not in out[listing.key])
-    return {key: tuple(value) for key, value in out.items()}
+            bare = _without_province(listing.key) if listing.language == "zh" else ""
+            if bare:
+                bare_codes[bare].add(code)
+    exact = {key: tuple(value) for key, value in out.items()}
+    bare_keys = {
+        bare: tuple(by_code[next(iter(codes))])
+        for bare, codes in bare_codes.items()
+        if len(codes) == 1 and bare not in exact
+    }
+    return ListingTable(exact, bare_keys)
+
+
+def _without_province(key: str) -> str:
+    """A Chinese key without the province it begins with, if two characters or more are left, else ``""``."""
+    province = leading_province(key)
+    return key[len(province) :] if province and len(key) - len(province) >= 2 else ""
+
+
+def _listings(name: str) -> tuple[Listing, ...]:
+    """Every name of the company that filed ``name``, or of the one company that filed it with or without the
+    province it begins with (each then says which province was set aside)."""
+    key = lookup_key(name)
+    if not key:
+        return ()
+    table = _table(listed_hold_out())
+    if key in table.exact:
+        return table.exact[key]
+    if not has_han(key):
+        return ()
+    bare = _without_province(key)
+    found = table.exact.get(bare, ()) if bare else table.bare.get(key, ())
+    if not found:
+        return ()
+    aside = key[: len(key) - len(bare)] if bare else next(
+        (listing.key[: len(listing.key) - len(key)] for listing in found if listing.key.endswith(key)), ""
+    )
+    return tuple(replace(listing, province_set_aside=aside) for listing in found)
 
 
 def counterparts(name: str) -> tuple[Listing, ...]:
     """The listed names, in the other script, of the company (or companies) that filed ``name``: ``()`` for a name
     no listed company has filed."""
-    key = lookup_key(name)
-    if not key:
-        return ()
     chinese = has_han(name)
-    listings = _table(listed_hold_out()).get(key, ())
+    listings = _listings(name)
     found: dict[str, Listing] = {}  # one per spelling, the most recent: "AISINO CO.LTD" = "Aisino Co.Ltd."
     for listing in sorted(listings, key=lambda item: item.as_of, reverse=True):
         if (listing.language == "zh") != chinese:
@@ -100,6 +151,5 @@ def counterparts(name: str) -> tuple[Listing, ...]:
 def filer(name: str) -> Listing | None:
     """A name of the listed company that filed ``name``; ``None`` for a name no listed company has filed, or one
     filed by two (no key of today's table is, but a name two companies share says nothing about either)."""
-    key = lookup_key(name)
-    listings = _table(listed_hold_out()).get(key, ()) if key else ()
+    listings = _listings(name)
     return listings[0] if len({listing.code for listing in listings}) == 1 else None
