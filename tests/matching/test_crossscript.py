@@ -115,3 +115,18 @@ def test_the_general_dictionary_explains_a_translated_trade_name() -> None:
 def test_a_pinyin_spelling_left_over_points_to_another_company() -> None:
     assert romanised_other(("yibai",)) and romanised_other(("liangxin", "technology"))
     assert not romanised_other(("weaver",)) and not romanised_other(("sunrise",))  # English words, not pinyin
+
+
+@pytest.mark.parametrize(
+    ("han", "latin", "same"),
+    [
+        ("朱海仑", "Zhu Hailin", True),  # one letter changed
+        ("朱海仑", "Zhu Hailn", True),  # one dropped
+        ("陈全国", "Chen Quangguo", True),  # one added
+        ("陈全国", "Chen Mingguo", False),  # another given name
+        ("朱海仑", "Zhu Haiqing", False),
+    ],
+)
+def test_a_one_letter_slip_in_a_persons_name_is_the_same_name(han: str, latin: str, same: bool) -> None:
+    hit = SimpleMatcher([]).compare(Query(han, "Person"), Entity("t", "1", "Person", (Name(latin),)))
+    assert (hit is not None and hit.score >= 0.85) == same

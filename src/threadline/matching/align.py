@@ -34,6 +34,8 @@ from threadline.names.places import is_place
 
 MAX_SPAN = 4
 CLOSE_SPELLING = 0.85
+"""Least edit similarity for a close spelling of a person's name; one letter added, dropped or changed always
+counts, as a slip ("Hailin" for hailun), credited by its similarity."""
 CLOSE_RENDERING = 0.5
 """Least edit similarity for a company's trade name rendered freely ("Desay" for desai): credited by it."""
 INITIALS_CREDIT = 0.8
@@ -163,16 +165,17 @@ def _pinyin_step(han: str, spellings: tuple[str, ...], word: str, person: bool) 
     can make another company (祥鑫 xiangxin is not "Xiangxun"), so there a close spelling is only a *rendering*
     (德赛 = "Desay", 奥拓 = "Aoto"): a span of two to four characters that is not a place, a word with the same first
     letter, credited by its similarity, and calibrated apart (see :mod:`threadline.matching.calibration`)."""
-    best, how = 0.0, ""
+    best, how, slip = 0.0, "", False
     for spelled in spellings:
         if spelled == word:
             return 1.0, "pinyin"
         if person and len(word) >= 5 and abs(len(spelled) - len(word)) <= 2:
             best, how = max(best, Levenshtein.normalized_similarity(spelled, word)), "close pinyin"
+            slip = slip or Levenshtein.distance(spelled, word, score_cutoff=1) <= 1
         elif not person and _renders(han, spelled, word):
             best, how = max(best, Levenshtein.normalized_similarity(spelled, word)), "rendering"
     threshold = CLOSE_SPELLING if how == "close pinyin" else CLOSE_RENDERING
-    return (best, how) if how and best >= threshold else None
+    return (best, how) if how and (best >= threshold or slip) else None
 
 
 def _renders(han: str, spelled: str, word: str) -> bool:
