@@ -130,3 +130,17 @@ def test_a_pinyin_spelling_left_over_points_to_another_company() -> None:
 def test_a_one_letter_slip_in_a_persons_name_is_the_same_name(han: str, latin: str, same: bool) -> None:
     hit = SimpleMatcher([]).compare(Query(han, "Person"), Entity("t", "1", "Person", (Name(latin),)))
     assert (hit is not None and hit.score >= 0.85) == same
+
+
+@pytest.mark.parametrize(
+    ("han", "latin", "relation"),
+    [
+        ("中国石油化工集团有限公司", "China Petrochemical Corporation", None),  # Sinopec Group
+        ("新疆中泰（集团）有限责任公司", "Xinjiang Zhongtai Corporation", None),
+        ("新疆中泰（集团）有限责任公司", "Xinjiang Zhongtai Co., Ltd.", "related"),  # the group against a member
+    ],
+)
+def test_a_group_the_english_name_calls_a_corporation_is_the_group(han: str, latin: str, relation: str | None) -> None:
+    hit = SimpleMatcher([]).compare(Query(han, "Company"), Entity("t", "1", "Company", (Name(latin),)))
+    assert hit is not None and hit.relation == relation
+    assert (hit.score >= 0.85) == (relation is None)

@@ -88,6 +88,8 @@ GROUP_TERMS = (
     "厅",
 )
 """The same in Chinese, longest first (新疆生产建设兵团公安局 is a bureau of 新疆生产建设兵团)."""
+CORPORATION = frozenset({"corporation", "corp"})
+"""Legal-form words English names also use for a group (中国石油天然气集团 = "China National Petroleum Corporation")."""
 RELATED_CAP = 0.75
 """The score of a pair that differs only in the group term (集团, "Group"): related, below the match threshold."""
 SPACING_ONLY = 0.95
@@ -464,7 +466,8 @@ def _cross_score(
         return Hit(entity, heard[0], record.name, said, (("transcribed_sound", heard[0]),))
     if alignment is None or (not person and alignment.explained_han < 2):
         return None  # one character ("HUA" for 化) is no evidence for a company
-    related = _group_difference(alignment)
+    latin_key = record.key if han_core(key.original) else key
+    related = _group_difference(alignment, latin_key.removed)
     shared = "" if person else trade_name(alignment)
     group = evidence_group(alignment)
     if related is None and (alignment.score if person else calibrate(alignment.score, group)) < floor:
@@ -608,10 +611,13 @@ def lowest_reaching(floor: float) -> float:
     return min(floor, low) - 1e-9
 
 
-def _group_difference(alignment: Alignment) -> str | None:
+def _group_difference(alignment: Alignment, latin_removed: Sequence[str] = ()) -> str | None:
     """The group or unit terms (集团, "Group", 公安局, "Public Security Bureau") when they are all that one name has
-    and the other lacks, else ``None``."""
+    and the other lacks, else ``None``. A 集团 the English name renders as the "Corporation" normalising took off
+    its end is not lacking (中泰集团 = "Zhongtai Corporation")."""
     han_left = alignment.unexplained_han
+    if CORPORATION & set(latin_removed):
+        han_left = han_left.replace("集团", "", 1)
     words_left = [w for w in alignment.unexplained_latin if w not in GROUP_WORDS]
     group_han = []
     rest_han = han_left
