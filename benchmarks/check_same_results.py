@@ -78,11 +78,13 @@ def write(path: Path, out: Path, threshold: float, reference: bool = False) -> N
         simple.SimpleMatcher._carrying = carrying  # type: ignore[method-assign]
 
 
-def _derive_each(matcher: Any, keys: frozenset[str], candidates: list[int]) -> list[int]:
-    """The short-form filter as it was: each candidate's short forms derived from its name."""
+def _derive_each(matcher: Any, keys: frozenset[str], candidates: Any) -> list[int]:
+    """The short-form filter as it was: each candidate's short forms derived from its name (``candidates``: a list
+    or, as the matcher now passes them, an array of record ids)."""
     from threadline.matching.shortforms import index_keys
+    from threadline.matching.vectorised import id_list
 
-    return [i for i in candidates if keys & index_keys(matcher._records[i].name.value)]
+    return [i for i in id_list(candidates) if keys & index_keys(matcher._records[i].name.value)]
 
 
 def _write(path: Path, out: Path, threshold: float) -> None:

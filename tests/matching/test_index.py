@@ -254,6 +254,11 @@ def test_keys_looked_up_together_are_those_looked_up_one_by_one(
     for key in keys:
         assert list(together.get(key, ())) == list(alone.get(key, ())), key
     assert sum(len(together.get(key, ())) for key in keys) > len(keys)
+    hashes, segment, position = together.key_table()  # what prefetch searches: every segment's keys, sorted
+    assert len(hashes) == sum(len(s.hashes) for s in segments) and bool((hashes[:-1] <= hashes[1:]).all())
+    rows = zip(hashes.tolist(), segment.tolist(), position.tolist(), strict=True)
+    assert all(segments[s].hashes[k] == h for h, s, k in rows)
+    assert len(set(segment.tolist())) > 1
 
 
 def test_person_flags_mark_every_person_and_few_others(

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+
 from threadline.matching.scripts import ScriptFlags, pick
 
 
@@ -16,6 +18,8 @@ def test_split_keeps_each_candidate_once_on_its_side_in_order() -> None:
     assert flags.split(ids, query_han=False) == (cross, same)
     assert flags.split([], query_han=False) == ([], [])
     assert len(flags) == 1_000
+    same_array, cross_array = flags.split_array(np.array(ids, dtype=np.int64), query_han=True)
+    assert (same_array.tolist(), cross_array.tolist()) == (same, cross)
 
 
 def test_pick_is_indexing_in_order() -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
 from threadline.matching.index import IdList
-from threadline.matching.vectorised import SortedNames, most_shared
+from threadline.matching.vectorised import SortedNames, among, id_list, merged_ids, most_shared
 
 WORDS = ["alpha", "beta", "gamma", "co", "ltd", "trading", "shenzhen", "tech", "al", "pha"]
 names = st.lists(st.sampled_from(WORDS), min_size=0, max_size=5).map(" ".join)
@@ -39,6 +39,7 @@ def test_token_sort_scores_are_rapidfuzz_extract(query: str, choices: list[str],
     got = SortedNames(choices).scores(query, ids, cutoff)
     expected = [(ids[pos], score) for pos, score in _extract(query, [choices[i] for i in ids], cutoff)]
     assert got == expected
+    assert SortedNames(choices).scores(query, np.array(ids, dtype=np.int64), cutoff) == expected  # as the matcher
 
 
 def test_token_sort_scores_on_real_spellings() -> None:
@@ -88,3 +89,30 @@ def test_most_shared_reads_mapped_postings_and_any_order_of_candidates() -> None
     for candidates in ([9, 4, 1, 7], [1, 4, 7, 9], [7, 1]):
         assert most_shared(candidates, mapped, 3) == _most_shared_loop(candidates, plain, 3)
     assert most_shared([9, 4, 1, 7], mapped, 2) == [9, 4]  # 1/3 + 1 beats 1/3 + 1/2
+
+
+@settings(max_examples=300, deadline=None)
+@given(postings=postings_lists, mapped=st.lists(st.booleans(), max_size=12), base=st.integers(0, 1_000))
+def test_merged_ids_is_the_sorted_union(postings: list[list[int]], mapped: list[bool], base: int) -> None:
+    """Plain lists and mapped ones (offset by their segment's base) alike, as ``sorted(set().union(...))``."""
+    lists: list[Sequence[int]] = [
+        IdList([(np.array(ids, dtype=np.int32), base)]) if flag else [i + base for i in ids]
+        for ids, flag in zip(postings, mapped + [False] * len(postings), strict=False)
+    ]
+    merged = merged_ids(lists)
+    assert merged.dtype == np.int64
+    assert merged.tolist() == sorted({i + base for ids in postings for i in ids})
+
+
+@settings(max_examples=300, deadline=None)
+@given(ids=st.sets(st.integers(0, 80), max_size=40).map(sorted), wanted=st.sets(st.integers(-5, 90), max_size=15))
+def test_among_keeps_the_wanted_ids_in_order(ids: list[int], wanted: set[int]) -> None:
+    expected = [i for i in ids if i in wanted]
+    assert among(np.array(ids, dtype=np.int64), wanted) == expected
+    assert among(ids, wanted) == expected
+
+
+def test_id_list_gives_python_ints() -> None:
+    listed = id_list(np.array([3, 1, 2], dtype=np.int64))
+    assert listed == [3, 1, 2] and all(type(i) is int for i in listed)
+    assert id_list([5, 4]) == [5, 4]

@@ -203,14 +203,17 @@ def expand(short: str, full: str) -> Expansion | None:
     if not (short.isascii() and full.isascii()) or not acronym_tokens(short):
         return None
     all_words = _words(full)
+    initials = {w[0] for w in all_words if len(w) > 1}
+    # A letter no word of two letters or more begins with: no run spells it (see _run_for). Tested first, before
+    # either name is split further: most pairs the matcher asks about end here.
+    spelled = [letters for letters in acronym_tokens(short) if initials.issuperset(letters)]
+    if not spelled:
+        return None
     written = _as_written(full)
     if len(written) != len(all_words):
         written = all_words
     short_words = _words(short)
-    initials = {w[0] for w in all_words if len(w) > 1}
-    for letters in acronym_tokens(short):
-        if not initials.issuperset(letters):
-            continue  # a letter no word of two letters or more begins with: no run spells it (see _run_for)
+    for letters in spelled:
         if letters in short_words and all_words[:1] == (letters,) and len(all_words) > 1:
             continue  # both lead with the acronym ("XPCC" vs "XPCC Public Security Bureau"): compare as names
         # "... Corps (XPCC)": the acronym written beside its expansion is not one of its words

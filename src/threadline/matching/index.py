@@ -555,21 +555,12 @@ class Segment:
         """The local record ids of ``key``, or ``None``."""
         return self._lookup_from(key, hashed, int(np.searchsorted(self.hashes, np.uint64(hashed))))
 
-    def lookup_many(
-        self, keys: Sequence[str], hashed: npt.NDArray[np.uint64]
-    ) -> Iterator[tuple[int, npt.NDArray[np.int32]]]:
-        """``(position in keys, local record ids)`` of each of ``keys`` found here (``hashed``: their hashes). One
-        search of the key table for all of them: a screened row has some twenty keys and each search called one by
-        one cost more than the rest of the look-up; only the keys whose hash is present are compared as text."""
-        if not len(self.hashes) or not len(keys):
-            return
-        at = np.searchsorted(self.hashes, hashed)
-        present = at < len(self.hashes)
-        present[present] = self.hashes[at[present]] == hashed[present]
-        for n in np.flatnonzero(present).tolist():
-            ids = self._lookup_from(keys[n], int(hashed[n]), int(at[n]))
-            if ids is not None:
-                yield n, ids
+    def ids_at(self, k: int, encoded: bytes) -> npt.NDArray[np.int32] | None:
+        """The local record ids of position ``k`` of the key table when its key is ``encoded`` (UTF-8), else
+        ``None`` (another key with the same hash)."""
+        if self._maps["key_blob"][self.key_off[k] : self.key_off[k + 1]] != encoded:
+            return None
+        return self.post_ids[self.post_off[k] : self.post_off[k + 1]]
 
     def _lookup_from(self, key: str, hashed: int, k: int) -> npt.NDArray[np.int32] | None:
         """The record ids of ``key`` from position ``k`` of the key table, the first whose hash is not below it."""
@@ -608,25 +599,6 @@ class IdList(Sequence[int]):
 
     def __iter__(self) -> Iterator[int]:
         return iter(self.array.tolist())
-
-
-def union_sorted(lists: Iterable[Sequence[int]]) -> list[int]:
-    """The sorted union of some posting lists (as ``sorted(set().union(*lists))``), in numpy for mapped ones."""
-    chosen = list(lists)
-    if any(isinstance(ids, IdList) for ids in chosen):
-        arrays = [ids.array if isinstance(ids, IdList) else np.asarray(ids, dtype=np.int64) for ids in chosen]
-        if not arrays:
-            return []
-        merged = np.sort(np.concatenate(arrays))  # sorting and dropping repeats: faster than np.unique's hashing
-        keep = np.empty(len(merged), dtype=bool)
-        keep[:1] = True
-        np.not_equal(merged[1:], merged[:-1], out=keep[1:])
-        result: list[int] = merged[keep].tolist()
-        return result
-    found: set[int] = set()
-    for ids in chosen:
-        found.update(ids)
-    return sorted(found)
 
 
 class _Bases:
@@ -739,6 +711,22 @@ class Postings(Mapping[str, Sequence[int]]):
         self.segments = segments
         self.bases = _Bases([s.records for s in segments]).starts
         self._recent: dict[str, IdList | None] = {}
+        self._table: tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64], npt.NDArray[np.int64]] | None = None
+
+    def key_table(self) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Every segment's key hashes in one sorted array, with the segment and the position in its key table of
+        each: ``(hashes, segment, position)``, equal hashes in segment order. A query's keys are then searched for
+        once, not once per segment: with nine segments, the per-segment searches and their small numpy calls were
+        most of what looking up a row's keys cost. Built on first use (or by ``SimpleMatcher.warm``, so forked
+        workers share it), a few megabytes for the embedded lists."""
+        if self._table is None:
+            hashes = np.concatenate([np.empty(0, dtype=np.uint64), *(s.hashes for s in self.segments)])
+            sizes = [len(s.hashes) for s in self.segments]
+            segment = np.repeat(np.arange(len(self.segments), dtype=np.int64), sizes)
+            position = np.concatenate([np.empty(0, dtype=np.int64), *(np.arange(n, dtype=np.int64) for n in sizes)])
+            order = np.argsort(hashes, kind="stable")  # stable: equal hashes stay in segment order
+            self._table = hashes[order], segment[order], position[order]
+        return self._table
 
     def _find(self, key: str) -> IdList | None:
         if key in self._recent:
@@ -756,18 +744,25 @@ class Postings(Mapping[str, Sequence[int]]):
         return found
 
     def prefetch(self, keys: Sequence[str]) -> None:
-        """Look up every one of ``keys`` not looked up recently, all at once (:meth:`Segment.lookup_many`), so the
-        :meth:`get` that follow answer from memory: the keys of one query, searched for together."""
+        """Look up every one of ``keys`` not looked up recently, all at once in the merged key table
+        (:meth:`key_table`), so the :meth:`get` that follow answer from memory: the keys of one query, searched for
+        together."""
         todo = [key for key in dict.fromkeys(keys) if key not in self._recent]
         if not todo:
             return
         if len(self._recent) + len(todo) > RECENT_KEYS:
             self._recent.clear()
         hashed = np.fromiter((key_hash(key) for key in todo), dtype=np.uint64, count=len(todo))
+        hashes, segment, position = self.key_table()
+        first, stop = np.searchsorted(hashes, hashed, side="left"), np.searchsorted(hashes, hashed, side="right")
+        present = np.flatnonzero(stop > first)
         parts: list[list[tuple[npt.NDArray[np.int32], int]]] = [[] for _ in todo]
-        for base, segment in zip(self.bases, self.segments, strict=False):
-            for n, ids in segment.lookup_many(todo, hashed):
-                parts[n].append((ids, base))
+        for n, low, high in zip(present.tolist(), first[present].tolist(), stop[present].tolist(), strict=True):
+            encoded = todo[n].encode("utf-8")  # the text decides: a hash collision never merges two keys
+            for s, k in zip(segment[low:high].tolist(), position[low:high].tolist(), strict=True):
+                ids = self.segments[s].ids_at(k, encoded)
+                if ids is not None:
+                    parts[n].append((ids, self.bases[s]))
         for key, found in zip(todo, parts, strict=True):
             self._recent[key] = IdList(found) if found else None
 

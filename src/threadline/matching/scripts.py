@@ -13,6 +13,7 @@ from operator import itemgetter
 from typing import TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 T = TypeVar("T")
 
@@ -42,8 +43,13 @@ class ScriptFlags:
     def split(self, ids: Sequence[int], query_han: bool) -> tuple[list[int], list[int]]:
         """``(same script as the query, the other script)``, each in the order of ``ids`` (split over an array:
         two Python loops over a couple of thousand candidates cost three times as much)."""
-        at = np.asarray(ids, dtype=np.int64)
-        other = self._array[at] != (1 if query_han else 0)
-        same: list[int] = at[~other].tolist()
-        cross: list[int] = at[other].tolist()
-        return same, cross
+        same, cross = self.split_array(np.asarray(ids, dtype=np.int64), query_han)
+        return same.tolist(), cross.tolist()
+
+    def split_array(
+        self, ids: npt.NDArray[np.int64], query_han: bool
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """:meth:`split` for ids in an array, giving arrays: the matcher keeps a query's candidates as one from the
+        index look-up to the scoring, rather than making a list of them at each step."""
+        other = self._array[ids] != (1 if query_han else 0)
+        return ids[~other], ids[other]

@@ -74,8 +74,11 @@ def reading(a: str, b: str, related_cap: float) -> tuple[float, str, str, str | 
 
 def _brand(a: str, b: str, related_cap: float) -> tuple[float, str, str, str | None] | None:
     table = brand_table()
-    rows_a, rows_b = table.resolve(a), table.resolve(b)
-    if not rows_a or not rows_b or lookup_key(a) == lookup_key(b):
+    rows_a = table.resolve(a)
+    if not rows_a:
+        return None  # most queries: the table does not know the name, so no list name need be looked up
+    rows_b = table.resolve(b)
+    if not rows_b or lookup_key(a) == lookup_key(b):
         return None  # unknown, or one name written two ways: the ordinary comparison's job
     shared = sorted({r.brand for r in rows_a} & {r.brand for r in rows_b})
     if not shared:

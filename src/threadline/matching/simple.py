@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -40,14 +42,14 @@ from threadline.matching.crossscript import (
 from threadline.matching.filed import apart, filed, via_listing
 from threadline.matching.identifiers import IdentifierIndex, with_identifiers
 from threadline.matching.identifiers import adjust as identifier_adjust
-from threadline.matching.index import CandidateIndex, Postings, union_sorted
+from threadline.matching.index import CandidateIndex, Postings
 from threadline.matching.model import Hit, Query, list_side_adjustments, schemata_compatible
 from threadline.matching.persons import person_similarity
 from threadline.matching.scripts import ScriptFlags, pick
 from threadline.matching.shortforms import index_keys as short_form_keys
 from threadline.matching.shortforms import reading as short_form_reading
 from threadline.matching.shortforms import short_form_hit
-from threadline.matching.vectorised import SortedNames, flagged, most_shared
+from threadline.matching.vectorised import Ids, SortedNames, among, flagged, id_list, merged_ids, most_shared
 from threadline.model import Entity, Name
 from threadline.names.brands import brand_table
 from threadline.names.listed import counterparts
@@ -216,14 +218,14 @@ class SimpleMatcher:
         return [(self._entity(i), self._records[i].name) for i in self._most_shared(key, ids, limit)]
 
     def _most_shared(
-        self, key: NameKey, record_ids: list[int], limit: int, blocks: set[str] | None = None
+        self, key: NameKey, record_ids: Ids, limit: int, blocks: set[str] | None = None
     ) -> list[int]:
         """The ``limit`` records sharing the rarest index keys with the query (alignment is the costly step).
 
         Each shared key weighs 1 / (names carrying it): "iflytek" (one name) outweighs "keda" (many); ties by id,
         the same on every run. ``blocks``: the query's index keys, when already derived."""
         if len(record_ids) <= limit:
-            return record_ids
+            return id_list(record_ids)
         postings = [self._postings.get(block, ()) for block in (_block_keys(key) if blocks is None else blocks)]
         return most_shared(record_ids, [ids for ids in postings if len(ids) <= MAX_POSTINGS], limit)
 
@@ -247,13 +249,15 @@ class SimpleMatcher:
             self._sorted_latin = SortedNames(self._latin)
         if self._maybe_person is None and self._index is not None:
             self._maybe_person = self._index.person_flags()
+        if isinstance(self._postings, Postings):
+            self._postings.key_table()  # the segments' key tables merged, searched once per row
 
     @cached_property
     def _identifier_index(self) -> IdentifierIndex:
         """Built on the first query that carries identifiers: most screening runs have none."""
         return IdentifierIndex(self.entities)
 
-    def _carrying(self, keys: frozenset[str], candidates: list[int]) -> list[int]:
+    def _carrying(self, keys: frozenset[str], candidates: Ids) -> list[int]:
         """The candidates whose names have one of the short-form ``keys`` (``acr:xpcc``), in candidate order.
 
         Every name is indexed under its own short-form keys (:func:`_block_keys`), so their postings are exactly
@@ -262,13 +266,12 @@ class SimpleMatcher:
         found: set[int] = set()
         for key in keys:
             found.update(self._postings.get(key, ()))
-        found.intersection_update(candidates)  # mostly none: then the candidates are not gone over in Python
-        return [i for i in candidates if i in found] if found else []
+        return among(candidates, found)  # mostly none: then the candidates are not gone over at all
 
     def _entity(self, record_id: int) -> Entity:
         return self.entities[self._records[record_id].entity]
 
-    def _person_subsets(self, query: Query, key: NameKey, same: list[int], seen: set[int]) -> list[Hit]:
+    def _person_subsets(self, query: Query, key: NameKey, same: Ids, seen: set[int]) -> list[Hit]:
         """Persons' names one of which holds the other's parts (Vladimir Putin / Vladimir Vladimirovich Putin): the
         token-sort pre-filter misses them, the part-by-part comparison (:mod:`~threadline.matching.persons`) scores
         them. Only for queries of two or more words that may be persons: a single word is in too many names; and
@@ -276,7 +279,7 @@ class SimpleMatcher:
         this one, against every candidate). ``seen``: the records already scored."""
         if query.schema not in (None, "Person") or len(key.latin.split()) < 2:
             return []
-        people = same if self._maybe_person is None else flagged(self._maybe_person, same)
+        people = id_list(same) if self._maybe_person is None else flagged(self._maybe_person, same)
         found = process.extract(
             key.latin,
             pick(self._latin, people),
@@ -293,12 +296,13 @@ class SimpleMatcher:
             hits.append(self._same_script(query, key, people[pos], sort))
         return hits
 
-    def _similar(self, latin: str, ids: list[int]) -> list[tuple[int, float]]:
+    def _similar(self, latin: str, ids: Ids) -> list[tuple[int, float]]:
         """``(record id, token-sort similarity 0..100)`` of the ``ids`` whose Latin key is at least
         :data:`MIN_NAME_SIMILARITY` similar to ``latin``, best first, ties in ``ids`` order."""
         cutoff = MIN_NAME_SIMILARITY * 100
         if self._sorted_latin is not None:
             return self._sorted_latin.scores(latin, ids, cutoff)
+        ids = id_list(ids)
         found = process.extract(
             latin, pick(self._latin, ids), scorer=fuzz.token_sort_ratio, processor=None, limit=None, score_cutoff=cutoff
         )
@@ -306,13 +310,19 @@ class SimpleMatcher:
 
     def _candidates(self, key: NameKey, blocks: set[str] | None = None) -> list[int]:
         """The records sharing an index key with the query (``blocks``: its keys, when already derived)."""
+        return id_list(self._candidate_ids(key, blocks))
+
+    def _candidate_ids(self, key: NameKey, blocks: set[str] | None = None) -> npt.NDArray[np.int64]:
+        """:meth:`_candidates` as a sorted array, which :meth:`_match_name` keeps until the scoring: a Latin row has
+        a couple of thousand candidates, and a list of them made into an array again at each step (split by script,
+        scored, filtered to persons, ranked) cost more than those steps' numpy work."""
         blocks = _block_keys(key) if blocks is None else blocks
         if isinstance(self._postings, Postings):
             self._postings.prefetch(list(blocks))  # all the keys searched for at once
         lists = [self._postings.get(block, ()) for block in blocks]
         selective = [ids for ids in lists if len(ids) <= MAX_POSTINGS]
         chosen = selective or [ids for ids in lists if len(ids)]
-        return union_sorted(chosen)
+        return merged_ids(chosen)
 
     def match(self, query: Query, limit: int = 10, threshold: float = 0.0) -> list[Hit]:
         """Hits at or above ``threshold``, best first, at most one per list entry. The name of a Chinese listed
@@ -383,12 +393,12 @@ class SimpleMatcher:
         if not key.core:
             return []
         blocks = _block_keys(key)
-        candidates = self._candidates(key, blocks)
-        if not candidates:
+        candidates = self._candidate_ids(key, blocks)
+        if not len(candidates):
             return []
         query_han = bool(han_core(key.original))
-        same, cross = self._script_flags.split(candidates, query_han)
-        cross = cross if across else []
+        same, cross = self._script_flags.split_array(candidates, query_han)
+        cross = cross if across else cross[:0]
         scored = self._similar(key.latin, same)
         # A Latin pair scores at most its similarity unless a person's name is compared part by part (or an
         # identifier raises it): below the threshold, its entry need not even be read.
