@@ -27,3 +27,11 @@ def test_pick_is_indexing_in_order() -> None:
     assert pick(items, [7, 3, 3, 49]) == ["name 7", "name 3", "name 3", "name 49"]
     assert pick(items, [4]) == ["name 4"]
     assert pick(items, []) == []
+
+
+def test_flags_read_from_bytes_are_the_flags_read_one_by_one() -> None:
+    stored = bytes([0, 1, 1, 0, 2])  # a persisted index stores one byte per name; any non-zero byte is Chinese
+    from_bytes, one_by_one = ScriptFlags(stored), ScriptFlags(bool(b) for b in stored)
+    assert len(from_bytes) == 5
+    assert from_bytes.split([0, 1, 2, 3, 4], query_han=True) == one_by_one.split([0, 1, 2, 3, 4], query_han=True)
+    assert from_bytes.split([4, 0], query_han=False) == ([0], [4])

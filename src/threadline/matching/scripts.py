@@ -33,8 +33,11 @@ def pick(items: Sequence[T], ids: Sequence[int]) -> list[T]:
 class ScriptFlags:
     """One flag per list name: whether it is written in Chinese (has Han characters)."""
 
-    def __init__(self, han: Iterable[bool]) -> None:
-        self._han = bytes(bool(flag) for flag in han)
+    def __init__(self, han: Iterable[bool] | bytes) -> None:
+        if isinstance(han, bytes):  # the persisted index's byte per name: read in one step (1M names, 0.15 s else)
+            self._han = (np.frombuffer(han, dtype=np.uint8) != 0).astype(np.uint8).tobytes()
+        else:
+            self._han = bytes(bool(flag) for flag in han)
         self._array = np.frombuffer(self._han, dtype=np.uint8)
 
     def __len__(self) -> int:

@@ -63,6 +63,10 @@ MIN_SOUND = 3
 """Shortest sound key a transcribed part finds persons' names by ("VrkVn" for Erkin; "bm" of Obama is too common)."""
 MAX_CROSS_CANDIDATES = 100
 """Most candidates aligned across scripts per query, those sharing the most index keys first."""
+MERGE_AFTER = 16
+"""Name look-ups after which a persisted index's key tables are merged and searched once per name, rather than once
+per segment (:meth:`~threadline.matching.index.Postings.prefetch`): merging the 1.8 million keys of a 1M list
+takes 0.14 s, more than a one-off ``threadline match`` saves by it; screening merges them in ``warm``."""
 UNIT_WORDS = frozenset(
     {"bureau", "branch", "subsidiary", "department", "office", "institute", "public", "security", "police", "prison"}
     | {"committee", "administration"}
@@ -137,6 +141,7 @@ class SimpleMatcher:
         """``index``: the persisted index of these entities (:mod:`threadline.matching.index`), whose records,
         postings and entities are read from disk on demand instead of being computed here; ``entities`` is then
         ignored (pass ``()``) and :attr:`entities` decodes an entry only when a hit needs it."""
+        self._asked = 0  # names whose keys were looked up: after MERGE_AFTER, the merged key table pays for itself
         self.entities: Sequence[Entity]
         self._records: Sequence[_Record]
         self._postings: Mapping[str, Sequence[int]]
@@ -150,7 +155,7 @@ class SimpleMatcher:
         if index is not None:
             self.entities, self._records = index.entities, index.records
             self._postings, self._latin = index.postings, index.latin
-            self._script_flags = ScriptFlags(map(bool, index.han_flags))  # persisted: no record decoded for it
+            self._script_flags = ScriptFlags(index.han_flags)  # persisted: no record decoded for it
         else:
             self.entities = list(entities)
             records: list[_Record] = []
@@ -251,6 +256,7 @@ class SimpleMatcher:
             self._maybe_person = self._index.person_flags()
         if isinstance(self._postings, Postings):
             self._postings.key_table()  # the segments' key tables merged, searched once per row
+            self._asked = max(self._asked, MERGE_AFTER)
 
     @cached_property
     def _identifier_index(self) -> IdentifierIndex:
@@ -317,8 +323,9 @@ class SimpleMatcher:
         a couple of thousand candidates, and a list of them made into an array again at each step (split by script,
         scored, filtered to persons, ranked) cost more than those steps' numpy work."""
         blocks = _block_keys(key) if blocks is None else blocks
-        if isinstance(self._postings, Postings):
-            self._postings.prefetch(list(blocks))  # all the keys searched for at once
+        self._asked += 1
+        if isinstance(self._postings, Postings) and self._asked > MERGE_AFTER:
+            self._postings.prefetch(list(blocks))  # all the keys searched for at once, in the merged key table
         lists = [self._postings.get(block, ()) for block in blocks]
         selective = [ids for ids in lists if len(ids) <= MAX_POSTINGS]
         chosen = selective or [ids for ids in lists if len(ids)]
