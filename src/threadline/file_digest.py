@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from threadline.cache_file import keep
 from threadline.settings import index_dir
 
 
@@ -50,14 +49,4 @@ def _read(path: Path) -> dict[str, object]:
 
 
 def _write(path: Path, memo: dict[str, object]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, staging = tempfile.mkstemp(dir=path.parent, prefix=".digests-", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(memo, out)
-        os.replace(staging, path)
-    except OSError:
-        Path(staging).unlink(missing_ok=True)
+    keep(path, json.dumps(memo).encode("utf-8"))

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from threadline.cache_file import keep
 from threadline.settings import index_dir
 
 T = TypeVar("T")
@@ -51,19 +50,9 @@ def parsed(source: Path, parse: Callable[[], T]) -> T:
 
 
 def _keep(path: Path, value: object) -> None:
-    """Write atomically (a reader never sees half a file) and drop the parses of older versions of the same
-    source; a folder that cannot be written is left alone."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, staging = tempfile.mkstemp(dir=path.parent, prefix=".parse-", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(staging, path)
-    except OSError:
-        Path(staging).unlink(missing_ok=True)
+    """Write the parse (see :func:`threadline.cache_file.keep`) and drop the parses of older versions of the same
+    source."""
+    if not keep(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)):
         return
     stem = path.name.rsplit("-", 1)[0]
     for older in path.parent.glob(f"{stem}-*.pickle"):
