@@ -28,7 +28,7 @@ from itertools import islice, permutations, product
 from rapidfuzz.distance import Levenshtein
 
 from threadline.names.glossary import Glossary
-from threadline.names.han import PROVINCES, leading_province, readings
+from threadline.names.han import leading_province, province_parts, readings
 from threadline.names.normalize import GENERIC_WORDS
 from threadline.names.places import is_place
 
@@ -202,12 +202,11 @@ def _align_once(
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, Piece] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    province = leading_province(han)
+    short, suffix = province_parts(han)  # 新疆维吾尔自治区公安厅 = "Xinjiang Public Security Bureau": 维吾尔自治区 goes
+    province = short + suffix
     if province and len(province) < n:  # English names often leave out the province (浙江大华 = Dahua)
         cost[len(province)][0] = 0.0
         back[len(province)][0] = (0, 0, Piece(province, "", "optional"))
-    short = next((name for name in PROVINCES if province.startswith(name)), "")
-    suffix = province[len(short) :]  # 新疆维吾尔自治区公安厅 = "Xinjiang Public Security Bureau": 维吾尔自治区 may go
 
     spans = range(2, MAX_SPAN + 1)
     cheap = [[k for k in spans if i + k <= n and _generic_term(han[i : i + k], glossary)] for i in range(n)]
@@ -227,7 +226,7 @@ def _align_once(
         for j in range(m + 1):
             if cost[i][j] == inf:
                 continue
-            if len(suffix) > 1 and i == len(short):
+            if suffix and i == len(short):
                 relax(i, j, len(province), j, 0.0, Piece(suffix, "", "optional", 1.0))
             if i < n:
                 skip = 0.0 if han[i] in OPTIONAL_CHARS and i > 0 else char_cost

@@ -71,15 +71,24 @@ AUTONOMOUS_REGIONS = ("维吾尔自治区", "壮族自治区", "回族自治区"
 names mostly say "Xinjiang" alone ("Xinjiang Public Security Bureau" for 新疆维吾尔自治区公安厅)."""
 
 
-def leading_province(han: str) -> str:
-    """The province a name starts with, with its 省 or 市 if written (浙江省...), or the autonomous region in full
-    (新疆维吾尔自治区), else ``""``."""
+def province_parts(han: str) -> tuple[str, str]:
+    """``(province, rest of an autonomous region's name)`` a name starts with: the province with its 省 or 市 if
+    written (浙江省..., "") or an autonomous region in full (新疆维吾尔自治区... -> 新疆, 维吾尔自治区); ``("", "")``
+    for none."""
     for name in PROVINCES:
         if han.startswith(name):
             rest = han[len(name) :]
             region = next((suffix for suffix in AUTONOMOUS_REGIONS if rest.startswith(suffix)), "")
-            return name + (region or (rest[0] if rest[:1] in ("省", "市") else ""))
-    return ""
+            if region:
+                return name, region
+            return (name + rest[0] if rest[:1] in ("省", "市") else name), ""
+    return "", ""
+
+
+def leading_province(han: str) -> str:
+    """The province a name starts with, with its 省 or 市 if written (浙江省...), or the autonomous region in full
+    (新疆维吾尔自治区), else ``""``."""
+    return "".join(province_parts(han))
 
 
 @lru_cache(maxsize=1)
