@@ -26,6 +26,7 @@ from pathlib import Path
 from anyascii import anyascii
 
 from threadline import settings
+from threadline.commented_csv import read_rows
 from threadline.resourcegen import run
 
 OUT = settings.RESOURCES_DIR / "gazetteer" / "xinjiang.csv"
@@ -96,16 +97,11 @@ def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
 class _Elsewhere:
     """Names of divisions outside Xinjiang, in characters and pinyin."""
 
     def __init__(self) -> None:
-        rows = [row for row in _read(CHINA) if not row["adcode"].startswith("65")]
+        rows = [row for row in read_rows(CHINA) if not row["adcode"].startswith("65")]
         self.zh = {row["name_zh"] for row in rows} | {row["short_zh"] for row in rows}
         self.latin = {row["pinyin"].casefold() for row in rows}
         for row in rows:
@@ -122,7 +118,8 @@ class _Elsewhere:
 
 
 def _geonames(data_dir: Path) -> dict[str, dict[str, str]]:
-    return {row["geonameid"]: row for row in _read(data_dir / "xinjiang_gazetteer" / "geonames_xinjiang_places.csv")}
+    rows = read_rows(data_dir / "xinjiang_gazetteer" / "geonames_xinjiang_places.csv")
+    return {row["geonameid"]: row for row in rows}
 
 
 def _key(name: str) -> str:
@@ -140,7 +137,7 @@ def _script_forms(row: dict[str, str], geonames: dict[str, dict[str, str]], lati
 def _divisions(data_dir: Path, elsewhere: _Elsewhere) -> list[list[str]]:
     geonames = _geonames(data_dir)
     out: list[list[str]] = []
-    for row in _read(data_dir / "xinjiang_gazetteer" / "xinjiang_admin_divisions.csv"):
+    for row in read_rows(data_dir / "xinjiang_gazetteer" / "xinjiang_admin_divisions.csv"):
         level = row["level"]
         if level not in {"province", "prefecture", "county", "xpcc_city"}:
             continue
@@ -178,7 +175,7 @@ def _xpcc(data_dir: Path) -> list[list[str]]:
         [*xpcc, "strong", "新疆生产建设兵团", "XPCC", *_forms(list(XPCC_ZH_STRONG), list(XPCC_LATIN), [])],
         [*xpcc, "weak", "新疆生产建设兵团", "XPCC", *_forms(list(XPCC_ZH_WEAK), [], [])],
     ]
-    for row in _read(data_dir / "xinjiang_gazetteer" / "xpcc_divisions.csv"):
+    for row in read_rows(data_dir / "xinjiang_gazetteer" / "xpcc_divisions.csv"):
         if not row["division_no"].isdigit() or not row["name_zh"].startswith("第"):
             continue  # the historic codes, not divisions
         zh = [row["name_zh"], *_split(row["alt_names_zh"])]
@@ -190,7 +187,7 @@ def _xpcc(data_dir: Path) -> list[list[str]]:
 
 
 def _townships(data_dir: Path, elsewhere: _Elsewhere) -> list[list[str]]:
-    rows = _read(data_dir / "xinjiang_gazetteer" / "xinjiang_townships.csv")
+    rows = read_rows(data_dir / "xinjiang_gazetteer" / "xinjiang_townships.csv")
     counts = Counter(row["name_zh"] for row in rows)
     out: list[list[str]] = []
     for row in rows:
@@ -227,7 +224,7 @@ def _localities(data_dir: Path, known: set[str], elsewhere: _Elsewhere) -> list[
     any other place is evidence for the region as a whole (GeoNames gives no county). Street-named places (延安北路)
     and short names are left out."""
     seats: dict[str, list[str]] = {}
-    for row in _read(data_dir / "xinjiang_gazetteer" / "xinjiang_admin_divisions.csv"):
+    for row in read_rows(data_dir / "xinjiang_gazetteer" / "xinjiang_admin_divisions.csv"):
         names = [row["name_pinyin"], *_split(row["names_en_alt"]), *_split(row["names_uyghur_latin_curated"])]
         if row["geonames_id"] and row["adcode"] and _key(row["geonames_place_name"]) in {_key(n) for n in names}:
             seats.setdefault(row["geonames_id"], [row["adcode"], row["level"], row["parent"], row["name_zh"],

@@ -22,6 +22,7 @@ import io
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from threadline.commented_csv import read_rows
 from threadline.matching.align import MAX_SPAN, Alignment, align, alignable_words
 from threadline.names.glossary import CURATED, TERMS, Glossary, is_held_out, read_terms
 from threadline.names.han import han_only, readings, strip_legal_form
@@ -166,7 +167,7 @@ def place_terms() -> list[tuple[str, str]]:
     rows only those that give the place's own short form: the others list historical spellings (Ti-hua) no company
     uses, traditional characters (the aligner reads simplified ones) or names of neighbouring places."""
     terms: set[tuple[str, str]] = set()
-    for row in _rows(XINJIANG_TABLE):
+    for row in read_rows(XINJIANG_TABLE):
         if row["level"] not in XINJIANG_LEVELS:
             continue
         if row["strength"] == "strong":
@@ -176,7 +177,7 @@ def place_terms() -> list[tuple[str, str]]:
             if not hans:
                 continue
         terms |= _place_forms(hans, [row["name_latin"], *row["match_latin"].split("|")])
-    for row in _rows(CHINA):
+    for row in read_rows(CHINA):
         if row["level"] in CHINA_LEVELS:
             terms |= _place_forms([row["name_zh"], row["short_zh"]], row["match_latin"].split("|"))
     return sorted(terms)
@@ -185,11 +186,6 @@ def place_terms() -> list[tuple[str, str]]:
 def _pinyin(han: str) -> str:
     """The toneless pinyin of ``han`` written together, each character read as in the name (乌鲁木齐 -> wulumuqi)."""
     return "".join(reading[0] for reading in readings(han))
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 def build(data_dir: Path) -> str:

@@ -21,12 +21,12 @@ on them measures the matcher, not this table.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from threadline.commented_csv import read_rows
 from threadline.names.brands import lookup_key
 from threadline.names.han import leading_province
 from threadline.names.normalize import fold, has_han
@@ -84,8 +84,7 @@ def _read_without_held_out() -> ListingTable:
 def _read(hold_out: bool) -> ListingTable:
     """Parse :data:`TABLE` (the keys are in the file: working them out for 12,000 names would add a second to the
     first query)."""
-    with TABLE.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    rows = read_rows(TABLE)
     by_code: dict[str, list[Listing]] = defaultdict(list)
     for row in rows:
         if hold_out and row["held_out"] == "1":

@@ -5,10 +5,10 @@ Used to tell a company's place prefix (深圳, 沈阳) from its trade name (中�
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from itertools import pairwise
 
+from threadline.commented_csv import read_rows
 from threadline.names.normalize import fold
 from threadline.settings import RESOURCES_DIR
 
@@ -18,8 +18,7 @@ CHINA = RESOURCES_DIR / "gazetteer" / "china.csv"
 @lru_cache(maxsize=1)
 def _divisions() -> tuple[dict[str, str], ...]:
     """The rows of the gazetteer's table of China's divisions."""
-    with CHINA.open(encoding="utf-8") as handle:
-        return tuple(csv.DictReader(line for line in handle if not line.startswith("#")))
+    return tuple(read_rows(CHINA))
 
 
 @lru_cache(maxsize=1)

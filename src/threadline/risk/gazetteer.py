@@ -14,13 +14,12 @@ Traps handled here, because they are about the text around a name:
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from threadline.commented_csv import read_rows
 from threadline.names.han import simplify
 from threadline.settings import RESOURCES_DIR
 
@@ -99,11 +98,6 @@ class _Table:
     other_places: dict[str, list[tuple[Place, bool]]]
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
 def fold_marks(text: str) -> str:
     """Drop diacritics from Latin letters character by character (Ürümqi -> Urumqi), keeping every position in
     place; other scripts are left alone (ئ is a letter of its own in Uyghur, й in Russian)."""
@@ -149,7 +143,7 @@ def _split(value: str) -> list[str]:
 @lru_cache(maxsize=1)
 def xinjiang_table() -> _Table:
     entries: list[_Entry] = []
-    for row in _rows(XINJIANG_TABLE):
+    for row in read_rows(XINJIANG_TABLE):
         place = Place(row["adcode"], row["level"], row["name_zh"], row["name_latin"])
         forms = (_split(row["match_zh"]), _split(row["match_latin"]), _split(row["match_script"]))
         entries.append((place, row["strength"] == "strong", *forms))
@@ -160,7 +154,7 @@ def xinjiang_table() -> _Table:
 def china_table() -> _Table:
     """Provinces, prefectures and counties outside Xinjiang (all count as strong)."""
     entries: list[_Entry] = []
-    for row in _rows(CHINA_TABLE):
+    for row in read_rows(CHINA_TABLE):
         if row["adcode"].startswith("65"):
             continue
         place = Place(row["adcode"], row["level"], row["name_zh"], row["pinyin"], row["province_zh"])
@@ -175,7 +169,7 @@ def china_table() -> _Table:
 def places_by_adcode() -> dict[str, Place]:
     """Xinjiang's administrative places by adcode (a division shares its seat city's code: the city is kept)."""
     found: dict[str, Place] = {}
-    for row in _rows(XINJIANG_TABLE):
+    for row in read_rows(XINJIANG_TABLE):
         if row["level"] not in {"xpcc", "xpcc_division"}:
             found.setdefault(row["adcode"], Place(row["adcode"], row["level"], row["name_zh"], row["name_latin"]))
     return found
