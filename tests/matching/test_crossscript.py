@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.comparing import compare
 from threadline.matching.align import align, place_first
 from threadline.matching.calibration import (
     CONFLICT,
@@ -74,7 +75,7 @@ def test_known_different_terms_beside_a_shared_trade_name_are_still_a_conflict()
     ],
 )
 def test_scores_with_a_shared_trade_name(han: str, latin: str, same: bool) -> None:
-    hit = SimpleMatcher([]).compare(Query(han, "Company"), Entity("t", "1", "Company", (Name(latin),)))
+    hit = compare(han, latin, "Company", "Company")
     assert hit is not None
     assert (hit.score >= 0.85) == same
 
@@ -128,7 +129,7 @@ def test_a_pinyin_spelling_left_over_points_to_another_company() -> None:
     ],
 )
 def test_a_one_letter_slip_in_a_persons_name_is_the_same_name(han: str, latin: str, same: bool) -> None:
-    hit = SimpleMatcher([]).compare(Query(han, "Person"), Entity("t", "1", "Person", (Name(latin),)))
+    hit = compare(han, latin, "Person", "Person")
     assert (hit is not None and hit.score >= 0.85) == same
 
 
@@ -141,6 +142,6 @@ def test_a_one_letter_slip_in_a_persons_name_is_the_same_name(han: str, latin: s
     ],
 )
 def test_a_group_the_english_name_calls_a_corporation_is_the_group(han: str, latin: str, relation: str | None) -> None:
-    hit = SimpleMatcher([]).compare(Query(han, "Company"), Entity("t", "1", "Company", (Name(latin),)))
+    hit = compare(han, latin, "Company", "Company")
     assert hit is not None and hit.relation == relation
     assert (hit.score >= 0.85) == (relation is None)

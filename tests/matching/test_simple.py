@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.comparing import compare
 from threadline.matching.model import Query
 from threadline.matching.simple import CONFLICT_CAP, SPACING_ONLY, SimpleMatcher, words_apart
 from threadline.model import Entity, Name
@@ -242,6 +243,6 @@ def test_names_split_into_words_differently_are_the_same_letters() -> None:
     ],
 )
 def test_chinese_names_that_differ_by_a_group_or_unit_term_are_related(parent: str, unit: str, related: bool) -> None:
-    hit = SimpleMatcher([]).compare(Query(parent), Entity("t", "1", "Organization", (Name(unit),)))
+    hit = compare(parent, unit, None, "Organization")
     assert hit is not None and hit.score < 0.85
     assert (hit.relation == "related") == related

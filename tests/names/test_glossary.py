@@ -6,10 +6,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.comparing import compare
 from tests.generators import load_script
-from threadline.matching.model import Query
-from threadline.matching.simple import SimpleMatcher
-from threadline.model import Entity, Name
 from threadline.names.glossary import glossary
 
 
@@ -46,7 +44,7 @@ def test_the_packaged_glossary_holds_xinjiang_places_by_their_english_names() ->
     ],
 )
 def test_places_by_their_english_names_and_regions_in_full(han: str, latin: str, same: bool) -> None:
-    hit = SimpleMatcher([]).compare(Query(han), Entity("t", "1", "Organization", (Name(latin),)))
+    hit = compare(han, latin, None, "Organization")
     assert (hit is not None and hit.score >= 0.85) == same
     if same:
         assert hit is not None and hit.relation is None

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.comparing import compare
 from threadline.matching.model import Query
 from threadline.matching.simple import SimpleMatcher
 from threadline.model import Entity, Name
@@ -26,7 +27,7 @@ def test_only_names_written_as_transcriptions_are_compared_by_sound() -> None:
     [("艾尔肯·吐尼亚孜", "Erkin Tuniyaz"), ("雪克来提·扎克尔", "Shohrat Zakir"), ("贝拉克·奥巴马", "Barack Obama")],
 )
 def test_a_transcribed_name_matches_its_latin_spelling(han: str, latin: str) -> None:
-    hit = SimpleMatcher([]).compare(Query(han, "Person"), Entity("t", "1", "Person", (Name(latin),)))
+    hit = compare(han, latin, "Person", "Person")
     assert hit is not None and 0.85 <= hit.score <= CEILING
     assert "compared by sound" in hit.explanation
 
