@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from threadline.matching.filed import APART_CAP
 from threadline.matching.model import Query
-from threadline.matching.simple import SimpleMatcher
+from threadline.matching.simple import SimpleMatcher, _least_kept
 from threadline.model import Entity, Name
 
 # 北方化学工业 (SZSE 002246, North Chemical Industries) and 北方华锦化学工业 (SZSE 000059, "North Huajin Chemical
@@ -42,3 +42,10 @@ def test_unlisted_names_are_left_to_the_matcher() -> None:
     unlisted = Entity("t", "u", "Company", (Name("North Huajin Chemical Trading Co.,Ltd"),))
     hit = SimpleMatcher([]).compare(Query(NORTH_CHEMICAL, "Company"), unlisted)
     assert hit is None or "filed_apart" not in dict(hit.features)
+
+
+def test_a_hit_the_cap_will_lower_does_not_raise_the_bar_for_other_candidates() -> None:
+    query = Query(NORTH_CHEMICAL, "Company")
+    uncapped = SimpleMatcher([])._compare_name(query, HUAJIN)  # before the cap, as _match_name first scores it
+    assert uncapped is not None and uncapped.score > 0.85
+    assert _least_kept(query, [uncapped], limit=1, threshold=0.7) == 0.7  # it will be shown at 0.5, if at all

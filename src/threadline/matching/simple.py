@@ -534,9 +534,11 @@ def _least_kept(query: Query, hits: Sequence[Hit], limit: int, threshold: float)
     have a hit at or above it, then the lowest of the ``limit`` best entries' scores. A pair provably below it
     changes nothing :meth:`SimpleMatcher.match` returns (scores only ever rise per entry, and a tie may still be
     ranked in by its entry id, so only pairs strictly below are left out): with a single query's ten hits found
-    among names in its own script, most of the cross-script pairs need neither reading nor aligning."""
+    among names in its own script, most of the cross-script pairs need neither reading nor aligning. The hits are
+    counted as :meth:`~SimpleMatcher.match` will return them, after the cap on another listed company's name
+    (:func:`~threadline.matching.filed.apart`), the one step that lowers a score."""
     best: dict[tuple[str, str], float] = {}
-    for hit in hits:
+    for hit in apart(query, hits):
         if hit.score >= threshold and schemata_compatible(query.schema, hit.entity.schema):
             ident = (hit.entity.source, hit.entity.entry_id)
             best[ident] = max(best.get(ident, hit.score), hit.score)
