@@ -154,7 +154,7 @@ def _place_forms(han_forms: list[str], latin_forms: list[str]) -> set[tuple[str,
             words.pop()
             while words and words[-1] in PEOPLES:  # "Ili Kazak Zizhizhou" -> "ili"
                 words.pop()
-        if not words or len(words) > 2 or not all(w.isascii() and w.isalpha() and len(w) > 1 for w in words):
+        if not words or len(words) > 2 or not all(w.isascii() and w.isalnum() and len(w) > 1 for w in words):
             continue
         if "".join(words) in spelled:
             continue

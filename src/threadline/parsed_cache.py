@@ -14,8 +14,9 @@ import hashlib
 import inspect
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
 
 from threadline.cache_file import keep
@@ -24,19 +25,22 @@ from threadline.settings import index_dir
 T = TypeVar("T")
 
 
-def cache_path(source: Path, parse: Callable[[], T]) -> Path:
-    """Where the parse of ``source`` by ``parse`` is kept."""
+def cache_path(source: Path, parse: Callable[[], T], helpers: Sequence[ModuleType] = ()) -> Path:
+    """Where the parse of ``source`` by ``parse`` is kept. ``helpers``: other modules whose code shapes the parse
+    (their source is hashed too)."""
     digest = hashlib.sha256(source.read_bytes())
-    module = inspect.getsourcefile(parse)
-    if module:
-        digest.update(Path(module).read_bytes())
+    codes: list[Callable[[], T] | ModuleType] = [parse, *helpers]
+    for code in codes:
+        module = inspect.getsourcefile(code)
+        if module:
+            digest.update(Path(module).read_bytes())
     digest.update(f"{parse.__module__}.{parse.__qualname__} {sys.version_info[:2]}".encode())
     return index_dir() / ".cache" / f"{source.stem}-{digest.hexdigest()[:24]}.pickle"
 
 
-def parsed(source: Path, parse: Callable[[], T]) -> T:
+def parsed(source: Path, parse: Callable[[], T], helpers: Sequence[ModuleType] = ()) -> T:
     """``parse()`` (which reads ``source``), from the cache when an earlier run kept it."""
-    path = cache_path(source, parse)
+    path = cache_path(source, parse, helpers)
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)  # type: ignore[no-any-return]  # written by _keep below, from parse()

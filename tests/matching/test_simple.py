@@ -246,3 +246,29 @@ def test_chinese_names_that_differ_by_a_group_or_unit_term_are_related(parent: s
     hit = compare(parent, unit, None, "Organization")
     assert hit is not None and hit.score < 0.85
     assert (hit.relation == "related") == related
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "same"),
+    [
+        ("Wallmart Inc.", "Walmart Inc.", True),  # a letter added
+        ("Chevon Corporation", "Chevron Corporation", True),  # a letter dropped
+        ("Citygroup Inc.", "Citigroup Inc.", True),  # a letter changed
+        ("Stellaris N.V.", "Stellantis N.V.", False),  # two letters apart
+        ("Trafalgura Group Pte. Ltd.", "Trafigura Group Pte. Ltd.", False),
+        ("Kobe Inc.", "Kobo Inc.", False),  # too short for a slip to tell
+    ],
+)
+def test_a_companys_one_distinctive_word_one_letter_apart_is_a_slip(left: str, right: str, same: bool) -> None:
+    hit = compare(left, right, "Company", "Company")
+    assert hit is not None
+    assert (hit.score >= 0.85) == same
+    if same:
+        assert "one letter apart: a slip" in hit.explanation
+
+
+def test_a_number_in_words_or_digits_is_one_name_and_a_series_number_is_no_conflict() -> None:
+    same = compare("Brigade Forty-Four", "Brigade 44", "Organization", "Organization")
+    assert same is not None and same.score == 1.0
+    series = compare("Snow Storm 1", "Snow Storm 2", "Vessel", "Vessel")
+    assert series is not None and series.score >= 0.85 and "each name has a word" not in series.explanation

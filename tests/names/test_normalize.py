@@ -75,3 +75,23 @@ def test_letters_joined_by_an_ampersand_are_one_word_however_written() -> None:
 def test_and_is_no_part_of_a_latin_key() -> None:
     assert name_key("Procter & Gamble").latin == name_key("Procter and Gamble Co").latin == "procter gamble"
     assert name_key("and").latin == "and"  # a name that is only the word stays itself
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Brigade Forty-Four", "Brigade 44"),
+        ("Brigade Forty 4", "Brigade 44"),
+        ("First International Bank", "1st International Bank"),
+        ("Three Percenters", "3 Percenters"),
+    ],
+)
+def test_numbers_in_words_or_digits_give_one_key(left: str, right: str) -> None:
+    assert name_key(left).latin == name_key(right).latin
+
+
+def test_two_dotted_letters_are_joined_only_when_they_spell_a_legal_form() -> None:
+    dotted, plain = name_key("P.T. Astra International"), name_key("PT Astra International")
+    assert dotted.latin == plain.latin == "astra international"
+    assert name_key("Grupo Bimbo, S. A.").latin == "grupo bimbo"
+    assert name_key("J. C. Juncker").latin == "j c juncker"  # a person's initials stay apart

@@ -25,7 +25,7 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from threadline.matching.align import Alignment, alignable_words
 from threadline.matching.bound import Reach, reach
@@ -651,8 +651,9 @@ def _group_difference(alignment: Alignment, latin_removed: Sequence[str] = ()) -
 
 
 def _wordlike(word: str) -> bool:
-    """A word that can set two names apart: not a number or a Roman numeral (series and funds: "Partners V" and
-    "Partners VI", "Snow Storm 1" and "2", which lists treat as variants as often as not), nor a letter or two."""
+    """A word that can set two names apart: not a number (digits, which number words become in a key, or Roman
+    numerals: series and funds, "Partners V" and "Partners VI", "Snow Storm 1" and "2", which lists treat as
+    variants as often as not), nor a letter or two."""
     return len(word) >= 3 and word.isalpha() and not set(word) <= set("ivxlcdm")
 
 
@@ -679,6 +680,17 @@ def words_apart(key: NameKey, other: NameKey) -> tuple[str, str] | None:
     if any(Levenshtein.normalized_similarity(a, b) >= APART for a in only_mine for b in only_theirs):
         return None
     return " ".join(sorted(only_mine)), " ".join(sorted(only_theirs))
+
+
+SLIP_LENGTH = 5
+"""Letters a distinctive word needs before one letter more, less, changed or swapped reads as a slip of the pen."""
+
+
+def slipped(word: str, other: str) -> bool:
+    """Whether two distinctive words are one letter apart (added, dropped, changed, or two neighbours swapped) and
+    long enough for that to be a slip ("wallmart" / "walmart", "citygroup" / "citigroup", "appel" / "apple")
+    rather than another name: a company's one distinctive word is otherwise taken x0.90 when not identical."""
+    return min(len(word), len(other)) >= SLIP_LENGTH and OSA.distance(word, other, score_cutoff=1) <= 1
 
 
 def spaced_alike(latin: str, other: str) -> bool:
@@ -713,9 +725,12 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
                 features.append(("distinctive_similarity", distinct))
                 parts.append(f"distinctive words {key.distinctive!r} ~ {other.distinctive!r}: {distinct:.2f}")
         if " " not in key.distinctive and " " not in other.distinctive and key.distinctive != other.distinctive:
-            similarity *= 0.90
-            features.append(("single_word", 0.90))
-            parts.append("single distinctive word, not identical x0.90")
+            if slipped(key.distinctive, other.distinctive):
+                parts.append(f"{key.distinctive!r} and {other.distinctive!r} are one letter apart: a slip")
+            else:
+                similarity *= 0.90
+                features.append(("single_word", 0.90))
+                parts.append("single distinctive word, not identical x0.90")
         apart = words_apart(key, other)
         if apart and similarity > CONFLICT_CAP:
             similarity = CONFLICT_CAP

@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
 
+from threadline.names import numbers
+from threadline.names.numbers import digitise
 from threadline.parsed_cache import parsed
 from threadline.settings import RESOURCES_DIR
 
@@ -45,7 +47,7 @@ def glossary() -> Glossary:
     """The packaged glossary as a mapping for :func:`threadline.matching.align.align`."""
     table: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for han, english, _origin in read_terms():
-        words = tuple(english.split())
+        words = tuple(digitise(english).split())
         if words and words not in table[han]:
             table[han].append(words)
     return {han: tuple(renderings) for han, renderings in table.items()}
@@ -56,7 +58,7 @@ def dictionary() -> Glossary:
     """The general dictionary (:data:`DICTIONARY`) in the same shape as :func:`glossary`: translated trade names
     (阳光 = "sunshine", 金桥 = "golden bridge") that no industry glossary holds. It is needed on the first
     cross-script comparison, so its parse is kept (:mod:`threadline.parsed_cache`)."""
-    return parsed(DICTIONARY, read_dictionary)
+    return parsed(DICTIONARY, read_dictionary, helpers=(numbers,))
 
 
 def read_dictionary() -> Glossary:
@@ -68,5 +70,5 @@ def read_dictionary() -> Glossary:
             if line.startswith("#") or line.startswith("han,"):
                 continue
             han, _comma, english = line.rstrip("\n").partition(",")
-            table[han].append(tuple(english.split()))
+            table[han].append(tuple(digitise(english).split()))
     return {han: tuple(renderings) for han, renderings in table.items()}

@@ -14,6 +14,7 @@ from anyascii import anyascii
 from rigour.names import remove_org_types
 
 from threadline.names.han import LEGAL_FORMS
+from threadline.names.numbers import digitise
 
 # Qualifiers lists append to a name that are not part of it ("... and subsidiaries").
 _QUALIFIERS = re.compile(
@@ -147,17 +148,25 @@ def _strip_han_forms(folded: str) -> tuple[str, list[str]]:
     return folded, removed
 
 
+@lru_cache(maxsize=1024)
+def _legal_form(word: str) -> bool:
+    """Whether rigour reads a word on its own as a legal form ("pt", "sa", "ag")."""
+    return not remove_org_types(word, replacement=" ").strip()
+
+
 def join_initials(folded: str) -> str:
     """Three or more letters written with dots or spaces between them as one word: "a b c company" (A.B.C.
-    Company) -> "abc company", "l x c aviation" -> "lxc aviation". Two stay apart: they are more often a person's
-    initials ("J. C. Juncker") than an acronym, and a lone initial ("john f kennedy") stays as it is."""
+    Company) -> "abc company", "l x c aviation" -> "lxc aviation". Two are joined only when they spell a legal form
+    ("p t astra" from P.T. Astra -> "pt astra", "s a" -> "sa"): otherwise they are more often a person's initials
+    ("J. C. Juncker") than an acronym. A lone initial ("john f kennedy") stays as it is."""
     out: list[str] = []
     run: list[str] = []
     for word in [*folded.split(), ""]:
         if len(word) == 1 and word.isalpha() and word.isascii():
             run.append(word)
             continue
-        out.extend(["".join(run)] if len(run) > 2 else run)
+        joined = len(run) > 2 or (len(run) == 2 and _legal_form("".join(run)))
+        out.extend(["".join(run)] if joined else run)
         run = []
         if word:
             out.append(word)
@@ -199,7 +208,7 @@ def name_key(name: str) -> NameKey:
     core, removed_latin = _strip_latin_forms(core)
     if not core:  # the whole name was a legal form ("Company Limited"): keep it
         core, removed_han, removed_latin = folded, [], []
-    latin_core = latin(core) if not core.isascii() else core
+    latin_core = digitise(latin(core) if not core.isascii() else core)
     distinctive = " ".join(word for word in latin_core.split() if word not in GENERIC_WORDS)
     return NameKey(
         original=name,
