@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from threadline.matching.acronyms import acronym_tokens, derive, expand, index_keys, is_acronym, significant
+from threadline.matching.acronyms import (
+    acronym_tokens,
+    derive,
+    expand,
+    index_keys,
+    is_acronym,
+    query_keys,
+    significant,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,9 +73,20 @@ def test_expand_none_when_letters_spell_no_run() -> None:
 
 
 def test_index_keys_cover_leading_runs() -> None:
-    assert "acr:xpcc" in index_keys("Xinjiang Production and Construction Corps Public Security Bureau")
+    assert "ini:xpcc" in index_keys("Xinjiang Production and Construction Corps Public Security Bureau")
     assert "acr:xpcc" in index_keys("XPCC")
     assert not any(len(k) < len("acr:") + 3 for k in index_keys("Bank of Kunlun"))
+
+
+def test_a_query_looks_up_acronyms_against_initials_and_not_initials_against_initials() -> None:
+    full = "Xinjiang Production and Construction Corps"
+    assert query_keys("XPCC") & index_keys(full)
+    assert query_keys(full) & index_keys("XPCC")
+    assert query_keys("XPCC Public Security Bureau") & index_keys(f"{full} Public Security Bureau")
+    # two full names with the same initials share no key: no acronym links them
+    assert "ini:sspc" in index_keys("Shanghai Steel Pipe Company")
+    assert "acr:sspc" in query_keys("Samsung Sun Power Company")
+    assert not query_keys("Samsung Sun Power Company") & index_keys("Shanghai Steel Pipe Company")
 
 
 def test_significant_drops_function_words_and_legal_forms() -> None:

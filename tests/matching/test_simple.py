@@ -126,14 +126,14 @@ def test_two_trade_names_beside_one_place_and_industry_are_held_below_the_thresh
 
 def test_short_form_candidates_are_read_from_the_index_as_derived() -> None:
     """``_carrying`` reads the names with a short form from the postings; deriving each name's gives the same."""
-    from threadline.matching.shortforms import index_keys
+    from threadline.matching.shortforms import index_keys, query_keys
 
     entities = [*ENTITIES, *CROSS, _entity("30", "Organization", "XPCC Public Security Bureau")]
     matcher = SimpleMatcher(entities)
     records = list(range(sum(len(e.names) for e in entities)))
     queries = ("XPCC", "Xinjiang Production and Construction Corps", "Hikvision", "杭州海康威视数字技术股份有限公司")
     for query in queries:
-        wanted = index_keys(query)
+        wanted = query_keys(query)
         assert wanted, query
         derived = [i for i in records if wanted & index_keys(matcher._records[i].name.value)]
         assert derived and matcher._carrying(wanted, records) == derived

@@ -131,24 +131,51 @@ def is_acronym(name: str) -> bool:
     return len(tokens) == 1 and bool(acronym_tokens(name))
 
 
+WRITTEN = "acr:"
+"""Key prefix of an acronym a name is written with ("XPCC", or inside "XPCC Public Security Bureau")."""
+SPELLED = "ini:"
+"""Key prefix of the initials of a name's words ("Xinjiang Production and Construction Corps" spells XPCC)."""
+
+
 @lru_cache(maxsize=100_000)
-def index_keys(name: str) -> frozenset[str]:
-    """``acr:`` candidate keys: the name's own acronym tokens (in a name not written all in capitals, where every
-    word would look like one), the acronyms of the whole name and of its leading runs of words ("Xinjiang
-    Production and Construction Corps Public Security Bureau" also gives acr:xpcc, so "XPCC Public Security
+def _written(name: str) -> tuple[str, ...]:
+    """The acronyms a name is written with, as index keys go: in a name not written all in capitals (where every
+    word would look like one), unless the whole name is one acronym."""
+    own = acronym_tokens(name) if is_acronym(name) or name != name.upper() else ()
+    return tuple(a for a in own if len(a) >= MIN_INDEXED)
+
+
+@lru_cache(maxsize=100_000)
+def _spelled(name: str) -> frozenset[str]:
+    """The acronyms the initials of a name spell, of the whole name and of its leading runs of words
+    ("Xinjiang Production and Construction Corps Public Security Bureau" also spells XPCC, so "XPCC Public Security
     Bureau" finds it)."""
-    own = acronym_tokens(name) if is_acronym(name) or name != name.upper() else ()  # in "ABC TRADING LLC" all are
-    keys = {f"acr:{a}" for a in own if len(a) >= MIN_INDEXED}
-    if name.isascii():
-        words = _content(_words(name))
-        # Each leading run is already folded content words: its acronyms come from its letter words directly,
-        # without joining and folding it again (that was most of the index build), unless the run could read as a
-        # list qualifier once its function words are gone ("including the subsidiaries"): then as derive reads it.
-        refold = _QUALIFIER.search(" ".join(words)) is not None
-        for end in range(MIN_INDEXED, min(len(words), MAX_LETTERS) + 1):
-            run = derive(" ".join(words[:end])) if refold else _initials([w for w in words[:end] if w.isalpha()])
-            keys.update(f"acr:{a}" for a in run if len(a) >= MIN_INDEXED)
-    return frozenset(keys)
+    if not name.isascii():
+        return frozenset()
+    words = _content(_words(name))
+    # Each leading run is already folded content words: its acronyms come from its letter words directly, without
+    # joining and folding it again (that was most of the index build), unless the run could read as a list
+    # qualifier once its function words are gone ("including the subsidiaries"): then as derive reads it.
+    refold = _QUALIFIER.search(" ".join(words)) is not None
+    spelled: set[str] = set()
+    for end in range(MIN_INDEXED, min(len(words), MAX_LETTERS) + 1):
+        run = derive(" ".join(words[:end])) if refold else _initials([w for w in words[:end] if w.isalpha()])
+        spelled.update(a for a in run if len(a) >= MIN_INDEXED)
+    return frozenset(spelled)
+
+
+def index_keys(name: str) -> frozenset[str]:
+    """Candidate keys a list name is indexed under: ``acr:xpcc`` for an acronym it is written with, ``ini:xpcc``
+    for the acronyms its initials spell. A query looks the two up the other way round (:func:`query_keys`)."""
+    return frozenset({*(WRITTEN + a for a in _written(name)), *(SPELLED + a for a in _spelled(name))})
+
+
+def query_keys(name: str) -> frozenset[str]:
+    """The keys a query looks up: its written acronyms among the initials of list names (XPCC finds "Xinjiang
+    Production and Construction Corps"), and its own initials among the acronyms list names are written with. Two
+    full names that merely share initials ("Samsung SDI Company" and "Shanghai Steel Corporation") are not looked
+    up: no acronym links them, and at a million list names each three letters open thousands of candidates."""
+    return frozenset({*(SPELLED + a for a in _written(name)), *(WRITTEN + a for a in _spelled(name))})
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,7 +184,7 @@ def _form_labels(key: NameKey, block_keys: set[str]) -> list[str]:
     for block in block_keys:
         if block in plain or block.endswith("…"):
             continue
-        if block.startswith("acr:"):
+        if block.startswith(("acr:", "ini:")):
             labels.append("derived keys: acronyms")
         elif block.startswith("brand:"):
             labels.append("derived keys: brands")

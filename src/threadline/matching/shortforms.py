@@ -35,8 +35,14 @@ KNOWN_ELSEWHERE = 0.60
 
 
 def index_keys(name: str) -> frozenset[str]:
-    """Candidate keys from both sources (``acr:xpcc``, ``brand:hikvision``) for the matcher's index."""
+    """Candidate keys from both sources (``acr:xpcc``, ``ini:xpcc``, ``brand:hikvision``) a list name is indexed
+    under."""
     return acronyms.index_keys(name) | brands.index_keys(name)
+
+
+def query_keys(name: str) -> frozenset[str]:
+    """The short-form keys a query looks up in the index (see :func:`threadline.matching.acronyms.query_keys`)."""
+    return acronyms.query_keys(name) | brands.index_keys(name)
 
 
 COVERS_MEMBERS = re.compile(r"\b(?:and|with|including)\s+(?:its\s+)?(?:subsidiaries|subordinates|affiliates)\b", re.I)

@@ -47,6 +47,7 @@ from threadline.matching.model import Hit, Query, list_side_adjustments, schemat
 from threadline.matching.persons import person_similarity
 from threadline.matching.scripts import ScriptFlags, pick
 from threadline.matching.shortforms import index_keys as short_form_keys
+from threadline.matching.shortforms import query_keys as short_form_query_keys
 from threadline.matching.shortforms import reading as short_form_reading
 from threadline.matching.shortforms import short_form_hit
 from threadline.matching.vectorised import Ids, SortedNames, among, flagged, id_list, merged_ids, most_shared
@@ -118,6 +119,17 @@ class _Record:
 
 
 def _block_keys(key: NameKey) -> set[str]:
+    """The index keys of a list name (the single source of them, see :mod:`threadline.matching.index`)."""
+    return _spelling_keys(key) | short_form_keys(key.original)  # acr:xpcc, ini:xpcc, brand:hikvision
+
+
+def _query_keys(key: NameKey) -> set[str]:
+    """The index keys a query looks up: its spelling keys as a list name's, and the short-form keys that link it
+    to a list name (an acronym it is written with among list names' initials, and the other way round)."""
+    return _spelling_keys(key) | short_form_query_keys(key.original)
+
+
+def _spelling_keys(key: NameKey) -> set[str]:
     keys: set[str] = set()
     for form in {key.core, key.latin}:
         for token in tokens(form):
@@ -130,7 +142,6 @@ def _block_keys(key: NameKey) -> set[str]:
     han = han_core(key.original)
     if han:
         keys |= han_block_keys(han)
-    keys |= short_form_keys(key.original)  # acr:xpcc, brand:hikvision
     return keys
 
 
@@ -231,7 +242,7 @@ class SimpleMatcher:
         the same on every run. ``blocks``: the query's index keys, when already derived."""
         if len(record_ids) <= limit:
             return id_list(record_ids)
-        postings = [self._postings.get(block, ()) for block in (_block_keys(key) if blocks is None else blocks)]
+        postings = [self._postings.get(block, ()) for block in (_query_keys(key) if blocks is None else blocks)]
         return most_shared(record_ids, [ids for ids in postings if len(ids) <= MAX_POSTINGS], limit)
 
     @cached_property
@@ -322,7 +333,7 @@ class SimpleMatcher:
         """:meth:`_candidates` as a sorted array, which :meth:`_match_name` keeps until the scoring: a Latin row has
         a couple of thousand candidates, and a list of them made into an array again at each step (split by script,
         scored, filtered to persons, ranked) cost more than those steps' numpy work."""
-        blocks = _block_keys(key) if blocks is None else blocks
+        blocks = _query_keys(key) if blocks is None else blocks
         self._asked += 1
         if isinstance(self._postings, Postings) and self._asked > MERGE_AFTER:
             self._postings.prefetch(list(blocks))  # all the keys searched for at once, in the merged key table
@@ -399,7 +410,7 @@ class SimpleMatcher:
         key = name_key(query.name)
         if not key.core:
             return []
-        blocks = _block_keys(key)
+        blocks = _query_keys(key)
         candidates = self._candidate_ids(key, blocks)
         if not len(candidates):
             return []
@@ -429,7 +440,7 @@ class SimpleMatcher:
             if hit is not None:
                 hits.append(hit)
                 floor = _least_kept(query, hits, limit, threshold)
-        wanted = short_form_keys(query.name)  # brands and acronyms: no spelling similarity to go on
+        wanted = short_form_query_keys(query.name)  # brands and acronyms: no spelling similarity to go on
         for record_id in self._carrying(wanted, candidates) if wanted else ():
             record = self._records[record_id]
             if short_form_reading(query.name, record.name.value, RELATED_CAP) is None:
