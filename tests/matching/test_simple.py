@@ -272,3 +272,17 @@ def test_a_number_in_words_or_digits_is_one_name_and_a_series_number_is_no_confl
     assert same is not None and same.score == 1.0
     series = compare("Snow Storm 1", "Snow Storm 2", "Vessel", "Vessel")
     assert series is not None and series.score >= 0.85 and "each name has a word" not in series.explanation
+
+
+def test_two_common_keys_together_open_the_names_that_share_both(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At a million names "alexander" and "she…" each open too many candidates to be used alone; the names that
+    have both are few. Scaled down here: a key is common above 5 names."""
+    monkeypatch.setattr("threadline.matching.simple.MAX_POSTINGS", 5)
+    crowd = [_entity(f"a{i}", "Person", f"Alexander Petrov{'x' * i}") for i in range(8)]
+    crowd += [_entity(f"s{i}", "Person", f"Shevchenko{'y' * i} Ivan") for i in range(8)]
+    wanted = _entity("w", "Person", "Shein, Alexander Aleksandrovich")
+    matcher = SimpleMatcher([*crowd, wanted])
+    hits = matcher.match(Query("Alexander Alexandrovich Sheikh", "Person"), threshold=0.85)
+    assert [h.entity.entry_id for h in hits] == ["w"]
+    monkeypatch.setattr("threadline.matching.simple.MAX_INTERSECTED", 0)  # without the pairs: not even a candidate
+    assert not SimpleMatcher([*crowd, wanted]).match(Query("Alexander Alexandrovich Sheikh", "Person"), threshold=0.85)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
 from threadline.matching.index import IdList
-from threadline.matching.vectorised import SortedNames, among, id_list, merged_ids, most_shared
+from threadline.matching.vectorised import SortedNames, among, id_list, intersection, merged_ids, most_shared
 
 WORDS = ["alpha", "beta", "gamma", "co", "ltd", "trading", "shenzhen", "tech", "al", "pha"]
 names = st.lists(st.sampled_from(WORDS), min_size=0, max_size=5).map(" ".join)
@@ -116,3 +116,8 @@ def test_id_list_gives_python_ints() -> None:
     listed = id_list(np.array([3, 1, 2], dtype=np.int64))
     assert listed == [3, 1, 2] and all(type(i) is int for i in listed)
     assert id_list([5, 4]) == [5, 4]
+
+
+@given(st.sets(st.integers(0, 500)), st.sets(st.integers(0, 500)))
+def test_intersection_of_two_posting_lists(first: set[int], second: set[int]) -> None:
+    assert intersection(sorted(first), np.array(sorted(second), dtype=np.int64)).tolist() == sorted(first & second)

@@ -50,7 +50,16 @@ from threadline.matching.shortforms import index_keys as short_form_keys
 from threadline.matching.shortforms import query_keys as short_form_query_keys
 from threadline.matching.shortforms import reading as short_form_reading
 from threadline.matching.shortforms import short_form_hit
-from threadline.matching.vectorised import Ids, SortedNames, among, flagged, id_list, merged_ids, most_shared
+from threadline.matching.vectorised import (
+    Ids,
+    SortedNames,
+    among,
+    flagged,
+    id_list,
+    intersection,
+    merged_ids,
+    most_shared,
+)
 from threadline.model import Entity, Name
 from threadline.names.brands import brand_table
 from threadline.names.listed import counterparts
@@ -116,6 +125,36 @@ class _Record:
     entity: int
     name: Name
     key: NameKey
+
+
+MAX_INTERSECTED = 200_000
+"""Longest posting list searched in for :func:`_shared_common` (a three-letter beginning such as "sha…" is carried
+by 120,000 of a million synthetic names: searching it costs more than the pair is likely to give)."""
+
+
+def _shared_common(key: NameKey, by_block: Mapping[str, Ids]) -> list[npt.NDArray[np.int64]]:
+    """The names that share two common keys of two different words of a Latin query, when they are few.
+
+    A key carried by more than :data:`MAX_POSTINGS` names opens no candidates on its own, which at a million names
+    misses "Shein, Alexander Aleksandrovich" for "Alexander Alexandrovich Sheikh": "alexander" and "she…" are both
+    common, and the query's rarer keys ("sheikh") are not the entry's. Two of them together are rare. Each word
+    stands for itself when common, else for its beginning (a word misspelt or spelt another way shares that)."""
+    common: dict[str, str] = {}  # beginning -> the key standing for a word that has it
+    for word in dict.fromkeys(key.latin.split()):
+        if len(word) < 4 or not word.isascii():
+            continue
+        beginning = f"{word[:3]}…"
+        choice = word if len(by_block.get(word, ())) > MAX_POSTINGS else beginning
+        if MAX_POSTINGS < len(by_block.get(choice, ())) <= MAX_INTERSECTED and beginning not in common:
+            common[beginning] = choice  # words with one beginning ("alexander", "alexandrovich") count once
+    chosen = list(common.values())
+    found = []
+    for at, first in enumerate(chosen):
+        for second in chosen[at + 1 :]:
+            shared = intersection(by_block[first], by_block[second])
+            if 0 < len(shared) <= MAX_POSTINGS:
+                found.append(shared)
+    return found
 
 
 def _block_keys(key: NameKey) -> set[str]:
@@ -337,10 +376,11 @@ class SimpleMatcher:
         self._asked += 1
         if isinstance(self._postings, Postings) and self._asked > MERGE_AFTER:
             self._postings.prefetch(list(blocks))  # all the keys searched for at once, in the merged key table
-        lists = [self._postings.get(block, ()) for block in blocks]
-        selective = [ids for ids in lists if len(ids) <= MAX_POSTINGS]
-        chosen = selective or [ids for ids in lists if len(ids)]
-        return merged_ids(chosen)
+        by_block = {block: self._postings.get(block, ()) for block in blocks}
+        selective = [ids for ids in by_block.values() if len(ids) <= MAX_POSTINGS]
+        if not selective:  # every key is common: the names sharing any of them (costly, but nothing is missed)
+            return merged_ids([ids for ids in by_block.values() if len(ids)])
+        return merged_ids([*selective, *_shared_common(key, by_block)])
 
     def match(self, query: Query, limit: int = 10, threshold: float = 0.0) -> list[Hit]:
         """Hits at or above ``threshold``, best first, at most one per list entry. The name of a Chinese listed

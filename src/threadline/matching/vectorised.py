@@ -34,7 +34,7 @@ Ids = Sequence[int] | npt.NDArray[np.int64]
 """Record ids, as a list or as an int64 array (which ``np.asarray`` takes as it is, without a copy)."""
 
 
-def merged_ids(lists: Iterable[Sequence[int]]) -> npt.NDArray[np.int64]:
+def merged_ids(lists: Iterable[Ids]) -> npt.NDArray[np.int64]:
     """The sorted union of some posting lists (``sorted(set().union(*lists))``) as one int64 array, kept as an
     array for the steps that follow."""
     arrays = [ids.array if isinstance(ids, IdList) else np.asarray(ids, dtype=np.int64) for ids in lists]
@@ -131,4 +131,19 @@ def flagged(flags: bytes, ids: Ids) -> list[int]:
     """The ``ids`` whose byte in ``flags`` is set, in order (``[i for i in ids if flags[i]]`` over an array)."""
     at = np.asarray(ids, dtype=np.int64)
     found: list[int] = at[np.frombuffer(flags, dtype=np.uint8)[at] != 0].tolist()
+    return found
+
+
+def _array(ids: Ids) -> npt.NDArray[np.int64]:
+    return ids.array if isinstance(ids, IdList) else np.asarray(ids, dtype=np.int64)
+
+
+def intersection(first: Ids, second: Ids) -> npt.NDArray[np.int64]:
+    """The ids in both of two ascending posting lists, ascending: each id of the shorter is searched for in the
+    longer (a few microseconds per thousand ids, where ``np.intersect1d`` sorts both lists together)."""
+    short, long = sorted((_array(first), _array(second)), key=len)
+    if not len(short) or not len(long):
+        return np.empty(0, dtype=np.int64)
+    at = np.minimum(np.searchsorted(long, short), len(long) - 1)
+    found: npt.NDArray[np.int64] = short[long[at] == short]
     return found
