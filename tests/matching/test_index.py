@@ -272,6 +272,9 @@ def test_person_flags_mark_every_person_and_few_others(
     assert len(flags) == len(persons) and any(persons) and not all(persons)
     assert all(flags[i] for i, person in enumerate(persons) if person)
     assert sum(flags) - sum(persons) <= len(persons) // 100
+    some = list(range(0, len(flags), 7))  # a query's candidates: only their entries are searched
+    assert index.persons_among(some).tolist() == [i for i in some if flags[i]]
+    assert index.persons_among([]).tolist() == []
 
 
 @pytest.mark.parametrize("threshold", [0.6, 0.85])

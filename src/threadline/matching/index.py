@@ -543,6 +543,16 @@ class Segment:
     def entity(self, i: int) -> Entity:
         return Entity.from_dict(json.loads(self._text("entity_blob", self.entity_off, i)))
 
+    def persons_among(self, local: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        """For each of some records, whether its entity's JSON holds the string ``"Person"`` (as
+        :meth:`person_flags`, for a query's candidates only)."""
+        entity = self._array("record_entity")[local]
+        offsets = self._array("entity_off")
+        starts, stops = offsets[entity].tolist(), offsets[entity + 1].tolist()
+        blob = self._maps["entity_blob"]
+        found = [blob.find(b'"Person"', start, stop) >= 0 for start, stop in zip(starts, stops, strict=True)]
+        return np.array(found, dtype=bool)
+
     def person_flags(self) -> bytes:
         """One byte per record, 1 when its entity's JSON holds the string ``"Person"`` (see
         :meth:`CandidateIndex.person_flags`): the heap is searched, no entity is decoded."""
@@ -813,3 +823,18 @@ class CandidateIndex:
         the string "Person" (every person's does, as its schema; a name or remark may put it in a few others). The
         matcher leaves person-only comparisons out for the rest; the few extra only cost a comparison each."""
         return b"".join(s.person_flags() for s in self.segments)
+
+    def persons_among(self, ids: Sequence[int] | npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """The ``ids`` (global record ids, ascending) whose entry may be a person, as :meth:`person_flags` says,
+        searching only their entries: a single query against a million names, before any ``warm``, needs a few
+        hundred of them, not a pass over the whole heap (0.3 s at a million entities)."""
+        at = np.asarray(ids, dtype=np.int64)
+        if not len(at):
+            return at
+        starts = np.asarray(self.records.bases.starts)
+        which = np.searchsorted(starts, at, side="right") - 1
+        keep = np.zeros(len(at), dtype=bool)
+        for s in np.unique(which).tolist():
+            rows = np.flatnonzero(which == s)
+            keep[rows] = self.segments[s].persons_among(at[rows] - starts[s])
+        return at[keep]

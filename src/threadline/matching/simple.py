@@ -327,6 +327,24 @@ class SimpleMatcher:
     def _entity(self, record_id: int) -> Entity:
         return self.entities[self._records[record_id].entity]
 
+    def _maybe_persons(self, ids: Ids) -> list[int]:
+        """The ``ids`` whose entry may be a person: by the flags once known (in memory, or after ``warm``), else by
+        searching only these entries in the persisted index (one cold ``threadline match``)."""
+        if self._maybe_person is not None:
+            return flagged(self._maybe_person, ids)
+        if self._index is not None:
+            return id_list(self._index.persons_among(ids))
+        return id_list(ids)
+
+    def _person_flags_among(self, ids: list[int]) -> bytearray | None:
+        """:attr:`_maybe_person` for ``ids`` only (the rest 0), or ``None`` when there is no index to search."""
+        if self._index is None:
+            return None
+        flags = bytearray(len(self._latin))
+        for record_id in self._index.persons_among(ids).tolist():
+            flags[record_id] = 1
+        return flags
+
     def _person_subsets(self, query: Query, key: NameKey, same: Ids, seen: set[int]) -> list[Hit]:
         """Persons' names one of which holds the other's parts (Vladimir Putin / Vladimir Vladimirovich Putin): the
         token-sort pre-filter misses them, the part-by-part comparison (:mod:`~threadline.matching.persons`) scores
@@ -335,7 +353,7 @@ class SimpleMatcher:
         this one, against every candidate). ``seen``: the records already scored."""
         if query.schema not in (None, "Person") or len(key.latin.split()) < 2:
             return []
-        people = id_list(same) if self._maybe_person is None else flagged(self._maybe_person, same)
+        people = self._maybe_persons(same)
         found = process.extract(
             key.latin,
             pick(self._latin, people),
@@ -460,12 +478,18 @@ class SimpleMatcher:
         scored = self._similar(key.latin, same)
         # A Latin pair scores at most its similarity unless a person's name is compared part by part (or an
         # identifier raises it): below the threshold, its entry need not even be read.
-        keep_all = query_han or bool(query.identifiers) or query.schema == "Person" or self._maybe_person is None
-        flags = self._maybe_person or b""
+        keep_all = query_han or bool(query.identifiers) or query.schema == "Person"
+        flags: bytes | bytearray | None = self._maybe_person
+        if flags is None and not keep_all:  # a persisted index not warmed: search the entries of these few
+            flags = self._person_flags_among([i for i, sim in scored if sim / 100 < threshold])
+            keep_all = flags is None
         hits = [
             self._same_script(query, key, i, sim / 100)
             for i, sim in scored
-            if keep_all or sim / 100 >= threshold or flags[i] or spaced_alike(key.latin, self._latin[i])
+            if keep_all
+            or sim / 100 >= threshold
+            or (flags is not None and flags[i])
+            or spaced_alike(key.latin, self._latin[i])
         ]
         hits += self._person_subsets(query, key, same, {i for i, _sim in scored})
         floor = _least_kept(query, hits, limit, threshold)
