@@ -9,7 +9,8 @@ Per size, with the embedded lists plus the synthetic list (``--ftm``), each in a
 - cold ``threadline match NAME --ftm LIST`` (a new process: imports, hashing the list file, mapping the index, one
   query), median of 3 runs with the file cache warm;
 - single-name latency once loaded (p50, p99) over the planted queries and 300 real supplier names, and how much of
-  the median is candidate generation (index look-ups and union) rather than scoring;
+  the median is candidate generation (index look-ups and union) rather than scoring; measured after
+  ``threadline.collector.settle()``, as a process that answers many queries would run;
 - planted queries found in the top 10 at >= 0.70, and candidate recall against brute-force scoring, by kind: of the
   planted pairs that scoring the expected entry directly (``SimpleMatcher.compare``) puts at >= 0.70, the share the
   indexed ``match`` returns; for 100 Latin queries also every other entry a full rapidfuzz scan puts at raw
@@ -37,6 +38,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from threadline.collector import settle
 from threadline.matching.model import Query
 from threadline.matching.persisted import index_stats, open_index
 from threadline.matching.simple import SimpleMatcher
@@ -246,6 +248,7 @@ def measure(n: int, listing: Path, planted_path: Path, real: list[str], batches:
                    s["entities"] == n)  # fmt: skip
     matcher = SimpleMatcher((), index=index)
     base = stats["entities"] - n
+    settle()  # as a process that will answer queries for a while (threadline.collector): no full collections in them
     timing = latencies(matcher, queries)
     recall = planted_recall(matcher, planted, base) | retrieval_recall(matcher, planted, base)
     latin = [q for q in queries if not has_han(q)]
