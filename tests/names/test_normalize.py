@@ -95,3 +95,15 @@ def test_two_dotted_letters_are_joined_only_when_they_spell_a_legal_form() -> No
     assert dotted.latin == plain.latin == "astra international"
     assert name_key("Grupo Bimbo, S. A.").latin == "grupo bimbo"
     assert name_key("J. C. Juncker").latin == "j c juncker"  # a person's initials stay apart
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("Al Qa'ida", "Al Qaida"), ("Xi'an Aircraft Industry", "Xian Aircraft Industry"), ("O’Brien", "OBrien")],
+)
+def test_an_apostrophe_inside_a_word_does_not_split_it(left: str, right: str) -> None:
+    assert name_key(left).latin == name_key(right).latin
+
+
+def test_a_possessive_s_is_dropped() -> None:
+    assert name_key("People's Bank of China").latin == name_key("People Bank of China").latin

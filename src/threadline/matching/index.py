@@ -60,7 +60,7 @@ FORMAT = 1
 """Bump when the layout of a segment changes."""
 KEY_SOURCES = (
     "names/normalize.py",
-    "names/numbers.py",
+    "names/numerals.py",
     "names/han.py",
     "names/glossary.py",
     "names/places.py",

@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
 
-from threadline.names import numbers
-from threadline.names.numbers import digitise
+from threadline.names import numerals
+from threadline.names.numerals import digitise
 from threadline.parsed_cache import parsed
 from threadline.settings import RESOURCES_DIR
 
@@ -58,7 +58,7 @@ def dictionary() -> Glossary:
     """The general dictionary (:data:`DICTIONARY`) in the same shape as :func:`glossary`: translated trade names
     (阳光 = "sunshine", 金桥 = "golden bridge") that no industry glossary holds. It is needed on the first
     cross-script comparison, so its parse is kept (:mod:`threadline.parsed_cache`)."""
-    return parsed(DICTIONARY, read_dictionary, helpers=(numbers,))
+    return parsed(DICTIONARY, read_dictionary, helpers=(numerals,))
 
 
 def read_dictionary() -> Glossary:

@@ -14,7 +14,7 @@ from anyascii import anyascii
 from rigour.names import remove_org_types
 
 from threadline.names.han import LEGAL_FORMS
-from threadline.names.numbers import digitise
+from threadline.names.numerals import digitise
 
 # Qualifiers lists append to a name that are not part of it ("... and subsidiaries").
 _QUALIFIERS = re.compile(
@@ -87,13 +87,23 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 
 
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+
+
 def fold(text: str) -> str:
-    """NFKC, case-fold, punctuation to spaces, single spaces. Keeps every script as written.
+    """NFKC, case-fold, punctuation to spaces, single spaces. Keeps every script as written. An apostrophe inside a
+    word does not split it ("Qa'ida" and "Qaida", "Xi'an" and "Xian", "O'Brien" and "OBrien" are one word each),
+    and a possessive "'s" is dropped ("People's Bank" = "People Bank", as a Chinese name's 人民 reads).
 
     >>> fold("  Xinjiang Zhongtai Chemical Co., Ltd. ")
     'xinjiang zhongtai chemical co ltd'
+    >>> fold("Al-Qa'ida"), fold("People's Bank of China")
+    ('al qaida', 'people bank of china')
     """
     text = unicodedata.normalize("NFKC", text).casefold()
+    if "'" in text or "’" in text:
+        text = _INNER_APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 

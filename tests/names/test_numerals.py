@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threadline.names.numbers import CARDINALS, ORDINALS, TENS, digitise, ordinal
+from threadline.names.numerals import CARDINALS, ORDINALS, TENS, digitise, ordinal
 
 
 def _words(number: int) -> str:
