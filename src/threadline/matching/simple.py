@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from threadline.matching.align import Alignment, alignable_words
-from threadline.matching.bound import Reach, reach
+from threadline.matching.bound import Reach, prepare, reach
 from threadline.matching.calibration import CONFLICT, GROUPS, RENDERING, TRADE_NAME, calibrate
 from threadline.matching.crossscript import (
     cross_align,
@@ -418,7 +418,12 @@ class SimpleMatcher:
         ]
         hits += self._person_subsets(query, key, same, {i for i, _sim in scored})
         floor = _least_kept(query, hits, limit, threshold)
-        for record_id in self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks):
+        nearest = self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks)
+        if query_han and nearest and not query.identifiers:
+            # Every candidate's words are bounded against the query's characters below: their close spellings are
+            # searched for together (a Chinese query's hundred Latin candidates bring a few hundred new words).
+            prepare(han_core(key.original), (alignable_words(self._records[i].key.latin) for i in nearest))
+        for record_id in nearest:
             record = self._records[record_id]
             if not query.identifiers and not cross_may_reach(query, key, record.key, None, floor):
                 continue  # provably below the threshold whatever the entry: not worth reading it, nor aligning
