@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from threadline.matching.acronyms import (
     acronym_tokens,
@@ -8,6 +10,7 @@ from threadline.matching.acronyms import (
     expand,
     index_keys,
     is_acronym,
+    may_spell,
     query_keys,
     significant,
 )
@@ -98,3 +101,35 @@ def test_dotted_abbreviations_are_one_word() -> None:
     assert expansion is not None and expansion.outcome == "same"
     assert expand("BP p.l.c.", "BD p.l.c.") is None  # one content word and a legal form spell nothing
     assert expand("ABC", "A.B.C. Company") is None
+
+
+_WORDS = ["Xinjiang", "Production", "and", "Construction", "Corps", "Limited", "Liability", "Company", "China"]
+_WORDS += ["Electronics", "Technology", "Group", "Co", "Ltd", "of", "Public", "Security", "Joint", "Stock"]
+_ACRONYMS = ["XPCC", "CETC", "CET", "LLC", "JSC", "PS", "CO", "LTD", "XPC"]
+_FULL = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=7).map(" ".join)
+_SHORT = st.tuples(st.lists(st.sampled_from(_ACRONYMS), min_size=1, max_size=3), st.lists(st.sampled_from(_WORDS))).map(
+    lambda parts: " ".join(parts[0] + parts[1])
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(short=_SHORT, full=_FULL)
+@example(short="JSC XPCC", full="Xinjiang Production and Construction Corps")
+def test_an_acronym_expands_only_where_may_spell_says_it_may(short: str, full: str) -> None:
+    """``may_spell`` rules a pair out before anything else is worked out: it must never rule out one that
+    ``expand`` reads (acronyms, one spelling a run and another not, against names of legal and content words)."""
+    if expand(short, full) is not None:
+        assert may_spell(short, full), (short, full)
+
+
+def test_a_run_found_for_one_name_is_read_alike_for_another() -> None:
+    """The run an acronym spells in a full name is remembered across short names: "XPCC" and "XPCC Public Security
+    Bureau" against the corps' full name, asked in either order, each reads as it should."""
+    full = "Xinjiang Production and Construction Corps"
+    bureau = expand("XPCC Public Security Bureau", full)
+    alone = expand("XPCC", full)
+    assert alone is not None and alone.outcome == "same" and alone.expansion == full
+    assert bureau is not None and bureau.outcome == "related" and bureau.expansion == full
+    assert bureau.extra == ("public", "security", "bureau")
+    assert expand("LLC", "Limited Liability Company Metalmaster") is None  # two legal words: not a run of content
+    assert not may_spell("Hon Hai LLC", "Xinjiang Production and Construction Corps")

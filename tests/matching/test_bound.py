@@ -13,13 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from threadline.matching.align import align, alignable_words
-from threadline.matching.bound import char_readings, reach
+from threadline.matching.bound import HanVocabulary, WordReach, char_readings, prepare, reach, vocabulary
 from threadline.matching.calibration import GROUPS, TABLE
 from threadline.matching.crossscript import cross_align, han_core
 from threadline.matching.model import Query
 from threadline.matching.simple import MIN_NAME_SIMILARITY, _cross_score, _Record, cross_may_reach
 from threadline.model import Entity, Name
-from threadline.names.glossary import glossary
+from threadline.names.glossary import dictionary, glossary
 from threadline.names.han import readings
 from threadline.names.normalize import name_key
 
@@ -198,3 +198,100 @@ def test_only_spellings_that_may_be_close_are_compared(shared_data: Path) -> Non
             assert sorted(vocab._close(word)) == expected, (zh, word)
             found += len(expected)
     assert found > 100
+
+
+def _each_alone(han: str, words: list[str]) -> dict[str, WordReach]:
+    """What each word can do against ``han``, worked out one word at a time in a vocabulary of its own."""
+    vocab = HanVocabulary(han, (glossary(), dictionary()))
+    return {word: vocab.word(word) for word in words}
+
+
+def _together(han: str, words: list[str]) -> dict[str, WordReach]:
+    vocab = HanVocabulary(han, (glossary(), dictionary()))
+    vocab.prepare(words)
+    return {word: vocab._words[word] for word in words}
+
+
+def test_words_worked_out_together_are_as_each_alone() -> None:
+    """The batched close-spelling search finds the same spellings, similarities and order as the word-by-word one:
+    short words kept to spellings with their first letter ("zon" is no rendering of "hong"), ties in spelling
+    order, a word of two letters never close, and a word met twice worked out once."""
+    han = "深圳中兴通讯海康威视"
+    words = ["zhongxin", "zhongxing", "zon", "hon", "hai", "kang", "haikang", "tongxin", "ws", "hikvision", "zhongxin"]
+    alone, together = _each_alone(han, words), _together(han, words)
+    assert together == alone
+    assert any(len(reach.near) > 1 for reach in alone.values())  # an order to keep, not only single spellings
+
+
+@pytest.mark.shared
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_batched_word_reach_equals_word_by_word_on_real_names(shared_data: Path, data: st.DataObject) -> None:
+    """A Chinese listed company's name against the words of a hundred other companies' English names, some with a
+    letter changed (the close spellings the search is for): what :meth:`HanVocabulary.prepare` works out for all of
+    them at once equals what :meth:`HanVocabulary.word` gives each, field by field, ``near`` in the same order."""
+    pairs = _pairs(shared_data)
+    zh, _en, _ = data.draw(st.sampled_from(pairs))
+    seed = data.draw(st.integers(min_value=0, max_value=10_000))
+    rnd = random.Random(seed)
+    words = [w for _zh, en, _p in rnd.sample(pairs, 100) for w in alignable_words(name_key(en).latin)]
+    for at in rnd.sample(range(len(words)), len(words) // 4):
+        word = words[at]
+        if len(word) > 3:
+            slip = rnd.randrange(1, len(word))
+            words[at] = word[:slip] + rnd.choice("aeinouy") + word[slip + 1 :]
+    han = han_core(zh)
+    assert _together(han, words) == _each_alone(han, words)
+
+
+def test_prepare_changes_no_bound() -> None:
+    """:func:`prepare` only works the words out sooner: the bounds of the pairs are those without it."""
+    han = "新疆中泰化学集团"
+    names = [("xinjiang", "zhongtay", "chemical"), ("xinjiang", "group"), ("qwrtz", "chemical"), ("zhong", "tai")]
+    vocabulary.cache_clear()
+    before = [reach(han, words, enough) for words in names for enough in (0.0, 0.6)]
+    vocabulary.cache_clear()
+    prepare(han, names)
+    assert [reach(han, words, enough) for words in names for enough in (0.0, 0.6)] == before
+
+
+def _reckoned(vocab: HanVocabulary, word: str) -> WordReach:
+    """A word's reach reckoned in full, every step's condition written out, as the bound defines it (the module
+    docstring): what :meth:`HanVocabulary.word` answers early for words that can do nothing must equal this."""
+    from threadline.matching.align import GENERIC_WEIGHT, INITIALS_CREDIT, stem
+    from threadline.names.normalize import GENERIC_WORDS
+
+    close = tuple(vocab._close(word))
+    stemmed = stem(word)
+    in_phrase = stemmed in vocab._phrase_text
+    begins = any(phrase.startswith(stemmed) for phrase in vocab._phrases)
+    if word in vocab.spellings or in_phrase:
+        cost = 0.0
+    else:
+        costs = [GENERIC_WEIGHT if word in GENERIC_WORDS else 1.0, 1.0 - max((s for _p, s in close), default=0.0)]
+        if word in vocab.initials:
+            costs.append(1.0 - INITIALS_CREDIT)
+        cost = min(costs)
+    explainable = word in vocab.spellings or word in vocab.initials or bool(close) or in_phrase or begins
+    return WordReach(cost, explainable, word in vocab.trade_spellings, bool(close), close)
+
+
+@pytest.mark.shared
+def test_a_word_that_can_do_nothing_is_answered_as_reckoned_in_full(shared_data: Path) -> None:
+    """Words of other companies' English names, generic ones among them, and the name's own pinyin, initials and
+    glossary words: each word's reach, early answer or not, is the full reckoning's."""
+    rnd = random.Random(21)
+    pairs = _pairs(shared_data)
+    early = full = 0
+    for zh, en, _province in rnd.sample(pairs, 60):
+        han = han_core(zh)
+        vocab = HanVocabulary(han, (glossary(), dictionary()))
+        own = alignable_words(name_key(en).latin)
+        words = [*own, "technology", "group", "qwrtz", *sorted(vocab.initials)[:3]]
+        words += [w for _zh, other, _p in rnd.sample(pairs, 20) for w in alignable_words(name_key(other).latin)]
+        for word in dict.fromkeys(words):
+            reached = vocab.word(word)
+            assert reached == _reckoned(vocab, word), (han, word)
+            early += reached.cost in (1.0, 0.5) and not reached.explainable
+            full += reached.explainable
+    assert early > 100 and full > 100  # both kinds of word were met

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.comparing import compare
 from threadline.matching.model import Query
@@ -286,3 +288,36 @@ def test_two_common_keys_together_open_the_names_that_share_both(monkeypatch: py
     assert [h.entity.entry_id for h in hits] == ["w"]
     monkeypatch.setattr("threadline.matching.simple.MAX_INTERSECTED", 0)  # without the pairs: not even a candidate
     assert not SimpleMatcher([*crowd, wanted]).match(Query("Alexander Alexandrovich Sheikh", "Person"), threshold=0.85)
+
+
+_PARTS = ["vladimir", "vladimirovich", "putin", "ali", "al", "hassan", "bin", "abdullah", "abdallah", "mohammed"]
+_PERSON = st.lists(st.sampled_from(_PARTS), min_size=1, max_size=5).map(lambda words: " ".join(words).title())
+
+
+@settings(max_examples=150, deadline=None)
+@given(names=st.lists(_PERSON, min_size=1, max_size=12), query=_PERSON, threshold=st.sampled_from([0.5, 0.85]))
+def test_persons_compared_only_where_a_word_is_shared_give_the_same_hits(
+    names: list[str], query: str, threshold: float
+) -> None:
+    """Persons' names, some holding the query's parts, some with a word twice ("Ali Al Ali"), some spelt alike
+    with no word shared: the token-set comparison left to the names that share a word with the query or have one
+    twice (``_may_hold``) finds the same hits as comparing every name."""
+    entities = [_entity(str(n), "Person", name) for n, name in enumerate(names)]
+    matcher = SimpleMatcher(entities)
+    kept = matcher.match(Query(query), threshold=threshold)
+    matcher._repeated = None  # every person-flagged candidate compared
+    every = matcher.match(Query(query), threshold=threshold)
+    assert [(h.entity.entry_id, h.score, h.explanation) for h in kept] == [
+        (h.entity.entry_id, h.score, h.explanation) for h in every
+    ]
+
+
+def test_only_names_sharing_a_word_or_repeating_one_are_compared_by_token_set() -> None:
+    entities = [
+        _entity("1", "Person", "Vladimir Vladimirovich Putin"),
+        _entity("2", "Person", "Ali Al Ali"),
+        _entity("3", "Person", "Hassan Abdallah"),
+    ]
+    matcher = SimpleMatcher(entities)
+    assert matcher._may_hold("vladimir putin", [0, 1, 2]) == [0, 1]  # shares "vladimir"; repeats "ali"
+    assert matcher._may_hold("ali ali", [0, 1, 2]) == [0, 1, 2]  # the query repeats a word: every name

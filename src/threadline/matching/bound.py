@@ -33,12 +33,13 @@ be added to :class:`HanVocabulary` too, or the bound may skip a pair the aligner
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 from typing import NamedTuple
 
+import numpy as np
 from pypinyin import Style, pinyin
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -101,6 +102,13 @@ class WordReach(NamedTuple):
     """Whether it may be a close spelling or a rendering of a span (edit similarity from ``PARTIAL_CREDIT``)."""
     near: tuple[tuple[str, float], ...]
     """Those spellings, with the similarity."""
+
+
+UNEXPLAINED = WordReach(1.0, False, False, False, ())
+"""The reach of a word no step can explain (:meth:`HanVocabulary._word` without a spelling, initials, close
+spelling or phrase for it): it costs the whole word, its least cost as reckoned there."""
+UNEXPLAINED_GENERIC = WordReach(min(GENERIC_WEIGHT, 1.0), False, False, False, ())
+"""The same for a generic word ("technology"), which costs only ``GENERIC_WEIGHT`` left unexplained."""
 
 
 class Coverage(NamedTuple):
@@ -176,8 +184,22 @@ class HanVocabulary:
             if len(self._words) >= WORDS_REMEMBERED:
                 self._words.clear()
                 self._coverage.clear()
-            found = self._words[word] = self._word(word)
+            found = self._words[word] = self._word(word, self._close(word))
         return found
+
+    def prepare(self, words: Iterable[str]) -> None:
+        """Work out now what each of ``words`` not yet known can do against this name, their close spellings
+        searched for in one ``cdist`` call (:meth:`_close_many`). A Chinese query meets about a hundred Latin
+        candidates, most of whose words are new to it: searched for one at a time, the words' close spellings were
+        most of what bounding those pairs cost. The same :class:`WordReach` as :meth:`word` would give each."""
+        new = [word for word in dict.fromkeys(words) if word not in self._words]
+        if not new:
+            return
+        if len(self._words) + len(new) > WORDS_REMEMBERED:
+            self._words.clear()
+            self._coverage.clear()
+        for word, close in zip(new, self._close_many(new), strict=True):
+            self._words[word] = self._word(word, close)
 
     def coverage(self, word: str) -> Coverage:
         """The characters ``word`` may explain and the most credit it may give each (remembered per word)."""
@@ -200,7 +222,7 @@ class HanVocabulary:
         spans += [
             (i, k, similarity) for spelling, similarity in self.word(word).near for i, k in self._by_spelling[spelling]
         ]
-        return spans + self._phrase_spans(stem(word))
+        return spans + self._phrase_spans(_stem(word))
 
     def _close(self, word: str) -> list[tuple[str, float]]:
         """The spellings of spans ``word`` may be a close spelling or a rendering of (:func:`_may_be_close`, edit
@@ -216,11 +238,40 @@ class HanVocabulary:
             return []  # most words: no spelling of the name comes near
         return [(spelling, similarity) for spelling, similarity, _ in found if _may_be_close(spelling, word)]
 
-    def _word(self, word: str) -> WordReach:
-        close = tuple(self._close(word))
-        stemmed = stem(word)
-        best_close = max(similarity for _s, similarity in close) if close else 0.0
+    def _close_many(self, words: Sequence[str]) -> list[list[tuple[str, float]]]:
+        """:meth:`_close` of each of ``words``, the same lists in the same order, from one ``cdist`` of the words
+        against every spelling. A word of three or four letters is compared with every spelling too, not only those
+        with its first letter (the pool :meth:`_close` searches): :func:`_may_be_close` drops the others anyway.
+        ``extract`` lists a word's spellings best first, ties in pool order, and a pool keeps the spellings'
+        order, so sorting each word's by similarity, stably, from spelling order gives the same order."""
+        found: list[list[tuple[str, float]]] = [[] for _ in words]
+        asked = [at for at, word in enumerate(words) if len(word) >= 3]
+        if not asked or not self._choices:
+            return found
+        scores = process.cdist(
+            [words[at] for at in asked],
+            self._choices,
+            scorer=Levenshtein.normalized_similarity,
+            score_cutoff=PARTIAL_CREDIT,
+            dtype=np.float64,
+        )
+        rows, columns = np.nonzero(scores >= PARTIAL_CREDIT)  # row by row, spellings in order within each
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+            word, spelling = words[asked[row]], self._choices[column]
+            if _may_be_close(spelling, word):
+                found[asked[row]].append((spelling, float(scores[row, column])))
+        return [sorted(near, key=lambda pair: -pair[1]) if len(near) > 1 else near for near in found]
+
+    def _word(self, word: str, near: Sequence[tuple[str, float]]) -> WordReach:
+        """What ``word`` can do, given its close spellings ``near`` (:meth:`_close`). Most words of a Latin
+        candidate can do nothing against a Chinese name (no spelling, initials, close spelling or phrase): those
+        are answered first, with the reach the full reckoning below gives such a word."""
+        stemmed = _stem(word)
         in_phrase = stemmed in self._phrase_text
+        if not near and not in_phrase and word not in self._by_spelling and word not in self._by_initials:
+            return UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED
+        close = tuple(near)
+        best_close = max(similarity for _s, similarity in close) if close else 0.0
         if word in self.spellings or in_phrase:
             cost = 0.0
         else:
@@ -228,16 +279,10 @@ class HanVocabulary:
             if word in self.initials:
                 costs.append(1.0 - INITIALS_CREDIT)
             cost = min(costs)
-        # Any span at all, without listing them: a close spelling is a span's, and so is a phrase it begins.
-        explainable = (
-            word in self._by_spelling or word in self._by_initials or bool(close) or in_phrase or self._begins(stemmed)
-        )
+        # Any span at all, without listing them: a close spelling is a span's, and so is a phrase it is a piece of
+        # (a phrase it begins is one: every phrase is in the one string ``in_phrase`` searched).
+        explainable = word in self._by_spelling or word in self._by_initials or bool(close) or in_phrase
         return WordReach(cost, explainable, word in self.trade_spellings, bool(close), close)
-
-    def _begins(self, stemmed: str) -> bool:
-        """Whether a glossary or dictionary phrase of the name, written as one string, begins with ``stemmed``."""
-        at = bisect_left(self._phrases, stemmed)
-        return at < len(self._phrases) and self._phrases[at].startswith(stemmed)
 
     def _phrase_spans(self, stemmed: str) -> list[Span]:
         """Spans with a glossary or dictionary phrase that a run of words starting with this one may spell: the
@@ -259,6 +304,11 @@ def _may_be_close(spelled: str, word: str) -> bool:
     return close_pinyin or rendering
 
 
+_stem = lru_cache(maxsize=1 << 16)(stem)
+""":func:`~threadline.matching.align.stem`, remembered: a Chinese query's candidates bring a couple of hundred words,
+most of them met before in other list names."""
+
+
 @lru_cache(maxsize=20_000)
 def char_readings(char: str) -> frozenset[str]:
     """Every toneless reading of one character (行: hang, xing), with the one :func:`~threadline.names.han.
@@ -267,6 +317,14 @@ def char_readings(char: str) -> frozenset[str]:
     test_bound.py``)."""
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
     return frozenset(found[0] if found else ()) | {r for r in readings(char)[0]}
+
+
+def prepare(han: str, names: Iterable[Sequence[str]]) -> None:
+    """Work out at once what the words of all ``names`` (each as :func:`~threadline.matching.align.alignable_words`
+    gives them) can do against ``han``, before :func:`reach` is asked about each pair: for a Chinese query and its
+    Latin candidates (see :meth:`HanVocabulary.prepare`). Changes no bound, only when it is worked out."""
+    if han:
+        vocabulary(han).prepare(word for words in names for word in words)
 
 
 @lru_cache(maxsize=128)

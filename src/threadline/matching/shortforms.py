@@ -115,8 +115,8 @@ def _sources(rows_a: tuple[BrandName, ...], rows_b: tuple[BrandName, ...], brand
 
 
 def _acronym(a: str, b: str, related_cap: float) -> tuple[float, str, str, str | None] | None:
-    if not (a.isascii() and b.isascii()) or not (acronyms.acronym_tokens(a) or acronyms.acronym_tokens(b)):
-        return None
+    if not acronyms.may_spell(a, b) and not acronyms.may_spell(b, a):
+        return None  # no acronym of either spells the other's words: all that follows would find none (most pairs)
     short, full = (a, b) if acronyms.acronym_tokens(a) else (b, a)
     expansion = acronyms.expand(short, full)
     if expansion is None and short is a and acronyms.acronym_tokens(b):

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from threadline.matching.align import Alignment, alignable_words
-from threadline.matching.bound import Reach, reach
+from threadline.matching.bound import Reach, prepare, reach
 from threadline.matching.calibration import CONFLICT, GROUPS, RENDERING, TRADE_NAME, calibrate
 from threadline.matching.crossscript import (
     cross_align,
@@ -56,9 +56,11 @@ from threadline.matching.vectorised import (
     among,
     flagged,
     id_list,
+    in_any,
     intersection,
     merged_ids,
     most_shared,
+    repeated_words,
 )
 from threadline.model import Entity, Name
 from threadline.names.brands import brand_table
@@ -202,6 +204,8 @@ class SimpleMatcher:
         :meth:`warm` has decoded the keys (a single look-up does not pay for all of them)."""
         self._maybe_person: bytes | None = None
         """One byte per name, 1 when its entry may be a person (a superset), when known (as ``_sorted_latin``)."""
+        self._repeated: bytes | None = None
+        """One byte per name, 1 when a word of its Latin key occurs twice, when known (as ``_sorted_latin``)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
             self._postings, self._latin = index.postings, index.latin
@@ -224,6 +228,7 @@ class SimpleMatcher:
             self._latin = [record.key.latin for record in records]
             self._sorted_latin = SortedNames(self._latin)
             self._maybe_person = bytes(self.entities[r.entity].schema == "Person" for r in records)
+            self._repeated = repeated_words(self._latin)
 
     def compare(self, query: Query, entity: Entity) -> Hit | None:
         """Score one query against one entity directly (no candidate index), best name wins. For labelled pairs.
@@ -302,6 +307,8 @@ class SimpleMatcher:
             self._latin = list(self._latin)
         if self._sorted_latin is None:
             self._sorted_latin = SortedNames(self._latin)
+        if self._repeated is None:
+            self._repeated = repeated_words(self._latin)
         if self._maybe_person is None and self._index is not None:
             self._maybe_person = self._index.person_flags()
         if isinstance(self._postings, Postings):
@@ -353,7 +360,7 @@ class SimpleMatcher:
         this one, against every candidate). ``seen``: the records already scored."""
         if query.schema not in (None, "Person") or len(key.latin.split()) < 2:
             return []
-        people = self._maybe_persons(same)
+        people = self._may_hold(key.latin, self._maybe_persons(same))
         found = process.extract(
             key.latin,
             pick(self._latin, people),
@@ -369,6 +376,26 @@ class SimpleMatcher:
             sort = fuzz.token_sort_ratio(key.latin, self._latin[people[pos]]) / 100.0
             hits.append(self._same_script(query, key, people[pos], sort))
         return hits
+
+    def _may_hold(self, latin: str, people: list[int]) -> list[int]:
+        """Of ``people``, those whose token-set similarity with ``latin`` may reach :data:`SUBSET_SIMILARITY` while
+        their token-sort similarity did not reach :data:`MIN_NAME_SIMILARITY` (:meth:`_person_subsets` skips the
+        names scored already): the names that share a word with it, or have a word twice. Two names with no word in
+        common and none twice have the same token-set and token-sort similarity but for rounding (each name's set
+        of words is all of its words, sorted alike), so those at 95 or more were scored already (from 70). The
+        names sharing a word are read from the word's postings (every word of a Latin key is one of its block
+        keys); a query with a word twice or with Han characters in its Latin key is compared with every name. A
+        Latin row of the bench met 133 names that may be persons, 2 of them sharing a word with it: token-set
+        similarity, the costliest comparison, ran against all of them."""
+        words = latin.split()
+        unique = set(words)
+        if self._repeated is None or not people or len(unique) < len(words) or has_han(latin):
+            return people
+        at = np.asarray(people, dtype=np.int64)
+        keep = np.frombuffer(self._repeated, dtype=np.uint8)[at] != 0
+        keep |= in_any(at, [self._postings.get(word, ()) for word in unique])
+        kept: list[int] = at[keep].tolist()
+        return kept
 
     def _similar(self, latin: str, ids: Ids) -> list[tuple[int, float]]:
         """``(record id, token-sort similarity 0..100)`` of the ``ids`` whose Latin key is at least
@@ -493,7 +520,12 @@ class SimpleMatcher:
         ]
         hits += self._person_subsets(query, key, same, {i for i, _sim in scored})
         floor = _least_kept(query, hits, limit, threshold)
-        for record_id in self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks):
+        nearest = self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks)
+        if query_han and nearest and not query.identifiers:
+            # Every candidate's words are bounded against the query's characters below: their close spellings are
+            # searched for together (a Chinese query's hundred Latin candidates bring a few hundred new words).
+            prepare(han_core(key.original), (alignable_words(self._records[i].key.latin) for i in nearest))
+        for record_id in nearest:
             record = self._records[record_id]
             if not query.identifiers and not cross_may_reach(query, key, record.key, None, floor):
                 continue  # provably below the threshold whatever the entry: not worth reading it, nor aligning
