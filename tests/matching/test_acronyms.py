@@ -133,3 +133,10 @@ def test_a_run_found_for_one_name_is_read_alike_for_another() -> None:
     assert bureau.extra == ("public", "security", "bureau")
     assert expand("LLC", "Limited Liability Company Metalmaster") is None  # two legal words: not a run of content
     assert not may_spell("Hon Hai LLC", "Xinjiang Production and Construction Corps")
+
+
+def test_a_legal_form_written_in_capitals_is_not_the_names_acronym() -> None:
+    assert not any(key.endswith(":llc") for key in index_keys("Skyworks Solutions LLC"))
+    assert not query_keys("Skyworks Solutions LLC") & index_keys("Limited Liability Company Lotus Logistics Center")
+    assert "acr:xpcc" in index_keys("XPCC Public Security Bureau")
+    assert "acr:asc" in index_keys("ASC")  # a whole name is an acronym whatever else it spells

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from threadline.names.normalize import fold
+from threadline.names.normalize import fold, is_legal_form
 
 FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "at", "to", "de", "des", "du", "la", "le", "et"})
 LEGAL_WORDS = frozenset(
@@ -158,9 +158,14 @@ SPELLED = "ini:"
 @lru_cache(maxsize=100_000)
 def _written(name: str) -> tuple[str, ...]:
     """The acronyms a name is written with, as index keys go: in a name not written all in capitals (where every
-    word would look like one), unless the whole name is one acronym."""
-    own = acronym_tokens(name) if is_acronym(name) or name != name.upper() else ()
-    return tuple(a for a in own if len(a) >= MIN_INDEXED)
+    word would look like one), unless the whole name is one acronym. A legal form beside other words is not the
+    name's acronym ("Skyworks Solutions LLC"): looked up among list names' initials, "LLC" opened 1,301 "Limited
+    Liability Company ..." names as candidates for every such row, none of them the party. A whole name is kept
+    whatever it spells (the alias "ASC" is also a legal form somewhere)."""
+    if is_acronym(name):
+        return tuple(a for a in acronym_tokens(name) if len(a) >= MIN_INDEXED)
+    own = acronym_tokens(name) if name != name.upper() else ()
+    return tuple(a for a in own if len(a) >= MIN_INDEXED and a not in LEGAL_WORDS and not is_legal_form(a))
 
 
 @lru_cache(maxsize=100_000)

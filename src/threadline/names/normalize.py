@@ -159,7 +159,7 @@ def _strip_han_forms(folded: str) -> tuple[str, list[str]]:
 
 
 @lru_cache(maxsize=1024)
-def _legal_form(word: str) -> bool:
+def is_legal_form(word: str) -> bool:
     """Whether rigour reads a word on its own as a legal form ("pt", "sa", "ag")."""
     return not remove_org_types(word, replacement=" ").strip()
 
@@ -175,7 +175,7 @@ def join_initials(folded: str) -> str:
         if len(word) == 1 and word.isalpha() and word.isascii():
             run.append(word)
             continue
-        joined = len(run) > 2 or (len(run) == 2 and _legal_form("".join(run)))
+        joined = len(run) > 2 or (len(run) == 2 and is_legal_form("".join(run)))
         out.extend(["".join(run)] if joined else run)
         run = []
         if word:
