@@ -3,7 +3,7 @@
 Once the lists are open and the reference tables loaded (the general dictionary, the glossary, the exchange-listing
 table, pinyin readings), a matcher process holds about 460,000 objects the collector tracks. Each full collection
 walks all of them, about 0.1 s against a million-entity index, and falls on whichever query happens to allocate at
-the time: it was most of the slowest 1 % of single queries there (p99 270-340 ms with the default settings, 110-130
+the time: it was most of the slowest 1 % of single queries there (p99 270-340 ms with the default settings, about 130
 ms with :func:`settle`, p50 unchanged; ``benchmarks/README.md``). None of those objects will become garbage, so
 they are moved out of the collector's sight, and the young generations are collected less often: the
 matcher's caches fill with short-lived objects by the thousand per query.
