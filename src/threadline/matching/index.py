@@ -626,6 +626,15 @@ class _Bases:
         s = bisect.bisect_right(self.starts, i) - 1
         return s, i - self.starts[s]
 
+    def split(
+        self, at: npt.NDArray[np.int64]
+    ) -> Iterator[tuple[int, npt.NDArray[np.intp], npt.NDArray[np.int64]]]:
+        """:meth:`locate` for many global ids at once: ``(segment, positions in at, local ids)`` per segment met."""
+        which = np.searchsorted(np.asarray(self.starts), at, side="right") - 1
+        for s in np.unique(which).tolist():
+            rows = np.flatnonzero(which == s)
+            yield s, rows, at[rows] - self.starts[s]
+
     def __len__(self) -> int:
         return self.starts[-1]
 
@@ -691,11 +700,8 @@ class Latin(Sequence[str]):
         scoring its same-script candidates did (a screening run decodes every key once instead: ``warm``)."""
         at = np.asarray(ids, dtype=np.int64)
         out: list[str] = [""] * len(at)
-        which = np.searchsorted(np.asarray(self.bases.starts), at, side="right") - 1
-        for s in np.unique(which).tolist():
-            rows = np.flatnonzero(which == s)
+        for s, rows, local in self.bases.split(at):
             segment = self.segments[s]
-            local = at[rows] - self.bases.starts[s]
             offsets = segment._array("latin_off")
             blob = segment._maps["latin_blob"]
             starts, stops = offsets[local].tolist(), offsets[local + 1].tolist()
@@ -831,10 +837,7 @@ class CandidateIndex:
         at = np.asarray(ids, dtype=np.int64)
         if not len(at):
             return at
-        starts = np.asarray(self.records.bases.starts)
-        which = np.searchsorted(starts, at, side="right") - 1
         keep = np.zeros(len(at), dtype=bool)
-        for s in np.unique(which).tolist():
-            rows = np.flatnonzero(which == s)
-            keep[rows] = self.segments[s].persons_among(at[rows] - starts[s])
+        for s, rows, local in self.records.bases.split(at):
+            keep[rows] = self.segments[s].persons_among(local)
         return at[keep]

@@ -343,15 +343,6 @@ class SimpleMatcher:
             return id_list(self._index.persons_among(ids))
         return id_list(ids)
 
-    def _person_flags_among(self, ids: list[int]) -> bytearray | None:
-        """:attr:`_maybe_person` for ``ids`` only (the rest 0), or ``None`` when there is no index to search."""
-        if self._index is None:
-            return None
-        flags = bytearray(len(self._latin))
-        for record_id in self._index.persons_among(ids).tolist():
-            flags[record_id] = 1
-        return flags
-
     def _person_subsets(self, query: Query, key: NameKey, same: Ids, seen: set[int]) -> list[Hit]:
         """Persons' names one of which holds the other's parts (Vladimir Putin / Vladimir Vladimirovich Putin): the
         token-sort pre-filter misses them, the part-by-part comparison (:mod:`~threadline.matching.persons`) scores
@@ -506,16 +497,16 @@ class SimpleMatcher:
         # A Latin pair scores at most its similarity unless a person's name is compared part by part (or an
         # identifier raises it): below the threshold, its entry need not even be read.
         keep_all = query_han or bool(query.identifiers) or query.schema == "Person"
-        flags: bytes | bytearray | None = self._maybe_person
-        if flags is None and not keep_all:  # a persisted index not warmed: search the entries of these few
-            flags = self._person_flags_among([i for i, sim in scored if sim / 100 < threshold])
-            keep_all = flags is None
+        flags = self._maybe_person
+        below: set[int] = set()
+        if flags is None and not keep_all:  # a persisted index not warmed: search the entries of these few only
+            below = set(self._maybe_persons([i for i, sim in scored if sim / 100 < threshold]))
         hits = [
             self._same_script(query, key, i, sim / 100)
             for i, sim in scored
             if keep_all
             or sim / 100 >= threshold
-            or (flags is not None and flags[i])
+            or (flags[i] if flags is not None else i in below)
             or spaced_alike(key.latin, self._latin[i])
         ]
         hits += self._person_subsets(query, key, same, {i for i, _sim in scored})
