@@ -26,6 +26,7 @@ def _script(name: str) -> ModuleType:
         "build_glossary",
         "build_calibration",
         "build_listed_names",
+        "build_cantonese",
     ],
 )
 def test_generated_resource_is_fresh(shared_data: Path, name: str) -> None:

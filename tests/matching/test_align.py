@@ -62,3 +62,31 @@ def test_a_generic_chinese_term_left_out_of_the_english_name_costs_half() -> Non
     with_trade_name_left = align("厦门吉宏科技", ("xiamen", "technology"), glossary())
     assert with_term.score == pytest.approx(1 - 1 / 6)
     assert with_trade_name_left.score < 0.7
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("李家超", "lee ka chiu"),
+        ("林郑月娥", "lam cheng yuet ngor"),
+        ("邓炳强", "tang ping keung"),  # 炳 bing written "Ping"
+        ("曾国卫", "kwok wai tsang"),  # any word order, as pinyin names
+    ],
+)
+def test_a_persons_name_written_the_hong_kong_way_aligns(han: str, latin: str) -> None:
+    result = align(han, tuple(latin.split()), glossary(), any_order=True)
+    assert result.score == pytest.approx(1.0)
+    assert all(p.how == "cantonese" for p in result.pieces), result.describe()
+    assert "(cantonese)" in result.describe()
+
+
+def test_pinyin_is_kept_when_it_explains_the_name_and_readings_do_not_mix() -> None:
+    assert all(p.how == "pinyin" for p in align("陈全国", ("chen", "quanguo"), glossary(), any_order=True).pieces)
+    mixed = align("陈全国", ("chen", "chuen", "kwok"), glossary(), any_order=True)  # pinyin 陈, Hong Kong 全国
+    assert mixed.score < 1.0
+    other = align("林郑月娥", ("lam", "cheng", "yuet", "wah"), glossary(), any_order=True)  # another given name
+    assert other.score <= 0.75
+
+
+def test_company_names_are_not_read_the_hong_kong_way() -> None:
+    assert align("长江", ("cheung", "kong"), glossary(), any_order=False).score < 0.5

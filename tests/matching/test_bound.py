@@ -39,7 +39,7 @@ def _check(han_name: str, latin_name: str, person: bool) -> None:
     han, words = han_core(han_key.original), alignable_words(latin_key.latin)
     if not han or not words:
         return
-    bound = reach(han, words)
+    bound = reach(han, words, spoken=person)
     alignment = align(han, words, glossary(), any_order=person) if person else cross_align(han_key, latin_key, False)
     if alignment is None:
         return
@@ -70,6 +70,10 @@ def test_bound_holds_for_persons_in_any_word_order(shared_data: Path) -> None:
     _check("陈全国", "Chen Quangguo", person=True)
     _check("朱海仑", "Zhu Hailin", person=True)  # a slip below CLOSE_SPELLING, credited by its similarity
     _check("朱海仑", "Zhu Hailn", person=True)
+    _check("李家超", "Lee Ka-chiu", person=True)  # read the Hong Kong way
+    _check("林郑月娥", "Yuet-ngor Lam Cheng", person=True)
+    _check("邓炳强", "Tang Ping-keung", person=True)
+    _check("曾国卫", "Tsang Kwok-wei", person=True)  # a slip in a Hong Kong spelling
 
 
 @pytest.mark.shared

@@ -80,6 +80,8 @@ CROSS = [
     _entity("11", "Person", "CHEN, Quanguo", countries=("cn",)),
     _entity("12", "Person", "朱海仑", "ZHU Hailun"),
     _entity("13", "Company", "Hangzhou Hikvision Digital Technology Co., Ltd."),
+    _entity("14", "Person", "LAM, Carrie", "LAM CHENG, Yuet-ngor", countries=("hk",)),
+    _entity("15", "Person", "TANG, Chris", "TANG, Ping Keung", countries=("hk",)),
 ]
 
 
@@ -91,6 +93,8 @@ CROSS = [
         ("陈全国", "11"),
         ("Zhu Hailun", "12"),
         ("杭州海康威视数字技术股份有限公司", "13"),
+        ("林鄭月娥", "14"),  # Hong Kong names are written from Cantonese: Lam Cheng Yuet-ngor
+        ("邓炳强", "15"),
     ],
 )
 def test_chinese_and_latin_names_find_each_other(query: str, entry_id: str) -> None:

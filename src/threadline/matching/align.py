@@ -27,6 +27,7 @@ from itertools import islice, permutations, product
 
 from rapidfuzz.distance import Levenshtein
 
+from threadline.names.cantonese import cantonese_readings
 from threadline.names.glossary import Glossary
 from threadline.names.han import leading_province, province_parts, readings
 from threadline.names.normalize import GENERIC_WORDS
@@ -193,8 +194,15 @@ def _generic_term(han: str, glossary: Glossary) -> bool:
 
 
 def _align_once(
-    han: str, words: tuple[str, ...], glossary: Glossary, person: bool, dictionary: Glossary | None = None
+    han: str,
+    words: tuple[str, ...],
+    glossary: Glossary,
+    person: bool,
+    dictionary: Glossary | None = None,
+    name_readings: tuple[tuple[str, ...], ...] | None = None,
 ) -> Alignment:
+    """One alignment of ``han`` with ``words`` in their order; ``name_readings`` replaces the name's pinyin
+    (:func:`~threadline.names.han.readings`) as the spellings its characters may have."""
     n, m = len(han), len(words)
     stems = tuple(stem(w) for w in words)
     char_cost, word_cost = 0.5 / max(n, 1), 0.5 / max(m, 1)
@@ -211,7 +219,8 @@ def _align_once(
     spans = range(2, MAX_SPAN + 1)
     cheap = [[k for k in spans if i + k <= n and _generic_term(han[i : i + k], glossary)] for i in range(n)]
     runs = _runs(stems)
-    name_readings = readings(han)
+    if name_readings is None:
+        name_readings = readings(han)
     spelled = [{k: span_spellings(name_readings, i, k) for k in range(1, min(MAX_SPAN, n - i) + 1)} for i in range(n)]
     heads = "".join(r[0][:1] for r in name_readings)  # 海越 -> "hy": initials a word may be
     initial = [{k: {spelling[:1] for spelling in by_k} for k, by_k in at.items()} for at in spelled]
@@ -364,7 +373,7 @@ def _reordered(pieces: list[Piece], glossary: Glossary, dictionary: Glossary) ->
     return pieces
 
 
-_SOUND_STEPS = frozenset({"pinyin", "close pinyin", "rendering", "initials"})
+_SOUND_STEPS = frozenset({"pinyin", "close pinyin", "cantonese", "close cantonese", "rendering", "initials"})
 
 
 def _reorder_match(
@@ -430,10 +439,45 @@ def align(
     dictionary: Glossary | None = None,
 ) -> Alignment:
     """Best alignment of Han characters ``han`` with folded Latin ``words``; ``any_order`` tries word orders.
-    ``dictionary`` adds everyday meanings (阳光 = "sunshine") for names that translate their trade name."""
+    ``dictionary`` adds everyday meanings (阳光 = "sunshine") for names that translate their trade name.
+
+    A person's name (``any_order``) that pinyin does not explain in full is also read the Hong Kong way
+    (:mod:`threadline.names.cantonese`: 李家超 = "Lee Ka Chiu"), and the better of the two readings is kept; its
+    spelled pieces say ``cantonese``. One name is read one way: a Hong Kong spelling of one character does not mix
+    with the pinyin of the next."""
     if not han or not words:
         return Alignment(0.0, ())
+    best = _best_order(han, words, glossary, any_order, dictionary, None)
+    if any_order and best.score < 1.0:
+        spoken = cantonese_readings(han)
+        if spoken is not None:
+            other = _best_order(han, words, glossary, any_order, dictionary, spoken)
+            if other.score > best.score:
+                best = Alignment(other.score, tuple(_spoken(p) for p in other.pieces))
+    return best
+
+
+def _best_order(
+    han: str,
+    words: tuple[str, ...],
+    glossary: Glossary,
+    any_order: bool,
+    dictionary: Glossary | None,
+    name_readings: tuple[tuple[str, ...], ...] | None,
+) -> Alignment:
     if not any_order or len(words) > 3:
         ordered = words if any_order else place_first(han, words, glossary)
-        return _align_once(han, ordered, glossary, any_order, dictionary)
-    return max((_align_once(han, order, glossary, True) for order in permutations(words)), key=lambda a: a.score)
+        return _align_once(han, ordered, glossary, any_order, dictionary, name_readings)
+    return max(
+        (_align_once(han, order, glossary, True, None, name_readings) for order in permutations(words)),
+        key=lambda a: a.score,
+    )
+
+
+_SPOKEN = {"pinyin": "cantonese", "close pinyin": "close cantonese"}
+
+
+def _spoken(piece: Piece) -> Piece:
+    """A piece of an alignment read the Hong Kong way, saying so."""
+    how = _SPOKEN.get(piece.how)
+    return Piece(piece.han, piece.latin, how, piece.credit) if how else piece

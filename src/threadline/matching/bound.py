@@ -55,6 +55,7 @@ from threadline.matching.align import (
     phrase_key,
     stem,
 )
+from threadline.names.cantonese import MAX_NAME, char_spellings
 from threadline.names.glossary import Glossary, dictionary, glossary
 from threadline.names.han import leading_province, readings
 from threadline.names.normalize import GENERIC_WORDS
@@ -126,7 +127,8 @@ class HanVocabulary:
     """Everything the aligner could explain a Latin word with, for one Chinese name (its core, legal form removed),
     and which characters each could account for."""
 
-    def __init__(self, han: str, meanings: Sequence[Glossary]) -> None:
+    def __init__(self, han: str, meanings: Sequence[Glossary], spoken: bool = False) -> None:
+        """``spoken``: the characters may also be read the Hong Kong way, as the aligner reads persons' names."""
         self.han = han
         by_spelling: dict[str, list[tuple[int, int]]] = {}
         trade: set[str] = set()
@@ -137,7 +139,7 @@ class HanVocabulary:
         inside a generic term left out (科技) half."""
         for i in range(len(han)):
             for k in range(1, min(MAX_SPAN, len(han) - i) + 1):
-                options = [char_readings(c) for c in han[i : i + k]]
+                options = [char_readings(c, spoken) for c in han[i : i + k]]
                 spelled = {"".join(combo) for combo in product(*options)}
                 for spelling in spelled:
                     by_spelling.setdefault(spelling, []).append((i, k))
@@ -310,40 +312,43 @@ most of them met before in other list names."""
 
 
 @lru_cache(maxsize=20_000)
-def char_readings(char: str) -> frozenset[str]:
+def char_readings(char: str, spoken: bool = False) -> frozenset[str]:
     """Every toneless reading of one character (行: hang, xing), with the one :func:`~threadline.names.han.
     readings` gives it alone; a character pypinyin does not know reads as itself, as in ``readings``. A superset of
     its reading in any context (checked on every span of thousands of real names in ``tests/matching/
     test_bound.py``)."""
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
-    return frozenset(found[0] if found else ()) | {r for r in readings(char)[0]}
+    mandarin = frozenset(found[0] if found else ()) | {r for r in readings(char)[0]}
+    if not spoken:
+        return mandarin
+    return mandarin | set(char_spellings(char) or (char,))  # ``spoken``: with its Hong Kong spellings
 
 
-def prepare(han: str, names: Iterable[Sequence[str]]) -> None:
+def prepare(han: str, names: Iterable[Sequence[str]], spoken: bool = False) -> None:
     """Work out at once what the words of all ``names`` (each as :func:`~threadline.matching.align.alignable_words`
     gives them) can do against ``han``, before :func:`reach` is asked about each pair: for a Chinese query and its
     Latin candidates (see :meth:`HanVocabulary.prepare`). Changes no bound, only when it is worked out."""
     if han:
-        vocabulary(han).prepare(word for words in names for word in words)
+        vocabulary(han, spoken).prepare(word for words in names for word in words)
 
 
 @lru_cache(maxsize=128)
-def vocabulary(han: str) -> HanVocabulary:
+def vocabulary(han: str, spoken: bool = False) -> HanVocabulary:
     """The vocabulary of a Chinese name core, with the glossary and the general dictionary (both, whichever the
     aligner uses for the pair: a larger vocabulary only loosens the bound). The most recent 128 are kept, with at
     most :data:`WORDS_REMEMBERED` words each: a Chinese query needs its own only while it is screened, a Chinese
     list name is met again by many Latin queries."""
-    return HanVocabulary(han, (glossary(), dictionary()))
+    return HanVocabulary(han, (glossary(), dictionary()), spoken and len(han) <= MAX_NAME)
 
 
-def reach(han: str, words: Sequence[str], enough: float = 0.0) -> Reach:
+def reach(han: str, words: Sequence[str], enough: float = 0.0, spoken: bool = False) -> Reach:
     """The most an alignment of ``han`` with the Latin ``words`` (as :func:`~threadline.matching.align.
     alignable_words` gives them) can score: the lower of the two sides' bounds. When the Latin side's bound is
     already below ``enough`` (the least score that would matter to the caller), the Chinese side is not worked
     out: the bound returned is the Latin side's, and every character counts as explainable."""
     if not han or not words:
         return Reach(0.0, tuple(words))
-    vocab = vocabulary(han)
+    vocab = vocabulary(han, spoken)
     # One pass over the words (a Chinese query meets a hundred Latin names, most ruled out by this side alone, so
     # this loop runs tens of thousands of times per thousand rows); the costs are added in the words' order, from
     # 0, as ``sum`` adds them.

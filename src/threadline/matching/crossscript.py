@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice, product
 
 from rapidfuzz.distance import Levenshtein
 
@@ -21,10 +22,14 @@ from threadline.matching.calibration import (
     RENDERING,
     TRADE_NAME,
 )
+from threadline.names.cantonese import cantonese_readings
 from threadline.names.glossary import dictionary, glossary
 from threadline.names.han import AUTONOMOUS_REGIONS, han_only, readings, spells_pinyin, strip_legal_form
 from threadline.names.normalize import GENERIC_WORDS, NameKey, fold, has_han
 from threadline.names.places import is_place, names_latin_place
+
+SPOKEN_SPELLINGS = 64
+"""Most Hong Kong spellings of one span a query looks up (a character may have four or five)."""
 
 
 @lru_cache(maxsize=200_000)
@@ -46,6 +51,21 @@ def han_block_keys(han: str) -> set[str]:
     for i in range(len(han)):
         for k in range(2, min(6, len(han) - i) + 1):
             keys.update(p[0] for p in terms.get(han[i : i + k], ()) if len(p) == 1)
+    return {k for k in keys if len(k) >= 4}
+
+
+def spoken_block_keys(han: str) -> set[str]:
+    """For a query: the Hong Kong spellings of a short name's 2-4 character spans written together (李家超 ->
+    "kachiu", "leeka"), as a Latin list name's adjacent words are indexed ("Lee Ka Chiu" -> "leeka", "kachiu").
+    Looked up by queries only, so the index does not grow: a list name in characters is still found by its pinyin
+    alone. At most :data:`SPOKEN_SPELLINGS` spellings per span."""
+    spoken = cantonese_readings(han)
+    if spoken is None:
+        return set()
+    keys: set[str] = set()
+    for k in (2, 3, 4):
+        for i in range(len(han) - k + 1):
+            keys.update("".join(combo) for combo in islice(product(*spoken[i : i + k]), SPOKEN_SPELLINGS))
     return {k for k in keys if len(k) >= 4}
 
 

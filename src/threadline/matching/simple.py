@@ -37,6 +37,7 @@ from threadline.matching.crossscript import (
     han_core,
     han_similarity,
     leftovers,
+    spoken_block_keys,
     trade_name,
 )
 from threadline.matching.filed import apart, filed, via_listing
@@ -167,7 +168,7 @@ def _block_keys(key: NameKey) -> set[str]:
 def _query_keys(key: NameKey) -> set[str]:
     """The index keys a query looks up: its spelling keys as a list name's, and the short-form keys that link it
     to a list name (an acronym it is written with among list names' initials, and the other way round)."""
-    return _spelling_keys(key) | short_form_query_keys(key.original)
+    return _spelling_keys(key) | short_form_query_keys(key.original) | spoken_block_keys(han_core(key.original))
 
 
 def _spelling_keys(key: NameKey) -> set[str]:
@@ -515,7 +516,8 @@ class SimpleMatcher:
         if query_han and nearest and not query.identifiers:
             # Every candidate's words are bounded against the query's characters below: their close spellings are
             # searched for together (a Chinese query's hundred Latin candidates bring a few hundred new words).
-            prepare(han_core(key.original), (alignable_words(self._records[i].key.latin) for i in nearest))
+            names = (alignable_words(self._records[i].key.latin) for i in nearest)
+            prepare(han_core(key.original), names, spoken=_may_read_spoken(query, None))
         for record_id in nearest:
             record = self._records[record_id]
             if not query.identifiers and not cross_may_reach(query, key, record.key, None, floor):
@@ -678,7 +680,7 @@ def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | No
     ):
         return True  # compared by sound (艾尔肯·吐尼亚孜 ~ Erkin Tuniyaz), which the alignment bound does not cover
     floor = max(threshold, MIN_NAME_SIMILARITY)
-    bound = _reach(han, words, lowest_reaching(floor))
+    bound = _reach(han, words, lowest_reaching(floor), _may_read_spoken(query, schema))
     company = _calibrated(bound.score, bound.trade_name, bound.rendering)
     if bound.explainable_han < 2:
         company = 0.0  # a company pair needs two characters explained (_cross_score gives no hit otherwise)
@@ -701,11 +703,20 @@ def _calibrated(score: float, trade_name: bool, rendering: bool) -> float:
 
 
 
+def _may_read_spoken(query: Query, schema: str | None) -> bool:
+    """Whether the pair may be aligned as a person's name, which the aligner also reads the Hong Kong way (see
+    :func:`~threadline.matching.align.align`): the bound must then allow those spellings. ``schema`` ``None``: any
+    entry the query may meet."""
+    if schema is None:
+        return schemata_compatible(query.schema, "Person")
+    return query.schema == "Person" or schema == "Person"
+
+
 @lru_cache(maxsize=1_024)
-def _reach(han: str, words: tuple[str, ...], enough: float) -> Reach:
+def _reach(han: str, words: tuple[str, ...], enough: float, spoken: bool) -> Reach:
     """:func:`~threadline.matching.bound.reach`, remembered for the pairs of the last few queries: the matcher asks
     twice about a pair, before reading its entry and with the entry's schema."""
-    return reach(han, words, enough=enough)
+    return reach(han, words, enough=enough, spoken=spoken)
 
 
 @lru_cache(maxsize=64)

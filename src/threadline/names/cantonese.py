@@ -1,0 +1,76 @@
+"""Chinese names read the Hong Kong way: Cantonese romanisations of characters (李家超 = "Lee Ka-chiu").
+
+Hong Kong and Macau residents' names, and many of their companies', are written in Latin letters from the Cantonese
+reading of the characters, by the Hong Kong Government Cantonese Romanisation, not by Mandarin pinyin: 林郑月娥 is
+"Lam Cheng Yuet-ngor", 邓炳强 "Tang Ping-keung", 曾国卫 "Tsang Kwok-wai". Pinyin explains none of these words, so a
+Chinese-character name and its Hong Kong spelling would never meet.
+
+The readings per character come from ``resources/cantonese/readings.csv`` (``scripts/build_cantonese.py``), folded to
+simplified characters. :func:`variants` adds the spellings the table leaves out: the romanisation writes Cantonese's
+unaspirated b, d, g as p, t, k (炳 bing = "Ping", 德 dak = "Tak", 家 ga = "Ka"), and j or z as ch or ts (张 jeung =
+"Cheung", 曾 jang = "Tsang"), and a final "oh" or "or" is also written "o" (何 "Ho").
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+from threadline.settings import RESOURCES_DIR
+
+CANTONESE = RESOURCES_DIR / "cantonese" / "readings.csv"
+MAX_NAME = 4
+"""Longest name read the Hong Kong way: a person's, of two to four characters (林郑月娥). Longer ones are a company's or
+a foreign name transcribed, and every character's several spellings would multiply."""
+
+_INITIALS = (("gw", ("kw",)), ("b", ("p",)), ("d", ("t",)), ("g", ("k",)), ("j", ("ch", "ts")), ("z", ("ch", "ts")))
+"""Initials the table may give as Jyutping writes them, and how Hong Kong's romanisation writes them instead."""
+_AFFRICATES = (("ch", ("ts",)), ("ts", ("ch",)))
+"""The two ways the romanisation writes one affricate (陈 "Chan", 曾 "Tsang"; 蔡 "Choi" or "Tsoi")."""
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, tuple[str, ...]]:
+    """Simplified character -> its spellings as the resource lists them."""
+    out: dict[str, tuple[str, ...]] = {}
+    with CANTONESE.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(line for line in handle if not line.startswith("#"))
+        next(rows)  # header
+        for han, spellings in rows:
+            out[han] = tuple(spellings.split())
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def variants(spelling: str) -> tuple[str, ...]:
+    """``spelling`` and the other ways Hong Kong writes the same syllable (bing -> bing, ping; jeung -> jeung, cheung,
+    tseung; ngor -> ngor, ngo), the given spelling first."""
+    found = [spelling]
+    for given, written in (*_INITIALS, *_AFFRICATES):
+        if spelling.startswith(given) and len(spelling) > len(given):
+            found += [w + spelling[len(given) :] for w in written]
+            break
+    for ending in ("oh", "or"):
+        if spelling.endswith(ending) and len(spelling) > len(ending):
+            found += [f[: -len(ending)] + "o" for f in list(found)]
+            break
+    return tuple(dict.fromkeys(found))
+
+
+def char_spellings(char: str) -> tuple[str, ...]:
+    """Every Hong Kong spelling of one (simplified) character, ``()`` when the table has none."""
+    return tuple(dict.fromkeys(v for spelling in table().get(char, ()) for v in variants(spelling)))
+
+
+@lru_cache(maxsize=50_000)
+def cantonese_readings(han: str) -> tuple[tuple[str, ...], ...] | None:
+    """Per character of a (simplified) name, its Hong Kong spellings, in the shape of
+    :func:`threadline.names.han.readings`; ``None`` when the table knows none of the characters. A character it does
+    not know reads as itself, as ``readings`` does for one pypinyin does not know. ``None`` too for a name longer
+    than :data:`MAX_NAME`."""
+    if len(han) > MAX_NAME:
+        return None
+    found = tuple(char_spellings(c) or (c,) for c in han)
+    if all(spellings == (c,) for spellings, c in zip(found, han, strict=True)):
+        return None
+    return found
