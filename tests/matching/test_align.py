@@ -80,6 +80,21 @@ def test_a_persons_name_written_the_hong_kong_way_aligns(han: str, latin: str) -
     assert "(cantonese)" in result.describe()
 
 
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("蒋经国", "chiang ching kuo"),
+        ("谢长廷", "hsieh chang ting"),
+        ("蔡英文", "tsai ing wen"),
+        ("许", "hsu"),
+    ],
+)
+def test_a_persons_name_written_in_wade_giles_aligns(han: str, latin: str) -> None:
+    result = align(han, tuple(latin.split()), glossary(), any_order=True)
+    assert result.score == pytest.approx(1.0)
+    assert "(wade-giles)" in result.describe()
+
+
 def test_pinyin_is_kept_when_it_explains_the_name_and_readings_do_not_mix() -> None:
     assert all(p.how == "pinyin" for p in align("陈全国", ("chen", "quanguo"), glossary(), any_order=True).pieces)
     mixed = align("陈全国", ("chen", "chuen", "kwok"), glossary(), any_order=True)  # pinyin 陈, Hong Kong 全国

@@ -74,6 +74,9 @@ def test_bound_holds_for_persons_in_any_word_order(shared_data: Path) -> None:
     _check("林郑月娥", "Yuet-ngor Lam Cheng", person=True)
     _check("邓炳强", "Tang Ping-keung", person=True)
     _check("曾国卫", "Tsang Kwok-wei", person=True)  # a slip in a Hong Kong spelling
+    _check("蒋经国", "Ching-kuo Chiang", person=True)  # Wade-Giles
+    _check("蔡英文", "Tsai Ing-wen", person=True)
+    _check("重庆", "Chung Ching", person=True)  # read in context
 
 
 @pytest.mark.shared

@@ -82,6 +82,7 @@ CROSS = [
     _entity("13", "Company", "Hangzhou Hikvision Digital Technology Co., Ltd."),
     _entity("14", "Person", "LAM, Carrie", "LAM CHENG, Yuet-ngor", countries=("hk",)),
     _entity("15", "Person", "TANG, Chris", "TANG, Ping Keung", countries=("hk",)),
+    _entity("16", "Person", "HSIEH, Chang-ting", countries=("tw",)),
 ]
 
 
@@ -95,6 +96,7 @@ CROSS = [
         ("杭州海康威视数字技术股份有限公司", "13"),
         ("林鄭月娥", "14"),  # Hong Kong names are written from Cantonese: Lam Cheng Yuet-ngor
         ("邓炳强", "15"),
+        ("謝長廷", "16"),  # Taiwan writes names in Wade-Giles
     ],
 )
 def test_chinese_and_latin_names_find_each_other(query: str, entry_id: str) -> None:

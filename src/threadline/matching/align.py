@@ -27,11 +27,11 @@ from itertools import islice, permutations, product
 
 from rapidfuzz.distance import Levenshtein
 
-from threadline.names.cantonese import cantonese_readings
 from threadline.names.glossary import Glossary
 from threadline.names.han import leading_province, province_parts, readings
 from threadline.names.normalize import GENERIC_WORDS
 from threadline.names.places import is_place
+from threadline.names.romanisations import other_readings
 
 MAX_SPAN = 4
 CLOSE_SPELLING = 0.85
@@ -373,7 +373,8 @@ def _reordered(pieces: list[Piece], glossary: Glossary, dictionary: Glossary) ->
     return pieces
 
 
-_SOUND_STEPS = frozenset({"pinyin", "close pinyin", "cantonese", "close cantonese", "rendering", "initials"})
+_SOUND_STEPS = frozenset({"pinyin", "close pinyin", "rendering", "initials"})
+"""Company pieces matched by sound (persons' names, the only ones read in other systems, are not reordered)."""
 
 
 def _reorder_match(
@@ -441,19 +442,19 @@ def align(
     """Best alignment of Han characters ``han`` with folded Latin ``words``; ``any_order`` tries word orders.
     ``dictionary`` adds everyday meanings (阳光 = "sunshine") for names that translate their trade name.
 
-    A person's name (``any_order``) that pinyin does not explain in full is also read the Hong Kong way
-    (:mod:`threadline.names.cantonese`: 李家超 = "Lee Ka Chiu"), and the better of the two readings is kept; its
-    spelled pieces say ``cantonese``. One name is read one way: a Hong Kong spelling of one character does not mix
-    with the pinyin of the next."""
+    A person's name (``any_order``) that pinyin does not explain in full is also read the other ways Chinese names
+    are written (:mod:`threadline.names.romanisations`: Hong Kong's Cantonese, 李家超 = "Lee Ka Chiu"; Taiwan's
+    Wade-Giles, 蔡 = "Tsai"), and the best reading is kept; its spelled pieces name the system. One name is read one
+    way: a Hong Kong spelling of one character does not mix with the pinyin of the next."""
     if not han or not words:
         return Alignment(0.0, ())
     best = _best_order(han, words, glossary, any_order, dictionary, None)
-    if any_order and best.score < 1.0:
-        spoken = cantonese_readings(han)
-        if spoken is not None:
-            other = _best_order(han, words, glossary, any_order, dictionary, spoken)
-            if other.score > best.score:
-                best = Alignment(other.score, tuple(_spoken(p) for p in other.pieces))
+    for system, spellings in other_readings(han) if any_order else ():
+        if best.score >= 1.0:
+            break
+        other = _best_order(han, words, glossary, any_order, dictionary, spellings)
+        if other.score > best.score:
+            best = Alignment(other.score, tuple(_read_as(system, p) for p in other.pieces))
     return best
 
 
@@ -474,10 +475,10 @@ def _best_order(
     )
 
 
-_SPOKEN = {"pinyin": "cantonese", "close pinyin": "close cantonese"}
-
-
-def _spoken(piece: Piece) -> Piece:
-    """A piece of an alignment read the Hong Kong way, saying so."""
-    how = _SPOKEN.get(piece.how)
-    return Piece(piece.han, piece.latin, how, piece.credit) if how else piece
+def _read_as(system: str, piece: Piece) -> Piece:
+    """A piece of an alignment read in another ``system`` than pinyin, saying so: 李=lee (cantonese)."""
+    if piece.how == "pinyin":
+        return Piece(piece.han, piece.latin, system, piece.credit)
+    if piece.how == "close pinyin":
+        return Piece(piece.han, piece.latin, f"close {system}", piece.credit)
+    return piece

@@ -55,11 +55,11 @@ from threadline.matching.align import (
     phrase_key,
     stem,
 )
-from threadline.names.cantonese import MAX_NAME, char_spellings
 from threadline.names.glossary import Glossary, dictionary, glossary
 from threadline.names.han import leading_province, readings
 from threadline.names.normalize import GENERIC_WORDS
 from threadline.names.places import is_place
+from threadline.names.romanisations import MAX_NAME, other_spellings
 
 PARTIAL_CREDIT = min(CLOSE_SPELLING, CLOSE_RENDERING)
 """The least edit similarity the aligner credits a spelling that is not exact with."""
@@ -128,7 +128,8 @@ class HanVocabulary:
     and which characters each could account for."""
 
     def __init__(self, han: str, meanings: Sequence[Glossary], spoken: bool = False) -> None:
-        """``spoken``: the characters may also be read the Hong Kong way, as the aligner reads persons' names."""
+        """``spoken``: the characters may also be read the other ways the aligner reads persons' names (Hong Kong's
+        Cantonese, Wade-Giles: :mod:`threadline.names.romanisations`)."""
         self.han = han
         by_spelling: dict[str, list[tuple[int, int]]] = {}
         trade: set[str] = set()
@@ -321,7 +322,7 @@ def char_readings(char: str, spoken: bool = False) -> frozenset[str]:
     mandarin = frozenset(found[0] if found else ()) | {r for r in readings(char)[0]}
     if not spoken:
         return mandarin
-    return mandarin | set(char_spellings(char) or (char,))  # ``spoken``: with its Hong Kong spellings
+    return mandarin | other_spellings(char)  # ``spoken``: with its Hong Kong and Wade-Giles spellings
 
 
 def prepare(han: str, names: Iterable[Sequence[str]], spoken: bool = False) -> None:

@@ -22,11 +22,11 @@ from threadline.matching.calibration import (
     RENDERING,
     TRADE_NAME,
 )
-from threadline.names.cantonese import cantonese_readings
 from threadline.names.glossary import dictionary, glossary
 from threadline.names.han import AUTONOMOUS_REGIONS, han_only, readings, spells_pinyin, strip_legal_form
 from threadline.names.normalize import GENERIC_WORDS, NameKey, fold, has_han
 from threadline.names.places import is_place, names_latin_place
+from threadline.names.romanisations import other_readings
 
 SPOKEN_SPELLINGS = 64
 """Most Hong Kong spellings of one span a query looks up (a character may have four or five)."""
@@ -55,17 +55,15 @@ def han_block_keys(han: str) -> set[str]:
 
 
 def spoken_block_keys(han: str) -> set[str]:
-    """For a query: the Hong Kong spellings of a short name's 2-4 character spans written together (李家超 ->
-    "kachiu", "leeka"), as a Latin list name's adjacent words are indexed ("Lee Ka Chiu" -> "leeka", "kachiu").
-    Looked up by queries only, so the index does not grow: a list name in characters is still found by its pinyin
-    alone. At most :data:`SPOKEN_SPELLINGS` spellings per span."""
-    spoken = cantonese_readings(han)
-    if spoken is None:
-        return set()
+    """For a query: the other spellings (Hong Kong's, Wade-Giles) of a short name's 2-4 character spans written
+    together (李家超 -> "kachiu", "leeka"), as a Latin list name's adjacent words are indexed ("Lee Ka Chiu" ->
+    "leeka", "kachiu"). Looked up by queries only, so the index does not grow: a list name in characters is still
+    found by its pinyin alone. At most :data:`SPOKEN_SPELLINGS` spellings per span and system."""
     keys: set[str] = set()
-    for k in (2, 3, 4):
-        for i in range(len(han) - k + 1):
-            keys.update("".join(combo) for combo in islice(product(*spoken[i : i + k]), SPOKEN_SPELLINGS))
+    for _system, spellings in other_readings(han):
+        for k in (2, 3, 4):
+            for i in range(len(han) - k + 1):
+                keys.update("".join(combo) for combo in islice(product(*spellings[i : i + k]), SPOKEN_SPELLINGS))
     return {k for k in keys if len(k) >= 4}
 
 

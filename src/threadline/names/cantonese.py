@@ -19,9 +19,6 @@ from functools import lru_cache
 from threadline.settings import RESOURCES_DIR
 
 CANTONESE = RESOURCES_DIR / "cantonese" / "readings.csv"
-MAX_NAME = 4
-"""Longest name read the Hong Kong way: a person's, of two to four characters (林郑月娥). Longer ones are a company's or
-a foreign name transcribed, and every character's several spellings would multiply."""
 
 _INITIALS = (("gw", ("kw",)), ("b", ("p",)), ("d", ("t",)), ("g", ("k",)), ("j", ("ch", "ts")), ("z", ("ch", "ts")))
 """Initials the table may give as Jyutping writes them, and how Hong Kong's romanisation writes them instead."""
@@ -66,10 +63,7 @@ def char_spellings(char: str) -> tuple[str, ...]:
 def cantonese_readings(han: str) -> tuple[tuple[str, ...], ...] | None:
     """Per character of a (simplified) name, its Hong Kong spellings, in the shape of
     :func:`threadline.names.han.readings`; ``None`` when the table knows none of the characters. A character it does
-    not know reads as itself, as ``readings`` does for one pypinyin does not know. ``None`` too for a name longer
-    than :data:`MAX_NAME`."""
-    if len(han) > MAX_NAME:
-        return None
+    not know reads as itself, as ``readings`` does for one pypinyin does not know."""
     found = tuple(char_spellings(c) or (c,) for c in han)
     if all(spellings == (c,) for spellings, c in zip(found, han, strict=True)):
         return None
