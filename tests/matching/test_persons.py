@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from threadline.matching.persons import person_similarity
+from threadline.matching.persons import consonant_similarity, person_similarity
+from threadline.names.abjad import CONSONANT_CAP
 
 
 @pytest.mark.parametrize(
@@ -38,3 +39,14 @@ def test_one_part_without_a_counterpart_makes_another_person(a: str, b: str) -> 
 def test_the_reason_names_the_part_only_one_name_has() -> None:
     _score, reason = person_similarity("vladimir putin", "vladimir vladimirovich putin")
     assert "vladimirovich" in reason
+
+
+def test_an_arabic_script_name_is_compared_by_its_consonants() -> None:
+    found = consonant_similarity("قاسم سليماني", "qsm slymny", "Qasem Soleimani", "qasem soleimani")
+    assert found is not None
+    score, reason = found
+    assert score == CONSONANT_CAP  # a skeleton says less than a spelling
+    assert "consonants" in reason
+    other = consonant_similarity("قاسم سليماني", "qsm slymny", "Qasem Rahimi", "qasem rahimi")
+    assert other is not None and other[0] < 0.85  # a different family name
+    assert consonant_similarity("Qasem", "qasem", "Kassem", "kassem") is None  # both Latin: not this comparison

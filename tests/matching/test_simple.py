@@ -83,6 +83,8 @@ CROSS = [
     _entity("14", "Person", "LAM, Carrie", "LAM CHENG, Yuet-ngor", countries=("hk",)),
     _entity("15", "Person", "TANG, Chris", "TANG, Ping Keung", countries=("hk",)),
     _entity("16", "Person", "HSIEH, Chang-ting", countries=("tw",)),
+    _entity("17", "Person", "SOLEIMANI, Qasem", countries=("ir",)),
+    _entity("18", "Person", "TUNIYAZ, Erkin", countries=("cn",)),
 ]
 
 
@@ -97,6 +99,8 @@ CROSS = [
         ("林鄭月娥", "14"),  # Hong Kong names are written from Cantonese: Lam Cheng Yuet-ngor
         ("邓炳强", "15"),
         ("謝長廷", "16"),  # Taiwan writes names in Wade-Giles
+        ("قاسم سليماني", "17"),  # Arabic script, compared by consonants
+        ("ئەركىن تۇنىياز", "18"),  # Uyghur script, read as Uyghur
     ],
 )
 def test_chinese_and_latin_names_find_each_other(query: str, entry_id: str) -> None:

@@ -61,6 +61,7 @@ FORMAT = 1
 KEY_SOURCES = (
     "names/normalize.py",
     "names/numerals.py",
+    "names/uyghur.py",
     "names/han.py",
     "names/glossary.py",
     "names/places.py",

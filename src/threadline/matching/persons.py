@@ -16,7 +16,11 @@ pair with the parts they begin (N. ~ Nursultan), and then:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from threadline.names.abjad import ARABIC, CONSONANT_CAP, arabic_skeletons, is_abjad, latin_skeletons
 
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "bint", "de", "da", "do", "dos", "van", "der", "von", "del"})
 PARTICLE_WEIGHT = 0.3
@@ -59,14 +63,15 @@ def _lineage_conflict(first: list[str], second: list[str]) -> str:
     return ""
 
 
-def person_similarity(a: str, b: str) -> tuple[float, str]:
-    """``(score, reason)`` for two folded Latin person names (words separated by spaces)."""
+def person_similarity(a: str, b: str, compare: Callable[[str, str], float] = part_closeness) -> tuple[float, str]:
+    """``(score, reason)`` for two folded Latin person names (words separated by spaces); ``compare`` rates two
+    parts (``compare``: :func:`part_closeness`, or :func:`skeleton_closeness` for consonant skeletons)."""
     first, second = a.split(), b.split()
     if not first or not second:
         return 0.0, "empty name"
     short, long = (first, second) if len(first) <= len(second) else (second, first)
     pairs = sorted(
-        ((part_closeness(s, t), i, j) for i, s in enumerate(short) for j, t in enumerate(long)),
+        ((compare(s, t), i, j) for i, s in enumerate(short) for j, t in enumerate(long)),
         key=lambda item: (-item[0], item[1], item[2]),
     )
     closeness: dict[int, float] = {}
@@ -96,3 +101,29 @@ def person_similarity(a: str, b: str) -> tuple[float, str]:
         if glued > score:
             score, reason = glued, f"compared without spaces: {glued:.2f}"
     return max(0.0, min(1.0, score)), reason
+
+
+def skeleton_closeness(a: str, b: str) -> float:
+    """How alike two consonant skeletons are: edit similarity, with no allowance for initials or shared beginnings
+    ("l" is the whole of "Ali", not an initial)."""
+    return 1.0 if a == b else Levenshtein.normalized_similarity(a, b)
+
+
+def consonant_similarity(first: str, first_latin: str, second: str, second_latin: str) -> tuple[float, str] | None:
+    """``(score, reason)`` for a person's name in Arabic script against one in Latin letters, by their consonant
+    skeletons (:mod:`threadline.names.abjad`), at most :data:`~threadline.names.abjad.CONSONANT_CAP`; ``None``
+    unless exactly one of the two names (originals, with their folded Latin keys) is written in Arabic script."""
+    if is_abjad(first) and not ARABIC.search(second) and second_latin.isascii():
+        arabic, latin = arabic_skeletons(first), latin_skeletons(second_latin)
+    elif is_abjad(second) and not ARABIC.search(first) and first_latin.isascii():
+        arabic, latin = arabic_skeletons(second), latin_skeletons(first_latin)
+    else:
+        return None
+    if not arabic or not latin:
+        return None
+    score, reason = person_similarity(" ".join(arabic), " ".join(latin), skeleton_closeness)
+    shown = f"{' '.join(arabic)!r} ~ {' '.join(latin)!r}"
+    said = f"compared by consonants, as Arabic script writes no short vowels ({shown})"
+    if score > CONSONANT_CAP:
+        return CONSONANT_CAP, f"{said}: {reason}; capped at {CONSONANT_CAP}"
+    return score, f"{said}: {reason}"

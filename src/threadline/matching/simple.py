@@ -16,7 +16,7 @@ not "TiMi Technologies"), then
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -45,7 +45,7 @@ from threadline.matching.identifiers import IdentifierIndex, with_identifiers
 from threadline.matching.identifiers import adjust as identifier_adjust
 from threadline.matching.index import CandidateIndex, Postings
 from threadline.matching.model import Hit, Query, list_side_adjustments, schemata_compatible
-from threadline.matching.persons import person_similarity
+from threadline.matching.persons import consonant_similarity, person_similarity
 from threadline.matching.scripts import ScriptFlags, pick
 from threadline.matching.shortforms import index_keys as short_form_keys
 from threadline.matching.shortforms import query_keys as short_form_query_keys
@@ -64,6 +64,7 @@ from threadline.matching.vectorised import (
     repeated_words,
 )
 from threadline.model import Entity, Name
+from threadline.names.abjad import arabic_skeletons, is_abjad, latin_skeletons
 from threadline.names.brands import brand_table
 from threadline.names.listed import counterparts
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
@@ -450,7 +451,11 @@ class SimpleMatcher:
         """Persons' Latin names that sound like a query written as a transcription in Chinese characters (艾尔肯·
         吐尼亚孜 finds "Erkin Tuniyaz", see :mod:`threadline.names.transcribed`): the two share no index key, so
         these are found by the sound key of a part, the same for both."""
-        if query.schema not in (None, "Person") or not is_transcribed(query.name, query.schema == "Person"):
+        if query.schema not in (None, "Person"):
+            return []
+        if is_abjad(query.name):
+            return self._by_consonants(query, threshold)
+        if not is_transcribed(query.name, query.schema == "Person"):
             return []
         key = name_key(query.name)
         found = sorted({i for _han, sound in part_keys(query.name) for i in self._person_sounds.get(sound, ())})
@@ -462,20 +467,57 @@ class SimpleMatcher:
                 hits.append(hit)
         return hits
 
+    def _by_consonants(self, query: Query, threshold: float) -> list[Hit]:
+        """Persons' Latin names with the consonants of a query in Arabic script (محمد علي finds "Mohammed Ali", see
+        :mod:`threadline.names.abjad`): the two share no index key either. Names sharing the most of the query's
+        skeletons are scored, at most :data:`MAX_CROSS_CANDIDATES`; a skeleton carried by more than
+        :data:`MAX_POSTINGS` names ("mhmd") only counts alongside the others."""
+        key = name_key(query.name)
+        skeletons = self._person_skeletons
+        shared: Counter[int] = Counter()
+        wanted = sorted(set(arabic_skeletons(query.name)), key=lambda s: len(skeletons.get(s, ())))
+        for at, skeleton in enumerate(wanted):
+            found = skeletons.get(skeleton, ())
+            if len(found) <= MAX_POSTINGS or at == 0:
+                shared.update(found[:MAX_POSTINGS])
+            else:
+                shared.update(i for i in found if i in shared)
+        hits = []
+        for record_id, _count in shared.most_common(MAX_CROSS_CANDIDATES):
+            entity = self._entity(record_id)
+            if entity.schema != "Person" or not schemata_compatible(query.schema, entity.schema):
+                continue
+            hit = _score(query, key, self._records[record_id], entity, 0.0)
+            if hit.score >= threshold:
+                hits.append(hit)
+        return hits
+
     @cached_property
-    def _person_sounds(self) -> dict[str, tuple[int, ...]]:
-        """Sound key of each word of the Latin names whose entry may be a person's -> those names. Built on the
-        first query written as a transcription (a pass over every list name)."""
+    def _person_skeletons(self) -> dict[str, tuple[int, ...]]:
+        """Consonant skeleton of each word of the Latin names whose entry may be a person's -> those names. Built on
+        the first query in Arabic script (a pass over every list name), as :attr:`_person_sounds`."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for record_id in self._latin_persons():
+            for skeleton in set(latin_skeletons(self._latin[record_id])):
+                out[skeleton].append(record_id)
+        return {skeleton: tuple(ids) for skeleton, ids in out.items()}
+
+    def _latin_persons(self) -> list[int]:
+        """The Latin-script list names whose entry may be a person's (a superset when only flags are known)."""
         flags = self._maybe_person
         if flags is None and self._index is not None:
             flags = self._index.person_flags()
         latin, _han = self._script_flags.split(list(range(len(self._latin))), False)
+        if flags is not None:
+            return [i for i in latin if flags[i]]
+        return [i for i in latin if self._entity(i).schema == "Person"]
+
+    @cached_property
+    def _person_sounds(self) -> dict[str, tuple[int, ...]]:
+        """Sound key of each word of the Latin names whose entry may be a person's -> those names. Built on the
+        first query written as a transcription (a pass over every list name)."""
         out: dict[str, list[int]] = defaultdict(list)
-        for record_id in latin:
-            if flags is not None and not flags[record_id]:
-                continue
-            if flags is None and self._entity(record_id).schema != "Person":
-                continue
+        for record_id in self._latin_persons():
             for word in set(self._latin[record_id].split()):
                 sound = sound_key(word, pinyin=False)
                 if len(sound) >= MIN_SOUND:
@@ -816,6 +858,10 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
     if person and not han_core(key.original) and not han_core(other.original):
         similarity, reason = person_similarity(key.latin, other.latin)
         features = [("person_parts", similarity)]
+        by_consonants = consonant_similarity(key.original, key.latin, other.original, other.latin)
+        if by_consonants is not None and by_consonants[0] > similarity:
+            similarity, reason = by_consonants
+            features = [("person_consonants", similarity)]
         parts = [f"name {key.latin!r} ~ {label} {record.name.value!r}: {reason}"]
         if (" " not in key.latin or " " not in other.latin) and key.latin != other.latin:
             # "Marian" is not the alias "Marine", nor "Green Field Agri" the alias "GREEN": one word is little to go on

@@ -15,6 +15,7 @@ from rigour.names import remove_org_types
 
 from threadline.names.han import LEGAL_FORMS
 from threadline.names.numerals import digitise
+from threadline.names.uyghur import romanize as romanize_uyghur
 
 # Qualifiers lists append to a name that are not part of it ("... and subsidiaries").
 _QUALIFIERS = re.compile(
@@ -123,12 +124,13 @@ def _romanize_han(text: str) -> str:
 
 
 def latin(text: str) -> str:
-    """A Latin-script key for any script: transliterate, then fold. Han becomes syllables.
+    """A Latin-script key for any script: transliterate, then fold. Han becomes syllables, Uyghur is read as Uyghur
+    (:mod:`threadline.names.uyghur`).
 
     >>> latin("Мин Аунг Хлайн"), latin("陈全国")
     ('min aung khlayn', 'chen quan guo')
     """
-    return fold(anyascii(_romanize_han(unicodedata.normalize("NFKC", text))))
+    return fold(anyascii(romanize_uyghur(_romanize_han(unicodedata.normalize("NFKC", text)))))
 
 
 @dataclass(frozen=True, slots=True)
