@@ -11,7 +11,9 @@ Slices:
   vs another listed Chinese person's Latin name (negatives);
 - related: parents vs subsidiaries, agencies vs their bureaus (all negatives);
 - acronyms-brands: acronyms from the lists and brand-table trade names vs full legal names, and hard negatives (see
-  acronym_brand_pairs.py for how it is kept apart from the brand table's tests).
+  acronym_brand_pairs.py for how it is kept apart from the brand table's tests);
+- original-script-persons: UN-listed persons' names in their original script (Arabic, some Cyrillic) vs the list's
+  Latin name, and vs another listed person's Latin name that shares a part (original_script_pairs.py).
 
 Every slice is also scored, in the same job, by nomenklatura's logic-v1 and logic-v2 (``baselines.py``; install
 with ``make bench-deps``), and the report gives threadline's calibration error per slice (reliability tables in
@@ -36,6 +38,7 @@ from typing import Any
 
 import baselines
 from acronym_brand_pairs import acronyms_brands
+from original_script_pairs import original_script_persons
 from reliability import expected_calibration_error, markdown, reliability
 
 from threadline import settings
@@ -234,6 +237,7 @@ def main() -> None:
         "han-latin-persons": han_latin_persons(),
         "related": related(),
         "acronyms-brands": acronyms_brands(data),
+        "original-script-persons": original_script_persons(data),
     }
     # The matcher, not the exchange-listing table: the test part's companies are left out of the table (see
     # threadline.names.listed); the row after the loop shows what the table adds for companies it has.

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from threadline.matching.persons import consonant_similarity, person_similarity
+from threadline.matching.persons import consonant_similarity, person_similarity, skeleton_closeness
 from threadline.names.abjad import CONSONANT_CAP
 
 
@@ -50,3 +50,10 @@ def test_an_arabic_script_name_is_compared_by_its_consonants() -> None:
     other = consonant_similarity("قاسم سليماني", "qsm slymny", "Qasem Rahimi", "qasem rahimi")
     assert other is not None and other[0] < 0.85  # a different family name
     assert consonant_similarity("Qasem", "qasem", "Kassem", "kassem") is None  # both Latin: not this comparison
+
+
+def test_near_letters_cost_half_and_joined_parts_are_compared_whole() -> None:
+    assert skeleton_closeness("kzm", "ktm") == pytest.approx(1 - 0.5 / 3)  # كاظم "Kathim": ظ written th
+    assert skeleton_closeness("kzm", "krm") == pytest.approx(1 - 1 / 3)
+    found = consonant_similarity("شمس الدين", "shms ldyn", "SHAMSUDDIN", "shamsuddin")
+    assert found is not None and found[0] >= 0.85

@@ -21,6 +21,8 @@ from threadline.names.abjad import arabic_skeletons, is_abjad, latin_skeletons
         ("يوسف", "yousef"),  # initial y is a consonant
         ("فاطمة", "fatimah"),  # final h dropped on both sides
         ("خالد", "khaled"),
+        ("عبدالحليم", "abdel halim"),  # written joined with the article inside
+        ("عيسى", "isa"),  # the y after a silent ayn is a long vowel
     ],
 )
 def test_both_scripts_give_the_same_skeleton(arabic: str, latin: str) -> None:

@@ -103,10 +103,27 @@ def person_similarity(a: str, b: str, compare: Callable[[str, str], float] = par
     return max(0.0, min(1.0, score)), reason
 
 
+NEAR_LETTERS = frozenset(
+    frozenset(pair)
+    for pair in ("dz", "td", "tz", "ts", "kg", "jg", "sS", "Sj", "fb", "fw", "bp", "hk", "zS", "ck", "cs", "CS", "Cj")
+)
+"""Skeleton letters that Latin spellings of one Arabic letter mix up (ظ "z", "dh", "th"; ق "q", "k", "g"; ث "th",
+"s"; ش "sh", French "ch"; Latin c for k or s): one for the other costs half a letter."""
+
+
 def skeleton_closeness(a: str, b: str) -> float:
-    """How alike two consonant skeletons are: edit similarity, with no allowance for initials or shared beginnings
-    ("l" is the whole of "Ali", not an initial)."""
-    return 1.0 if a == b else Levenshtein.normalized_similarity(a, b)
+    """How alike two consonant skeletons are: edit similarity where a near letter (:data:`NEAR_LETTERS`) costs half,
+    and with no allowance for initials or shared beginnings ("l" is the whole of "Ali", not an initial)."""
+    if a == b:
+        return 1.0
+    previous = [float(j) for j in range(len(b) + 1)]
+    for i, x in enumerate(a, start=1):
+        current = [float(i)] + [0.0] * len(b)
+        for j, y in enumerate(b, start=1):
+            swap = 0.0 if x == y else 0.5 if frozenset((x, y)) in NEAR_LETTERS else 1.0
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + swap)
+        previous = current
+    return max(0.0, 1 - previous[-1] / max(len(a), len(b)))
 
 
 def consonant_similarity(first: str, first_latin: str, second: str, second_latin: str) -> tuple[float, str] | None:
@@ -122,6 +139,9 @@ def consonant_similarity(first: str, first_latin: str, second: str, second_latin
     if not arabic or not latin:
         return None
     score, reason = person_similarity(" ".join(arabic), " ".join(latin), skeleton_closeness)
+    joined = skeleton_closeness("".join(arabic), "".join(latin))
+    if joined > score and len(arabic) != len(latin):  # split and joined differently: Nur al-Din = "Noureddine"
+        score, reason = joined, f"all parts written together: {joined:.2f}"
     shown = f"{' '.join(arabic)!r} ~ {' '.join(latin)!r}"
     said = f"compared by consonants, as Arabic script writes no short vowels ({shown})"
     if score > CONSONANT_CAP:

@@ -17,6 +17,7 @@ instead (:mod:`threadline.names.uyghur`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from threadline.names.uyghur import is_uyghur
@@ -33,8 +34,10 @@ _LETTERS = {
 write none (vowels and sounds Latin spellings leave out)."""
 _LATIN_DIGRAPHS = (("sh", "S"), ("ch", "C"), ("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"), ("ph", "f"),
                    ("dj", "j"), ("ck", "k"), ("ou", "u"))  # fmt: skip
-_LATIN_LETTERS = str.maketrans({"q": "k", "c": "k", "x": "k", "v": "w"})
-ARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an"})
+_LATIN_LETTERS = str.maketrans({"q": "k", "x": "k", "v": "w"})
+"""Latin c stays c: it is k in "Faycal" and s in "Lounici"; ch is sh in French spellings ("Akkacha") and ch in
+English ones. The skeletons' comparison takes both as near letters (``matching.persons.NEAR_LETTERS``)."""
+ARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "ur", "ud", "ed", "er", "es"})
 """Latin spellings of the article, written apart ("al-Hassan", "as-Sayyid")."""
 _ABD = re.compile(r"^ab(?:doul|dul|del|dal|dol|d)(?=.)")
 _ALLAH = frozenset({"allah", "ullah", "ollah", "illah"})
@@ -54,6 +57,10 @@ def _squeeze(skeleton: str) -> str:
     return out[:-1] if len(out) > 1 and out.endswith("h") else out
 
 
+_JOINED_BEFORE_ARTICLE = frozenset({"عبد", "ابو", "أبو", "بو"})
+"""Words often written joined to an article-led name that follows: عبدالله, أبوالفضل."""
+
+
 def _inner(letters: str) -> str:
     """Long-vowel letters (w, y) dropped except at the start of a word, where they are consonants (Yusuf, Walid)."""
     return letters[:1] + letters[1:].replace("w", "").replace("y", "")
@@ -62,7 +69,7 @@ def _inner(letters: str) -> str:
 @lru_cache(maxsize=10_000)
 def arabic_skeletons(text: str) -> tuple[str, ...]:
     """The consonant skeletons of the Arabic-script words of a name, article dropped, عبد joined to the next word."""
-    found = _ARABIC_WORD.findall(text)
+    found = [piece for word in _ARABIC_WORD.findall(unicodedata.normalize("NFKC", text)) for piece in _split(word)]
     words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in found]
     out: list[str] = []
     for i, word in enumerate(words):
@@ -71,15 +78,27 @@ def arabic_skeletons(text: str) -> tuple[str, ...]:
         whole = word + (words[i + 1] if word == "عبد" and i + 1 < len(words) else "")
         whole += "له" if i + 1 < len(found) and found[i + 1] == "الله" and word != "عبد" else ""
         letters = "".join(_LETTERS.get(ch, "") for ch in whole)
+        if letters and letters[0] in "wy" and whole[0] not in "وي":
+            letters = letters[1:]  # عيسى: the y after a silent ayn is the long vowel of "Isa", not a consonant
         if letters:
             out.append(_squeeze(_inner(letters)))
     return tuple(out)
 
 
+def _split(word: str) -> list[str]:
+    """A word written joined with an article inside it split in two: عبدالحليم -> عبد, الحليم (as "Abd al-Halim")."""
+    at = word.find("ال", 2)
+    if at > 0 and word[:at] in _JOINED_BEFORE_ARTICLE and len(word) - at > 3:
+        return [word[:at], word[at:]]
+    return [word]
+
+
 @lru_cache(maxsize=100_000)
 def latin_skeleton(word: str) -> str:
     """The consonant skeleton of one folded Latin word (mohammed -> "mhmd", abdullah -> "bdlh", yusuf -> "ysf")."""
-    word = _ABD.sub("abd", word)
+    abd = _ABD.match(word)
+    if abd:  # "abd" and the rest apart: "abdelhalim" must not read the "dh" of "abd" + "halim"
+        return _squeeze("bd" + latin_skeleton(word[abd.end() :]))
     for digraph, letter in _LATIN_DIGRAPHS:
         word = word.replace(digraph, letter)
     word = word.translate(_LATIN_LETTERS)
@@ -96,9 +115,11 @@ def latin_skeletons(latin: str) -> tuple[str, ...]:
     for i, word in enumerate(words):
         if (i and _ABD_WORD.match(words[i - 1])) or (i and words[i] in _ALLAH):
             continue
-        whole = "abd" + words[i + 1] if _ABD_WORD.match(word) and i + 1 < len(words) else word
-        whole += "lah" if i + 1 < len(words) and words[i + 1] in _ALLAH and not _ABD_WORD.match(word) else ""
-        skeleton = latin_skeleton(whole)
+        if _ABD_WORD.match(word) and i + 1 < len(words):
+            skeleton = _squeeze("bd" + latin_skeleton(words[i + 1]))
+        else:
+            allah = i + 1 < len(words) and words[i + 1] in _ALLAH
+            skeleton = _squeeze(latin_skeleton(word) + ("l" if allah else ""))
         if skeleton:
             out.append(skeleton)
     return tuple(out)
