@@ -85,6 +85,7 @@ CROSS = [
     _entity("16", "Person", "HSIEH, Chang-ting", countries=("tw",)),
     _entity("17", "Person", "SOLEIMANI, Qasem", countries=("ir",)),
     _entity("18", "Person", "TUNIYAZ, Erkin", countries=("cn",)),
+    _entity("19", "Person", "MIN AUNG HLAING", countries=("mm",)),
 ]
 
 
@@ -101,6 +102,7 @@ CROSS = [
         ("謝長廷", "16"),  # Taiwan writes names in Wade-Giles
         ("قاسم سليماني", "17"),  # Arabic script, compared by consonants
         ("ئەركىن تۇنىياز", "18"),  # Uyghur script, read as Uyghur
+        ("မင်းအောင်လှိုင်", "19"),  # Myanmar script, spelled as Myanmar names are
     ],
 )
 def test_chinese_and_latin_names_find_each_other(query: str, entry_id: str) -> None:

@@ -62,6 +62,7 @@ KEY_SOURCES = (
     "names/normalize.py",
     "names/numerals.py",
     "names/uyghur.py",
+    "names/burmese.py",
     "names/han.py",
     "names/glossary.py",
     "names/places.py",

@@ -13,6 +13,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from rigour.names import remove_org_types
 
+from threadline.names.burmese import romanize as romanize_burmese
 from threadline.names.han import LEGAL_FORMS
 from threadline.names.numerals import digitise
 from threadline.names.uyghur import romanize as romanize_uyghur
@@ -85,7 +86,9 @@ would make "AT&T" the words "at" and "t", and the first reads as a legal form (U
 _AND_LETTERS = re.compile(r"\b([a-z]{1,2}) and ([a-z]{1,2})\b")
 """The same name with the ampersand spelled out ("AT and T"), once folded."""
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_NON_WORD = re.compile(r"[^\w]+|_")
+_NON_WORD = re.compile(r"[^\w\u1000-\u109f]+|_")
+"""What separates words. The Myanmar block is kept whole: its vowel signs, medials and asat are combining marks, not
+word characters, and a name read without them is unreadable (:mod:`threadline.names.burmese`)."""
 
 
 _POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
@@ -125,12 +128,12 @@ def _romanize_han(text: str) -> str:
 
 def latin(text: str) -> str:
     """A Latin-script key for any script: transliterate, then fold. Han becomes syllables, Uyghur is read as Uyghur
-    (:mod:`threadline.names.uyghur`).
+    (:mod:`threadline.names.uyghur`) and Burmese as Myanmar names are spelled (:mod:`threadline.names.burmese`).
 
     >>> latin("Мин Аунг Хлайн"), latin("陈全国")
     ('min aung khlayn', 'chen quan guo')
     """
-    return fold(anyascii(romanize_uyghur(_romanize_han(unicodedata.normalize("NFKC", text)))))
+    return fold(anyascii(romanize_burmese(romanize_uyghur(_romanize_han(unicodedata.normalize("NFKC", text))))))
 
 
 @dataclass(frozen=True, slots=True)
