@@ -44,6 +44,8 @@ resources: $(STAMP)
 	$(BIN)/python scripts/build_sectors.py
 	$(BIN)/python scripts/build_hs.py
 	$(BIN)/python scripts/build_dictionary.py
+	$(BIN)/python scripts/build_cantonese.py
+	$(BIN)/python scripts/build_korean.py
 	$(BIN)/python scripts/build_glossary.py
 	$(BIN)/python scripts/build_calibration.py
 	$(BIN)/python scripts/build_demo_suppliers.py

@@ -105,3 +105,10 @@ def test_pinyin_is_kept_when_it_explains_the_name_and_readings_do_not_mix() -> N
 
 def test_company_names_are_not_read_the_hong_kong_way() -> None:
     assert align("长江", ("cheung", "kong"), glossary(), any_order=False).score < 0.5
+
+
+def test_a_korean_name_in_characters_aligns_with_its_romanisation() -> None:
+    result = align("金铁三", ("kim", "chol", "sam"), glossary(), any_order=True)
+    assert result.score == pytest.approx(1.0)
+    assert "(korean)" in result.describe()
+    assert align("金铁三", ("kim", "chol", "min"), glossary(), any_order=True).score < 0.85  # another given name

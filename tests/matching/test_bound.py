@@ -77,6 +77,8 @@ def test_bound_holds_for_persons_in_any_word_order(shared_data: Path) -> None:
     _check("蒋经国", "Ching-kuo Chiang", person=True)  # Wade-Giles
     _check("蔡英文", "Tsai Ing-wen", person=True)
     _check("重庆", "Chung Ching", person=True)  # read in context
+    _check("金铁三", "Sam Kim Chol", person=True)  # Korean
+    _check("金正恩", "Kim Jong Un", person=True)
 
 
 @pytest.mark.shared

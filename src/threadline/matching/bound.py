@@ -53,13 +53,14 @@ from threadline.matching.align import (
     OPTIONAL_CHARS,
     joined_key,
     phrase_key,
+    span_spellings,
     stem,
 )
 from threadline.names.glossary import Glossary, dictionary, glossary
 from threadline.names.han import leading_province, readings
 from threadline.names.normalize import GENERIC_WORDS
 from threadline.names.places import is_place
-from threadline.names.romanisations import MAX_NAME, other_spellings
+from threadline.names.romanisations import MAX_NAME, other_readings
 
 PARTIAL_CREDIT = min(CLOSE_SPELLING, CLOSE_RENDERING)
 """The least edit similarity the aligner credits a spelling that is not exact with."""
@@ -128,8 +129,10 @@ class HanVocabulary:
     and which characters each could account for."""
 
     def __init__(self, han: str, meanings: Sequence[Glossary], spoken: bool = False) -> None:
-        """``spoken``: the characters may also be read the other ways the aligner reads persons' names (Hong Kong's
-        Cantonese, Wade-Giles: :mod:`threadline.names.romanisations`)."""
+        """``spoken``: the name may also be read the other ways the aligner reads persons' names (Hong Kong's
+        Cantonese, Wade-Giles, Korean: :mod:`threadline.names.romanisations`); their spellings of each span are the
+        very ones the aligner tries (:func:`~threadline.matching.align.span_spellings` of the same readings), so
+        they are added as they are, not as every combination of every character's spellings."""
         self.han = han
         by_spelling: dict[str, list[tuple[int, int]]] = {}
         trade: set[str] = set()
@@ -140,7 +143,7 @@ class HanVocabulary:
         inside a generic term left out (科技) half."""
         for i in range(len(han)):
             for k in range(1, min(MAX_SPAN, len(han) - i) + 1):
-                options = [char_readings(c, spoken) for c in han[i : i + k]]
+                options = [char_readings(c) for c in han[i : i + k]]
                 spelled = {"".join(combo) for combo in product(*options)}
                 for spelling in spelled:
                     by_spelling.setdefault(spelling, []).append((i, k))
@@ -159,6 +162,11 @@ class HanVocabulary:
                             free[c] = max(free[c], 1.0 - GENERIC_WEIGHT)
             if han[i] in OPTIONAL_CHARS and i > 0:
                 free[i] = 1.0
+        for _system, name_readings in other_readings(han) if spoken else ():
+            for i in range(len(han)):
+                for k in range(1, min(MAX_SPAN, len(han) - i) + 1):
+                    for spelling in span_spellings(name_readings, i, k):
+                        by_spelling.setdefault(spelling, []).append((i, k))
         province = leading_province(han)
         if province and len(province) < len(han):
             free[: len(province)] = [1.0] * len(province)
@@ -313,16 +321,13 @@ most of them met before in other list names."""
 
 
 @lru_cache(maxsize=20_000)
-def char_readings(char: str, spoken: bool = False) -> frozenset[str]:
+def char_readings(char: str) -> frozenset[str]:
     """Every toneless reading of one character (行: hang, xing), with the one :func:`~threadline.names.han.
     readings` gives it alone; a character pypinyin does not know reads as itself, as in ``readings``. A superset of
     its reading in any context (checked on every span of thousands of real names in ``tests/matching/
     test_bound.py``)."""
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
-    mandarin = frozenset(found[0] if found else ()) | {r for r in readings(char)[0]}
-    if not spoken:
-        return mandarin
-    return mandarin | other_spellings(char)  # ``spoken``: with its Hong Kong and Wade-Giles spellings
+    return frozenset(found[0] if found else ()) | {r for r in readings(char)[0]}
 
 
 def prepare(han: str, names: Iterable[Sequence[str]], spoken: bool = False) -> None:

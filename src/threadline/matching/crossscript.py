@@ -28,8 +28,8 @@ from threadline.names.normalize import GENERIC_WORDS, NameKey, fold, has_han
 from threadline.names.places import is_place, names_latin_place
 from threadline.names.romanisations import other_readings
 
-SPOKEN_SPELLINGS = 64
-"""Most Hong Kong spellings of one span a query looks up (a character may have four or five)."""
+SPOKEN_SPELLINGS = 16
+"""Most spellings of one span a query looks up per system (as many as the aligner tries)."""
 
 
 @lru_cache(maxsize=200_000)
@@ -55,10 +55,11 @@ def han_block_keys(han: str) -> set[str]:
 
 
 def spoken_block_keys(han: str) -> set[str]:
-    """For a query: the other spellings (Hong Kong's, Wade-Giles) of a short name's 2-4 character spans written
-    together (李家超 -> "kachiu", "leeka"), as a Latin list name's adjacent words are indexed ("Lee Ka Chiu" ->
-    "leeka", "kachiu"). Looked up by queries only, so the index does not grow: a list name in characters is still
-    found by its pinyin alone. At most :data:`SPOKEN_SPELLINGS` spellings per span and system."""
+    """For a query: the other spellings (Hong Kong's, Wade-Giles, Korean) of a short name's 2-4 character spans
+    written together (李家超 -> "kachiu", "leeka"), as a Latin list name's adjacent words are indexed ("Lee Ka Chiu"
+    -> "leeka", "kachiu"). Looked up by queries only, so the index does not grow: a list name in characters is still
+    found by its pinyin alone. At most :data:`SPOKEN_SPELLINGS` spellings per span and system; none for a name
+    longer than a person's."""
     keys: set[str] = set()
     for _system, spellings in other_readings(han):
         for k in (2, 3, 4):

@@ -169,7 +169,7 @@ def _block_keys(key: NameKey) -> set[str]:
 def _query_keys(key: NameKey) -> set[str]:
     """The index keys a query looks up: its spelling keys as a list name's, and the short-form keys that link it
     to a list name (an acronym it is written with among list names' initials, and the other way round)."""
-    return _spelling_keys(key) | short_form_query_keys(key.original) | spoken_block_keys(han_core(key.original))
+    return _spelling_keys(key) | short_form_query_keys(key.original)
 
 
 def _spelling_keys(key: NameKey) -> set[str]:
@@ -455,6 +455,9 @@ class SimpleMatcher:
             return []
         if is_abjad(query.name):
             return self._by_consonants(query, threshold)
+        spoken = spoken_block_keys(han_core(query.name))
+        if spoken:
+            return self._read_otherwise(query, spoken, threshold)
         if not is_transcribed(query.name, query.schema == "Person"):
             return []
         key = name_key(query.name)
@@ -464,6 +467,28 @@ class SimpleMatcher:
         for record_id in found[:MAX_CROSS_CANDIDATES]:
             hit = _cross_score(query, key, self._records[record_id], self._entity(record_id), floor)
             if hit is not None and hit.score >= threshold and schemata_compatible(query.schema, hit.entity.schema):
+                hits.append(hit)
+        return hits
+
+    def _read_otherwise(self, query: Query, spoken: set[str], threshold: float) -> list[Hit]:
+        """Persons' Latin names that spell a short Chinese query the Hong Kong, Taiwanese or Korean way (林郑月娥 finds
+        "LAM CHENG, Yuet-ngor", 金铁三 "Kim Chol Sam", see :mod:`threadline.names.romanisations`): looked up by those
+        spellings apart from the query's own keys, so that a company's candidates and their ranking stay as they
+        were (a short company name would otherwise bring a few hundred spellings into it)."""
+        key = name_key(query.name)
+        postings = [ids for ids in (self._postings.get(b, ()) for b in sorted(spoken)) if 0 < len(ids) <= MAX_POSTINGS]
+        if not postings:
+            return []
+        found = merged_ids(postings)
+        latin, _han = self._script_flags.split_array(found, False)
+        floor = max(threshold, MIN_NAME_SIMILARITY)
+        hits = []
+        for record_id in most_shared(latin, postings, MAX_CROSS_CANDIDATES):
+            entity = self._entity(record_id)
+            if entity.schema != "Person" or not schemata_compatible(query.schema, entity.schema):
+                continue
+            hit = _cross_score(query, key, self._records[record_id], entity, floor)
+            if hit is not None and hit.score >= threshold:
                 hits.append(hit)
         return hits
 
