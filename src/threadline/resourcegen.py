@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import io
 import sys
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from threadline import settings
@@ -33,3 +35,30 @@ def company_industries(data_dir: Path) -> dict[str, str]:
                 if row.get(column):
                     out[row[code]] = row[column]
     return out
+
+
+def table_text(comment: str, header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A generated CSV table: ``comment`` lines (each prefixed "# "), the header, the rows."""
+    out = io.StringIO()
+    out.writelines(f"# {line}\n" for line in comment.splitlines())
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def by_simplified(readings: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
+    """Per-character readings keyed by traditional (or any) characters, folded to simplified Chinese as threadline
+    folds names: the readings of every character that folds to the same one merged, in order, without repeats (發,
+    髮 -> 发)."""
+    from threadline.names.han import HAN, simplify
+
+    merged: dict[str, list[str]] = defaultdict(list)
+    for char, found in sorted(readings.items()):
+        folded = simplify(char) if len(char) == 1 and HAN.match(char) else ""
+        if len(folded) != 1:
+            continue
+        for reading in found:
+            if reading not in merged[folded]:
+                merged[folded].append(reading)
+    return dict(merged)
