@@ -62,3 +62,42 @@ def test_a_generic_chinese_term_left_out_of_the_english_name_costs_half() -> Non
     with_trade_name_left = align("厦门吉宏科技", ("xiamen", "technology"), glossary())
     assert with_term.score == pytest.approx(1 - 1 / 6)
     assert with_trade_name_left.score < 0.7
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("新疆维吾尔自治区公安厅", "xinjiang public security bureau"),
+        ("浙江大华技术", "dahua technology"),
+        ("深圳市德赛电池科技", "desay battery technology"),
+        ("海越能源集团", "hy energy group"),
+        ("农业高科技", "high tech agriculture"),
+    ],
+)
+def test_the_pieces_hold_every_character_in_order_and_every_word_once(han: str, latin: str) -> None:
+    from threadline.names.glossary import dictionary
+
+    words = tuple(latin.split())
+    pieces = align(han, words, glossary(), dictionary=dictionary()).pieces
+    assert "".join(p.han for p in pieces) == han
+    assert sorted(w for p in pieces for w in p.latin.split()) == sorted(words)
+
+
+def test_a_name_read_once_aligns_with_each_latin_name_as_if_read_afresh() -> None:
+    from threadline.names.glossary import dictionary
+
+    han = "深圳德赛电池科技"
+    for latin in ("shenzhen desay battery technology", "shenzhen desai lighting technology", "desay battery"):
+        remembered = align(han, tuple(latin.split()), glossary(), dictionary=dictionary())
+        afresh = align(han, tuple(latin.split()), dict(glossary()), dictionary=dict(dictionary()))  # never cached
+        assert remembered == afresh
+
+
+def test_a_callers_own_glossary_is_read_again_on_every_call() -> None:
+    own: dict[str, tuple[tuple[str, ...], ...]] = {}
+    words = ("xinjiang", "zhongtai", "chemical")
+    before = align("新疆中泰化学", words, own)
+    own["化学"] = (("chemical",),)  # scripts/build_glossary.py grows its tables between alignments
+    after = align("新疆中泰化学", words, own)
+    assert before.score < 1.0
+    assert after.score == pytest.approx(1.0)

@@ -28,6 +28,8 @@ from itertools import islice, permutations, product
 from rapidfuzz.distance import Levenshtein
 
 from threadline.names.glossary import Glossary
+from threadline.names.glossary import dictionary as packaged_dictionary
+from threadline.names.glossary import glossary as packaged_glossary
 from threadline.names.han import leading_province, province_parts, readings
 from threadline.names.normalize import GENERIC_WORDS
 from threadline.names.places import is_place
@@ -192,83 +194,181 @@ def _generic_term(han: str, glossary: Glossary) -> bool:
     return bool(renderings) and all(w in _CHEAP_WORDS for phrase in renderings for w in phrase_key(phrase))
 
 
+@dataclass(frozen=True, slots=True)
+class _HanSteps:
+    """What aligning a Chinese name needs of the name alone: its province, spellings, generic terms and glossary
+    and dictionary phrases. A name meets several Latin names (a screened name its candidates, a person's name each
+    word order; in the Han<->Latin bench each Chinese name is in two or three pairs), so it is read once."""
+
+    short: str
+    suffix: str
+    """:func:`~threadline.names.han.province_parts` of the name."""
+    cheap: tuple[tuple[int, ...], ...]
+    """Per character, the lengths of the generic terms starting there (科技 = "technology")."""
+    spelled: tuple[tuple[tuple[str, ...], ...], ...]
+    """Per character ``i``, per length ``k`` (from 1), the spellings of characters ``i`` .. ``i + k``."""
+    by_letter: tuple[dict[str, tuple[int, ...]], ...]
+    """Per character, a first letter -> the span lengths, shortest first, with a spelling that starts with it: a
+    company's span is spelled or rendered from its first letter on, so the other lengths need no look."""
+    heads: str
+    """The first letter of each character's reading (海越 -> "hy"): initials a word may be."""
+    terms: tuple[tuple[tuple[str, str, str, float], ...], ...]
+    """Per character, :func:`_terms_at`."""
+    keys: frozenset[str]
+    """Every phrase key of ``terms``: a Latin name none of whose runs of words is one needs no term step."""
+
+
+def _read_han(han: str, glossary: Glossary, dictionary: Glossary | None) -> _HanSteps:
+    n = len(han)
+    short, suffix = province_parts(han)
+    name_readings = readings(han)
+    spelled = tuple(
+        tuple(span_spellings(name_readings, i, k) for k in range(1, min(MAX_SPAN, n - i) + 1)) for i in range(n)
+    )
+    by_letter: list[dict[str, tuple[int, ...]]] = []
+    for at in spelled:
+        letters: dict[str, list[int]] = {}
+        for k, by_k in enumerate(at, start=1):
+            for letter in {spelling[:1] for spelling in by_k}:
+                letters.setdefault(letter, []).append(k)
+        by_letter.append({letter: tuple(ks) for letter, ks in letters.items()})
+    terms = tuple(tuple(_terms_at(han, i, glossary, dictionary)) for i in range(n))
+    return _HanSteps(
+        short,
+        suffix,
+        tuple(
+            tuple(k for k in range(2, MAX_SPAN + 1) if i + k <= n and _generic_term(han[i : i + k], glossary))
+            for i in range(n)
+        ),
+        spelled,
+        tuple(by_letter),
+        "".join(r[0][:1] for r in name_readings),
+        terms,
+        frozenset(key for at in terms for _span, key, _how, _credit in at),
+    )
+
+
+HAN_STEPS_REMEMBERED = 20_000
+"""Chinese names whose :class:`_HanSteps` are kept; the oldest is dropped beyond this, so memory stays flat."""
+_han_steps: dict[tuple[str, bool], _HanSteps] = {}
+
+
+def _steps(han: str, glossary: Glossary, dictionary: Glossary | None) -> _HanSteps:
+    """The name's steps, remembered when read with the packaged glossary and dictionary (or none): those never
+    change, while a caller's own tables (scripts/build_glossary.py mines one) may change between calls."""
+    if glossary is not packaged_glossary() or (dictionary is not None and dictionary is not packaged_dictionary()):
+        return _read_han(han, glossary, dictionary)
+    key = (han, dictionary is None)
+    found = _han_steps.get(key)
+    if found is None:
+        found = _han_steps[key] = _read_han(han, glossary, dictionary)
+        if len(_han_steps) > HAN_STEPS_REMEMBERED:
+            _han_steps.pop(next(iter(_han_steps)), None)
+    return found
+
+
 def _align_once(
     han: str, words: tuple[str, ...], glossary: Glossary, person: bool, dictionary: Glossary | None = None
 ) -> Alignment:
+    """The cheapest alignment by dynamic programming over ``(characters read, words read)``, held in flat lists
+    (state ``i * (m + 1) + j``). Each step is kept as ``(i, j, how, credit)`` and becomes a :class:`Piece` only on
+    the cheapest path: a piece's characters are ``han[i:ni]`` and its words ``words[j:nj]``. States are visited and
+    steps tried in one fixed order, the first of equally cheap steps wins, so the result is the same on every run."""
     n, m = len(han), len(words)
+    steps = _steps(han, glossary, dictionary)
+    width = m + 1
     stems = tuple(stem(w) for w in words)
     char_cost, word_cost = 0.5 / max(n, 1), 0.5 / max(m, 1)
     inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, Piece] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    short, suffix = province_parts(han)  # 新疆维吾尔自治区公安厅 = "Xinjiang Public Security Bureau": 维吾尔自治区 goes
+    cost = [inf] * ((n + 1) * width)
+    back: list[tuple[int, int, str, float] | None] = [None] * ((n + 1) * width)
+    cost[0] = 0.0
+    # 新疆维吾尔自治区公安厅 = "Xinjiang Public Security Bureau": 维吾尔自治区 goes; English names often leave out the
+    # province (浙江大华 = Dahua)
+    short, suffix = steps.short, steps.suffix
     province = short + suffix
-    if province and len(province) < n:  # English names often leave out the province (浙江大华 = Dahua)
-        cost[len(province)][0] = 0.0
-        back[len(province)][0] = (0, 0, Piece(province, "", "optional"))
-
-    spans = range(2, MAX_SPAN + 1)
-    cheap = [[k for k in spans if i + k <= n and _generic_term(han[i : i + k], glossary)] for i in range(n)]
+    if province and len(province) < n:
+        cost[len(province) * width] = 0.0
+        back[len(province) * width] = (0, 0, "optional", 1.0)
+    after_short = len(short) if suffix else -1
     runs = _runs(stems)
-    name_readings = readings(han)
-    spelled = [{k: span_spellings(name_readings, i, k) for k in range(1, min(MAX_SPAN, n - i) + 1)} for i in range(n)]
-    heads = "".join(r[0][:1] for r in name_readings)  # 海越 -> "hy": initials a word may be
-    initial = [{k: {spelling[:1] for spelling in by_k} for k, by_k in at.items()} for at in spelled]
-    terms = [_terms_at(han, i, glossary, dictionary) for i in range(n)]  # looked up once, not once per word
-
-    def relax(i: int, j: int, ni: int, nj: int, step: float, piece: Piece) -> None:
-        if cost[i][j] + step < cost[ni][nj] - 1e-12:
-            cost[ni][nj] = cost[i][j] + step
-            back[ni][nj] = (i, j, piece)
-
+    run_keys = {key for at in runs for key in at}
+    terms: list[tuple[tuple[str, str, str, float], ...]] = [()] * n
+    if not steps.keys.isdisjoint(run_keys):  # most Latin names have no run of words a phrase of this name renders
+        terms = [tuple(t for t in at if t[1] in run_keys) for at in steps.terms]
+    char_steps = [
+        (0.0, "optional", 1.0) if c in OPTIONAL_CHARS and i > 0 else (char_cost, "unexplained", 0.0)
+        for i, c in enumerate(han)
+    ]
+    word_steps = [word_cost * (GENERIC_WEIGHT if w in _CHEAP_WORDS else 1.0) for w in words]
+    cheap_credit = 1 - GENERIC_WEIGHT
+    initials_step = (1 - INITIALS_CREDIT) * 2 * word_cost
     for i in range(n + 1):
         for j in range(m + 1):
-            if cost[i][j] == inf:
+            here = cost[i * width + j]
+            if here == inf:
                 continue
-            if suffix and i == len(short):
-                relax(i, j, len(province), j, 0.0, Piece(suffix, "", "optional", 1.0))
+            if i == after_short:
+                at = len(province) * width + j
+                if here + 0.0 < cost[at] - 1e-12:
+                    cost[at], back[at] = here + 0.0, (i, j, "optional", 1.0)
             if i < n:
-                skip = 0.0 if han[i] in OPTIONAL_CHARS and i > 0 else char_cost
-                how = "optional" if skip == 0.0 else "unexplained"
-                relax(i, j, i + 1, j, skip, Piece(han[i], "", how, 1.0 if skip == 0.0 else 0.0))
-                for k in cheap[i]:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
-                    piece = Piece(han[i : i + k], "", "unexplained", 1 - GENERIC_WEIGHT)
-                    relax(i, j, i + k, j, char_cost * k * GENERIC_WEIGHT, piece)
+                skip, how, credit = char_steps[i]
+                at = (i + 1) * width + j
+                if here + skip < cost[at] - 1e-12:
+                    cost[at], back[at] = here + skip, (i, j, how, credit)
+                for k in steps.cheap[i]:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
+                    step = char_cost * k * GENERIC_WEIGHT
+                    at = (i + k) * width + j
+                    if here + step < cost[at] - 1e-12:
+                        cost[at], back[at] = here + step, (i, j, "unexplained", cheap_credit)
             if j < m:
-                skip = word_cost * (GENERIC_WEIGHT if words[j] in _CHEAP_WORDS else 1.0)
-                relax(i, j, i, j + 1, skip, Piece("", words[j], "unexplained", 0.0))
+                at = i * width + j + 1
+                if here + word_steps[j] < cost[at] - 1e-12:
+                    cost[at], back[at] = here + word_steps[j], (i, j, "unexplained", 0.0)
             if i < n and j < m:
-                for k in range(1, min(MAX_SPAN, n - i) + 1):
-                    if not person and words[j][:1] not in initial[i][k]:
-                        continue  # a company's span is spelled or rendered from its first letter on
-                    found = _pinyin_step(han[i : i + k], spelled[i][k], words[j], person)
+                word = words[j]
+                spans = range(1, min(MAX_SPAN, n - i) + 1) if person else steps.by_letter[i].get(word[:1], ())
+                for k in spans:
+                    spellings = steps.spelled[i][k - 1]
+                    if word in spellings:
+                        found: tuple[float, str] | None = (1.0, "pinyin")
+                    elif len(word) < (5 if person else 3) or (k == 1 and not person):
+                        continue  # too short for a close spelling, or a rendering: see _pinyin_step
+                    else:
+                        found = _pinyin_step(han[i : i + k], spellings, word, person)
                     if found:
-                        relax(
-                            i,
-                            j,
-                            i + k,
-                            j + 1,
-                            (1 - found[0]) * 2 * word_cost,
-                            Piece(han[i : i + k], words[j], found[1], found[0]),
-                        )
+                        step = (1 - found[0]) * 2 * word_cost
+                        at = (i + k) * width + j + 1
+                        if here + step < cost[at] - 1e-12:
+                            cost[at], back[at] = here + step, (i, j, found[1], found[0])
                 for span, key, how, credit in terms[i]:
                     t = runs[j].get(key)
                     if t:
-                        piece = Piece(span, " ".join(words[j : j + t]), how, credit)
-                        relax(i, j, i + len(span), j + t, (1 - credit) * 2 * word_cost, piece)
-                if not person and 2 <= len(words[j]) <= MAX_SPAN and i + len(words[j]) <= n:
-                    k = len(words[j])
-                    if heads[i : i + k] == words[j] and not is_place(han[i : i + k]):
-                        piece = Piece(han[i : i + k], words[j], "initials", INITIALS_CREDIT)
-                        relax(i, j, i + k, j + 1, (1 - INITIALS_CREDIT) * 2 * word_cost, piece)
+                        step = (1 - credit) * 2 * word_cost
+                        at = (i + len(span)) * width + j + t
+                        if here + step < cost[at] - 1e-12:
+                            cost[at], back[at] = here + step, (i, j, how, credit)
+                k = len(word)
+                if (
+                    not person
+                    and 2 <= k <= MAX_SPAN
+                    and i + k <= n
+                    and steps.heads[i : i + k] == word
+                    and not is_place(han[i : i + k])
+                ):
+                    at = (i + k) * width + j + 1
+                    if here + initials_step < cost[at] - 1e-12:
+                        cost[at], back[at] = here + initials_step, (i, j, "initials", INITIALS_CREDIT)
     pieces: list[Piece] = []
-    i, j = n, m
-    while (i, j) != (0, 0):
-        step = back[i][j]
-        assert step is not None
-        i, j, piece = step
-        pieces.append(piece)
+    at = n * width + m
+    while at:
+        step_back = back[at]
+        assert step_back is not None
+        i, j, how, credit = step_back
+        ni, nj = divmod(at, width)
+        pieces.append(Piece(han[i:ni], " ".join(words[j:nj]), how, credit))
+        at = i * width + j
     pieces.reverse()
     if not person:
         pieces = _reordered(pieces, glossary, dictionary or {})
@@ -314,7 +414,12 @@ def _reordered(pieces: list[Piece], glossary: Glossary, dictionary: Glossary) ->
     """Terms the two names put in a different order (农业高科技 / "High-Tech Agriculture"): the reading left to right
     explains one and leaves the other on both sides; a term of two or more characters left over on the Chinese side
     whose translation is a run of the words left over on the Latin side is matched after all. Only terms may swap:
-    a match that would cross a piece read by its sound (业 = "ye" in "YE-International") is refused."""
+    a match that would cross a piece read by its sound (业 = "ye" in "YE-International") is refused. Nothing to
+    look for unless both sides leave something unexplained."""
+    if not any(p.how == "unexplained" and p.latin for p in pieces) or not any(
+        p.how == "unexplained" and p.han for p in pieces
+    ):
+        return pieces
     han_at: dict[int, int] = {}
     latin_at: dict[int, int] = {}
     h = w = 0
