@@ -303,9 +303,17 @@ def _align_once(
     word_steps = [word_cost * (GENERIC_WEIGHT if w in _CHEAP_WORDS else 1.0) for w in words]
     cheap_credit = 1 - GENERIC_WEIGHT
     initials_step = (1 - INITIALS_CREDIT) * 2 * word_cost
+    spelled, by_letter, heads, all_spans = steps.spelled, steps.by_letter, steps.heads, range(1, MAX_SPAN + 1)
+    no_steps: tuple[int, ...] = ()
     for i in range(n + 1):
+        row = i * width
+        if i < n:  # what the character at i offers, whatever the word
+            skip, skip_how, skip_credit = char_steps[i]
+            cheap = [(row + k * width, char_cost * k * GENERIC_WEIGHT) for k in steps.cheap[i]]
+            letters, spelled_at, terms_at = by_letter[i], spelled[i], terms[i]
+            spans = all_spans[: len(spelled_at)]
         for j in range(m + 1):
-            here = cost[i * width + j]
+            here = cost[row + j]
             if here == inf:
                 continue
             if i == after_short:
@@ -313,53 +321,52 @@ def _align_once(
                 if here + 0.0 < cost[at] - 1e-12:
                     cost[at], back[at] = here + 0.0, (i, j, "optional", 1.0)
             if i < n:
-                skip, how, credit = char_steps[i]
-                at = (i + 1) * width + j
+                at = row + width + j
                 if here + skip < cost[at] - 1e-12:
-                    cost[at], back[at] = here + skip, (i, j, how, credit)
-                for k in steps.cheap[i]:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
-                    step = char_cost * k * GENERIC_WEIGHT
-                    at = (i + k) * width + j
+                    cost[at], back[at] = here + skip, (i, j, skip_how, skip_credit)
+                for base, step in cheap:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
+                    at = base + j
                     if here + step < cost[at] - 1e-12:
                         cost[at], back[at] = here + step, (i, j, "unexplained", cheap_credit)
-            if j < m:
-                at = i * width + j + 1
-                if here + word_steps[j] < cost[at] - 1e-12:
-                    cost[at], back[at] = here + word_steps[j], (i, j, "unexplained", 0.0)
-            if i < n and j < m:
-                word = words[j]
-                spans = range(1, min(MAX_SPAN, n - i) + 1) if person else steps.by_letter[i].get(word[:1], ())
-                for k in spans:
-                    spellings = steps.spelled[i][k - 1]
-                    if word in spellings:
-                        found: tuple[float, str] | None = (1.0, "pinyin")
-                    elif len(word) < (5 if person else 3) or (k == 1 and not person):
-                        continue  # too short for a close spelling, or a rendering: see _pinyin_step
-                    else:
-                        found = _pinyin_step(han[i : i + k], spellings, word, person)
-                    if found:
-                        step = (1 - found[0]) * 2 * word_cost
-                        at = (i + k) * width + j + 1
-                        if here + step < cost[at] - 1e-12:
-                            cost[at], back[at] = here + step, (i, j, found[1], found[0])
-                for span, key, how, credit in terms[i]:
-                    t = runs[j].get(key)
-                    if t:
-                        step = (1 - credit) * 2 * word_cost
-                        at = (i + len(span)) * width + j + t
-                        if here + step < cost[at] - 1e-12:
-                            cost[at], back[at] = here + step, (i, j, how, credit)
-                k = len(word)
-                if (
-                    not person
-                    and 2 <= k <= MAX_SPAN
-                    and i + k <= n
-                    and steps.heads[i : i + k] == word
-                    and not is_place(han[i : i + k])
-                ):
-                    at = (i + k) * width + j + 1
-                    if here + initials_step < cost[at] - 1e-12:
-                        cost[at], back[at] = here + initials_step, (i, j, "initials", INITIALS_CREDIT)
+            if j == m:
+                continue
+            at = row + j + 1
+            if here + word_steps[j] < cost[at] - 1e-12:
+                cost[at], back[at] = here + word_steps[j], (i, j, "unexplained", 0.0)
+            if i == n:
+                continue
+            word = words[j]
+            for k in spans if person else letters.get(word[:1], no_steps):
+                spellings = spelled_at[k - 1]
+                if word in spellings:
+                    found: tuple[float, str] | None = (1.0, "pinyin")
+                elif len(word) < (5 if person else 3) or (k == 1 and not person):
+                    continue  # too short for a close spelling, or a rendering: see _pinyin_step
+                else:
+                    found = _pinyin_step(han[i : i + k], spellings, word, person)
+                if found:
+                    step = (1 - found[0]) * 2 * word_cost
+                    at = row + k * width + j + 1
+                    if here + step < cost[at] - 1e-12:
+                        cost[at], back[at] = here + step, (i, j, found[1], found[0])
+            for span, key, how, credit in terms_at:
+                t = runs[j].get(key)
+                if t:
+                    step = (1 - credit) * 2 * word_cost
+                    at = row + len(span) * width + j + t
+                    if here + step < cost[at] - 1e-12:
+                        cost[at], back[at] = here + step, (i, j, how, credit)
+            k = len(word)
+            if (
+                not person
+                and 2 <= k <= MAX_SPAN
+                and i + k <= n
+                and heads[i : i + k] == word
+                and not is_place(han[i : i + k])
+            ):
+                at = row + k * width + j + 1
+                if here + initials_step < cost[at] - 1e-12:
+                    cost[at], back[at] = here + initials_step, (i, j, "initials", INITIALS_CREDIT)
     pieces: list[Piece] = []
     at = n * width + m
     while at:
@@ -371,7 +378,8 @@ def _align_once(
         at = i * width + j
     pieces.reverse()
     if not person:
-        pieces = _reordered(pieces, glossary, dictionary or {})
+        swappable = frozenset(key for at in terms for span, key, _how, _credit in at if len(span) >= 2)
+        pieces = _reordered(pieces, glossary, dictionary or {}, swappable)
     return Alignment(_coverage(pieces, n, m), tuple(pieces))
 
 
@@ -410,12 +418,17 @@ def _previous(pieces: list[Piece], index: int, han_side: bool) -> int:
     return -1
 
 
-def _reordered(pieces: list[Piece], glossary: Glossary, dictionary: Glossary) -> list[Piece]:
+def _reordered(
+    pieces: list[Piece], glossary: Glossary, dictionary: Glossary, swappable: frozenset[str] | None = None
+) -> list[Piece]:
     """Terms the two names put in a different order (农业高科技 / "High-Tech Agriculture"): the reading left to right
     explains one and leaves the other on both sides; a term of two or more characters left over on the Chinese side
     whose translation is a run of the words left over on the Latin side is matched after all. Only terms may swap:
     a match that would cross a piece read by its sound (业 = "ye" in "YE-International") is refused. Nothing to
-    look for unless both sides leave something unexplained."""
+    look for unless both sides leave something unexplained. ``swappable``, when given: the phrase keys of the
+    Chinese name's terms of two or more characters that some run of the Latin words spells (the aligner knows
+    them); leftover words that join to none of them cannot be matched, so there is nothing to look for either. It
+    holds for the pieces in reading order, so only until the first swap."""
     if not any(p.how == "unexplained" and p.latin for p in pieces) or not any(
         p.how == "unexplained" and p.han for p in pieces
     ):
@@ -435,6 +448,8 @@ def _reordered(pieces: list[Piece], glossary: Glossary, dictionary: Glossary) ->
             for a in range(len(run)):
                 for b in range(a + 1, min(a + MAX_RUN, len(run)) + 1):
                     joined.setdefault("".join(stem(pieces[x].latin) for x in run[a:b]), run[a:b])
+        if swappable is not None and swappable.isdisjoint(joined):
+            break  # (a pass after a swap may join words the swap made neighbours: swappable is then None)
         for run in _left_runs(pieces, han_side=True):
             text = "".join(pieces[x].han for x in run)
             for k in range(min(MAX_SPAN, len(text)), 1, -1):
@@ -457,6 +472,7 @@ def _reordered(pieces: list[Piece], glossary: Glossary, dictionary: Glossary) ->
                     )
                     han_at[id(merged)], latin_at[id(merged)] = hp, lp
                     drop = set(chars) | set(words)
+                    swappable = None
                     pieces = [
                         merged if x == chars[0] else p for x, p in enumerate(pieces) if x not in drop or x == chars[0]
                     ]
