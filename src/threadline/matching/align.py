@@ -69,6 +69,7 @@ def alignable_words(latin: str) -> tuple[str, ...]:
     return kept or tuple(words)
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A plural folded to its singular for glossary comparisons: industries -> industry, materials -> material."""
     if len(word) > 4 and word.endswith("ies"):
@@ -207,9 +208,13 @@ class _HanSteps:
     """Per character, the lengths of the generic terms starting there (科技 = "technology")."""
     spelled: tuple[tuple[tuple[str, ...], ...], ...]
     """Per character ``i``, per length ``k`` (from 1), the spellings of characters ``i`` .. ``i + k``."""
-    by_letter: tuple[dict[str, tuple[int, ...]], ...]
-    """Per character, a first letter -> the span lengths, shortest first, with a spelling that starts with it: a
-    company's span is spelled or rendered from its first letter on, so the other lengths need no look."""
+    spans: tuple[tuple[int, int], ...]
+    """Every ``(i, k)`` a pinyin step may read, in order."""
+    spelled_as: dict[str, tuple[tuple[int, int], ...]]
+    """A spelling -> the spans ``(i, k)`` spelled so, in order: a word's exact pinyin steps, found at once."""
+    renderable: dict[str, tuple[tuple[int, int], ...]]
+    """A first letter -> the spans, in order, a company's word starting with it may render (see :func:`_renders`:
+    two to four characters, not a place, with a spelling starting with that letter)."""
     heads: str
     """The first letter of each character's reading (海越 -> "hy"): initials a word may be."""
     terms: tuple[tuple[tuple[str, str, str, float], ...], ...]
@@ -225,13 +230,15 @@ def _read_han(han: str, glossary: Glossary, dictionary: Glossary | None) -> _Han
     spelled = tuple(
         tuple(span_spellings(name_readings, i, k) for k in range(1, min(MAX_SPAN, n - i) + 1)) for i in range(n)
     )
-    by_letter: list[dict[str, tuple[int, ...]]] = []
-    for at in spelled:
-        letters: dict[str, list[int]] = {}
-        for k, by_k in enumerate(at, start=1):
-            for letter in {spelling[:1] for spelling in by_k}:
-                letters.setdefault(letter, []).append(k)
-        by_letter.append({letter: tuple(ks) for letter, ks in letters.items()})
+    spans = tuple((i, k) for i, at in enumerate(spelled) for k in range(1, len(at) + 1))
+    spelled_as: dict[str, list[tuple[int, int]]] = {}
+    renderable: dict[str, list[tuple[int, int]]] = {}
+    for i, k in spans:
+        for spelling in dict.fromkeys(spelled[i][k - 1]):
+            spelled_as.setdefault(spelling, []).append((i, k))
+        if k >= 2 and not is_place(han[i : i + k]) and not is_place(han[i : i + 2]):
+            for letter in dict.fromkeys(spelling[:1] for spelling in spelled[i][k - 1]):
+                renderable.setdefault(letter, []).append((i, k))
     terms = tuple(tuple(_terms_at(han, i, glossary, dictionary)) for i in range(n))
     return _HanSteps(
         short,
@@ -241,7 +248,9 @@ def _read_han(han: str, glossary: Glossary, dictionary: Glossary | None) -> _Han
             for i in range(n)
         ),
         spelled,
-        tuple(by_letter),
+        spans,
+        {spelling: tuple(at) for spelling, at in spelled_as.items()},
+        {letter: tuple(at) for letter, at in renderable.items()},
         "".join(r[0][:1] for r in name_readings),
         terms,
         frozenset(key for at in terms for _span, key, _how, _credit in at),
@@ -302,16 +311,12 @@ def _align_once(
     ]
     word_steps = [word_cost * (GENERIC_WEIGHT if w in _CHEAP_WORDS else 1.0) for w in words]
     cheap_credit = 1 - GENERIC_WEIGHT
-    initials_step = (1 - INITIALS_CREDIT) * 2 * word_cost
-    spelled, by_letter, heads, all_spans = steps.spelled, steps.by_letter, steps.heads, range(1, MAX_SPAN + 1)
-    no_steps: tuple[int, ...] = ()
+    moves = _word_moves(han, words, steps, person, word_cost, runs, terms)
     for i in range(n + 1):
         row = i * width
         if i < n:  # what the character at i offers, whatever the word
             skip, skip_how, skip_credit = char_steps[i]
             cheap = [(row + k * width, char_cost * k * GENERIC_WEIGHT) for k in steps.cheap[i]]
-            letters, spelled_at, terms_at = by_letter[i], spelled[i], terms[i]
-            spans = all_spans[: len(spelled_at)]
         for j in range(m + 1):
             here = cost[row + j]
             if here == inf:
@@ -328,45 +333,13 @@ def _align_once(
                     at = base + j
                     if here + step < cost[at] - 1e-12:
                         cost[at], back[at] = here + step, (i, j, "unexplained", cheap_credit)
-            if j == m:
-                continue
-            at = row + j + 1
-            if here + word_steps[j] < cost[at] - 1e-12:
-                cost[at], back[at] = here + word_steps[j], (i, j, "unexplained", 0.0)
-            if i == n:
-                continue
-            word = words[j]
-            for k in spans if person else letters.get(word[:1], no_steps):
-                spellings = spelled_at[k - 1]
-                if word in spellings:
-                    found: tuple[float, str] | None = (1.0, "pinyin")
-                elif len(word) < (5 if person else 3) or (k == 1 and not person):
-                    continue  # too short for a close spelling, or a rendering: see _pinyin_step
-                else:
-                    found = _pinyin_step(han[i : i + k], spellings, word, person)
-                if found:
-                    step = (1 - found[0]) * 2 * word_cost
-                    at = row + k * width + j + 1
-                    if here + step < cost[at] - 1e-12:
-                        cost[at], back[at] = here + step, (i, j, found[1], found[0])
-            for span, key, how, credit in terms_at:
-                t = runs[j].get(key)
-                if t:
-                    step = (1 - credit) * 2 * word_cost
-                    at = row + len(span) * width + j + t
+            if j < m:
+                at = row + j + 1
+                if here + word_steps[j] < cost[at] - 1e-12:
+                    cost[at], back[at] = here + word_steps[j], (i, j, "unexplained", 0.0)
+                for at, step, how, credit in moves.get(row + j, ()):
                     if here + step < cost[at] - 1e-12:
                         cost[at], back[at] = here + step, (i, j, how, credit)
-            k = len(word)
-            if (
-                not person
-                and 2 <= k <= MAX_SPAN
-                and i + k <= n
-                and heads[i : i + k] == word
-                and not is_place(han[i : i + k])
-            ):
-                at = row + k * width + j + 1
-                if here + initials_step < cost[at] - 1e-12:
-                    cost[at], back[at] = here + initials_step, (i, j, "initials", INITIALS_CREDIT)
     pieces: list[Piece] = []
     at = n * width + m
     while at:
@@ -383,6 +356,58 @@ def _align_once(
     return Alignment(_coverage(pieces, n, m), tuple(pieces))
 
 
+Move = tuple[int, float, str, float]
+"""A step that reads a word: ``(state reached, cost, how, credit)``."""
+
+
+def _word_moves(
+    han: str,
+    words: tuple[str, ...],
+    steps: _HanSteps,
+    person: bool,
+    word_cost: float,
+    runs: list[dict[str, int]],
+    terms: list[tuple[tuple[str, str, str, float], ...]],
+) -> dict[int, list[Move]]:
+    """Per state ``i * (len(words) + 1) + j``, the steps that explain word ``j`` from character ``i``, in the order
+    the aligner tries them: pinyin by span length, then glossary and dictionary phrases, then initials. Looked up
+    from the word's side, they are found without trying every character: a word's exact pinyin is looked up by its
+    spelling, and :func:`_pinyin_step` is asked only of the spans a close spelling (persons, words of five letters
+    or more) or a rendering (companies, see :func:`_renders`) may come from; it finds nothing in the others."""
+    width = len(words) + 1
+    moves: dict[int, list[Move]] = {}
+    for j, word in enumerate(words):
+        if person:
+            spans = steps.spans if len(word) >= 5 else steps.spelled_as.get(word, ())
+        elif len(word) >= 3:
+            spans = tuple(sorted({*steps.spelled_as.get(word, ()), *steps.renderable.get(word[:1], ())}))
+        else:
+            spans = steps.spelled_as.get(word, ())
+        for i, k in spans:
+            spellings = steps.spelled[i][k - 1]
+            found = (1.0, "pinyin") if word in spellings else _pinyin_step(han[i : i + k], spellings, word, person)
+            if found:
+                step = (1 - found[0]) * 2 * word_cost
+                moves.setdefault(i * width + j, []).append(((i + k) * width + j + 1, step, found[1], found[0]))
+    for i, at in enumerate(terms):
+        for span, key, how, credit in at:
+            for j, run in enumerate(runs):
+                t = run.get(key)
+                if t:
+                    step = (1 - credit) * 2 * word_cost
+                    moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + t, step, how, credit))
+    initials = (1 - INITIALS_CREDIT) * 2 * word_cost
+    for j, word in enumerate(words):
+        k = len(word)
+        if person or not 2 <= k <= MAX_SPAN:
+            continue
+        for i in range(len(han) - k + 1):
+            if steps.heads[i : i + k] == word and not is_place(han[i : i + k]):
+                move = ((i + k) * width + j + 1, initials, "initials", INITIALS_CREDIT)
+                moves.setdefault(i * width + j, []).append(move)
+    return moves
+
+
 def _terms_at(
     han: str, i: int, glossary: Glossary, dictionary: Glossary | None
 ) -> list[tuple[str, str, str, float]]:
@@ -391,10 +416,13 @@ def _terms_at(
     found: list[tuple[str, str, str, float]] = []
     for k in range(1, len(han) - i + 1):
         span = han[i : i + k]
-        found += [(span, joined_key(phrase), "glossary", 1.0) for phrase in glossary.get(span, ())]
-        if dictionary is not None and k <= MAX_SPAN:
+        phrases = glossary.get(span)
+        if phrases:
+            found += [(span, joined_key(phrase), "glossary", 1.0) for phrase in phrases]
+        phrases = dictionary.get(span) if dictionary is not None and k <= MAX_SPAN else None
+        if phrases:
             credit = DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT
-            found += [(span, joined_key(phrase), "dictionary", credit) for phrase in dictionary.get(span, ())]
+            found += [(span, joined_key(phrase), "dictionary", credit) for phrase in phrases]
     return found
 
 
