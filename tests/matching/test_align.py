@@ -101,3 +101,16 @@ def test_a_callers_own_glossary_is_read_again_on_every_call() -> None:
     after = align("新疆中泰化学", words, own)
     assert before.score < 1.0
     assert after.score == pytest.approx(1.0)
+
+
+def test_the_names_read_are_remembered_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from threadline.matching import align as module
+
+    monkeypatch.setattr(module, "HAN_STEPS_REMEMBERED", 3)
+    monkeypatch.setattr(module, "_han_steps", {})
+    names = ["新疆中泰化学", "深圳德赛电池", "沈阳惠天热电", "海越能源集团", "厦门吉宏科技"]
+    for han in names:
+        align(han, ("xinjiang", "zhongtai"), glossary())
+    assert len(module._han_steps) == 3
+    assert (names[-1], True) in module._han_steps
+    assert (names[0], True) not in module._han_steps

@@ -69,7 +69,7 @@ def alignable_words(latin: str) -> tuple[str, ...]:
     return kept or tuple(words)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     """A plural folded to its singular for glossary comparisons: industries -> industry, materials -> material."""
     if len(word) > 4 and word.endswith("ies"):
@@ -227,28 +227,36 @@ def _read_han(han: str, glossary: Glossary, dictionary: Glossary | None) -> _Han
     n = len(han)
     short, suffix = province_parts(han)
     name_readings = readings(han)
-    spelled = tuple(
-        tuple(span_spellings(name_readings, i, k) for k in range(1, min(MAX_SPAN, n - i) + 1)) for i in range(n)
-    )
-    spans = tuple((i, k) for i, at in enumerate(spelled) for k in range(1, len(at) + 1))
+    spelled: tuple[tuple[tuple[str, ...], ...], ...]
+    if all(len(options) == 1 for options in name_readings):  # one reading a character, one spelling a span
+        flat = [options[0] for options in name_readings]
+        spelled = tuple(
+            tuple(("".join(flat[i : i + k]),) for k in range(1, min(MAX_SPAN, n - i) + 1)) for i in range(n)
+        )
+    else:
+        spelled = tuple(
+            tuple(span_spellings(name_readings, i, k) for k in range(1, min(MAX_SPAN, n - i) + 1)) for i in range(n)
+        )
+    spans: list[tuple[int, int]] = []
     spelled_as: dict[str, list[tuple[int, int]]] = {}
     renderable: dict[str, list[tuple[int, int]]] = {}
-    for i, k in spans:
-        for spelling in dict.fromkeys(spelled[i][k - 1]):
-            spelled_as.setdefault(spelling, []).append((i, k))
-        if k >= 2 and not is_place(han[i : i + k]) and not is_place(han[i : i + 2]):
-            for letter in dict.fromkeys(spelling[:1] for spelling in spelled[i][k - 1]):
-                renderable.setdefault(letter, []).append((i, k))
+    cheap: list[tuple[int, ...]] = []
+    for i, at in enumerate(spelled):
+        for k, by_k in enumerate(at, start=1):
+            spans.append((i, k))
+            for spelling in by_k if len(by_k) == 1 else dict.fromkeys(by_k):
+                spelled_as.setdefault(spelling, []).append((i, k))
+            if k >= 2 and not is_place(han[i : i + k]) and not is_place(han[i : i + 2]):
+                for letter in dict.fromkeys(spelling[:1] for spelling in by_k):
+                    renderable.setdefault(letter, []).append((i, k))
+        cheap.append(tuple(k for k in range(2, min(MAX_SPAN, n - i) + 1) if _generic_term(han[i : i + k], glossary)))
     terms = tuple(tuple(_terms_at(han, i, glossary, dictionary)) for i in range(n))
     return _HanSteps(
         short,
         suffix,
-        tuple(
-            tuple(k for k in range(2, MAX_SPAN + 1) if i + k <= n and _generic_term(han[i : i + k], glossary))
-            for i in range(n)
-        ),
+        tuple(cheap),
         spelled,
-        spans,
+        tuple(spans),
         {spelling: tuple(at) for spelling, at in spelled_as.items()},
         {letter: tuple(at) for letter, at in renderable.items()},
         "".join(r[0][:1] for r in name_readings),
@@ -257,8 +265,10 @@ def _read_han(han: str, glossary: Glossary, dictionary: Glossary | None) -> _Han
     )
 
 
-HAN_STEPS_REMEMBERED = 20_000
-"""Chinese names whose :class:`_HanSteps` are kept; the oldest is dropped beyond this, so memory stays flat."""
+HAN_STEPS_REMEMBERED = 1_000
+"""Chinese names whose :class:`_HanSteps` are kept (about 17 kB each, measured on the bench's 986 company names),
+the oldest dropped beyond this, so memory stays flat. A name is met by the names it is compared with one after the
+other (a screened name's candidates, a labelled pair file's pairs of one name), so a few suffice."""
 _han_steps: dict[tuple[str, bool], _HanSteps] = {}
 
 
