@@ -322,27 +322,25 @@ def _align_once(
     word_steps = [word_cost * (GENERIC_WEIGHT if w in _CHEAP_WORDS else 1.0) for w in words]
     cheap_credit = 1 - GENERIC_WEIGHT
     moves = _word_moves(han, words, steps, person, word_cost, runs, terms)
-    for i in range(n + 1):
+    # Every state is reached before it is read (each has the state above or to its left, a character or a word
+    # skipped), so none is infinite by then. The last row reads no character: only words are left to skip.
+    for i in range(n):
         row = i * width
-        if i < n:  # what the character at i offers, whatever the word
-            skip, skip_how, skip_credit = char_steps[i]
-            cheap = [(row + k * width, char_cost * k * GENERIC_WEIGHT) for k in steps.cheap[i]]
+        skip, skip_how, skip_credit = char_steps[i]
+        cheap = [(row + k * width, char_cost * k * GENERIC_WEIGHT) for k in steps.cheap[i]]
         for j in range(m + 1):
             here = cost[row + j]
-            if here == inf:
-                continue
             if i == after_short:
                 at = len(province) * width + j
                 if here + 0.0 < cost[at] - 1e-12:
                     cost[at], back[at] = here + 0.0, (i, j, "optional", 1.0)
-            if i < n:
-                at = row + width + j
-                if here + skip < cost[at] - 1e-12:
-                    cost[at], back[at] = here + skip, (i, j, skip_how, skip_credit)
-                for base, step in cheap:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
-                    at = base + j
-                    if here + step < cost[at] - 1e-12:
-                        cost[at], back[at] = here + step, (i, j, "unexplained", cheap_credit)
+            at = row + width + j
+            if here + skip < cost[at] - 1e-12:
+                cost[at], back[at] = here + skip, (i, j, skip_how, skip_credit)
+            for base, step in cheap:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
+                at = base + j
+                if here + step < cost[at] - 1e-12:
+                    cost[at], back[at] = here + step, (i, j, "unexplained", cheap_credit)
             if j < m:
                 at = row + j + 1
                 if here + word_steps[j] < cost[at] - 1e-12:
@@ -350,6 +348,11 @@ def _align_once(
                 for at, step, how, credit in moves.get(row + j, ()):
                     if here + step < cost[at] - 1e-12:
                         cost[at], back[at] = here + step, (i, j, how, credit)
+    row = n * width
+    for j in range(m):
+        here, at = cost[row + j], row + j + 1
+        if here + word_steps[j] < cost[at] - 1e-12:
+            cost[at], back[at] = here + word_steps[j], (n, j, "unexplained", 0.0)
     pieces: list[Piece] = []
     at = n * width + m
     while at:
@@ -473,11 +476,6 @@ def _reordered(
         return pieces
     han_at: dict[int, int] = {}
     latin_at: dict[int, int] = {}
-    h = w = 0
-    for piece in pieces:
-        han_at[id(piece)], latin_at[id(piece)] = h, w
-        h += len(piece.han)
-        w += 1 if piece.latin else 0
     changed = True
     while changed:
         changed = False
@@ -488,6 +486,12 @@ def _reordered(
                     joined.setdefault("".join(stem(pieces[x].latin) for x in run[a:b]), run[a:b])
         if swappable is not None and swappable.isdisjoint(joined):
             break  # (a pass after a swap may join words the swap made neighbours: swappable is then None)
+        if not han_at:  # where each piece reads, in reading order: taken before the first swap
+            h = w = 0
+            for piece in pieces:
+                han_at[id(piece)], latin_at[id(piece)] = h, w
+                h += len(piece.han)
+                w += 1 if piece.latin else 0
         for run in _left_runs(pieces, han_side=True):
             text = "".join(pieces[x].han for x in run)
             for k in range(min(MAX_SPAN, len(text)), 1, -1):
