@@ -99,11 +99,19 @@ MAX_RUN = 4
 """Most Latin words one glossary phrase can account for."""
 
 
-def _runs(stems: tuple[str, ...]) -> list[dict[str, int]]:
-    """For each word position, the joined text of the next 1..MAX_RUN words -> how many words that is."""
-    return [
+@lru_cache(maxsize=4_096)
+def _word_runs(words: tuple[str, ...]) -> tuple[tuple[dict[str, int], ...], frozenset[str], tuple[float, ...]]:
+    """What aligning needs of the Latin words alone: for each word position, the joined stems of the next
+    1..MAX_RUN words -> how many words that is; every such joined text; and the cost of leaving each word
+    unexplained (``0.5 / words``, half for a generic word). Kept for the last few thousand names: a screened Latin
+    name meets many Chinese names, and in a pairs file an English name comes back in several pairs."""
+    stems = tuple(stem(w) for w in words)
+    runs = tuple(
         {"".join(stems[j : j + t]): t for t in range(min(MAX_RUN, len(stems) - j), 0, -1)} for j in range(len(stems))
-    ]
+    )
+    word_cost = 0.5 / max(len(words), 1)
+    skips = tuple(word_cost * (GENERIC_WEIGHT if w in _CHEAP_WORDS else 1.0) for w in words)
+    return runs, frozenset(key for at in runs for key in at), skips
 
 
 
@@ -204,8 +212,12 @@ class _HanSteps:
     short: str
     suffix: str
     """:func:`~threadline.names.han.province_parts` of the name."""
-    cheap: tuple[tuple[int, ...], ...]
-    """Per character, the lengths of the generic terms starting there (科技 = "technology")."""
+    skips: tuple[tuple[float, str, float], ...]
+    """Per character, ``(cost, how, credit)`` of leaving it unexplained: nothing for an administrative suffix after
+    the first character (市), else ``0.5 / characters``."""
+    cheap: tuple[tuple[tuple[int, float], ...], ...]
+    """Per character, ``(length, cost)`` of each generic term starting there (科技 = "technology"), left out at
+    half the cost of its characters."""
     spelled: tuple[tuple[tuple[str, ...], ...], ...]
     """Per character ``i``, per length ``k`` (from 1), the spellings of characters ``i`` .. ``i + k``."""
     spans: tuple[tuple[int, int], ...]
@@ -240,7 +252,8 @@ def _read_han(han: str, glossary: Glossary, dictionary: Glossary | None) -> _Han
     spans: list[tuple[int, int]] = []
     spelled_as: dict[str, list[tuple[int, int]]] = {}
     renderable: dict[str, list[tuple[int, int]]] = {}
-    cheap: list[tuple[int, ...]] = []
+    cheap: list[tuple[tuple[int, float], ...]] = []
+    char_cost = 0.5 / max(n, 1)
     for i, at in enumerate(spelled):
         for k, by_k in enumerate(at, start=1):
             spans.append((i, k))
@@ -249,11 +262,21 @@ def _read_han(han: str, glossary: Glossary, dictionary: Glossary | None) -> _Han
             if k >= 2 and not is_place(han[i : i + k]) and not is_place(han[i : i + 2]):
                 for letter in dict.fromkeys(spelling[:1] for spelling in by_k):
                     renderable.setdefault(letter, []).append((i, k))
-        cheap.append(tuple(k for k in range(2, min(MAX_SPAN, n - i) + 1) if _generic_term(han[i : i + k], glossary)))
+        cheap.append(
+            tuple(
+                (k, char_cost * k * GENERIC_WEIGHT)
+                for k in range(2, min(MAX_SPAN, n - i) + 1)
+                if _generic_term(han[i : i + k], glossary)
+            )
+        )
     terms = tuple(tuple(_terms_at(han, i, glossary, dictionary)) for i in range(n))
     return _HanSteps(
         short,
         suffix,
+        tuple(
+            (0.0, "optional", 1.0) if c in OPTIONAL_CHARS and i > 0 else (char_cost, "unexplained", 0.0)
+            for i, c in enumerate(han)
+        ),
         tuple(cheap),
         spelled,
         tuple(spans),
@@ -296,8 +319,7 @@ def _align_once(
     n, m = len(han), len(words)
     steps = _steps(han, glossary, dictionary)
     width = m + 1
-    stems = tuple(stem(w) for w in words)
-    char_cost, word_cost = 0.5 / max(n, 1), 0.5 / max(m, 1)
+    word_cost = 0.5 / max(m, 1)
     inf = float("inf")
     cost = [inf] * ((n + 1) * width)
     back: list[tuple[int, int, str, float] | None] = [None] * ((n + 1) * width)
@@ -310,24 +332,18 @@ def _align_once(
         cost[len(province) * width] = 0.0
         back[len(province) * width] = (0, 0, "optional", 1.0)
     after_short = len(short) if suffix else -1
-    runs = _runs(stems)
-    run_keys = {key for at in runs for key in at}
+    runs, run_keys, word_steps = _word_runs(words)
     terms: list[tuple[tuple[str, str, str, float], ...]] = [()] * n
     if not steps.keys.isdisjoint(run_keys):  # most Latin names have no run of words a phrase of this name renders
         terms = [tuple(t for t in at if t[1] in run_keys) for at in steps.terms]
-    char_steps = [
-        (0.0, "optional", 1.0) if c in OPTIONAL_CHARS and i > 0 else (char_cost, "unexplained", 0.0)
-        for i, c in enumerate(han)
-    ]
-    word_steps = [word_cost * (GENERIC_WEIGHT if w in _CHEAP_WORDS else 1.0) for w in words]
     cheap_credit = 1 - GENERIC_WEIGHT
     moves = _word_moves(han, words, steps, person, word_cost, runs, terms)
     # Every state is reached before it is read (each has the state above or to its left, a character or a word
     # skipped), so none is infinite by then. The last row reads no character: only words are left to skip.
     for i in range(n):
         row = i * width
-        skip, skip_how, skip_credit = char_steps[i]
-        cheap = [(row + k * width, char_cost * k * GENERIC_WEIGHT) for k in steps.cheap[i]]
+        skip, skip_how, skip_credit = steps.skips[i]
+        cheap = steps.cheap[i]
         for j in range(m + 1):
             here = cost[row + j]
             if i == after_short:
@@ -337,8 +353,8 @@ def _align_once(
             at = row + width + j
             if here + skip < cost[at] - 1e-12:
                 cost[at], back[at] = here + skip, (i, j, skip_how, skip_credit)
-            for base, step in cheap:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
-                at = base + j
+            for k, step in cheap:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
+                at = row + k * width + j
                 if here + step < cost[at] - 1e-12:
                     cost[at], back[at] = here + step, (i, j, "unexplained", cheap_credit)
             if j < m:
@@ -363,8 +379,8 @@ def _align_once(
         pieces.append(Piece(han[i:ni], " ".join(words[j:nj]), how, credit))
         at = i * width + j
     pieces.reverse()
-    if not person:
-        swappable = frozenset(key for at in terms for span, key, _how, _credit in at if len(span) >= 2)
+    swappable = frozenset() if person else frozenset(key for at in terms for span, key, _h, _c in at if len(span) > 1)
+    if swappable:  # with no term of two characters or more that a run of the words spells, none can swap
         pieces = _reordered(pieces, glossary, dictionary or {}, swappable)
     return Alignment(_coverage(pieces, n, m), tuple(pieces))
 
@@ -379,7 +395,7 @@ def _word_moves(
     steps: _HanSteps,
     person: bool,
     word_cost: float,
-    runs: list[dict[str, int]],
+    runs: tuple[dict[str, int], ...],
     terms: list[tuple[tuple[str, str, str, float], ...]],
 ) -> dict[int, list[Move]]:
     """Per state ``i * (len(words) + 1) + j``, the steps that explain word ``j`` from character ``i``, in the order
