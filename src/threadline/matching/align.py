@@ -255,11 +255,15 @@ def _read_han(han: str, glossary: Glossary, dictionary: Glossary | None) -> _Han
     cheap: list[tuple[tuple[int, float], ...]] = []
     char_cost = 0.5 / max(n, 1)
     for i, at in enumerate(spelled):
+        place_pair = is_place(han[i : i + 2])
         for k, by_k in enumerate(at, start=1):
             spans.append((i, k))
-            for spelling in by_k if len(by_k) == 1 else dict.fromkeys(by_k):
-                spelled_as.setdefault(spelling, []).append((i, k))
-            if k >= 2 and not is_place(han[i : i + k]) and not is_place(han[i : i + 2]):
+            if len(by_k) == 1:
+                spelled_as.setdefault(by_k[0], []).append((i, k))
+            else:
+                for spelling in dict.fromkeys(by_k):
+                    spelled_as.setdefault(spelling, []).append((i, k))
+            if k >= 2 and not place_pair and not is_place(han[i : i + k]):
                 for letter in dict.fromkeys(spelling[:1] for spelling in by_k):
                     renderable.setdefault(letter, []).append((i, k))
         cheap.append(
@@ -409,7 +413,10 @@ def _word_moves(
         if person:
             spans = steps.spans if len(word) >= 5 else steps.spelled_as.get(word, ())
         elif len(word) >= 3:
-            spans = tuple(sorted({*steps.spelled_as.get(word, ()), *steps.renderable.get(word[:1], ())}))
+            exact = steps.spelled_as.get(word)
+            spans = steps.renderable.get(word[:1], ())
+            if exact:  # (a single character, or a place, spelled so is not among the renderable spans)
+                spans = tuple(sorted({*exact, *spans}))
         else:
             spans = steps.spelled_as.get(word, ())
         for i, k in spans:
