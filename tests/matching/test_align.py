@@ -103,14 +103,13 @@ def test_a_callers_own_glossary_is_read_again_on_every_call() -> None:
     assert after.score == pytest.approx(1.0)
 
 
-def test_the_names_read_are_remembered_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_name_is_read_once_for_the_latin_names_it_meets() -> None:
     from threadline.matching import align as module
 
-    monkeypatch.setattr(module, "HAN_STEPS_REMEMBERED", 3)
-    monkeypatch.setattr(module, "_han_steps", {})
-    names = ["新疆中泰化学", "深圳德赛电池", "沈阳惠天热电", "海越能源集团", "厦门吉宏科技"]
-    for han in names:
-        align(han, ("xinjiang", "zhongtai"), glossary())
-    assert len(module._han_steps) == 3
-    assert (names[-1], True) in module._han_steps
-    assert (names[0], True) not in module._han_steps
+    before = module._packaged_steps.cache_info()
+    for latin in ("xinjiang zhongtai chemical", "zhongtai", "xinjiang tianye"):
+        align("新疆中泰化学", tuple(latin.split()), glossary())
+    after = module._packaged_steps.cache_info()
+    assert after.misses - before.misses <= 1
+    assert after.hits - before.hits >= 2
+    assert after.maxsize == module.HAN_STEPS_REMEMBERED

@@ -294,23 +294,21 @@ def _read_han(han: str, glossary: Glossary, dictionary: Glossary | None) -> _Han
 
 HAN_STEPS_REMEMBERED = 1_000
 """Chinese names whose :class:`_HanSteps` are kept (about 17 kB each, measured on the bench's 986 company names),
-the oldest dropped beyond this, so memory stays flat. A name is met by the names it is compared with one after the
-other (a screened name's candidates, a labelled pair file's pairs of one name), so a few suffice."""
-_han_steps: dict[tuple[str, bool], _HanSteps] = {}
+the least recently used dropped beyond this, so memory stays flat. A name is met by the names it is compared with
+one after the other (a screened name's candidates, a labelled pair file's pairs of one name), so a few suffice."""
+
+
+@lru_cache(maxsize=HAN_STEPS_REMEMBERED)
+def _packaged_steps(han: str, with_dictionary: bool) -> _HanSteps:
+    return _read_han(han, packaged_glossary(), packaged_dictionary() if with_dictionary else None)
 
 
 def _steps(han: str, glossary: Glossary, dictionary: Glossary | None) -> _HanSteps:
     """The name's steps, remembered when read with the packaged glossary and dictionary (or none): those never
     change, while a caller's own tables (scripts/build_glossary.py mines one) may change between calls."""
-    if glossary is not packaged_glossary() or (dictionary is not None and dictionary is not packaged_dictionary()):
-        return _read_han(han, glossary, dictionary)
-    key = (han, dictionary is None)
-    found = _han_steps.get(key)
-    if found is None:
-        found = _han_steps[key] = _read_han(han, glossary, dictionary)
-        if len(_han_steps) > HAN_STEPS_REMEMBERED:
-            _han_steps.pop(next(iter(_han_steps)), None)
-    return found
+    if glossary is packaged_glossary() and (dictionary is None or dictionary is packaged_dictionary()):
+        return _packaged_steps(han, dictionary is not None)
+    return _read_han(han, glossary, dictionary)
 
 
 def _align_once(
