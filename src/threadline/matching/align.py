@@ -203,6 +203,11 @@ def _generic_term(han: str, glossary: Glossary) -> bool:
     return bool(renderings) and all(w in _CHEAP_WORDS for phrase in renderings for w in phrase_key(phrase))
 
 
+Term = tuple[int, int, str, str, str, float]
+"""A glossary or dictionary phrase of a span: ``(first character, order among the terms starting there, span,
+phrase key, how, credit)``."""
+
+
 @dataclass(frozen=True, slots=True)
 class _HanSteps:
     """What aligning a Chinese name needs of the name alone: its province, spellings, generic terms and glossary
@@ -229,8 +234,10 @@ class _HanSteps:
     two to four characters, not a place, with a spelling starting with that letter)."""
     heads: str
     """The first letter of each character's reading (海越 -> "hy"): initials a word may be."""
-    terms: tuple[tuple[tuple[str, str, str, float], ...], ...]
-    """Per character, :func:`_terms_at`."""
+    terms: dict[str, tuple[Term, ...]]
+    """A phrase key -> every term (:func:`_terms_at`) rendered so, as ``(i, order, span, key, how, credit)``: its
+    first character ``i`` and its place among the terms starting there. A Latin name's runs of words look up the
+    few terms they spell instead of trying every term of the name."""
     keys: frozenset[str]
     """Every phrase key of ``terms``: a Latin name none of whose runs of words is one needs no term step."""
 
@@ -273,7 +280,10 @@ def _read_han(han: str, glossary: Glossary, dictionary: Glossary | None) -> _Han
                 if _generic_term(han[i : i + k], glossary)
             )
         )
-    terms = tuple(tuple(_terms_at(han, i, glossary, dictionary)) for i in range(n))
+    terms: dict[str, list[Term]] = {}
+    for i in range(n):
+        for order, (span, key, how, credit) in enumerate(_terms_at(han, i, glossary, dictionary)):
+            terms.setdefault(key, []).append((i, order, span, key, how, credit))
     return _HanSteps(
         short,
         suffix,
@@ -287,8 +297,8 @@ def _read_han(han: str, glossary: Glossary, dictionary: Glossary | None) -> _Han
         {spelling: tuple(at) for spelling, at in spelled_as.items()},
         {letter: tuple(at) for letter, at in renderable.items()},
         "".join(r[0][:1] for r in name_readings),
-        terms,
-        frozenset(key for at in terms for _span, key, _how, _credit in at),
+        {key: tuple(found) for key, found in terms.items()},
+        frozenset(terms),
     )
 
 
@@ -335,9 +345,8 @@ def _align_once(
         back[len(province) * width] = (0, 0, "optional", 1.0)
     after_short = len(short) if suffix else -1
     runs, run_keys, word_steps = _word_runs(words)
-    terms: list[tuple[tuple[str, str, str, float], ...]] = [()] * n
-    if not steps.keys.isdisjoint(run_keys):  # most Latin names have no run of words a phrase of this name renders
-        terms = [tuple(t for t in at if t[1] in run_keys) for at in steps.terms]
+    spelled_terms = steps.keys & run_keys  # most Latin names have no run of words a phrase of this name renders
+    terms = sorted(term for key in spelled_terms for term in steps.terms[key]) if spelled_terms else []
     cheap_credit = 1 - GENERIC_WEIGHT
     moves = _word_moves(han, words, steps, person, word_cost, runs, terms)
     # Every state is reached before it is read (each has the state above or to its left, a character or a word
@@ -381,7 +390,7 @@ def _align_once(
         pieces.append(Piece(han[i:ni], " ".join(words[j:nj]), how, credit))
         at = i * width + j
     pieces.reverse()
-    swappable = frozenset() if person else frozenset(key for at in terms for span, key, _h, _c in at if len(span) > 1)
+    swappable = frozenset() if person else frozenset(key for _i, _o, span, key, _h, _c in terms if len(span) > 1)
     if swappable:  # with no term of two characters or more that a run of the words spells, none can swap
         pieces = _reordered(pieces, glossary, dictionary or {}, swappable)
     return Alignment(_coverage(pieces, n, m), tuple(pieces))
@@ -398,7 +407,7 @@ def _word_moves(
     person: bool,
     word_cost: float,
     runs: tuple[dict[str, int], ...],
-    terms: list[tuple[tuple[str, str, str, float], ...]],
+    terms: list[Term],
 ) -> dict[int, list[Move]]:
     """Per state ``i * (len(words) + 1) + j``, the steps that explain word ``j`` from character ``i``, in the order
     the aligner tries them: pinyin by span length, then glossary and dictionary phrases, then initials. Looked up
@@ -423,13 +432,12 @@ def _word_moves(
             if found:
                 step = (1 - found[0]) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + k) * width + j + 1, step, found[1], found[0]))
-    for i, at in enumerate(terms):
-        for span, key, how, credit in at:
-            for j, run in enumerate(runs):
-                t = run.get(key)
-                if t:
-                    step = (1 - credit) * 2 * word_cost
-                    moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + t, step, how, credit))
+    for i, _order, span, key, how, credit in terms:  # by first character, then as _terms_at orders them
+        for j, run in enumerate(runs):
+            t = run.get(key)
+            if t:
+                step = (1 - credit) * 2 * word_cost
+                moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + t, step, how, credit))
     initials = (1 - INITIALS_CREDIT) * 2 * word_cost
     for j, word in enumerate(words):
         k = len(word)
