@@ -155,10 +155,11 @@ class Alignment:
             if p.how not in ("unexplained", "optional")
         ]
         text = ", ".join(shown) or "nothing aligned"
-        if self.unexplained_han:
-            text += f"; unmatched characters {self.unexplained_han!r}"
-        if self.unexplained_latin:
-            text += f"; unmatched words {' '.join(self.unexplained_latin)!r}"
+        han, latin = self.unexplained_han, self.unexplained_latin
+        if han:
+            text += f"; unmatched characters {han!r}"
+        if latin:
+            text += f"; unmatched words {' '.join(latin)!r}"
         return text
 
 
