@@ -113,3 +113,16 @@ def test_a_name_is_read_once_for_the_latin_names_it_meets() -> None:
     assert after.misses - before.misses <= 1
     assert after.hits - before.hits >= 2
     assert after.maxsize == module.HAN_STEPS_REMEMBERED
+
+
+def test_a_name_may_be_read_with_other_spellings_than_its_pinyin() -> None:
+    from threadline.matching.align import _align_once
+    from threadline.names.han import readings
+
+    words = ("chiang", "ching", "kuo")
+    wade_giles = (("chiang",), ("ching",), ("kuo",))  # 蒋经国 in Taiwan's spelling
+    assert _align_once("蒋经国", words, glossary(), True).score < 0.5
+    assert _align_once("蒋经国", words, glossary(), True, None, wade_giles).score == pytest.approx(1.0)
+    pinyin = _align_once("蒋经国", ("jiang", "jing", "guo"), glossary(), True)
+    assert _align_once("蒋经国", ("jiang", "jing", "guo"), glossary(), True, None, readings("蒋经国")) == pinyin
+    assert pinyin.score == pytest.approx(1.0)

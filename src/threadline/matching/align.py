@@ -246,10 +246,14 @@ class _HanSteps:
     """Every phrase key of ``terms``: a Latin name none of whose runs of words is one needs no term step."""
 
 
-def _read_han(han: str, glossary: Glossary, dictionary: Glossary | None) -> _HanSteps:
+def _read_han(
+    han: str, glossary: Glossary, dictionary: Glossary | None, name_readings: tuple[tuple[str, ...], ...] | None = None
+) -> _HanSteps:
+    """``name_readings``: the spellings each character may have, when not its pinyin (:func:`readings`)."""
     n = len(han)
     short, suffix = province_parts(han)
-    name_readings = readings(han)
+    if name_readings is None:
+        name_readings = readings(han)
     spelled: tuple[tuple[tuple[str, ...], ...], ...]
     if all(len(options) == 1 for options in name_readings):  # one reading a character, one spelling a span
         flat = [options[0] for options in name_readings]
@@ -313,27 +317,36 @@ one after the other (a screened name's candidates, a labelled pair file's pairs 
 
 
 @lru_cache(maxsize=HAN_STEPS_REMEMBERED)
-def _packaged_steps(han: str, with_dictionary: bool) -> _HanSteps:
-    return _read_han(han, packaged_glossary(), packaged_dictionary() if with_dictionary else None)
+def _packaged_steps(han: str, with_dictionary: bool, name_readings: tuple[tuple[str, ...], ...] | None) -> _HanSteps:
+    return _read_han(han, packaged_glossary(), packaged_dictionary() if with_dictionary else None, name_readings)
 
 
-def _steps(han: str, glossary: Glossary, dictionary: Glossary | None) -> _HanSteps:
+def _steps(
+    han: str, glossary: Glossary, dictionary: Glossary | None, name_readings: tuple[tuple[str, ...], ...] | None = None
+) -> _HanSteps:
     """The name's steps, remembered when read with the packaged glossary and dictionary (or none): those never
     change, while a caller's own tables (scripts/build_glossary.py mines one) may change between calls."""
     if glossary is packaged_glossary() and (dictionary is None or dictionary is packaged_dictionary()):
-        return _packaged_steps(han, dictionary is not None)
-    return _read_han(han, glossary, dictionary)
+        return _packaged_steps(han, dictionary is not None, name_readings)
+    return _read_han(han, glossary, dictionary, name_readings)
 
 
 def _align_once(
-    han: str, words: tuple[str, ...], glossary: Glossary, person: bool, dictionary: Glossary | None = None
+    han: str,
+    words: tuple[str, ...],
+    glossary: Glossary,
+    person: bool,
+    dictionary: Glossary | None = None,
+    name_readings: tuple[tuple[str, ...], ...] | None = None,
 ) -> Alignment:
     """The cheapest alignment by dynamic programming over ``(characters read, words read)``, held in flat lists
     (state ``i * (m + 1) + j``). Each step is kept as ``(i, j, how, credit)`` and becomes a :class:`Piece` only on
     the cheapest path: a piece's characters are ``han[i:ni]`` and its words ``words[j:nj]``. States are visited and
-    steps tried in one fixed order, the first of equally cheap steps wins, so the result is the same on every run."""
+    steps tried in one fixed order, the first of equally cheap steps wins, so the result is the same on every run.
+    ``name_readings`` replaces the name's pinyin (:func:`~threadline.names.han.readings`) as the spellings its
+    characters may have (a name read in another romanisation)."""
     n, m = len(han), len(words)
-    steps = _steps(han, glossary, dictionary)
+    steps = _steps(han, glossary, dictionary, name_readings)
     width = m + 1
     word_cost = 0.5 / max(m, 1)
     inf = float("inf")
