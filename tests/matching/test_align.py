@@ -112,3 +112,67 @@ def test_a_korean_name_in_characters_aligns_with_its_romanisation() -> None:
     assert result.score == pytest.approx(1.0)
     assert "(korean)" in result.describe()
     assert align("金铁三", ("kim", "chol", "min"), glossary(), any_order=True).score < 0.85  # another given name
+
+
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("新疆维吾尔自治区公安厅", "xinjiang public security bureau"),
+        ("浙江大华技术", "dahua technology"),
+        ("深圳市德赛电池科技", "desay battery technology"),
+        ("海越能源集团", "hy energy group"),
+        ("农业高科技", "high tech agriculture"),
+    ],
+)
+def test_the_pieces_hold_every_character_in_order_and_every_word_once(han: str, latin: str) -> None:
+    from threadline.names.glossary import dictionary
+
+    words = tuple(latin.split())
+    pieces = align(han, words, glossary(), dictionary=dictionary()).pieces
+    assert "".join(p.han for p in pieces) == han
+    assert sorted(w for p in pieces for w in p.latin.split()) == sorted(words)
+
+
+def test_a_name_read_once_aligns_with_each_latin_name_as_if_read_afresh() -> None:
+    from threadline.names.glossary import dictionary
+
+    han = "深圳德赛电池科技"
+    for latin in ("shenzhen desay battery technology", "shenzhen desai lighting technology", "desay battery"):
+        remembered = align(han, tuple(latin.split()), glossary(), dictionary=dictionary())
+        afresh = align(han, tuple(latin.split()), dict(glossary()), dictionary=dict(dictionary()))  # never cached
+        assert remembered == afresh
+
+
+def test_a_callers_own_glossary_is_read_again_on_every_call() -> None:
+    own: dict[str, tuple[tuple[str, ...], ...]] = {}
+    words = ("xinjiang", "zhongtai", "chemical")
+    before = align("新疆中泰化学", words, own)
+    own["化学"] = (("chemical",),)  # scripts/build_glossary.py grows its tables between alignments
+    after = align("新疆中泰化学", words, own)
+    assert before.score < 1.0
+    assert after.score == pytest.approx(1.0)
+
+
+def test_a_name_is_read_once_for_the_latin_names_it_meets() -> None:
+    from threadline.matching import align as module
+
+    before = module._packaged_steps.cache_info()
+    for latin in ("xinjiang zhongtai chemical", "zhongtai", "xinjiang tianye"):
+        align("新疆中泰化学", tuple(latin.split()), glossary())
+    after = module._packaged_steps.cache_info()
+    assert after.misses - before.misses <= 1
+    assert after.hits - before.hits >= 2
+    assert after.maxsize == module.HAN_STEPS_REMEMBERED
+
+
+def test_a_name_may_be_read_with_other_spellings_than_its_pinyin() -> None:
+    from threadline.matching.align import _align_once
+    from threadline.names.han import readings
+
+    words = ("chiang", "ching", "kuo")
+    wade_giles = (("chiang",), ("ching",), ("kuo",))  # 蒋经国 in Taiwan's spelling
+    assert _align_once("蒋经国", words, glossary(), True).score < 0.5
+    assert _align_once("蒋经国", words, glossary(), True, None, wade_giles).score == pytest.approx(1.0)
+    pinyin = _align_once("蒋经国", ("jiang", "jing", "guo"), glossary(), True)
+    assert _align_once("蒋经国", ("jiang", "jing", "guo"), glossary(), True, None, readings("蒋经国")) == pinyin
+    assert pinyin.score == pytest.approx(1.0)

@@ -24,10 +24,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, permutations, product
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
 from threadline.names.glossary import Glossary
+from threadline.names.glossary import dictionary as packaged_dictionary
+from threadline.names.glossary import glossary as packaged_glossary
 from threadline.names.han import leading_province, province_parts, readings
 from threadline.names.normalize import GENERIC_WORDS
 from threadline.names.places import is_place
@@ -68,6 +71,7 @@ def alignable_words(latin: str) -> tuple[str, ...]:
     return kept or tuple(words)
 
 
+@lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     """A plural folded to its singular for glossary comparisons: industries -> industry, materials -> material."""
     if len(word) > 4 and word.endswith("ies"):
@@ -97,17 +101,27 @@ MAX_RUN = 4
 """Most Latin words one glossary phrase can account for."""
 
 
-def _runs(stems: tuple[str, ...]) -> list[dict[str, int]]:
-    """For each word position, the joined text of the next 1..MAX_RUN words -> how many words that is."""
-    return [
+@lru_cache(maxsize=4_096)
+def _word_runs(words: tuple[str, ...]) -> tuple[tuple[dict[str, int], ...], frozenset[str], tuple[float, ...]]:
+    """What aligning needs of the Latin words alone: for each word position, the joined stems of the next
+    1..MAX_RUN words -> how many words that is; every such joined text; and the cost of leaving each word
+    unexplained (``0.5 / words``, half for a generic word). Kept for the last few thousand names: a screened Latin
+    name meets many Chinese names, and in a pairs file an English name comes back in several pairs."""
+    stems = tuple(stem(w) for w in words)
+    runs = tuple(
         {"".join(stems[j : j + t]): t for t in range(min(MAX_RUN, len(stems) - j), 0, -1)} for j in range(len(stems))
-    ]
+    )
+    word_cost = 0.5 / max(len(words), 1)
+    skips = tuple(word_cost * (GENERIC_WEIGHT if w in _CHEAP_WORDS else 1.0) for w in words)
+    return runs, frozenset(key for at in runs for key in at), skips
 
 
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
+    """One step of an alignment. A named tuple, not a frozen dataclass: the aligner makes one per step of every
+    alignment's path, and a tuple is made in half the time (0.7 against 1.4 µs, timeit)."""
+
     han: str
     latin: str
     how: str
@@ -142,10 +156,11 @@ class Alignment:
             if p.how not in ("unexplained", "optional")
         ]
         text = ", ".join(shown) or "nothing aligned"
-        if self.unexplained_han:
-            text += f"; unmatched characters {self.unexplained_han!r}"
-        if self.unexplained_latin:
-            text += f"; unmatched words {' '.join(self.unexplained_latin)!r}"
+        han, latin = self.unexplained_han, self.unexplained_latin
+        if han:
+            text += f"; unmatched characters {han!r}"
+        if latin:
+            text += f"; unmatched words {' '.join(latin)!r}"
         return text
 
 
@@ -193,6 +208,130 @@ def _generic_term(han: str, glossary: Glossary) -> bool:
     return bool(renderings) and all(w in _CHEAP_WORDS for phrase in renderings for w in phrase_key(phrase))
 
 
+Term = tuple[int, int, str, str, str, float]
+"""A glossary or dictionary phrase of a span: ``(first character, order among the terms starting there, span,
+phrase key, how, credit)``."""
+
+
+@dataclass(frozen=True, slots=True)
+class _HanSteps:
+    """What aligning a Chinese name needs of the name alone: its province, spellings, generic terms and glossary
+    and dictionary phrases. A name meets several Latin names (a screened name its candidates, a person's name each
+    word order; in the Han<->Latin bench each Chinese name is in two or three pairs), so it is read once."""
+
+    short: str
+    suffix: str
+    """:func:`~threadline.names.han.province_parts` of the name."""
+    skips: tuple[tuple[float, str, float], ...]
+    """Per character, ``(cost, how, credit)`` of leaving it unexplained: nothing for an administrative suffix after
+    the first character (市), else ``0.5 / characters``."""
+    cheap: tuple[tuple[tuple[int, float], ...], ...]
+    """Per character, ``(length, cost)`` of each generic term starting there (科技 = "technology"), left out at
+    half the cost of its characters."""
+    spelled: tuple[tuple[tuple[str, ...], ...], ...]
+    """Per character ``i``, per length ``k`` (from 1), the spellings of characters ``i`` .. ``i + k``."""
+    spans: tuple[tuple[int, int], ...]
+    """Every ``(i, k)`` a pinyin step may read, in order."""
+    spelled_as: dict[str, tuple[tuple[int, int], ...]]
+    """A spelling -> the spans ``(i, k)`` spelled so, in order: a word's exact pinyin steps, found at once."""
+    renderable: dict[str, tuple[tuple[int, int], ...]]
+    """A first letter -> the spans, in order, a company's word starting with it may render (see :func:`_renders`:
+    two to four characters, not a place, with a spelling starting with that letter)."""
+    heads: str
+    """The first letter of each character's reading (海越 -> "hy"): initials a word may be."""
+    terms: dict[str, tuple[Term, ...]]
+    """A phrase key -> every term (:func:`_terms_at`) rendered so, as ``(i, order, span, key, how, credit)``: its
+    first character ``i`` and its place among the terms starting there. A Latin name's runs of words look up the
+    few terms they spell instead of trying every term of the name."""
+    keys: frozenset[str]
+    """Every phrase key of ``terms``: a Latin name none of whose runs of words is one needs no term step."""
+
+
+def _read_han(
+    han: str, glossary: Glossary, dictionary: Glossary | None, name_readings: tuple[tuple[str, ...], ...] | None = None
+) -> _HanSteps:
+    """``name_readings``: the spellings each character may have, when not its pinyin (:func:`readings`)."""
+    n = len(han)
+    short, suffix = province_parts(han)
+    if name_readings is None:
+        name_readings = readings(han)
+    spelled: tuple[tuple[tuple[str, ...], ...], ...]
+    if all(len(options) == 1 for options in name_readings):  # one reading a character, one spelling a span
+        flat = [options[0] for options in name_readings]
+        spelled = tuple(
+            tuple(("".join(flat[i : i + k]),) for k in range(1, min(MAX_SPAN, n - i) + 1)) for i in range(n)
+        )
+    else:
+        spelled = tuple(
+            tuple(span_spellings(name_readings, i, k) for k in range(1, min(MAX_SPAN, n - i) + 1)) for i in range(n)
+        )
+    spans: list[tuple[int, int]] = []
+    spelled_as: dict[str, list[tuple[int, int]]] = {}
+    renderable: dict[str, list[tuple[int, int]]] = {}
+    cheap: list[tuple[tuple[int, float], ...]] = []
+    char_cost = 0.5 / max(n, 1)
+    for i, at in enumerate(spelled):
+        place_pair = is_place(han[i : i + 2])
+        for k, by_k in enumerate(at, start=1):
+            spans.append((i, k))
+            if len(by_k) == 1:
+                spelled_as.setdefault(by_k[0], []).append((i, k))
+            else:
+                for spelling in dict.fromkeys(by_k):
+                    spelled_as.setdefault(spelling, []).append((i, k))
+            if k >= 2 and not place_pair and not is_place(han[i : i + k]):
+                for letter in dict.fromkeys(spelling[:1] for spelling in by_k):
+                    renderable.setdefault(letter, []).append((i, k))
+        cheap.append(
+            tuple(
+                (k, char_cost * k * GENERIC_WEIGHT)
+                for k in range(2, min(MAX_SPAN, n - i) + 1)
+                if _generic_term(han[i : i + k], glossary)
+            )
+        )
+    terms: dict[str, list[Term]] = {}
+    for i in range(n):
+        for order, (span, key, how, credit) in enumerate(_terms_at(han, i, glossary, dictionary)):
+            terms.setdefault(key, []).append((i, order, span, key, how, credit))
+    return _HanSteps(
+        short,
+        suffix,
+        tuple(
+            (0.0, "optional", 1.0) if c in OPTIONAL_CHARS and i > 0 else (char_cost, "unexplained", 0.0)
+            for i, c in enumerate(han)
+        ),
+        tuple(cheap),
+        spelled,
+        tuple(spans),
+        {spelling: tuple(at) for spelling, at in spelled_as.items()},
+        {letter: tuple(at) for letter, at in renderable.items()},
+        "".join(r[0][:1] for r in name_readings),
+        {key: tuple(found) for key, found in terms.items()},
+        frozenset(terms),
+    )
+
+
+HAN_STEPS_REMEMBERED = 1_000
+"""Chinese names whose :class:`_HanSteps` are kept (about 17 kB each, measured on the bench's 986 company names),
+the least recently used dropped beyond this, so memory stays flat. A name is met by the names it is compared with
+one after the other (a screened name's candidates, a labelled pair file's pairs of one name), so a few suffice."""
+
+
+@lru_cache(maxsize=HAN_STEPS_REMEMBERED)
+def _packaged_steps(han: str, with_dictionary: bool, name_readings: tuple[tuple[str, ...], ...] | None) -> _HanSteps:
+    return _read_han(han, packaged_glossary(), packaged_dictionary() if with_dictionary else None, name_readings)
+
+
+def _steps(
+    han: str, glossary: Glossary, dictionary: Glossary | None, name_readings: tuple[tuple[str, ...], ...] | None = None
+) -> _HanSteps:
+    """The name's steps, remembered when read with the packaged glossary and dictionary (or none): those never
+    change, while a caller's own tables (scripts/build_glossary.py mines one) may change between calls."""
+    if glossary is packaged_glossary() and (dictionary is None or dictionary is packaged_dictionary()):
+        return _packaged_steps(han, dictionary is not None, name_readings)
+    return _read_han(han, glossary, dictionary, name_readings)
+
+
 def _align_once(
     han: str,
     words: tuple[str, ...],
@@ -201,87 +340,132 @@ def _align_once(
     dictionary: Glossary | None = None,
     name_readings: tuple[tuple[str, ...], ...] | None = None,
 ) -> Alignment:
-    """One alignment of ``han`` with ``words`` in their order; ``name_readings`` replaces the name's pinyin
-    (:func:`~threadline.names.han.readings`) as the spellings its characters may have."""
+    """The cheapest alignment by dynamic programming over ``(characters read, words read)``, held in flat lists
+    (state ``i * (m + 1) + j``). Each step is kept as ``(i, j, how, credit)`` and becomes a :class:`Piece` only on
+    the cheapest path: a piece's characters are ``han[i:ni]`` and its words ``words[j:nj]``. States are visited and
+    steps tried in one fixed order, the first of equally cheap steps wins, so the result is the same on every run.
+    ``name_readings`` replaces the name's pinyin (:func:`~threadline.names.han.readings`) as the spellings its
+    characters may have (a name read in another romanisation)."""
     n, m = len(han), len(words)
-    stems = tuple(stem(w) for w in words)
-    char_cost, word_cost = 0.5 / max(n, 1), 0.5 / max(m, 1)
+    steps = _steps(han, glossary, dictionary, name_readings)
+    width = m + 1
+    word_cost = 0.5 / max(m, 1)
     inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, Piece] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    short, suffix = province_parts(han)  # 新疆维吾尔自治区公安厅 = "Xinjiang Public Security Bureau": 维吾尔自治区 goes
+    cost = [inf] * ((n + 1) * width)
+    back: list[tuple[int, int, str, float] | None] = [None] * ((n + 1) * width)
+    cost[0] = 0.0
+    # 新疆维吾尔自治区公安厅 = "Xinjiang Public Security Bureau": 维吾尔自治区 goes; English names often leave out the
+    # province (浙江大华 = Dahua)
+    short, suffix = steps.short, steps.suffix
     province = short + suffix
-    if province and len(province) < n:  # English names often leave out the province (浙江大华 = Dahua)
-        cost[len(province)][0] = 0.0
-        back[len(province)][0] = (0, 0, Piece(province, "", "optional"))
-
-    spans = range(2, MAX_SPAN + 1)
-    cheap = [[k for k in spans if i + k <= n and _generic_term(han[i : i + k], glossary)] for i in range(n)]
-    runs = _runs(stems)
-    if name_readings is None:
-        name_readings = readings(han)
-    spelled = [{k: span_spellings(name_readings, i, k) for k in range(1, min(MAX_SPAN, n - i) + 1)} for i in range(n)]
-    heads = "".join(r[0][:1] for r in name_readings)  # 海越 -> "hy": initials a word may be
-    initial = [{k: {spelling[:1] for spelling in by_k} for k, by_k in at.items()} for at in spelled]
-    terms = [_terms_at(han, i, glossary, dictionary) for i in range(n)]  # looked up once, not once per word
-
-    def relax(i: int, j: int, ni: int, nj: int, step: float, piece: Piece) -> None:
-        if cost[i][j] + step < cost[ni][nj] - 1e-12:
-            cost[ni][nj] = cost[i][j] + step
-            back[ni][nj] = (i, j, piece)
-
-    for i in range(n + 1):
+    if province and len(province) < n:
+        cost[len(province) * width] = 0.0
+        back[len(province) * width] = (0, 0, "optional", 1.0)
+    after_short = len(short) if suffix else -1
+    runs, run_keys, word_steps = _word_runs(words)
+    spelled_terms = steps.keys & run_keys  # most Latin names have no run of words a phrase of this name renders
+    terms = sorted(term for key in spelled_terms for term in steps.terms[key]) if spelled_terms else []
+    cheap_credit = 1 - GENERIC_WEIGHT
+    moves = _word_moves(han, words, steps, person, word_cost, runs, terms)
+    # Every state is reached before it is read (each has the state above or to its left, a character or a word
+    # skipped), so none is infinite by then. The last row reads no character: only words are left to skip.
+    for i in range(n):
+        row = i * width
+        skip, skip_how, skip_credit = steps.skips[i]
+        cheap = steps.cheap[i]
         for j in range(m + 1):
-            if cost[i][j] == inf:
-                continue
-            if suffix and i == len(short):
-                relax(i, j, len(province), j, 0.0, Piece(suffix, "", "optional", 1.0))
-            if i < n:
-                skip = 0.0 if han[i] in OPTIONAL_CHARS and i > 0 else char_cost
-                how = "optional" if skip == 0.0 else "unexplained"
-                relax(i, j, i + 1, j, skip, Piece(han[i], "", how, 1.0 if skip == 0.0 else 0.0))
-                for k in cheap[i]:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
-                    piece = Piece(han[i : i + k], "", "unexplained", 1 - GENERIC_WEIGHT)
-                    relax(i, j, i + k, j, char_cost * k * GENERIC_WEIGHT, piece)
+            here = cost[row + j]
+            if i == after_short:
+                at = len(province) * width + j
+                if here + 0.0 < cost[at] - 1e-12:
+                    cost[at], back[at] = here + 0.0, (i, j, "optional", 1.0)
+            at = row + width + j
+            if here + skip < cost[at] - 1e-12:
+                cost[at], back[at] = here + skip, (i, j, skip_how, skip_credit)
+            for k, step in cheap:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
+                at = row + k * width + j
+                if here + step < cost[at] - 1e-12:
+                    cost[at], back[at] = here + step, (i, j, "unexplained", cheap_credit)
             if j < m:
-                skip = word_cost * (GENERIC_WEIGHT if words[j] in _CHEAP_WORDS else 1.0)
-                relax(i, j, i, j + 1, skip, Piece("", words[j], "unexplained", 0.0))
-            if i < n and j < m:
-                for k in range(1, min(MAX_SPAN, n - i) + 1):
-                    if not person and words[j][:1] not in initial[i][k]:
-                        continue  # a company's span is spelled or rendered from its first letter on
-                    found = _pinyin_step(han[i : i + k], spelled[i][k], words[j], person)
-                    if found:
-                        relax(
-                            i,
-                            j,
-                            i + k,
-                            j + 1,
-                            (1 - found[0]) * 2 * word_cost,
-                            Piece(han[i : i + k], words[j], found[1], found[0]),
-                        )
-                for span, key, how, credit in terms[i]:
-                    t = runs[j].get(key)
-                    if t:
-                        piece = Piece(span, " ".join(words[j : j + t]), how, credit)
-                        relax(i, j, i + len(span), j + t, (1 - credit) * 2 * word_cost, piece)
-                if not person and 2 <= len(words[j]) <= MAX_SPAN and i + len(words[j]) <= n:
-                    k = len(words[j])
-                    if heads[i : i + k] == words[j] and not is_place(han[i : i + k]):
-                        piece = Piece(han[i : i + k], words[j], "initials", INITIALS_CREDIT)
-                        relax(i, j, i + k, j + 1, (1 - INITIALS_CREDIT) * 2 * word_cost, piece)
+                at = row + j + 1
+                if here + word_steps[j] < cost[at] - 1e-12:
+                    cost[at], back[at] = here + word_steps[j], (i, j, "unexplained", 0.0)
+                for at, step, how, credit in moves.get(row + j, ()):
+                    if here + step < cost[at] - 1e-12:
+                        cost[at], back[at] = here + step, (i, j, how, credit)
+    row = n * width
+    for j in range(m):
+        here, at = cost[row + j], row + j + 1
+        if here + word_steps[j] < cost[at] - 1e-12:
+            cost[at], back[at] = here + word_steps[j], (n, j, "unexplained", 0.0)
     pieces: list[Piece] = []
-    i, j = n, m
-    while (i, j) != (0, 0):
-        step = back[i][j]
-        assert step is not None
-        i, j, piece = step
-        pieces.append(piece)
+    at = n * width + m
+    while at:
+        step_back = back[at]
+        assert step_back is not None
+        i, j, how, credit = step_back
+        ni, nj = divmod(at, width)
+        pieces.append(Piece(han[i:ni], " ".join(words[j:nj]), how, credit))
+        at = i * width + j
     pieces.reverse()
-    if not person:
-        pieces = _reordered(pieces, glossary, dictionary or {})
+    swappable = frozenset() if person else frozenset(key for _i, _o, span, key, _h, _c in terms if len(span) > 1)
+    if swappable:  # with no term of two characters or more that a run of the words spells, none can swap
+        pieces = _reordered(pieces, glossary, dictionary or {}, swappable)
     return Alignment(_coverage(pieces, n, m), tuple(pieces))
+
+
+Move = tuple[int, float, str, float]
+"""A step that reads a word: ``(state reached, cost, how, credit)``."""
+
+
+def _word_moves(
+    han: str,
+    words: tuple[str, ...],
+    steps: _HanSteps,
+    person: bool,
+    word_cost: float,
+    runs: tuple[dict[str, int], ...],
+    terms: list[Term],
+) -> dict[int, list[Move]]:
+    """Per state ``i * (len(words) + 1) + j``, the steps that explain word ``j`` from character ``i``, in the order
+    the aligner tries them: pinyin by span length, then glossary and dictionary phrases, then initials. Looked up
+    from the word's side, they are found without trying every character: a word's exact pinyin is looked up by its
+    spelling, and :func:`_pinyin_step` is asked only of the spans a close spelling (persons, words of five letters
+    or more) or a rendering (companies, see :func:`_renders`) may come from; it finds nothing in the others."""
+    width = len(words) + 1
+    moves: dict[int, list[Move]] = {}
+    for j, word in enumerate(words):
+        if person:
+            spans = steps.spans if len(word) >= 5 else steps.spelled_as.get(word, ())
+        elif len(word) >= 3:
+            exact = steps.spelled_as.get(word)
+            spans = steps.renderable.get(word[:1], ())
+            if exact:  # (a single character, or a place, spelled so is not among the renderable spans)
+                spans = tuple(sorted({*exact, *spans}))
+        else:
+            spans = steps.spelled_as.get(word, ())
+        for i, k in spans:
+            spellings = steps.spelled[i][k - 1]
+            found = (1.0, "pinyin") if word in spellings else _pinyin_step(han[i : i + k], spellings, word, person)
+            if found:
+                step = (1 - found[0]) * 2 * word_cost
+                moves.setdefault(i * width + j, []).append(((i + k) * width + j + 1, step, found[1], found[0]))
+    for i, _order, span, key, how, credit in terms:  # by first character, then as _terms_at orders them
+        for j, run in enumerate(runs):
+            t = run.get(key)
+            if t:
+                step = (1 - credit) * 2 * word_cost
+                moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + t, step, how, credit))
+    initials = (1 - INITIALS_CREDIT) * 2 * word_cost
+    for j, word in enumerate(words):
+        k = len(word)
+        if person or not 2 <= k <= MAX_SPAN:
+            continue
+        for i in range(len(han) - k + 1):
+            if steps.heads[i : i + k] == word and not is_place(han[i : i + k]):
+                move = ((i + k) * width + j + 1, initials, "initials", INITIALS_CREDIT)
+                moves.setdefault(i * width + j, []).append(move)
+    return moves
 
 
 def _terms_at(
@@ -292,10 +476,13 @@ def _terms_at(
     found: list[tuple[str, str, str, float]] = []
     for k in range(1, len(han) - i + 1):
         span = han[i : i + k]
-        found += [(span, joined_key(phrase), "glossary", 1.0) for phrase in glossary.get(span, ())]
-        if dictionary is not None and k <= MAX_SPAN:
+        phrases = glossary.get(span)
+        if phrases:
+            found += [(span, joined_key(phrase), "glossary", 1.0) for phrase in phrases]
+        phrases = dictionary.get(span) if dictionary is not None and k <= MAX_SPAN else None
+        if phrases:
             credit = DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT
-            found += [(span, joined_key(phrase), "dictionary", credit) for phrase in dictionary.get(span, ())]
+            found += [(span, joined_key(phrase), "dictionary", credit) for phrase in phrases]
     return found
 
 
@@ -319,18 +506,23 @@ def _previous(pieces: list[Piece], index: int, han_side: bool) -> int:
     return -1
 
 
-def _reordered(pieces: list[Piece], glossary: Glossary, dictionary: Glossary) -> list[Piece]:
+def _reordered(
+    pieces: list[Piece], glossary: Glossary, dictionary: Glossary, swappable: frozenset[str] | None = None
+) -> list[Piece]:
     """Terms the two names put in a different order (农业高科技 / "High-Tech Agriculture"): the reading left to right
     explains one and leaves the other on both sides; a term of two or more characters left over on the Chinese side
     whose translation is a run of the words left over on the Latin side is matched after all. Only terms may swap:
-    a match that would cross a piece read by its sound (业 = "ye" in "YE-International") is refused."""
+    a match that would cross a piece read by its sound (业 = "ye" in "YE-International") is refused. Nothing to
+    look for unless both sides leave something unexplained. ``swappable``, when given: the phrase keys of the
+    Chinese name's terms of two or more characters that some run of the Latin words spells (the aligner knows
+    them); leftover words that join to none of them cannot be matched, so there is nothing to look for either. It
+    holds for the pieces in reading order, so only until the first swap."""
+    if not any(p.how == "unexplained" and p.latin for p in pieces) or not any(
+        p.how == "unexplained" and p.han for p in pieces
+    ):
+        return pieces
     han_at: dict[int, int] = {}
     latin_at: dict[int, int] = {}
-    h = w = 0
-    for piece in pieces:
-        han_at[id(piece)], latin_at[id(piece)] = h, w
-        h += len(piece.han)
-        w += 1 if piece.latin else 0
     changed = True
     while changed:
         changed = False
@@ -339,6 +531,14 @@ def _reordered(pieces: list[Piece], glossary: Glossary, dictionary: Glossary) ->
             for a in range(len(run)):
                 for b in range(a + 1, min(a + MAX_RUN, len(run)) + 1):
                     joined.setdefault("".join(stem(pieces[x].latin) for x in run[a:b]), run[a:b])
+        if swappable is not None and swappable.isdisjoint(joined):
+            break  # (a pass after a swap may join words the swap made neighbours: swappable is then None)
+        if not han_at:  # where each piece reads, in reading order: taken before the first swap
+            h = w = 0
+            for piece in pieces:
+                han_at[id(piece)], latin_at[id(piece)] = h, w
+                h += len(piece.han)
+                w += 1 if piece.latin else 0
         for run in _left_runs(pieces, han_side=True):
             text = "".join(pieces[x].han for x in run)
             for k in range(min(MAX_SPAN, len(text)), 1, -1):
@@ -361,6 +561,7 @@ def _reordered(pieces: list[Piece], glossary: Glossary, dictionary: Glossary) ->
                     )
                     han_at[id(merged)], latin_at[id(merged)] = hp, lp
                     drop = set(chars) | set(words)
+                    swappable = None
                     pieces = [
                         merged if x == chars[0] else p for x, p in enumerate(pieces) if x not in drop or x == chars[0]
                     ]
@@ -444,8 +645,9 @@ def align(
 
     A person's name (``any_order``) that pinyin does not explain in full is also read the other ways Chinese names
     are written (:mod:`threadline.names.romanisations`: Hong Kong's Cantonese, 李家超 = "Lee Ka Chiu"; Taiwan's
-    Wade-Giles, 蔡 = "Tsai"), and the best reading is kept; its spelled pieces name the system. One name is read one
-    way: a Hong Kong spelling of one character does not mix with the pinyin of the next."""
+    Wade-Giles, 蔡 = "Tsai"; Korean, 金铁三 = "Kim Chol Sam"), and the best reading is kept; its spelled pieces name
+    the system. One name is read one way: a Hong Kong spelling of one character does not mix with the pinyin of the
+    next."""
     if not han or not words:
         return Alignment(0.0, ())
     best = _best_order(han, words, glossary, any_order, dictionary, None)

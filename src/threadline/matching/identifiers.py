@@ -305,7 +305,9 @@ def query_identifiers(properties: dict[str, object], fields: Iterable[str]) -> t
     """Identifiers from FtM-style ``properties`` (``{"registrationNumber": ["..."]}``) for the given fields."""
     out: list[Identifier] = []
     for field in fields:
-        values = properties.get(field) or []
+        values = properties.get(field)
+        if not values:  # most records carry no identifier at all
+            continue
         if isinstance(values, str):
             values = [values]
         if isinstance(values, list):

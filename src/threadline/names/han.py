@@ -71,6 +71,7 @@ AUTONOMOUS_REGIONS = ("维吾尔自治区", "壮族自治区", "回族自治区"
 names mostly say "Xinjiang" alone ("Xinjiang Public Security Bureau" for 新疆维吾尔自治区公安厅)."""
 
 
+@lru_cache(maxsize=20_000)
 def province_parts(han: str) -> tuple[str, str]:
     """``(province, rest of an autonomous region's name)`` a name starts with: the province with its 省 or 市 if
     written (浙江省..., "") or an autonomous region in full (新疆维吾尔自治区... -> 新疆, 维吾尔自治区); ``("", "")``
