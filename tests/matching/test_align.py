@@ -176,3 +176,14 @@ def test_a_name_may_be_read_with_other_spellings_than_its_pinyin() -> None:
     pinyin = _align_once("蒋经国", ("jiang", "jing", "guo"), glossary(), True)
     assert _align_once("蒋经国", ("jiang", "jing", "guo"), glossary(), True, None, readings("蒋经国")) == pinyin
     assert pinyin.score == pytest.approx(1.0)
+
+
+def test_skipping_a_reading_that_spells_no_word_changes_no_alignment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from threadline.matching import align as module
+
+    names = ("金铁三", "李家超", "林郑月娥", "蒋经国", "陈全国", "朱海仑", "蔡英文", "许")
+    latin = ("kim chol sam", "lee ka chiu", "chiang ching kuo", "chen quanguo", "quangguo chen", "john smith", "hsu")
+    pairs = [(h, tuple(w.split())) for h in names for w in latin]
+    skipped = [repr(align(h, w, glossary(), any_order=True)) for h, w in pairs]
+    monkeypatch.setattr(module, "_spells_any", lambda *_args: True)
+    assert [repr(align(h, w, glossary(), any_order=True)) for h, w in pairs] == skipped

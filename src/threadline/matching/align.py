@@ -654,6 +654,8 @@ def align(
     for system, spellings in other_readings(han) if any_order else ():
         if best.score >= 1.0:
             break
+        if not _spells_any(han, spellings, words):
+            continue  # no word is (close to) a spelling in this system: it explains nothing pinyin did not
         other = _best_order(han, words, glossary, any_order, dictionary, spellings)
         if other.score > best.score:
             best = Alignment(other.score, tuple(_read_as(system, p) for p in other.pieces))
@@ -675,6 +677,31 @@ def _best_order(
         (_align_once(han, order, glossary, True, None, name_readings) for order in permutations(words)),
         key=lambda a: a.score,
     )
+
+
+def _spells_any(han: str, spellings: tuple[tuple[str, ...], ...], words: tuple[str, ...]) -> bool:
+    """Whether a person's name read with ``spellings`` could spell one of ``words``, exactly or closely, as
+    :func:`_pinyin_step` allows for persons. When none, an alignment in that reading has only the glossary steps the
+    pinyin one had too, so it cannot score higher and need not be run."""
+    spelled = {
+        spelling
+        for i in range(len(han))
+        for k in range(1, min(MAX_SPAN, len(han) - i) + 1)
+        for spelling in span_spellings(spellings, i, k)
+    }
+    for word in words:
+        if word in spelled:
+            return True
+        if len(word) >= 5 and any(
+            abs(len(s) - len(word)) <= 2
+            and (
+                Levenshtein.normalized_similarity(s, word) >= CLOSE_SPELLING
+                or Levenshtein.distance(s, word, score_cutoff=1) <= 1
+            )
+            for s in spelled
+        ):
+            return True
+    return False
 
 
 def _read_as(system: str, piece: Piece) -> Piece:
