@@ -129,6 +129,10 @@ def related() -> list[dict[str, object]]:
 WARM_UP = [
     _pair("warm-1", "北京示范电子科技有限公司", "Beijing Shifan Electronic Technology Co., Ltd.", True),
     _pair("warm-2", "Ivan Petrovich Sidorov", "SIDOROV, Ivan", True, "Person"),
+    # A Chinese person's name in a Hong Kong spelling and an Arabic-script name: their tables (Cantonese, Korean,
+    # Wade-Giles readings; consonant skeletons) are loaded here, not inside the first timed slice that needs them.
+    _pair("warm-3", "王小明", "Wong Siu Ming", True, "Person"),
+    _pair("warm-4", "محمد علي", "Mohammed Ali", True, "Person"),
 ]
 
 
