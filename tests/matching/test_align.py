@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from threadline.matching.align import align
+from threadline.matching.align import align, with_given_name
 from threadline.names.glossary import glossary
 
 
@@ -187,3 +187,12 @@ def test_skipping_a_reading_that_spells_no_word_changes_no_alignment(monkeypatch
     skipped = [repr(align(h, w, glossary(), any_order=True)) for h, w in pairs]
     monkeypatch.setattr(module, "_spells_any", lambda *_args: True)
     assert [repr(align(h, w, glossary(), any_order=True)) for h, w in pairs] == skipped
+
+
+def test_one_word_no_chinese_reading_spells_reads_as_an_english_given_name() -> None:
+    plain = align("李家超", ("lee", "john", "ka", "chiu"), glossary(), any_order=True)
+    given = with_given_name(plain)
+    assert given is not None and given.score == pytest.approx(1 - 0.5 / 4)
+    assert "'john' (English given name)" in given.describe()
+    other = align("陈全国", ("chen", "ming", "quanguo"), glossary(), any_order=True)
+    assert with_given_name(other) is None  # a leftover syllable is another name, not a given name beside it

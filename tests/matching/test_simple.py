@@ -333,3 +333,12 @@ def test_only_names_sharing_a_word_or_repeating_one_are_compared_by_token_set() 
     matcher = SimpleMatcher(entities)
     assert matcher._may_hold("vladimir putin", [0, 1, 2]) == [0, 1]  # shares "vladimir"; repeats "ali"
     assert matcher._may_hold("ali ali", [0, 1, 2]) == [0, 1, 2]  # the query repeats a word: every name
+
+
+def test_an_english_given_name_beside_a_chinese_name_costs_half() -> None:
+    entities = [_entity("60", "Person", "LEE, John Ka-chiu"), _entity("61", "Person", "CHEN, Mingguo")]
+    matcher = SimpleMatcher(entities)
+    hits = matcher.match(Query("李家超"), threshold=0.85)
+    assert [h.entity.entry_id for h in hits] == ["60"]
+    assert "English given name" in hits[0].explanation
+    assert matcher.match(Query("陈全国"), threshold=0.85) == []  # "ming" is a syllable: another given name

@@ -34,7 +34,7 @@ from threadline.names.glossary import glossary as packaged_glossary
 from threadline.names.han import leading_province, province_parts, readings
 from threadline.names.normalize import GENERIC_WORDS
 from threadline.names.places import is_place
-from threadline.names.romanisations import other_readings
+from threadline.names.romanisations import may_be_given_name, other_readings
 
 MAX_SPAN = 4
 CLOSE_SPELLING = 0.85
@@ -151,7 +151,7 @@ class Alignment:
 
     def describe(self) -> str:
         shown = [
-            f"{p.han}={p.latin}" + ("" if p.how == "pinyin" else f" ({p.how})")
+            (f"{p.han}={p.latin}" if p.han else repr(p.latin)) + ("" if p.how == "pinyin" else f" ({p.how})")
             for p in self.pieces
             if p.how not in ("unexplained", "optional")
         ]
@@ -615,6 +615,27 @@ def _coverage(pieces: list[Piece], n: int, m: int) -> float:
         elif p.latin:
             latin_missing += 1 - p.credit
     return max(0.0, min(1 - han_missing / max(n, 1), 1 - latin_missing / max(m, 1)))
+
+
+GIVEN_NAME = "English given name"
+"""How a piece says its word was read as a given name beside a Chinese name (see :func:`with_given_name`)."""
+
+
+def with_given_name(alignment: Alignment) -> Alignment | None:
+    """A person's alignment in which every character is explained and one word is left that no Chinese reading
+    spells, read as an English given name beside the Chinese name (李家超 / "LEE, John Ka-chiu", 林郑月娥 / "Carrie
+    Lam Cheng Yuet-ngor"), as Hong Kong, Taiwan and overseas Chinese names often have one: that word costs half, as a
+    generic word does. ``None`` when that is not the case (a leftover syllable, Chen Mingguo's "ming", is another
+    name, not a given name beside it)."""
+    left = alignment.unexplained_latin
+    if alignment.unexplained_han or len(left) != 1 or not may_be_given_name(left[0]):
+        return None
+    pieces = [
+        Piece(p.han, p.latin, GIVEN_NAME, 1 - GENERIC_WEIGHT) if p.how == "unexplained" and p.latin else p
+        for p in alignment.pieces
+    ]
+    words = sum(len(p.latin.split()) for p in pieces if p.latin)
+    return Alignment(_coverage(pieces, sum(len(p.han) for p in pieces), words), tuple(pieces))
 
 
 def place_first(han: str, words: tuple[str, ...], glossary: Glossary) -> tuple[str, ...]:

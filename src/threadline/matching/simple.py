@@ -27,7 +27,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from threadline.matching.align import Alignment, alignable_words
+from threadline.matching.align import GENERIC_WEIGHT, Alignment, alignable_words, with_given_name
 from threadline.matching.bound import Reach, prepare, reach
 from threadline.matching.calibration import CONFLICT, GROUPS, RENDERING, TRADE_NAME, calibrate
 from threadline.matching.crossscript import (
@@ -68,6 +68,7 @@ from threadline.names.abjad import arabic_skeletons, is_abjad, latin_skeletons
 from threadline.names.brands import brand_table
 from threadline.names.listed import counterparts
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
+from threadline.names.romanisations import may_be_given_name
 from threadline.names.transcribed import is_transcribed, part_keys, sound_key, sounds_alike
 
 MIN_NAME_SIMILARITY = 0.70
@@ -641,6 +642,9 @@ def _cross_score(
 ) -> Hit | None:
     person = entity.schema == "Person" or query.schema == "Person"
     alignment = cross_align(key, record.key, person)
+    given = with_given_name(alignment) if person and alignment is not None else None
+    if given is not None and alignment is not None and given.score > alignment.score:
+        alignment = given
     heard = _heard(key, record.key, query.schema == "Person", entity.schema == "Person") if person else None
     if heard is not None and (alignment is None or heard[0] > alignment.score):
         if heard[0] < floor:
@@ -751,10 +755,13 @@ def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | No
     company = _calibrated(bound.score, bound.trade_name, bound.rendering)
     if bound.explainable_han < 2:
         company = 0.0  # a company pair needs two characters explained (_cross_score gives no hit otherwise)
+    person_best = bound.score
+    if _may_read_spoken(query, schema) and any(may_be_given_name(w) for w in words):
+        person_best = min(1.0, person_best + GENERIC_WEIGHT / len(words))  # a given name at half (with_given_name)
     if query.schema == "Person" or schema == "Person":
-        best = bound.score  # persons' names are not calibrated
+        best = person_best  # persons' names are not calibrated
     else:
-        best = company if schema is not None else max(bound.score, company)
+        best = company if schema is not None else max(person_best, company)
     if best >= floor:
         return True
     return threshold <= RELATED_CAP and all(w in GROUP_WORDS for w in bound.hopeless)

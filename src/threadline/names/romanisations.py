@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from threadline.names.cantonese import cantonese_readings
-from threadline.names.korean import korean_readings
-from threadline.names.wadegiles import wade_giles_readings
+from threadline.names.cantonese import cantonese_readings, variants
+from threadline.names.cantonese import table as cantonese_table
+from threadline.names.han import pinyin_syllables, spells_pinyin
+from threadline.names.korean import korean_readings, spellings
+from threadline.names.korean import table as korean_table
+from threadline.names.wadegiles import wade_giles, wade_giles_readings
 
 MAX_NAME = 4
 """Longest name read these ways: a person's, of two to four characters (林郑月娥)."""
@@ -43,3 +46,20 @@ def other_readings(han: str) -> tuple[tuple[str, Readings], ...]:
     return tuple(found)
 
 
+
+
+def may_be_given_name(word: str) -> bool:
+    """Whether a Latin word beside a Chinese name may be an English given name ("john", "carrie"): three letters or
+    more, and neither pinyin (a syllable, or several written together) nor a syllable as Hong Kong, Taiwan or Korea
+    writes one."""
+    return len(word) >= 3 and word.isascii() and word.isalpha() and word not in _syllables() and not spells_pinyin(word)
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every syllable spelling of every system: pinyin, Wade-Giles, Hong Kong's, Korean."""
+    pinyin = pinyin_syllables()
+    found = set(pinyin) | {w for syllable in pinyin for w in wade_giles(syllable)}
+    found |= {v for spellings in cantonese_table().values() for s in spellings for v in variants(s)}
+    found |= {s for readings in korean_table().values() for hangul in readings for s in spellings(hangul)}
+    return frozenset(found)
