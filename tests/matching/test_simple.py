@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.comparing import compare
+from threadline.matching.crossscript import personal_name
 from threadline.matching.model import Query
 from threadline.matching.simple import CONFLICT_CAP, SPACING_ONLY, SimpleMatcher, words_apart
 from threadline.model import Entity, Name
@@ -342,3 +343,12 @@ def test_an_english_given_name_beside_a_chinese_name_costs_half() -> None:
     assert [h.entity.entry_id for h in hits] == ["60"]
     assert "English given name" in hits[0].explanation
     assert matcher.match(Query("陈全国"), threshold=0.85) == []  # "ming" is a syllable: another given name
+
+
+def test_a_company_name_is_not_read_as_a_persons_name() -> None:
+    """Read in Korean, the 雪人 of 福建雪人 spells "solin": a company with a legal form and a province is read by pinyin
+    only, whatever entry it meets (found on the 2,000-row check file at 0.60)."""
+    matcher = SimpleMatcher([_entity("62", "Person", "Анатолий СОЛИН")])
+    assert matcher.match(Query("福建雪人股份有限公司"), threshold=0.6) == []
+    assert not personal_name("福建雪人股份有限公司")
+    assert personal_name("李家超")

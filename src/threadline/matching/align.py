@@ -660,6 +660,7 @@ def align(
     glossary: Glossary,
     any_order: bool = False,
     dictionary: Glossary | None = None,
+    others: bool = True,
 ) -> Alignment:
     """Best alignment of Han characters ``han`` with folded Latin ``words``; ``any_order`` tries word orders.
     ``dictionary`` adds everyday meanings (阳光 = "sunshine") for names that translate their trade name.
@@ -668,11 +669,11 @@ def align(
     are written (:mod:`threadline.names.romanisations`: Hong Kong's Cantonese, 李家超 = "Lee Ka Chiu"; Taiwan's
     Wade-Giles, 蔡 = "Tsai"; Korean, 金铁三 = "Kim Chol Sam"), and the best reading is kept; its spelled pieces name
     the system. One name is read one way: a Hong Kong spelling of one character does not mix with the pinyin of the
-    next."""
+    next. ``others=False``: pinyin only (a company's name met by a person's entry)."""
     if not han or not words:
         return Alignment(0.0, ())
     best = _best_order(han, words, glossary, any_order, dictionary, None)
-    for system, spellings in other_readings(han) if any_order else ():
+    for system, spellings in other_readings(han) if any_order and others else ():
         if best.score >= 1.0:
             break
         if not _spells_any(han, spellings, words):

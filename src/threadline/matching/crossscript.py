@@ -23,10 +23,17 @@ from threadline.matching.calibration import (
     TRADE_NAME,
 )
 from threadline.names.glossary import dictionary, glossary
-from threadline.names.han import AUTONOMOUS_REGIONS, han_only, readings, spells_pinyin, strip_legal_form
+from threadline.names.han import (
+    AUTONOMOUS_REGIONS,
+    han_only,
+    leading_province,
+    readings,
+    spells_pinyin,
+    strip_legal_form,
+)
 from threadline.names.normalize import GENERIC_WORDS, NameKey, fold, has_han
 from threadline.names.places import is_place, names_latin_place
-from threadline.names.romanisations import other_readings
+from threadline.names.romanisations import MAX_NAME, other_readings
 
 SPOKEN_SPELLINGS = 16
 """Most spellings of one span a query looks up per system (as many as the aligner tries)."""
@@ -101,7 +108,19 @@ def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | Non
     own_latin = re.findall(r"[a-z]+", fold(mixed_key.original))
     if any(w not in words for w in own_latin):
         return None
-    return align(han, words, glossary(), any_order=person, dictionary=None if person else dictionary())
+    others = person and personal_name(mixed_key.original)
+    return align(han, words, glossary(), any_order=person, dictionary=None if person else dictionary(), others=others)
+
+
+def personal_name(name: str) -> bool:
+    """Whether a Chinese name may be a person's, and so be read the other ways persons' names are written (Hong
+    Kong, Taiwan, Korea: :mod:`threadline.names.romanisations`): no legal form, at most
+    :data:`~threadline.names.romanisations.MAX_NAME` characters, not beginning with a place. 福建雪人股份有限公司 is a
+    company, whatever list entry it meets: read in Korean, its 雪人 would spell a Russian surname."""
+    core, form = strip_legal_form(han_only(name))
+    if form is not None or not core or len(core) > MAX_NAME:
+        return False
+    return not (leading_province(core) or any(is_place(core[:k]) for k in (2, 3) if len(core) > k))
 
 
 def trade_name(alignment: Alignment) -> str:

@@ -37,6 +37,7 @@ from threadline.matching.crossscript import (
     han_core,
     han_similarity,
     leftovers,
+    personal_name,
     spoken_block_keys,
     trade_name,
 )
@@ -456,7 +457,7 @@ class SimpleMatcher:
             return []
         if is_abjad(query.name):
             return self._by_consonants(query, threshold)
-        spoken = spoken_block_keys(han_core(query.name))
+        spoken = spoken_block_keys(han_core(query.name)) if personal_name(query.name) else set()
         if spoken:
             return self._read_otherwise(query, spoken, threshold)
         if not is_transcribed(query.name, query.schema == "Person"):
@@ -642,7 +643,8 @@ def _cross_score(
 ) -> Hit | None:
     person = entity.schema == "Person" or query.schema == "Person"
     alignment = cross_align(key, record.key, person)
-    given = with_given_name(alignment) if person and alignment is not None else None
+    han_name = key.original if han_core(key.original) else record.key.original
+    given = with_given_name(alignment) if person and alignment is not None and personal_name(han_name) else None
     if given is not None and alignment is not None and given.score > alignment.score:
         alignment = given
     heard = _heard(key, record.key, query.schema == "Person", entity.schema == "Person") if person else None
