@@ -122,12 +122,66 @@ class Coverage(NamedTuple):
     """Per character, whether such a span reaches it."""
 
 
+class _SpanTable:
+    """What a run of characters offers the aligner, whatever name it is part of, remembered per run: its spellings
+    (every reading of each character, :func:`char_readings`), whether they may spell a trade name, its pinyin
+    initials, and the glossary and dictionary phrases it means. A Latin query meets about a hundred Chinese
+    candidates, each needing a :class:`HanVocabulary` of its own, and their runs recur from name to name (福建,
+    交通, 集团): working each run out again for every name was most of what bounding those pairs cost."""
+
+    def __init__(self, meanings: Sequence[Glossary]) -> None:
+        self.meanings = tuple(meanings)
+        self.longest = max((len(term) for table in self.meanings for term in table), default=0)
+        """The longest run any table has a phrase for: longer runs are not looked up."""
+        self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
+        self.phrases = lru_cache(maxsize=1 << 16)(self._phrases)
+
+    @staticmethod
+    def _spelled(span: str) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+        """The run's spellings, whether they may be a trade name's (two or more characters, not a place), and its
+        initials (two or more characters)."""
+        options = [char_readings(c) for c in span]
+        spelled = tuple({"".join(combo) for combo in product(*options)})
+        if len(span) < 2:
+            return spelled, False, ()
+        initials = tuple({"".join(c) for c in product(*({r[:1] for r in o} for o in options))})
+        return spelled, not is_place(span), initials
+
+    def _phrases(self, span: str) -> tuple[tuple[str, ...], bool]:
+        """The phrases the run means, each written as one string (:func:`~threadline.matching.align.joined_key`),
+        table after table, and whether a table has it only as generic words (科技: "technology")."""
+        keys: list[str] = []
+        generic = False
+        for table in self.meanings:
+            renderings = table.get(span, ())
+            keys.extend(joined_key(phrase) for phrase in renderings)
+            if len(span) >= 2 and renderings and all(w in GENERIC_WORDS for p in renderings for w in phrase_key(p)):
+                generic = True
+        return tuple(keys), generic
+
+
+_SPAN_TABLES: list[_SpanTable] = []
+
+
+def _span_table(meanings: Sequence[Glossary]) -> _SpanTable:
+    """The :class:`_SpanTable` of these tables (the same objects: the glossary and dictionary are loaded once), kept
+    for the life of the process; a few at most (tests build vocabularies with other tables)."""
+    for table in _SPAN_TABLES:
+        if len(table.meanings) == len(meanings) and all(a is b for a, b in zip(table.meanings, meanings, strict=True)):
+            return table
+    if len(_SPAN_TABLES) >= 4:
+        _SPAN_TABLES.pop(0)
+    _SPAN_TABLES.append(_SpanTable(meanings))
+    return _SPAN_TABLES[-1]
+
+
 class HanVocabulary:
     """Everything the aligner could explain a Latin word with, for one Chinese name (its core, legal form removed),
     and which characters each could account for."""
 
     def __init__(self, han: str, meanings: Sequence[Glossary]) -> None:
         self.han = han
+        table = _span_table(meanings)
         by_spelling: dict[str, list[tuple[int, int]]] = {}
         trade: set[str] = set()
         by_initials: dict[str, list[tuple[int, int]]] = {}
@@ -137,23 +191,20 @@ class HanVocabulary:
         inside a generic term left out (科技) half."""
         for i in range(len(han)):
             for k in range(1, min(MAX_SPAN, len(han) - i) + 1):
-                options = [char_readings(c) for c in han[i : i + k]]
-                spelled = {"".join(combo) for combo in product(*options)}
+                spelled, trade_span, initials = table.spelled(han[i : i + k])
                 for spelling in spelled:
                     by_spelling.setdefault(spelling, []).append((i, k))
-                if k >= 2 and not is_place(han[i : i + k]):
-                    trade |= spelled
-                if k >= 2:
-                    for letters in {"".join(c) for c in product(*({r[:1] for r in o} for o in options))}:
-                        by_initials.setdefault(letters, []).append((i, k))
-            for k in range(1, len(han) - i + 1):
-                for table in meanings:
-                    renderings = table.get(han[i : i + k], ())
-                    for phrase in renderings:
-                        by_phrase.setdefault(joined_key(phrase), []).append((i, k))
-                    if k >= 2 and renderings and all(w in GENERIC_WORDS for p in renderings for w in phrase_key(p)):
-                        for c in range(i, i + k):
-                            free[c] = max(free[c], 1.0 - GENERIC_WEIGHT)
+                if trade_span:
+                    trade.update(spelled)
+                for letters in initials:
+                    by_initials.setdefault(letters, []).append((i, k))
+            for k in range(1, min(len(han) - i, table.longest) + 1):
+                phrases, generic = table.phrases(han[i : i + k])
+                for phrase in phrases:
+                    by_phrase.setdefault(phrase, []).append((i, k))
+                if generic:
+                    for c in range(i, i + k):
+                        free[c] = max(free[c], 1.0 - GENERIC_WEIGHT)
             if han[i] in OPTIONAL_CHARS and i > 0:
                 free[i] = 1.0
         province = leading_province(han)
