@@ -35,7 +35,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import product
 from typing import NamedTuple
 
@@ -137,14 +137,14 @@ class _SpanTable:
         self.phrases = lru_cache(maxsize=1 << 16)(self._phrases)
 
     @staticmethod
-    def _spelled(span: str) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    def _spelled(span: str) -> tuple[frozenset[str], bool, frozenset[str]]:
         """The run's spellings, whether they may be a trade name's (two or more characters, not a place), and its
         initials (two or more characters)."""
         options = [char_readings(c) for c in span]
-        spelled = tuple({"".join(combo) for combo in product(*options)})
+        spelled = frozenset("".join(combo) for combo in product(*options))
         if len(span) < 2:
-            return spelled, False, ()
-        initials = tuple({"".join(c) for c in product(*({r[:1] for r in o} for o in options))})
+            return spelled, False, frozenset()
+        initials = frozenset("".join(c) for c in product(*({r[:1] for r in o} for o in options)))
         return spelled, not is_place(span), initials
 
     def _phrases(self, span: str) -> tuple[tuple[str, ...], bool]:
@@ -182,26 +182,22 @@ class HanVocabulary:
     def __init__(self, han: str, meanings: Sequence[Glossary]) -> None:
         self.han = han
         table = _span_table(meanings)
-        by_spelling: dict[str, list[tuple[int, int]]] = {}
-        trade: set[str] = set()
-        by_initials: dict[str, list[tuple[int, int]]] = {}
-        by_phrase: dict[str, list[tuple[int, int]]] = {}
+        self._runs = [
+            (i, k, *table.spelled(han[i : i + k]))
+            for i in range(len(han))
+            for k in range(1, min(MAX_SPAN, len(han) - i) + 1)
+        ]
+        """``(start, length, spellings, trade name, initials)`` of every run of up to ``MAX_SPAN`` characters."""
+        self._meant: list[tuple[int, int, tuple[str, ...]]] = []
+        """``(start, length, phrases)`` of every run a glossary or dictionary phrase means."""
         free = [0.0] * len(han)
         """Credit a character may have with no word: optional (an administrative suffix, a leading province) 1,
         inside a generic term left out (科技) half."""
         for i in range(len(han)):
-            for k in range(1, min(MAX_SPAN, len(han) - i) + 1):
-                spelled, trade_span, initials = table.spelled(han[i : i + k])
-                for spelling in spelled:
-                    by_spelling.setdefault(spelling, []).append((i, k))
-                if trade_span:
-                    trade.update(spelled)
-                for letters in initials:
-                    by_initials.setdefault(letters, []).append((i, k))
             for k in range(1, min(len(han) - i, table.longest) + 1):
                 phrases, generic = table.phrases(han[i : i + k])
-                for phrase in phrases:
-                    by_phrase.setdefault(phrase, []).append((i, k))
+                if phrases:
+                    self._meant.append((i, k, phrases))
                 if generic:
                     for c in range(i, i + k):
                         free[c] = max(free[c], 1.0 - GENERIC_WEIGHT)
@@ -210,23 +206,52 @@ class HanVocabulary:
         province = leading_province(han)
         if province and len(province) < len(han):
             free[: len(province)] = [1.0] * len(province)
-        self.spellings = frozenset(by_spelling)
-        self.trade_spellings = frozenset(trade)
-        self.initials = frozenset(by_initials)
+        self.spellings: frozenset[str] = frozenset().union(*(spelled for _i, _k, spelled, _t, _n in self._runs))
+        self.trade_spellings: frozenset[str] = frozenset().union(*(s for _i, _k, s, trade, _n in self._runs if trade))
+        self.initials: frozenset[str] = frozenset().union(*(letters for _i, _k, _s, _t, letters in self._runs))
         self.free = tuple(free)
-        self._by_spelling = by_spelling
-        self._by_initials = by_initials
-        self._by_phrase = by_phrase
-        self._phrases = sorted(by_phrase)
+        self._phrases = sorted({phrase for _i, _k, phrases in self._meant for phrase in phrases})
         self._phrase_text = "\0".join(self._phrases)
         """Every phrase in one string: a word of a run that spells a phrase is a piece of it (not always the
         first piece: "chemical" in "petrochemical")."""
-        self._choices = sorted(by_spelling)
-        self._by_first: dict[str, list[str]] = {}
-        for spelling in self._choices:
-            self._by_first.setdefault(spelling[:1], []).append(spelling)
+        self._choices = sorted(self.spellings)
         self._words: dict[str, WordReach] = {}
         self._coverage: dict[str, Coverage] = {}
+
+    # Where each spelling, initials and phrase is found in the name: only for the words whose coverage is worked out
+    # (the pairs the Latin side does not rule out), so built on first use. A Latin query bounds a hundred Chinese
+    # candidates, most ruled out by their words alone: laying out these tables for each name cost more than that.
+
+    @cached_property
+    def _by_spelling(self) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for i, k, spelled, _trade, _letters in self._runs:
+            for spelling in spelled:
+                found.setdefault(spelling, []).append((i, k))
+        return found
+
+    @cached_property
+    def _by_initials(self) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for i, k, _spelled, _trade, initials in self._runs:
+            for letters in initials:
+                found.setdefault(letters, []).append((i, k))
+        return found
+
+    @cached_property
+    def _by_phrase(self) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for i, k, phrases in self._meant:
+            for phrase in phrases:
+                found.setdefault(phrase, []).append((i, k))
+        return found
+
+    @cached_property
+    def _by_first(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for spelling in self._choices:
+            found.setdefault(spelling[:1], []).append(spelling)
+        return found
 
     def word(self, word: str) -> WordReach:
         """What ``word`` can do against this name (remembered per word)."""
@@ -319,7 +344,7 @@ class HanVocabulary:
         are answered first, with the reach the full reckoning below gives such a word."""
         stemmed = _stem(word)
         in_phrase = stemmed in self._phrase_text
-        if not near and not in_phrase and word not in self._by_spelling and word not in self._by_initials:
+        if not near and not in_phrase and word not in self.spellings and word not in self.initials:
             return UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED
         close = tuple(near)
         best_close = max(similarity for _s, similarity in close) if close else 0.0
@@ -332,7 +357,7 @@ class HanVocabulary:
             cost = min(costs)
         # Any span at all, without listing them: a close spelling is a span's, and so is a phrase it is a piece of
         # (a phrase it begins is one: every phrase is in the one string ``in_phrase`` searched).
-        explainable = word in self._by_spelling or word in self._by_initials or bool(close) or in_phrase
+        explainable = word in self.spellings or word in self.initials or bool(close) or in_phrase
         return WordReach(cost, explainable, word in self.trade_spellings, bool(close), close)
 
     def _phrase_spans(self, stemmed: str) -> list[Span]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -270,6 +270,54 @@ class SimpleMatcher:
             similarity = han_similarity(query_han, record_han)
         return _score(query, key, record, self._entity(record_id), similarity)
 
+    def _best_same_script(
+        self,
+        query: Query,
+        key: NameKey,
+        kept: Sequence[tuple[int, float]],
+        may_be_person: Callable[[int], bool],
+        limit: int,
+        threshold: float,
+    ) -> list[Hit]:
+        """The hits of the same-script candidates ``kept`` (``(record id, similarity)``) that may be among the
+        ``limit`` returned, in ``kept`` order: :meth:`_same_script` for each, most promising first, until the rest
+        are provably below the ``limit`` best entries' scores (:func:`_least_kept`; a tie is still scored).
+
+        What a pair can score is known before its entry is read (:meth:`_same_reach`); reading and scoring every
+        candidate at 0.70 or more, a few dozen a row against a million names, was the largest part of a Latin
+        query once the candidates were found, and most rank below the tenth hit. The hits returned are a
+        subsequence of those scoring every one gives, so the ranking, ties included, is the same."""
+        reach_of = [self._same_reach(query, key, i, similarity, may_be_person) for i, similarity in kept]
+        order = sorted(range(len(kept)), key=lambda n: -reach_of[n])  # stable: equal reaches in ``kept`` order
+        found: dict[int, Hit] = {}
+        floor = threshold
+        for n in order:
+            if reach_of[n] < floor:
+                break  # this and every later one: below the entries already kept, whatever their entry says
+            hit = found[n] = self._same_script(query, key, *kept[n])
+            if len(found) >= limit and hit.score > floor:  # only a hit above the floor can raise it
+                floor = _least_kept(query, list(found.values()), limit, threshold)
+        return [found[n] for n in sorted(found)]
+
+    def _same_reach(
+        self, query: Query, key: NameKey, record_id: int, similarity: float, may_be_person: Callable[[int], bool]
+    ) -> float:
+        """The most :meth:`_same_script` can score a pair, known from the names alone: :func:`_score` only lowers
+        the similarity it is given (by characters for two Chinese names), except that names of the same letters
+        spaced differently reach :data:`SPACING_ONLY` and a person's Latin name is scored part by part instead
+        (:func:`~threadline.matching.persons.person_similarity`): the entry's schema decides that, so an entry
+        that may be a person's reaches the higher of the two."""
+        latin = self._latin[record_id]
+        if spaced_alike(key.latin, latin):
+            return 1.0
+        query_han = han_core(key.original)
+        if query_han:  # its same-script candidates are Chinese names
+            record_han = han_core(self._records[record_id].key.original)
+            return han_similarity(query_han, record_han) if record_han else 1.0
+        if query.schema == "Person" or may_be_person(record_id):
+            return max(similarity, _person_similarity(key.latin, latin)[0])
+        return similarity
+
     def _han_may_reach(self, key: NameKey, record_id: int, threshold: float) -> bool:
         """Whether a Chinese query's Chinese candidate has a character similarity (:func:`han_similarity`, which
         :meth:`_same_script` scores it by) of at least ``threshold``. :func:`_score` only lowers that similarity
@@ -510,17 +558,22 @@ class SimpleMatcher:
         # compared part by part (or an identifier raises it): below the threshold, its entry need not even be read.
         keep_all = bool(query.identifiers) or (query.schema == "Person" and not query_han)
         flags = self._maybe_person
-        below: set[int] = set()
-        if flags is None and not keep_all and not query_han:  # a persisted index not warmed: search these few only
-            below = set(self._maybe_persons([i for i, sim in scored if sim / 100 < threshold]))
-        hits = [
-            self._same_script(query, key, i, sim / 100)
+        persons: set[int] = set()
+        if flags is None and not query_han:  # a persisted index not warmed: search these few entries only
+            persons = set(self._maybe_persons([i for i, _sim in scored]))
+        kept = [
+            (i, sim / 100)
             for i, sim in scored
             if keep_all
             or (self._han_may_reach(key, i, threshold) if query_han else sim / 100 >= threshold)
-            or (not query_han and (flags[i] if flags is not None else i in below))
+            or (not query_han and (flags[i] if flags is not None else i in persons))
             or spaced_alike(key.latin, self._latin[i])
         ]
+        if query.identifiers:  # an identifier may raise any score: every pair is scored
+            hits = [self._same_script(query, key, i, similarity) for i, similarity in kept]
+        else:
+            may_be_person = (lambda i: bool(flags[i])) if flags is not None else persons.__contains__
+            hits = self._best_same_script(query, key, kept, may_be_person, limit, threshold)
         hits += self._person_subsets(query, key, same, {i for i, _sim in scored})
         floor = _least_kept(query, hits, limit, threshold)
         nearest = self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks)
@@ -655,6 +708,10 @@ def _least_kept(query: Query, hits: Sequence[Hit], limit: int, threshold: float)
     if limit < 1 or len(best) < limit:
         return threshold
     return max(threshold, heapq.nlargest(limit, best.values())[-1])
+
+
+_person_similarity = lru_cache(maxsize=4_096)(person_similarity)
+""":func:`~threadline.matching.persons.person_similarity`, remembered: a pair is bounded by it before it is scored."""
 
 
 def _prefer_short_form(hit: Hit | None, short: Hit | None) -> Hit | None:
@@ -815,7 +872,7 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
     other = record.key
     person = query.schema == "Person" or entity.schema == "Person"
     if person and not han_core(key.original) and not han_core(other.original):
-        similarity, reason = person_similarity(key.latin, other.latin)
+        similarity, reason = _person_similarity(key.latin, other.latin)
         features = [("person_parts", similarity)]
         parts = [f"name {key.latin!r} ~ {label} {record.name.value!r}: {reason}"]
         if (" " not in key.latin or " " not in other.latin) and key.latin != other.latin:
