@@ -78,7 +78,10 @@ MAX_CROSS_CANDIDATES = 100
 MERGE_AFTER = 16
 """Name look-ups after which a persisted index's key tables are merged and searched once per name, rather than once
 per segment (:meth:`~threadline.matching.index.Postings.prefetch`): merging the 1.8 million keys of a 1M list
-takes 0.14 s, more than a one-off ``threadline match`` saves by it; screening merges them in ``warm``."""
+takes 0.14 s, more than a one-off ``threadline match`` saves by it; screening merges them in ``warm``. From then on
+which entries may be persons is also known for every name at once (:meth:`~threadline.matching.index.
+CandidateIndex.person_flags`, 0.26 s at a million entities) instead of searched for in each query's candidates'
+entries, a few thousand a Latin query (about 3 ms of it at a million)."""
 UNIT_WORDS = frozenset(
     {"bureau", "branch", "subsidiary", "department", "office", "institute", "public", "security", "police", "prison"}
     | {"committee", "administration"}
@@ -440,10 +443,13 @@ class SimpleMatcher:
         similarity, the costliest comparison, ran against all of them."""
         words = latin.split()
         unique = set(words)
-        if self._repeated is None or not people or len(unique) < len(words) or has_han(latin):
+        if not people or len(unique) < len(words) or has_han(latin):
             return people
         at = np.asarray(people, dtype=np.int64)
-        keep = np.frombuffer(self._repeated, dtype=np.uint8)[at] != 0
+        if self._repeated is not None:
+            keep = np.frombuffer(self._repeated, dtype=np.uint8)[at] != 0
+        else:  # a persisted index not warmed: these names' keys are read (as the comparison would read them)
+            keep = np.frombuffer(repeated_words(pick(self._latin, people)), dtype=np.uint8) != 0
         keep |= in_any(at, [self._postings.get(word, ()) for word in unique])
         kept: list[int] = at[keep].tolist()
         return kept
@@ -472,6 +478,8 @@ class SimpleMatcher:
         self._asked += 1
         if isinstance(self._postings, Postings) and self._asked > MERGE_AFTER:
             self._postings.prefetch(list(blocks))  # all the keys searched for at once, in the merged key table
+            if self._maybe_person is None and self._index is not None:
+                self._maybe_person = self._index.person_flags()  # as the key table: once the process keeps asking
         by_block = {block: self._postings.get(block, ()) for block in blocks}
         selective = [ids for ids in by_block.values() if len(ids) <= MAX_POSTINGS]
         if not selective:  # every key is common: the names sharing any of them (costly, but nothing is missed)
