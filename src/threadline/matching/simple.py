@@ -52,6 +52,7 @@ from threadline.matching.shortforms import reading as short_form_reading
 from threadline.matching.shortforms import short_form_hit
 from threadline.matching.vectorised import (
     Ids,
+    RecentTexts,
     SortedNames,
     among,
     flagged,
@@ -211,7 +212,7 @@ class SimpleMatcher:
         """One byte per name, 1 when a word of its Latin key occurs twice, when known (as ``_sorted_latin``)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
-            self._postings, self._latin = index.postings, index.latin
+            self._postings, self._latin = index.postings, RecentTexts(index.latin)
             self._script_flags = ScriptFlags(index.han_flags)  # persisted: no record decoded for it
         else:
             self.entities = list(entities)
