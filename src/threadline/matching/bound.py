@@ -36,7 +36,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import product
 from typing import NamedTuple
 
 import numpy as np
@@ -136,15 +135,18 @@ class _SpanTable:
         self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
         self.phrases = lru_cache(maxsize=1 << 16)(self._phrases)
 
-    @staticmethod
-    def _spelled(span: str) -> tuple[frozenset[str], bool, frozenset[str]]:
+    def _spelled(self, span: str) -> tuple[frozenset[str], bool, frozenset[str]]:
         """The run's spellings, whether they may be a trade name's (two or more characters, not a place), and its
-        initials (two or more characters)."""
-        options = [char_readings(c) for c in span]
-        spelled = frozenset("".join(combo) for combo in product(*options))
+        initials (two or more characters): each reading of the last character after each spelling (initials) of
+        the run before it, which a vocabulary has just asked for (so the readings' product is never formed again)."""
+        last = char_readings(span[-1])
         if len(span) < 2:
-            return spelled, False, frozenset()
-        initials = frozenset("".join(c) for c in product(*({r[:1] for r in o} for o in options)))
+            return last, False, frozenset()
+        before, _trade, before_initials = self.spelled(span[:-1])
+        if len(span) == 2:
+            before_initials = frozenset(reading[:1] for reading in before)
+        spelled = frozenset(head + reading for head in before for reading in last)
+        initials = frozenset(head + reading[:1] for head in before_initials for reading in last)
         return spelled, not is_place(span), initials
 
     def _phrases(self, span: str) -> tuple[tuple[str, ...], bool]:
