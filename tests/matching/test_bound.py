@@ -304,3 +304,57 @@ def test_a_word_that_can_do_nothing_is_answered_as_reckoned_in_full(shared_data:
             early += reached.cost in (1.0, 0.5) and not reached.explainable
             full += reached.explainable
     assert early > 100 and full > 100  # both kinds of word were met
+
+
+def _per_name(han: str) -> tuple[object, ...]:
+    """A vocabulary's tables worked out for ``han`` alone, every run of it reckoned afresh (the reckoning
+    :class:`HanVocabulary` did before it remembered runs across names)."""
+    from threadline.matching.align import GENERIC_WEIGHT, MAX_SPAN, OPTIONAL_CHARS, joined_key, phrase_key
+    from threadline.names.normalize import GENERIC_WORDS
+    from threadline.names.places import is_place
+
+    spelling: dict[str, list[tuple[int, int]]] = {}
+    initials: dict[str, list[tuple[int, int]]] = {}
+    phrases: dict[str, list[tuple[int, int]]] = {}
+    trade: set[str] = set()
+    free = [0.0] * len(han)
+    for i in range(len(han)):
+        for k in range(1, min(MAX_SPAN, len(han) - i) + 1):
+            options = [char_readings(c) for c in han[i : i + k]]
+            spelled = {"".join(combo) for combo in product(*options)}
+            for each in spelled:
+                spelling.setdefault(each, []).append((i, k))
+            if k >= 2 and not is_place(han[i : i + k]):
+                trade |= spelled
+            if k >= 2:
+                for letters in {"".join(c) for c in product(*({r[:1] for r in o} for o in options))}:
+                    initials.setdefault(letters, []).append((i, k))
+        for k in range(1, len(han) - i + 1):
+            for table in (glossary(), dictionary()):
+                renderings = table.get(han[i : i + k], ())
+                for phrase in renderings:
+                    phrases.setdefault(joined_key(phrase), []).append((i, k))
+                if k >= 2 and renderings and all(w in GENERIC_WORDS for p in renderings for w in phrase_key(p)):
+                    for c in range(i, i + k):
+                        free[c] = max(free[c], 1.0 - GENERIC_WEIGHT)
+        if han[i] in OPTIONAL_CHARS and i > 0:
+            free[i] = 1.0
+    return spelling, initials, phrases, frozenset(trade), free
+
+
+@pytest.mark.shared
+def test_a_vocabulary_from_remembered_runs_is_the_one_worked_out_per_name(shared_data: Path) -> None:
+    """Runs of characters recur from name to name (福建, 交通, 集团), so what each offers is remembered: a vocabulary
+    built from them, the first time or again, has the tables of one reckoned for the name alone, in the same order
+    (the province and optional characters come after, in both)."""
+    names = [han_core(zh) for zh, _en, _p in random.Random(13).sample(_pairs(shared_data), 300)]
+    names += ["新疆生产建设兵团公安局", "重庆长安汽车", "行", "中国"]
+    checked = 0
+    for han in filter(None, names * 2):
+        vocab = HanVocabulary(han, (glossary(), dictionary()))
+        spelling, initials, phrases, trade, free = _per_name(han)
+        assert (vocab._by_spelling, vocab._by_initials, vocab._by_phrase) == (spelling, initials, phrases), han
+        assert vocab.trade_spellings == trade, han
+        assert all(mine >= theirs for mine, theirs in zip(vocab.free, free, strict=True)), han
+        checked += 1
+    assert checked > 500

@@ -314,15 +314,27 @@ def test_persons_compared_only_where_a_word_is_shared_give_the_same_hits(
 ) -> None:
     """Persons' names, some holding the query's parts, some with a word twice ("Ali Al Ali"), some spelt alike
     with no word shared: the token-set comparison left to the names that share a word with the query or have one
-    twice (``_may_hold``) finds the same hits as comparing every name."""
+    twice (``_may_hold``) finds the same hits as comparing every name, whether the names with a word twice are
+    known beforehand (in memory, or a warmed persisted index) or found among the candidates (not warmed)."""
     entities = [_entity(str(n), "Person", name) for n, name in enumerate(names)]
     matcher = SimpleMatcher(entities)
     kept = matcher.match(Query(query), threshold=threshold)
-    matcher._repeated = None  # every person-flagged candidate compared
-    every = matcher.match(Query(query), threshold=threshold)
+    every = _EveryName(entities).match(Query(query), threshold=threshold)
+    matcher._repeated = None
+    found = matcher.match(Query(query), threshold=threshold)
     assert [(h.entity.entry_id, h.score, h.explanation) for h in kept] == [
         (h.entity.entry_id, h.score, h.explanation) for h in every
     ]
+    assert [(h.entity.entry_id, h.score, h.explanation) for h in found] == [
+        (h.entity.entry_id, h.score, h.explanation) for h in every
+    ]
+
+
+class _EveryName(SimpleMatcher):
+    """The matcher comparing every name that may be a person's by token set, as before ``_may_hold``."""
+
+    def _may_hold(self, latin: str, people: list[int]) -> list[int]:
+        return people
 
 
 def test_only_names_sharing_a_word_or_repeating_one_are_compared_by_token_set() -> None:
@@ -334,6 +346,30 @@ def test_only_names_sharing_a_word_or_repeating_one_are_compared_by_token_set() 
     matcher = SimpleMatcher(entities)
     assert matcher._may_hold("vladimir putin", [0, 1, 2]) == [0, 1]  # shares "vladimir"; repeats "ali"
     assert matcher._may_hold("ali ali", [0, 1, 2]) == [0, 1, 2]  # the query repeats a word: every name
+    matcher._repeated = None  # not known beforehand: read from these names
+    assert matcher._may_hold("vladimir putin", [0, 1, 2]) == [0, 1]
+    assert matcher._may_hold("hassan putin", [2, 1]) == [2, 1]
+    assert matcher._may_hold("vladimir putin", [2]) == []
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.6, 0.7, 0.85])
+def test_chinese_candidates_below_the_threshold_by_characters_are_left_unread(threshold: float) -> None:
+    """Two Chinese names score at most their character similarity (or their pinyin keys differ only in spacing), so
+    the candidates below the threshold by characters are not scored: the hits are those of scoring every one."""
+    names = ["新疆中泰化学股份有限公司", "新疆中泰化学集团", "新疆中泰化工有限公司", "新疆中泰集团有限公司"]
+    names += ["新疆天业股份"]
+    names += ["深圳市英维克科技", "深圳市银之杰科技", "新疆天业（集团）有限公司", "中泰化学", "新疆中泰"]
+    entities = [_entity(str(n), "Company", name, countries=("cn",)) for n, name in enumerate(names)]
+    matcher = SimpleMatcher(entities)
+    found = 0
+    for query in ("新疆中泰化学股份有限公司", "新疆中泰集团", "深圳市英维克科技有限公司", "新疆天业集团"):
+        every = [hit for hit in matcher.match(Query(query), limit=50, threshold=0.0) if hit.score >= threshold]
+        kept = matcher.match(Query(query), limit=50, threshold=threshold)
+        assert [(h.entity.entry_id, h.score, h.explanation) for h in kept] == [
+            (h.entity.entry_id, h.score, h.explanation) for h in every
+        ], query
+        found += len(kept)
+    assert found >= 4
 
 
 def test_an_english_given_name_beside_a_chinese_name_costs_half() -> None:

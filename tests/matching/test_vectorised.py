@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -14,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from threadline.matching.index import IdList
 from threadline.matching.vectorised import (
+    RecentTexts,
     SortedNames,
     among,
     id_list,
@@ -162,3 +164,29 @@ def test_token_set_is_token_sort_for_names_with_no_word_in_common_and_none_twice
         # equal but for rounding (22.22222222222223 and ...22 for "alpha", "beta"): a name at 95 by one is far above
         # the 70 that the other needs for the name to have been scored already
         assert fuzz.token_set_ratio(query, choice) == pytest.approx(fuzz.token_sort_ratio(query, choice), abs=1e-9)
+
+
+class _Taken(list[str]):
+    """Texts that count the items their ``take`` reads (as a persisted index's keys are read from the file)."""
+
+    read = 0
+
+    def take(self, ids: list[int]) -> list[str]:
+        self.read += len(ids)
+        return [self[i] for i in ids]
+
+
+def test_recent_texts_are_taken_as_read_one_by_one_and_read_once() -> None:
+    texts = _Taken(f"name {n} {n % 7}" for n in range(500))
+    recent = RecentTexts(texts, keep=300)
+    rnd = random.Random(5)
+    for _ in range(40):
+        ids = rnd.sample(range(500), rnd.randint(0, 120))
+        assert recent.take(ids) == [texts[i] for i in ids]
+        assert recent.take(np.asarray(ids[: len(ids) // 2], dtype=np.int64)) == [texts[i] for i in ids[: len(ids) // 2]]
+    assert recent[17] == texts[17] and len(recent) == 500 and list(recent) == texts
+    again = RecentTexts(texts)
+    before = texts.read
+    again.take(list(range(100)))
+    again.take(list(range(50, 150)))
+    assert texts.read - before == 150  # the second take read only the 50 it had not read

@@ -35,8 +35,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import product
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -124,6 +123,62 @@ class Coverage(NamedTuple):
     """Per character, whether such a span reaches it."""
 
 
+class _SpanTable:
+    """What a run of characters offers the aligner, whatever name it is part of, remembered per run: its spellings
+    (every reading of each character, :func:`char_readings`), whether they may spell a trade name, its pinyin
+    initials, and the glossary and dictionary phrases it means. A Latin query meets about a hundred Chinese
+    candidates, each needing a :class:`HanVocabulary` of its own, and their runs recur from name to name (福建,
+    交通, 集团): working each run out again for every name was most of what bounding those pairs cost."""
+
+    def __init__(self, meanings: Sequence[Glossary]) -> None:
+        self.meanings = tuple(meanings)
+        self.longest = max((len(term) for table in self.meanings for term in table), default=0)
+        """The longest run any table has a phrase for: longer runs are not looked up."""
+        self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
+        self.phrases = lru_cache(maxsize=1 << 16)(self._phrases)
+
+    def _spelled(self, span: str) -> tuple[frozenset[str], bool, frozenset[str]]:
+        """The run's spellings, whether they may be a trade name's (two or more characters, not a place), and its
+        initials (two or more characters): each reading of the last character after each spelling (initials) of
+        the run before it, which a vocabulary has just asked for (so the readings' product is never formed again)."""
+        last = char_readings(span[-1])
+        if len(span) < 2:
+            return last, False, frozenset()
+        before, _trade, before_initials = self.spelled(span[:-1])
+        if len(span) == 2:
+            before_initials = frozenset(reading[:1] for reading in before)
+        spelled = frozenset(head + reading for head in before for reading in last)
+        initials = frozenset(head + reading[:1] for head in before_initials for reading in last)
+        return spelled, not is_place(span), initials
+
+    def _phrases(self, span: str) -> tuple[tuple[str, ...], bool]:
+        """The phrases the run means, each written as one string (:func:`~threadline.matching.align.joined_key`),
+        table after table, and whether a table has it only as generic words (科技: "technology")."""
+        keys: list[str] = []
+        generic = False
+        for table in self.meanings:
+            renderings = table.get(span, ())
+            keys.extend(joined_key(phrase) for phrase in renderings)
+            if len(span) >= 2 and renderings and all(w in GENERIC_WORDS for p in renderings for w in phrase_key(p)):
+                generic = True
+        return tuple(keys), generic
+
+
+_SPAN_TABLES: list[_SpanTable] = []
+
+
+def _span_table(meanings: Sequence[Glossary]) -> _SpanTable:
+    """The :class:`_SpanTable` of these tables (the same objects: the glossary and dictionary are loaded once), kept
+    for the life of the process; a few at most (tests build vocabularies with other tables)."""
+    for table in _SPAN_TABLES:
+        if len(table.meanings) == len(meanings) and all(a is b for a, b in zip(table.meanings, meanings, strict=True)):
+            return table
+    if len(_SPAN_TABLES) >= 4:
+        _SPAN_TABLES.pop(0)
+    _SPAN_TABLES.append(_SpanTable(meanings))
+    return _SPAN_TABLES[-1]
+
+
 class HanVocabulary:
     """Everything the aligner could explain a Latin word with, for one Chinese name (its core, legal form removed),
     and which characters each could account for."""
@@ -134,59 +189,83 @@ class HanVocabulary:
         very ones the aligner tries (:func:`~threadline.matching.align.span_spellings` of the same readings), so
         they are added as they are, not as every combination of every character's spellings."""
         self.han = han
-        by_spelling: dict[str, list[tuple[int, int]]] = {}
-        trade: set[str] = set()
-        by_initials: dict[str, list[tuple[int, int]]] = {}
-        by_phrase: dict[str, list[tuple[int, int]]] = {}
+        table = _span_table(meanings)
+        self._runs = [
+            (i, k, *table.spelled(han[i : i + k]))
+            for i in range(len(han))
+            for k in range(1, min(MAX_SPAN, len(han) - i) + 1)
+        ]
+        """``(start, length, spellings, trade name, initials)`` of every run of up to ``MAX_SPAN`` characters."""
+        self._meant: list[tuple[int, int, tuple[str, ...]]] = []
+        """``(start, length, phrases)`` of every run a glossary or dictionary phrase means."""
         free = [0.0] * len(han)
         """Credit a character may have with no word: optional (an administrative suffix, a leading province) 1,
         inside a generic term left out (科技) half."""
         for i in range(len(han)):
-            for k in range(1, min(MAX_SPAN, len(han) - i) + 1):
-                options = [char_readings(c) for c in han[i : i + k]]
-                spelled = {"".join(combo) for combo in product(*options)}
-                for spelling in spelled:
-                    by_spelling.setdefault(spelling, []).append((i, k))
-                if k >= 2 and not is_place(han[i : i + k]):
-                    trade |= spelled
-                if k >= 2:
-                    for letters in {"".join(c) for c in product(*({r[:1] for r in o} for o in options))}:
-                        by_initials.setdefault(letters, []).append((i, k))
-            for k in range(1, len(han) - i + 1):
-                for table in meanings:
-                    renderings = table.get(han[i : i + k], ())
-                    for phrase in renderings:
-                        by_phrase.setdefault(joined_key(phrase), []).append((i, k))
-                    if k >= 2 and renderings and all(w in GENERIC_WORDS for p in renderings for w in phrase_key(p)):
-                        for c in range(i, i + k):
-                            free[c] = max(free[c], 1.0 - GENERIC_WEIGHT)
+            for k in range(1, min(len(han) - i, table.longest) + 1):
+                phrases, generic = table.phrases(han[i : i + k])
+                if phrases:
+                    self._meant.append((i, k, phrases))
+                if generic:
+                    for c in range(i, i + k):
+                        free[c] = max(free[c], 1.0 - GENERIC_WEIGHT)
             if han[i] in OPTIONAL_CHARS and i > 0:
                 free[i] = 1.0
         for _system, name_readings in other_readings(han) if spoken else ():
-            for i in range(len(han)):
-                for k in range(1, min(MAX_SPAN, len(han) - i) + 1):
-                    for spelling in span_spellings(name_readings, i, k):
-                        by_spelling.setdefault(spelling, []).append((i, k))
+            self._runs += [
+                (i, k, frozenset(span_spellings(name_readings, i, k)), False, frozenset())
+                for i in range(len(han))
+                for k in range(1, min(MAX_SPAN, len(han) - i) + 1)
+            ]  # a person's spellings: not a trade name's, and persons are not read by initials
         province = leading_province(han)
         if province and len(province) < len(han):
             free[: len(province)] = [1.0] * len(province)
-        self.spellings = frozenset(by_spelling)
-        self.trade_spellings = frozenset(trade)
-        self.initials = frozenset(by_initials)
+        self.spellings: frozenset[str] = frozenset().union(*(spelled for _i, _k, spelled, _t, _n in self._runs))
+        self.trade_spellings: frozenset[str] = frozenset().union(*(s for _i, _k, s, trade, _n in self._runs if trade))
+        self.initials: frozenset[str] = frozenset().union(*(letters for _i, _k, _s, _t, letters in self._runs))
         self.free = tuple(free)
-        self._by_spelling = by_spelling
-        self._by_initials = by_initials
-        self._by_phrase = by_phrase
-        self._phrases = sorted(by_phrase)
+        self._phrases = sorted({phrase for _i, _k, phrases in self._meant for phrase in phrases})
         self._phrase_text = "\0".join(self._phrases)
         """Every phrase in one string: a word of a run that spells a phrase is a piece of it (not always the
         first piece: "chemical" in "petrochemical")."""
-        self._choices = sorted(by_spelling)
-        self._by_first: dict[str, list[str]] = {}
-        for spelling in self._choices:
-            self._by_first.setdefault(spelling[:1], []).append(spelling)
+        self._choices = sorted(self.spellings)
         self._words: dict[str, WordReach] = {}
         self._coverage: dict[str, Coverage] = {}
+
+    # Where each spelling, initials and phrase is found in the name: only for the words whose coverage is worked out
+    # (the pairs the Latin side does not rule out), so built on first use. A Latin query bounds a hundred Chinese
+    # candidates, most ruled out by their words alone: laying out these tables for each name cost more than that.
+
+    @cached_property
+    def _by_spelling(self) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for i, k, spelled, _trade, _letters in self._runs:
+            for spelling in spelled:
+                found.setdefault(spelling, []).append((i, k))
+        return found
+
+    @cached_property
+    def _by_initials(self) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for i, k, _spelled, _trade, initials in self._runs:
+            for letters in initials:
+                found.setdefault(letters, []).append((i, k))
+        return found
+
+    @cached_property
+    def _by_phrase(self) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for i, k, phrases in self._meant:
+            for phrase in phrases:
+                found.setdefault(phrase, []).append((i, k))
+        return found
+
+    @cached_property
+    def _by_first(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for spelling in self._choices:
+            found.setdefault(spelling[:1], []).append(spelling)
+        return found
 
     def word(self, word: str) -> WordReach:
         """What ``word`` can do against this name (remembered per word)."""
@@ -279,7 +358,7 @@ class HanVocabulary:
         are answered first, with the reach the full reckoning below gives such a word."""
         stemmed = _stem(word)
         in_phrase = stemmed in self._phrase_text
-        if not near and not in_phrase and word not in self._by_spelling and word not in self._by_initials:
+        if not near and not in_phrase and word not in self.spellings and word not in self.initials:
             return UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED
         close = tuple(near)
         best_close = max(similarity for _s, similarity in close) if close else 0.0
@@ -292,7 +371,7 @@ class HanVocabulary:
             cost = min(costs)
         # Any span at all, without listing them: a close spelling is a span's, and so is a phrase it is a piece of
         # (a phrase it begins is one: every phrase is in the one string ``in_phrase`` searched).
-        explainable = word in self._by_spelling or word in self._by_initials or bool(close) or in_phrase
+        explainable = word in self.spellings or word in self.initials or bool(close) or in_phrase
         return WordReach(cost, explainable, word in self.trade_spellings, bool(close), close)
 
     def _phrase_spans(self, stemmed: str) -> list[Span]:

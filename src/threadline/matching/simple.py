@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -54,6 +54,7 @@ from threadline.matching.shortforms import reading as short_form_reading
 from threadline.matching.shortforms import short_form_hit
 from threadline.matching.vectorised import (
     Ids,
+    RecentTexts,
     SortedNames,
     among,
     flagged,
@@ -82,7 +83,10 @@ MAX_CROSS_CANDIDATES = 100
 MERGE_AFTER = 16
 """Name look-ups after which a persisted index's key tables are merged and searched once per name, rather than once
 per segment (:meth:`~threadline.matching.index.Postings.prefetch`): merging the 1.8 million keys of a 1M list
-takes 0.14 s, more than a one-off ``threadline match`` saves by it; screening merges them in ``warm``."""
+takes 0.14 s, more than a one-off ``threadline match`` saves by it; screening merges them in ``warm``. From then on
+which entries may be persons is also known for every name at once (:meth:`~threadline.matching.index.
+CandidateIndex.person_flags`, 0.26 s at a million entities) instead of searched for in each query's candidates'
+entries, a few thousand a Latin query (about 3 ms of it at a million)."""
 UNIT_WORDS = frozenset(
     {"bureau", "branch", "subsidiary", "department", "office", "institute", "public", "security", "police", "prison"}
     | {"committee", "administration"}
@@ -212,7 +216,7 @@ class SimpleMatcher:
         """One byte per name, 1 when a word of its Latin key occurs twice, when known (as ``_sorted_latin``)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
-            self._postings, self._latin = index.postings, index.latin
+            self._postings, self._latin = index.postings, RecentTexts(index.latin)
             self._script_flags = ScriptFlags(index.han_flags)  # persisted: no record decoded for it
         else:
             self.entities = list(entities)
@@ -273,6 +277,66 @@ class SimpleMatcher:
         if query_han and record_han:
             similarity = han_similarity(query_han, record_han)
         return _score(query, key, record, self._entity(record_id), similarity)
+
+    def _best_same_script(
+        self,
+        query: Query,
+        key: NameKey,
+        kept: Sequence[tuple[int, float]],
+        may_be_person: Callable[[int], bool],
+        limit: int,
+        threshold: float,
+    ) -> list[Hit]:
+        """The hits of the same-script candidates ``kept`` (``(record id, similarity)``) that may be among the
+        ``limit`` returned, in ``kept`` order: :meth:`_same_script` for each, most promising first, until the rest
+        are provably below the ``limit`` best entries' scores (:func:`_least_kept`; a tie is still scored).
+
+        What a pair can score is known before its entry is read (:meth:`_same_reach`); reading and scoring every
+        candidate at 0.70 or more, a few dozen a row against a million names, was the largest part of a Latin
+        query once the candidates were found, and most rank below the tenth hit. The hits returned are a
+        subsequence of those scoring every one gives, so the ranking, ties included, is the same."""
+        reach_of = [self._same_reach(query, key, i, similarity, may_be_person) for i, similarity in kept]
+        order = sorted(range(len(kept)), key=lambda n: -reach_of[n])  # stable: equal reaches in ``kept`` order
+        found: dict[int, Hit] = {}
+        floor = threshold
+        for n in order:
+            if reach_of[n] < floor:
+                break  # this and every later one: below the entries already kept, whatever their entry says
+            hit = found[n] = self._same_script(query, key, *kept[n])
+            if len(found) >= limit and hit.score > floor:  # only a hit above the floor can raise it
+                floor = _least_kept(query, list(found.values()), limit, threshold)
+        return [found[n] for n in sorted(found)]
+
+    def _same_reach(
+        self, query: Query, key: NameKey, record_id: int, similarity: float, may_be_person: Callable[[int], bool]
+    ) -> float:
+        """The most :meth:`_same_script` can score a pair, known from the names alone: :func:`_score` only lowers
+        the similarity it is given (by characters for two Chinese names), except that names of the same letters
+        spaced differently reach :data:`SPACING_ONLY` and a person's Latin name is scored part by part instead
+        (:func:`~threadline.matching.persons.person_similarity`): the entry's schema decides that, so an entry
+        that may be a person's reaches the higher of the two."""
+        latin = self._latin[record_id]
+        if spaced_alike(key.latin, latin):
+            return 1.0
+        query_han = han_core(key.original)
+        if query_han:  # its same-script candidates are Chinese names
+            record_han = han_core(self._records[record_id].key.original)
+            return han_similarity(query_han, record_han) if record_han else 1.0
+        if query.schema == "Person" or may_be_person(record_id):
+            return max(similarity, _person_similarity(key.latin, latin)[0])
+        return similarity
+
+    def _han_may_reach(self, key: NameKey, record_id: int, threshold: float) -> bool:
+        """Whether a Chinese query's Chinese candidate has a character similarity (:func:`han_similarity`, which
+        :meth:`_same_script` scores it by) of at least ``threshold``. :func:`_score` only lowers that similarity
+        for two Chinese names (the part-by-part comparison is for Latin persons' names), unless their pinyin keys
+        differ only in spacing, which the caller checks: a pair below it is no hit, and its entry is not read. A
+        Chinese query against a million names scores a few hundred candidates, most far below the threshold by
+        characters, and reading their entries was a third of what it cost."""
+        query_han, record_han = han_core(key.original), han_core(self._records[record_id].key.original)
+        if not query_han or not record_han:
+            return True  # not two Chinese names: scored as the caller's Latin pairs are, by reading the entry
+        return han_similarity(query_han, record_han) >= threshold
 
     def cross_candidates(self, name: str, limit: int = MAX_CROSS_CANDIDATES) -> list[tuple[Entity, Name]]:
         """The names in the other script that a query would be aligned with (for calibration and diagnostics)."""
@@ -384,10 +448,13 @@ class SimpleMatcher:
         similarity, the costliest comparison, ran against all of them."""
         words = latin.split()
         unique = set(words)
-        if self._repeated is None or not people or len(unique) < len(words) or has_han(latin):
+        if not people or len(unique) < len(words) or has_han(latin):
             return people
         at = np.asarray(people, dtype=np.int64)
-        keep = np.frombuffer(self._repeated, dtype=np.uint8)[at] != 0
+        if self._repeated is not None:
+            keep = np.frombuffer(self._repeated, dtype=np.uint8)[at] != 0
+        else:  # a persisted index not warmed: these names' keys are read (as the comparison would read them)
+            keep = np.frombuffer(repeated_words(pick(self._latin, people)), dtype=np.uint8) != 0
         keep |= in_any(at, [self._postings.get(word, ()) for word in unique])
         kept: list[int] = at[keep].tolist()
         return kept
@@ -416,6 +483,8 @@ class SimpleMatcher:
         self._asked += 1
         if isinstance(self._postings, Postings) and self._asked > MERGE_AFTER:
             self._postings.prefetch(list(blocks))  # all the keys searched for at once, in the merged key table
+            if self._maybe_person is None and self._index is not None:
+                self._maybe_person = self._index.person_flags()  # as the key table: once the process keeps asking
         by_block = {block: self._postings.get(block, ()) for block in blocks}
         selective = [ids for ids in by_block.values() if len(ids) <= MAX_POSTINGS]
         if not selective:  # every key is common: the names sharing any of them (costly, but nothing is missed)
@@ -564,21 +633,26 @@ class SimpleMatcher:
         same, cross = self._script_flags.split_array(candidates, query_han)
         cross = cross if across else cross[:0]
         scored = self._similar(key.latin, same)
-        # A Latin pair scores at most its similarity unless a person's name is compared part by part (or an
-        # identifier raises it): below the threshold, its entry need not even be read.
-        keep_all = query_han or bool(query.identifiers) or query.schema == "Person"
+        # A pair scores at most its similarity (for two Chinese names, by characters) unless a person's Latin name is
+        # compared part by part (or an identifier raises it): below the threshold, its entry need not even be read.
+        keep_all = bool(query.identifiers) or (query.schema == "Person" and not query_han)
         flags = self._maybe_person
-        below: set[int] = set()
-        if flags is None and not keep_all:  # a persisted index not warmed: search the entries of these few only
-            below = set(self._maybe_persons([i for i, sim in scored if sim / 100 < threshold]))
-        hits = [
-            self._same_script(query, key, i, sim / 100)
+        persons: set[int] = set()
+        if flags is None and not query_han:  # a persisted index not warmed: search these few entries only
+            persons = set(self._maybe_persons([i for i, _sim in scored]))
+        kept = [
+            (i, sim / 100)
             for i, sim in scored
             if keep_all
-            or sim / 100 >= threshold
-            or (flags[i] if flags is not None else i in below)
+            or (self._han_may_reach(key, i, threshold) if query_han else sim / 100 >= threshold)
+            or (not query_han and (flags[i] if flags is not None else i in persons))
             or spaced_alike(key.latin, self._latin[i])
         ]
+        if query.identifiers:  # an identifier may raise any score: every pair is scored
+            hits = [self._same_script(query, key, i, similarity) for i, similarity in kept]
+        else:
+            may_be_person = (lambda i: bool(flags[i])) if flags is not None else persons.__contains__
+            hits = self._best_same_script(query, key, kept, may_be_person, limit, threshold)
         hits += self._person_subsets(query, key, same, {i for i, _sim in scored})
         floor = _least_kept(query, hits, limit, threshold)
         nearest = self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks)
@@ -718,6 +792,10 @@ def _least_kept(query: Query, hits: Sequence[Hit], limit: int, threshold: float)
     if limit < 1 or len(best) < limit:
         return threshold
     return max(threshold, heapq.nlargest(limit, best.values())[-1])
+
+
+_person_similarity = lru_cache(maxsize=4_096)(person_similarity)
+""":func:`~threadline.matching.persons.person_similarity`, remembered: a pair is bounded by it before it is scored."""
 
 
 def _prefer_short_form(hit: Hit | None, short: Hit | None) -> Hit | None:
@@ -890,7 +968,7 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
     other = record.key
     person = query.schema == "Person" or entity.schema == "Person"
     if person and not han_core(key.original) and not han_core(other.original):
-        similarity, reason = person_similarity(key.latin, other.latin)
+        similarity, reason = _person_similarity(key.latin, other.latin)
         features = [("person_parts", similarity)]
         by_consonants = consonant_similarity(key.original, key.latin, other.original, other.latin)
         if by_consonants is not None and by_consonants[0] > similarity:
