@@ -519,22 +519,21 @@ class SimpleMatcher:
         return sorted(shown, key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))[:limit]
 
     def _sounding(self, query: Query, threshold: float) -> list[Hit]:
-        """Persons' Latin names that sound like a query written as a transcription in Chinese characters (艾尔肯·
-        吐尼亚孜 finds "Erkin Tuniyaz", see :mod:`threadline.names.transcribed`): the two share no index key, so
-        these are found by the sound key of a part, the same for both."""
+        """Persons' Latin names that a query shares no index key with but sounds like: written in Arabic script
+        (:meth:`_by_consonants`), a short Chinese name read the Hong Kong, Taiwanese or Korean way
+        (:meth:`_read_otherwise`), or a transcription in Chinese characters (艾尔肯·吐尼亚孜 finds "Erkin Tuniyaz", see
+        :mod:`threadline.names.transcribed`), found by the sound key of a part, the same for both."""
         if query.schema not in (None, "Person"):
             return []
         if is_abjad(query.name):
             return self._by_consonants(query, threshold)
         spoken = spoken_block_keys(han_core(query.name)) if personal_name(query.name) else set()
-        if spoken:
-            return self._read_otherwise(query, spoken, threshold)
+        hits = self._read_otherwise(query, spoken, threshold) if spoken else []
         if not is_transcribed(query.name, query.schema == "Person"):
-            return []
+            return hits
         key = name_key(query.name)
         found = sorted({i for _han, sound in part_keys(query.name) for i in self._person_sounds.get(sound, ())})
         floor = max(threshold, MIN_NAME_SIMILARITY)
-        hits = []
         for record_id in found[:MAX_CROSS_CANDIDATES]:
             hit = _cross_score(query, key, self._records[record_id], self._entity(record_id), floor)
             if hit is not None and hit.score >= threshold and schemata_compatible(query.schema, hit.entity.schema):
