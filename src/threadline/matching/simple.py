@@ -70,7 +70,7 @@ from threadline.names.abjad import arabic_skeletons, is_abjad, latin_skeletons
 from threadline.names.brands import brand_table
 from threadline.names.listed import counterparts
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
-from threadline.names.romanisations import may_be_given_name
+from threadline.names.romanisations import MAX_NAME, may_be_given_name
 from threadline.names.transcribed import is_transcribed, part_keys, sound_key, sounds_alike
 
 MIN_NAME_SIMILARITY = 0.70
@@ -835,8 +835,9 @@ def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | No
     if bound.explainable_han < 2:
         company = 0.0  # a company pair needs two characters explained (_cross_score gives no hit otherwise)
     person_best = bound.score
-    if _may_read_spoken(query, schema) and any(may_be_given_name(w) for w in words):
-        person_best = min(1.0, person_best + GENERIC_WEIGHT / len(words))  # a given name at half (with_given_name)
+    if len(han) <= MAX_NAME and _may_read_spoken(query, schema) and any(may_be_given_name(w) for w in words):
+        # a given name at half (with_given_name, only for a name short enough to be a person's)
+        person_best = min(1.0, person_best + GENERIC_WEIGHT / len(words))
     if query.schema == "Person" or schema == "Person":
         best = person_best  # persons' names are not calibrated
     else:
