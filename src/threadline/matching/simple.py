@@ -570,7 +570,7 @@ class SimpleMatcher:
         key = name_key(query.name)
         skeletons = self._person_skeletons
         shared: Counter[int] = Counter()
-        wanted = sorted(set(arabic_skeletons(query.name)), key=lambda s: len(skeletons.get(s, ())))
+        wanted = sorted(set(arabic_skeletons(query.name)), key=lambda s: (len(skeletons.get(s, ())), s))  # rarest first
         for at, skeleton in enumerate(wanted):
             found = skeletons.get(skeleton, ())
             if len(found) <= MAX_POSTINGS or at == 0:
