@@ -13,9 +13,9 @@ unaspirated b, d, g as p, t, k (炳 bing = "Ping", 德 dak = "Tak", 家 ga = "Ka
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 
+from threadline.commented_csv import read_rows
 from threadline.settings import RESOURCES_DIR
 
 CANTONESE = RESOURCES_DIR / "cantonese" / "readings.csv"
@@ -29,13 +29,7 @@ _AFFRICATES = (("ch", ("ts",)), ("ts", ("ch",)))
 @lru_cache(maxsize=1)
 def table() -> dict[str, tuple[str, ...]]:
     """Simplified character -> its spellings as the resource lists them."""
-    out: dict[str, tuple[str, ...]] = {}
-    with CANTONESE.open(encoding="utf-8", newline="") as handle:
-        rows = csv.reader(line for line in handle if not line.startswith("#"))
-        next(rows)  # header
-        for han, spellings in rows:
-            out[han] = tuple(spellings.split())
-    return out
+    return {row["han"]: tuple(row["spellings"].split()) for row in read_rows(CANTONESE)}
 
 
 @lru_cache(maxsize=20_000)

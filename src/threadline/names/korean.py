@@ -13,10 +13,10 @@ syllables: a name's syllables are written apart ("Chol Sam", "Kim Jong Un") in t
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from itertools import product
 
+from threadline.commented_csv import read_rows
 from threadline.settings import RESOURCES_DIR
 
 KOREAN = RESOURCES_DIR / "korean" / "readings.csv"
@@ -51,13 +51,7 @@ _FIRST, _LAST = 0xAC00, 0xD7A3
 @lru_cache(maxsize=1)
 def table() -> dict[str, tuple[str, ...]]:
     """Simplified character -> its Korean readings (Hangul syllables)."""
-    out: dict[str, tuple[str, ...]] = {}
-    with KOREAN.open(encoding="utf-8", newline="") as handle:
-        rows = csv.reader(line for line in handle if not line.startswith("#"))
-        next(rows)  # header
-        for han, hangul in rows:
-            out[han] = tuple(hangul.split())
-    return out
+    return {row["han"]: tuple(row["hangul"].split()) for row in read_rows(KOREAN)}
 
 
 @lru_cache(maxsize=4_096)
