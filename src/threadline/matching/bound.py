@@ -179,6 +179,15 @@ def _span_table(meanings: Sequence[Glossary]) -> _SpanTable:
     return _SPAN_TABLES[-1]
 
 
+def _where(runs: Iterable[tuple[int, int, Iterable[str]]]) -> dict[str, list[tuple[int, int]]]:
+    """Each text (a spelling, initials, a phrase) -> the runs ``(start, length)`` that give it, in the runs' order."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for i, k, texts in runs:
+        for text in texts:
+            found.setdefault(text, []).append((i, k))
+    return found
+
+
 class HanVocabulary:
     """Everything the aligner could explain a Latin word with, for one Chinese name (its core, legal form removed),
     and which characters each could account for."""
@@ -238,27 +247,15 @@ class HanVocabulary:
 
     @cached_property
     def _by_spelling(self) -> dict[str, list[tuple[int, int]]]:
-        found: dict[str, list[tuple[int, int]]] = {}
-        for i, k, spelled, _trade, _letters in self._runs:
-            for spelling in spelled:
-                found.setdefault(spelling, []).append((i, k))
-        return found
+        return _where((i, k, spelled) for i, k, spelled, _trade, _letters in self._runs)
 
     @cached_property
     def _by_initials(self) -> dict[str, list[tuple[int, int]]]:
-        found: dict[str, list[tuple[int, int]]] = {}
-        for i, k, _spelled, _trade, initials in self._runs:
-            for letters in initials:
-                found.setdefault(letters, []).append((i, k))
-        return found
+        return _where((i, k, initials) for i, k, _spelled, _trade, initials in self._runs)
 
     @cached_property
     def _by_phrase(self) -> dict[str, list[tuple[int, int]]]:
-        found: dict[str, list[tuple[int, int]]] = {}
-        for i, k, phrases in self._meant:
-            for phrase in phrases:
-                found.setdefault(phrase, []).append((i, k))
-        return found
+        return _where(self._meant)
 
     @cached_property
     def _by_first(self) -> dict[str, list[str]]:
