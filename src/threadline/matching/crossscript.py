@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice, product
 
 from rapidfuzz.distance import Levenshtein
 
-from threadline.matching.align import Alignment, align, alignable_words
+from threadline.matching.align import Alignment, align, alignable_words, span_spellings
 from threadline.matching.calibration import (
     CONFLICT,
     CONFLICT_PINYIN,
@@ -34,9 +33,6 @@ from threadline.names.han import (
 from threadline.names.normalize import GENERIC_WORDS, NameKey, fold, has_han
 from threadline.names.places import is_place, names_latin_place
 from threadline.names.romanisations import MAX_NAME, other_readings
-
-SPOKEN_SPELLINGS = 16
-"""Most spellings of one span a query looks up per system (as many as the aligner tries)."""
 
 
 @lru_cache(maxsize=200_000)
@@ -65,13 +61,13 @@ def spoken_block_keys(han: str) -> set[str]:
     """For a query: the other spellings (Hong Kong's, Wade-Giles, Korean) of a short name's 2-4 character spans
     written together (李家超 -> "kachiu", "leeka"), as a Latin list name's adjacent words are indexed ("Lee Ka Chiu"
     -> "leeka", "kachiu"). Looked up by queries only, so the index does not grow: a list name in characters is still
-    found by its pinyin alone. At most :data:`SPOKEN_SPELLINGS` spellings per span and system; none for a name
-    longer than a person's."""
+    found by its pinyin alone. The spellings of a span are those the aligner tries (:func:`~threadline.matching.
+    align.span_spellings`); none for a name longer than a person's."""
     keys: set[str] = set()
     for _system, spellings in other_readings(han):
         for k in (2, 3, 4):
             for i in range(len(han) - k + 1):
-                keys.update("".join(combo) for combo in islice(product(*spellings[i : i + k]), SPOKEN_SPELLINGS))
+                keys.update(span_spellings(spellings, i, k))
     return {k for k in keys if len(k) >= 4}
 
 
@@ -112,6 +108,7 @@ def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | Non
     return align(han, words, glossary(), any_order=person, dictionary=None if person else dictionary(), others=others)
 
 
+@lru_cache(maxsize=50_000)
 def personal_name(name: str) -> bool:
     """Whether a Chinese name may be a person's, and so be read the other ways persons' names are written (Hong
     Kong, Taiwan, Korea: :mod:`threadline.names.romanisations`): no legal form, at most

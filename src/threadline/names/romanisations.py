@@ -46,8 +46,6 @@ def other_readings(han: str) -> tuple[tuple[str, Readings], ...]:
     return tuple(found)
 
 
-
-
 def may_be_given_name(word: str) -> bool:
     """Whether a Latin word beside a Chinese name may be an English given name ("john", "carrie"): three letters or
     more, and neither pinyin (a syllable, or several written together) nor a syllable as Hong Kong, Taiwan or Korea
