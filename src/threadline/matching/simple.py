@@ -552,15 +552,10 @@ class SimpleMatcher:
         found = merged_ids(postings)
         latin, _han = self._script_flags.split_array(found, False)
         floor = max(threshold, MIN_NAME_SIMILARITY)
-        hits = []
-        for record_id in most_shared(latin, postings, MAX_CROSS_CANDIDATES):
-            entity = self._entity(record_id)
-            if entity.schema != "Person" or not schemata_compatible(query.schema, entity.schema):
-                continue
-            hit = _cross_score(query, key, self._records[record_id], entity, floor)
-            if hit is not None and hit.score >= threshold:
-                hits.append(hit)
-        return hits
+        ids = most_shared(latin, postings, MAX_CROSS_CANDIDATES)
+        return self._persons_hits(
+            query, ids, threshold, lambda record, entity: _cross_score(query, key, record, entity, floor)
+        )
 
     def _by_consonants(self, query: Query, threshold: float) -> list[Hit]:
         """Persons' Latin names with the consonants of a query in Arabic script (محمد علي finds "Mohammed Ali", see
@@ -577,13 +572,21 @@ class SimpleMatcher:
                 shared.update(found[:MAX_POSTINGS])
             else:
                 shared.update(i for i in found if i in shared)
+        ids = [record_id for record_id, _count in shared.most_common(MAX_CROSS_CANDIDATES)]
+        return self._persons_hits(query, ids, threshold, lambda record, entity: _score(query, key, record, entity, 0.0))
+
+    def _persons_hits(
+        self, query: Query, ids: Sequence[int], threshold: float, score: Callable[[_Record, Entity], Hit | None]
+    ) -> list[Hit]:
+        """The hits at ``threshold`` or more that ``score`` gives the names ``ids`` whose entry is a person's (and
+        may meet the query): the candidates of a query that only persons' names can match by sound."""
         hits = []
-        for record_id, _count in shared.most_common(MAX_CROSS_CANDIDATES):
+        for record_id in ids:
             entity = self._entity(record_id)
             if entity.schema != "Person" or not schemata_compatible(query.schema, entity.schema):
                 continue
-            hit = _score(query, key, self._records[record_id], entity, 0.0)
-            if hit.score >= threshold:
+            hit = score(self._records[record_id], entity)
+            if hit is not None and hit.score >= threshold:
                 hits.append(hit)
         return hits
 
