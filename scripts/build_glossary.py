@@ -7,6 +7,11 @@ chemical). A candidate is kept when at least MIN_COMPANIES distinct companies su
 explains at least MIN_SHARE of the times its characters were left over. Two rounds: the second uses the first's
 terms, so neighbouring terms separate.
 
+The English side of a candidate is counted by the key the aligner compares it by (:func:`~threadline.matching.
+align.joined_key`: plurals folded, written together), so "optoelectronic", "Optoelectronics" and "Opto-Electronic"
+support one term (光电), written in its most common form. Counted apart, no form of the 29 companies' 光电 reached
+the thresholds and the term was missing.
+
 Places: the packaged gazetteers (``resources/gazetteer/xinjiang.csv`` for Xinjiang's prefectures, counties and
 XPCC cities, ``china.csv`` for China's provinces and prefectures) give the names English uses for places whose
 pinyin it does not (乌鲁木齐 = Urumqi, 吐鲁番 = Turpan, 和田 = Khotan, 内蒙古 = Inner Mongolia). They are added as
@@ -23,7 +28,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from threadline.commented_csv import read_rows
-from threadline.matching.align import MAX_SPAN, Alignment, align, alignable_words
+from threadline.matching.align import MAX_SPAN, Alignment, align, alignable_words, joined_key
 from threadline.names.glossary import CURATED, TERMS, Glossary, is_held_out, read_terms
 from threadline.names.han import han_only, readings, strip_legal_form
 from threadline.names.normalize import name_key
@@ -80,22 +85,32 @@ def _spans(han: str, words: tuple[str, ...]) -> set[tuple[str, str]]:
     return {(h, e) for h in hans for e in runs}
 
 
+def _key(english: str) -> str:
+    """The English side of a candidate as the aligner compares it (see the module's docstring)."""
+    return joined_key(tuple(english.split()))
+
+
 def mine(pairs: list[tuple[str, str, tuple[str, ...]]], glossary: Glossary) -> Counter[tuple[str, str]]:
-    """Whole gaps supported by MIN_COMPANIES companies, and sub-terms of gaps that recur together (Dice)."""
+    """Whole gaps supported by MIN_COMPANIES companies, and sub-terms of gaps that recur together (Dice). English
+    runs are counted by :func:`_key` and reported in their most common form."""
     support: dict[tuple[str, str], set[str]] = defaultdict(set)
     leftovers: Counter[str] = Counter()
     inside: dict[tuple[str, str], set[str]] = defaultdict(set)
     han_in: dict[str, set[str]] = defaultdict(set)
     words_in: dict[str, set[str]] = defaultdict(set)
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
     for code, han, words in pairs:
         for han_run, word_run in _gaps(align(han, words, glossary)):
             leftovers[han_run] += 1
             if han_run and word_run and len(han_run) <= 6 and len(word_run) <= 4:
-                support[(han_run, " ".join(word_run))].add(code)
+                english = " ".join(word_run)
+                forms[_key(english)][english] += 1
+                support[(han_run, _key(english))].add(code)
             for h, e in _spans(han_run, word_run):
-                inside[(h, e)].add(code)
+                forms[_key(e)][e] += 1
+                inside[(h, _key(e))].add(code)
                 han_in[h].add(code)
-                words_in[e].add(code)
+                words_in[_key(e)].add(code)
     kept: Counter[tuple[str, str]] = Counter()
     for (han_run, english), codes in support.items():
         if len(codes) >= MIN_COMPANIES and len(codes) / leftovers[han_run] >= MIN_SHARE:
@@ -110,16 +125,22 @@ def mine(pairs: list[tuple[str, str, tuple[str, ...]]], glossary: Glossary) -> C
     for (h, e), codes in spans.items():
         if not _fragment(h, e, codes, spans):
             kept[(h, e)] = max(kept[(h, e)], len(codes))
-    return kept
+    return Counter({(h, _commonest(forms[e])): count for (h, e), count in kept.items()})
+
+
+def _commonest(forms: Counter[str]) -> str:
+    """The most common form of one key, the alphabetically first of equally common ones (the same every run)."""
+    return min(forms.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
 def _fragment(han: str, english: str, codes: set[str], spans: dict[tuple[str, str], set[str]]) -> bool:
     """Whether longer spans say the same for nearly all of its companies: 件 in 软件 = software, 备 in 装备 and
-    设备 = equipment, 尔滨 in 哈尔滨."""
+    设备 = equipment, 尔滨 in 哈尔滨; or a longer English run does ("heavy" of 重工 = "heavy industry"). English
+    sides are keys (:func:`_key`), runs of at most two words, so a word of a longer run begins or ends its key."""
     covered: set[str] = set()
     for (h, e), others in spans.items():
         longer_han = e == english and len(h) > len(han) and han in h
-        longer_words = h == han and len(e) > len(english) and f" {english} " in f" {e} "
+        longer_words = h == han and len(e) > len(english) and (e.startswith(english) or e.endswith(english))
         if longer_han or longer_words:
             covered |= others & codes
     return len(covered) >= FRAGMENT_SHARE * len(codes)

@@ -15,10 +15,11 @@ from hypothesis import strategies as st
 from threadline.matching.align import align, alignable_words
 from threadline.matching.bound import HanVocabulary, WordReach, char_readings, prepare, reach, vocabulary
 from threadline.matching.calibration import GROUPS, TABLE
-from threadline.matching.crossscript import cross_align, han_core
+from threadline.matching.crossscript import cross_align, han_core, sounding_brand
 from threadline.matching.model import Query
 from threadline.matching.simple import MIN_NAME_SIMILARITY, _cross_score, _Record, cross_may_reach
 from threadline.model import Entity, Name
+from threadline.names.brandsound import may_sound_alike
 from threadline.names.glossary import dictionary, glossary
 from threadline.names.han import readings
 from threadline.names.normalize import name_key
@@ -169,6 +170,23 @@ def test_a_skipped_pair_never_gives_a_kept_hit(shared_data: Path) -> None:
                     hit = _cross_score(query, key, record, entity, MIN_NAME_SIMILARITY)
                     assert hit is None or hit.score < threshold, (zh, latin, schema, threshold, hit.explanation)
     assert skipped > 1_000  # the bound does prune: most of these pairs are different companies
+
+
+@pytest.mark.shared
+def test_every_sounding_brand_the_aligner_finds_is_allowed_by_the_bound(shared_data: Path) -> None:
+    """The bound keeps the calibration's sounding-brand group only for a pair with a word that may sound like a run
+    of the name (``may_sound_alike``): every brand the group is given for must be one of those."""
+    pairs = _pairs(shared_data)
+    rnd = random.Random(17)
+    found = 0
+    for zh, en, _province in rnd.sample(pairs, 1500):
+        for latin in (en, rnd.choice(pairs)[1]):
+            alignment = cross_align(name_key(zh), name_key(latin), person=False)
+            word, _run = sounding_brand(alignment) if alignment is not None else ("", "")
+            if word:
+                found += 1
+                assert may_sound_alike(han_core(zh), word), (zh, latin)
+    assert found > 20
 
 
 def test_lowest_reaching_is_below_every_score_that_reaches_the_floor() -> None:

@@ -7,6 +7,7 @@ from threadline.matching.align import align, place_first
 from threadline.matching.calibration import (
     CONFLICT,
     CONFLICT_PINYIN,
+    CONFLICT_SOUND,
     CONFLICT_TERMS,
     OTHER,
     OTHER_PLACE,
@@ -34,6 +35,8 @@ def test_the_shared_trade_name_is_a_pinyin_piece_that_is_not_a_place() -> None:
         ("深圳德赛电池", "shenzhen desay battery", RENDERING),
         ("青岛国林环保", "qingdao huicheng environmental protection", CONFLICT_PINYIN),
         ("上海泛微网络科技", "weaver network technology", CONFLICT),
+        ("东莞勤上光电", "dongguan kingsun optoelectronic", CONFLICT_SOUND),
+        ("佛山勤上照明", "foshan stonehill lighting", CONFLICT),
         ("深圳德赛电池", "shenzhen desay lighting", CONFLICT_TERMS),
         ("厦门吉宏科技", "xiamen jihong", TRADE_NAME),
         ("浙江大华技术", "zhejiang technology", OTHER),
@@ -43,6 +46,19 @@ def test_the_shared_trade_name_is_a_pinyin_piece_that_is_not_a_place() -> None:
 )
 def test_calibration_group(han: str, latin: str, group: str) -> None:
     assert evidence_group(align(han, tuple(latin.split()), glossary())) == group
+
+
+def test_a_brand_that_sounds_like_the_trade_name_is_calibrated_apart() -> None:
+    """勤上 (qinshang) = "Kingsun": the two names keep a part each, as two companies of one place and industry do,
+    but the brand sounds like the trade name; "Stonehill" does not. Found through the candidate bound too."""
+    entities = [
+        Entity("t", "1", "Company", (Name("Foshan Kingsun Lighting Co., Ltd."),)),
+        Entity("t", "2", "Company", (Name("Foshan Stonehill Lighting Co., Ltd."),)),
+    ]
+    hits = {h.entity.entry_id: h for h in SimpleMatcher(entities).match(Query("佛山勤上照明有限公司"), threshold=0.5)}
+    assert hits["1"].score >= 0.85 > hits["2"].score
+    assert "'kingsun' sounds like '勤上' (qinshang)" in hits["1"].explanation
+    assert "sounds like" not in hits["2"].explanation
 
 
 def test_an_other_place_outweighs_a_shared_trade_name() -> None:

@@ -38,10 +38,11 @@ def isotonic(points: Sequence[tuple[float, bool]]) -> list[tuple[float, float]]:
     return out
 
 
-TRADE_NAME, RENDERING, CONFLICT, CONFLICT_TERMS, CONFLICT_PINYIN, OTHER_PLACE, OTHER = (
+TRADE_NAME, RENDERING, CONFLICT, CONFLICT_SOUND, CONFLICT_TERMS, CONFLICT_PINYIN, OTHER_PLACE, OTHER = (
     "trade_name",
     "rendering",
     "conflict",
+    "conflict_sound",
     "conflict_terms",
     "conflict_pinyin",
     "other_place",
@@ -53,6 +54,9 @@ TRADE_NAME, RENDERING, CONFLICT, CONFLICT_TERMS, CONFLICT_PINYIN, OTHER_PLACE, O
 - ``rendering``: the English trade name is a free rendering of the Chinese one ("Desay" for 德赛, desai);
 - ``conflict``: each side keeps a part of its own unexplained: often two different trade names beside the same
   place and industry, sometimes a brand (泛微 = "Weaver");
+- ``conflict_sound``: the same, but the English leftover sounds like the pinyin of the Chinese one (京蓝 jinglan /
+  "Kingland", :mod:`threadline.names.brandsound`): a brand chosen for this company, far more often than another
+  company's trade name;
 - ``conflict_terms``: both leftovers are terms the glossary knows, and they differ (化学 vs "nuclear");
 - ``conflict_pinyin``: what the English name keeps is the pinyin of other characters (信邦 vs "Yibai"): another
   Chinese company's trade name;
@@ -65,7 +69,7 @@ as common among matches as among other companies of the same place, and fitted a
 0.524 to 0.549; but its table credits pairs with little aligned, so the pruning bound let five times as many pairs
 through to the aligner (screening 35 % slower), and in screening a first letter in common with one of thirty
 neighbours is no rarity."""
-GROUPS = (TRADE_NAME, RENDERING, CONFLICT, CONFLICT_TERMS, CONFLICT_PINYIN, OTHER_PLACE, OTHER)
+GROUPS = (TRADE_NAME, RENDERING, CONFLICT, CONFLICT_SOUND, CONFLICT_TERMS, CONFLICT_PINYIN, OTHER_PLACE, OTHER)
 
 
 @lru_cache(maxsize=len(GROUPS))

@@ -15,13 +15,15 @@ from threadline.matching.align import Alignment, align, alignable_words, span_sp
 from threadline.matching.calibration import (
     CONFLICT,
     CONFLICT_PINYIN,
+    CONFLICT_SOUND,
     CONFLICT_TERMS,
     OTHER,
     OTHER_PLACE,
     RENDERING,
     TRADE_NAME,
 )
-from threadline.names.glossary import dictionary, glossary
+from threadline.names.brandsound import MAX_SOUNDED, MIN_SOUNDED, sounds_alike, spelled
+from threadline.names.glossary import dictionary, english_words, glossary
 from threadline.names.han import (
     AUTONOMOUS_REGIONS,
     han_only,
@@ -143,10 +145,10 @@ def leftovers(alignment: Alignment) -> tuple[str, tuple[str, ...]]:
 def evidence_group(alignment: Alignment) -> str:
     """The calibration group of an alignment: two different known terms left over (德赛电池 / "Desay Lighting": two
     members of a group, even with the trade name in common), a shared trade name, a freely rendered one, unexplained
-    parts on both sides (two trade names: 青岛国林环保 / "Qingdao Huicheng Environmental"), or none of these. First of
-    all, an English name that keeps a place of its own unexplained ("Henan" against 珠海中富实业) names another
-    place: in the training pairs 4 of 2,049 matches sharing a trade name did so, and half of the wrong candidates
-    that share one."""
+    parts on both sides (two trade names: 青岛国林环保 / "Qingdao Huicheng Environmental"; apart, when the English
+    one sounds like the Chinese one: 京蓝 / "Kingland"), or none of these. First of all, an English name that keeps
+    a place of its own unexplained ("Henan" against 珠海中富实业) names another place: in the training pairs 4 of
+    2,049 matches sharing a trade name did so, and half of the wrong candidates that share one."""
     han, words = leftovers(alignment)
     if names_latin_place(words):
         return OTHER_PLACE
@@ -157,23 +159,40 @@ def evidence_group(alignment: Alignment) -> str:
     if any(p.how == "rendering" for p in alignment.pieces):
         return RENDERING
     if han and words:
-        return CONFLICT_PINYIN if romanised_other(words) else CONFLICT
+        if romanised_other(words):
+            return CONFLICT_PINYIN
+        return CONFLICT_SOUND if sounding_brand(alignment)[0] else CONFLICT
     return OTHER
 
+
+def sounding_brand(alignment: Alignment) -> tuple[str, str]:
+    """``(word, characters)``: a distinctive word the English name leaves unexplained that sounds like the pinyin of
+    a run of characters the Chinese name leaves unexplained (京蓝 jinglan / "Kingland", see
+    :mod:`threadline.names.brandsound`), else ``("", "")``. A run is unexplained characters next to each other,
+    ``MIN_SOUNDED`` to ``MAX_SOUNDED`` of them; a word that is generic, a place or pinyin is no brand
+    (:func:`~threadline.names.brandsound.brand_word`)."""
+    words = alignment.unexplained_latin
+    if not words:
+        return "", ""
+    runs = [""]
+    for piece in alignment.pieces:  # a piece of words alone reads no character, so it does not end a run
+        if piece.how == "unexplained" and piece.han:
+            runs[-1] += piece.han
+        elif piece.han and runs[-1]:
+            runs.append("")
+    for run in runs:
+        word = sounds_alike(spelled(run), words) if MIN_SOUNDED <= len(run) <= MAX_SOUNDED else ""
+        if word:
+            return word, run
+    return "", ""
 
 
 def romanised_other(words: tuple[str, ...]) -> bool:
     """Whether the distinctive words an English name keeps unexplained are all pinyin spellings, not English words
     ("yibai", "liangxin"): the trade name of a different Chinese company, not a brand chosen for this one."""
     distinctive = [w for w in words if w not in GENERIC_WORDS]
-    english = _english_words()
+    english = english_words()
     return bool(distinctive) and all(spells_pinyin(w) and w not in english for w in distinctive)
-
-
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """Every English word of the glossary and the general dictionary: "sunrise" or "guide" also read as pinyin."""
-    return frozenset(w for table in (glossary(), dictionary()) for ps in table.values() for p in ps for w in p)
 
 
 @lru_cache(maxsize=1)

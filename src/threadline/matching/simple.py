@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from threadline.matching.align import GENERIC_WEIGHT, Alignment, alignable_words, with_given_name
 from threadline.matching.bound import Reach, prepare, reach
-from threadline.matching.calibration import CONFLICT, GROUPS, RENDERING, TRADE_NAME, calibrate
+from threadline.matching.calibration import CONFLICT, CONFLICT_SOUND, GROUPS, RENDERING, TRADE_NAME, calibrate
 from threadline.matching.crossscript import (
     cross_align,
     evidence_group,
@@ -38,6 +38,7 @@ from threadline.matching.crossscript import (
     han_similarity,
     leftovers,
     personal_name,
+    sounding_brand,
     spoken_block_keys,
     trade_name,
 )
@@ -68,6 +69,7 @@ from threadline.matching.vectorised import (
 from threadline.model import Entity, Name
 from threadline.names.abjad import arabic_skeletons, is_abjad, latin_skeletons
 from threadline.names.brands import brand_table
+from threadline.names.brandsound import may_sound_alike, spelled
 from threadline.names.listed import counterparts
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
 from threadline.names.romanisations import MAX_NAME, may_be_given_name
@@ -754,7 +756,10 @@ def _cross_score(
         # the Chinese trade name (泛微 = "Weaver": two or more characters against words that are not pinyin). A lone
         # character (立 vs "Daqo"), a pinyin spelling ("Yibai") or two known terms point to another company.
         brand = _other_brand(leftover_words)
-        if not brand and (group in (TRADE_NAME, RENDERING) or (group == CONFLICT and len(leftover_han) >= 2)):
+        if group == CONFLICT_SOUND and not brand:
+            word, run = sounding_brand(alignment)
+            parts.append(f"{kept}, but {word!r} sounds like {run!r} ({spelled(run)}): weighs as calibrated")
+        elif not brand and (group in (TRADE_NAME, RENDERING) or (group == CONFLICT and len(leftover_han) >= 2)):
             parts.append(f"{kept}: weighs against, as calibrated")
         else:
             why = f" ({brand!r} is another company's brand in the brand table)" if brand else ""
@@ -835,6 +840,8 @@ def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | No
     floor = max(threshold, MIN_NAME_SIMILARITY)
     bound = _reach(han, words, lowest_reaching(floor), _may_read_spoken(query, schema))
     company = _calibrated(bound.score, bound.trade_name, bound.rendering)
+    if company < floor and _sounding_reach(bound.score, han, words) >= floor:
+        company = _sounding_reach(bound.score, han, words)
     if bound.explainable_han < 2:
         company = 0.0  # a company pair needs two characters explained (_cross_score gives no hit otherwise)
     person_best = bound.score
@@ -854,9 +861,20 @@ def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | No
 def _calibrated(score: float, trade_name: bool, rendering: bool) -> float:
     """The highest calibration of ``score`` over the groups a pair may fall in: not the trade-name group without a
     word that may be a trade name, nor the rendering group without one close to a spelling (remembered: the same
-    bounds come back for many pairs)."""
-    ruled_out = ({TRADE_NAME} if not trade_name else set()) | ({RENDERING} if not rendering else set())
+    bounds come back for many pairs). The sounding-brand group is left to :func:`_sounding_reach`."""
+    ruled_out = {CONFLICT_SOUND} | ({TRADE_NAME} if not trade_name else set())
+    ruled_out |= {RENDERING} if not rendering else set()
     return max(calibrate(score, group) for group in GROUPS if group not in ruled_out)
+
+
+def _sounding_reach(score: float, han: str, words: tuple[str, ...]) -> float:
+    """The calibration of ``score`` in the sounding-brand group, 0.0 when no distinctive word sounds like any run of
+    the Chinese name (:func:`~threadline.names.brandsound.may_sound_alike`), so the pair cannot fall in it. Asked
+    only when no other group reaches the floor: the sound check costs more than the look-up."""
+    reached = calibrate(score, CONFLICT_SOUND)
+    if reached and any(may_sound_alike(han, w) for w in words):
+        return reached
+    return 0.0
 
 
 

@@ -72,3 +72,10 @@ def read_dictionary() -> Glossary:
             han, _comma, english = line.rstrip("\n").partition(",")
             table[han].append(tuple(digitise(english).split()))
     return {han: tuple(renderings) for han, renderings in table.items()}
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Every English word of the glossary and the general dictionary: "sunrise" or "guide" also read as pinyin."""
+    tables = (glossary(), dictionary())
+    return frozenset(word for table in tables for phrases in table.values() for p in phrases for word in p)

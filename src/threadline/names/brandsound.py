@@ -1,0 +1,119 @@
+"""Whether an English brand sounds like the pinyin of a Chinese trade name, by consonant skeletons.
+
+Many Chinese companies chose an English brand that sounds like their trade name without spelling its pinyin:
+京蓝 (jinglan) = "Kingland", 金花 (jinhua) = "Ginwa", 海目星 (haimuxing) = "Hymson", 宏创 (hongchuang) = "Hontron".
+The aligner cannot credit such a word (it is neither pinyin nor a close spelling of it), so the pair keeps a part
+unexplained on each side, exactly as two different companies of the same place and industry do. What sets the two
+apart is the sound: both texts are reduced to a *skeleton*, the first letter and then the consonants, with the
+letters pinyin and English write differently for the same or a near sound written one way (ng and n; j, q, zh, g, k
+and c; x and s; ph and f), and doubled letters once. jinglan and "Kingland" are "cnln" and "cnlnd" (0.8), 勤上
+qinshang and "Kingsun" both "cnsn", while 润欣 runxin against "Stonehill" differ in their first letter.
+
+The measure is a signal for the calibration (see :mod:`threadline.matching.calibration`, group ``conflict_sound``),
+not a match on its own: on the training pairs, an English leftover within :data:`SOUND_SIMILARITY` of the Chinese
+leftover's skeleton was seen in 259 of 1,257 matches that keep a part on each side and in 21 of 1,628 wrong
+candidates of the same place or industry (alignment score 0.5-0.8); on the held-out pairs, in 56 of 275 and 6 of
+314.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from threadline.names.glossary import english_words
+from threadline.names.han import pinyin_syllables, readings, spells_pinyin
+from threadline.names.normalize import GENERIC_WORDS
+from threadline.names.places import latin_place_words
+
+MIN_SOUNDED, MAX_SOUNDED = 2, 4
+"""Runs of characters a brand may sound like: a trade name has two to four (one character's skeleton is too short
+to say anything: "cn" for 金, 京, 景 ...)."""
+MIN_SKELETON = 3
+"""Fewest letters a skeleton compared needs."""
+SOUND_SIMILARITY = 0.6
+"""The least edit similarity of two skeletons (with the same first letter) taken as sounding alike."""
+_SAME_SOUNDS = (
+    ("ng", "n"), ("zh", "j"), ("ch", "c"), ("sh", "s"), ("x", "s"), ("q", "c"), ("k", "c"), ("g", "c"), ("ph", "f"),
+    ("ck", "c"), ("z", "s"), ("v", "w"), ("tion", "son"), ("j", "c"),
+)  # fmt: skip
+"""Replaced in this order: digraphs before the letters they contain (ng before g). The palatal and velar sounds
+(pinyin j, q, zh, g, k; English j, g, k, c) fall together, as brands render them: 京 jing = "King", 金 jin =
+"Gin"."""
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=20_000)
+def skeleton(text: str) -> str:
+    """The first letter, then the consonants, of lower-case Latin ``text`` (pinyin written together, or an English
+    word), with the same sound written one way: "jinglan" and "kingland" -> "cnln"."""
+    for written, sound in _SAME_SOUNDS:
+        text = text.replace(written, sound)
+    if not text:
+        return ""
+    rest = _DOUBLED.sub(r"\1", _VOWELS.sub("", text[1:]))
+    return text[0] + rest
+
+
+def sound_similarity(spelled: str, word: str) -> float:
+    """Edit similarity of the two texts' skeletons (:func:`skeleton_similarity`)."""
+    return skeleton_similarity(skeleton(spelled), skeleton(word))
+
+
+def skeleton_similarity(a: str, b: str) -> float:
+    """Edit similarity of two skeletons, 0.0 unless they begin with the same letter (a brand keeps the first
+    sound: "Yotrio" for 永强 yongqiang, not for 天域 tianyu) and each has :data:`MIN_SKELETON` letters: 生益
+    shengyi and "Sunway" are "sn" and "snw", too little to tell a rendering from chance."""
+    if len(a) < MIN_SKELETON or len(b) < MIN_SKELETON or a[0] != b[0]:
+        return 0.0
+    return Levenshtein.normalized_similarity(a, b)
+
+
+@lru_cache(maxsize=20_000)
+def brand_word(word: str) -> bool:
+    """Whether ``word`` may be a brand that renders a trade name by sound: three letters or more, not a generic
+    word ("technology"), not a Chinese place ("Shandong"), not pinyin ("xin", "keji") and not an English word the
+    glossary or dictionary knows ("oriental"). A place or a pinyin word sounds like its own characters in any name
+    that has them, and an English word says what it means; none of them says the company chose it for its sound."""
+    if len(word) < 3 or word in GENERIC_WORDS or word in latin_place_words() or word in english_words():
+        return False
+    return word not in pinyin_syllables() and not spells_pinyin(word)
+
+
+def sounds_alike(spelled: str, words: tuple[str, ...]) -> str:
+    """The first of ``words`` that may be a brand (:func:`brand_word`) and sounds like the pinyin ``spelled`` (see
+    :data:`SOUND_SIMILARITY`), else ``""``."""
+    return next((w for w in words if brand_word(w) and sound_similarity(spelled, w) >= SOUND_SIMILARITY), "")
+
+
+def spelled(han: str) -> str:
+    """The pinyin of ``han`` written together, each character read on its own (as the candidate bound reads it,
+    so that both agree on every run: :func:`may_sound_alike`)."""
+    return "".join(readings(char)[0][0] for char in han)
+
+
+@lru_cache(maxsize=2_048)
+def _run_skeletons(han: str) -> dict[str, tuple[str, ...]]:
+    """First letter -> the skeletons of every run of :data:`MIN_SOUNDED` to :data:`MAX_SOUNDED` characters of
+    ``han``."""
+    found: dict[str, list[str]] = {}
+    for i in range(len(han)):
+        for k in range(MIN_SOUNDED, min(MAX_SOUNDED, len(han) - i) + 1):
+            shape = skeleton(spelled(han[i : i + k]))
+            if shape:
+                found.setdefault(shape[0], []).append(shape)
+    return {first: tuple(dict.fromkeys(shapes)) for first, shapes in found.items()}
+
+
+def may_sound_alike(han: str, word: str) -> bool:
+    """Whether ``word`` may be a brand that sounds like some run of :data:`MIN_SOUNDED` to :data:`MAX_SOUNDED`
+    characters of ``han``: true whenever the word sounds like a run the alignment leaves unexplained
+    (``crossscript.sounding_brand``), so the candidate bound may rule the calibration's ``conflict_sound`` group
+    out when it is false."""
+    shape = skeleton(word) if brand_word(word) else ""
+    return bool(shape) and any(
+        skeleton_similarity(shape, other) >= SOUND_SIMILARITY for other in _run_skeletons(han).get(shape[0], ())
+    )

@@ -1,0 +1,64 @@
+"""English brands that sound like a Chinese trade name's pinyin (threadline.names.brandsound)."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadline.names.brandsound import (
+    brand_word,
+    may_sound_alike,
+    skeleton,
+    sound_similarity,
+    sounds_alike,
+    spelled,
+)
+
+
+def test_a_skeleton_keeps_the_first_letter_and_the_consonants_written_one_way() -> None:
+    assert skeleton("qinshang") == skeleton("kingsun") == "cnsn"
+    assert skeleton("haimuxing") == skeleton("hymson") == "hmsn"
+    assert skeleton("jinglan") == "cnln"  # ng is n before g falls in with k and c
+    assert skeleton("kingland") == "cnlnd"
+    assert skeleton("zhuoyi") == "c"  # zh -> j -> c; the vowels (y among them) after the first letter go
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "word", "alike"),
+    [
+        ("qinshang", "kingsun", True),  # 勤上
+        ("haimuxing", "hymson", True),  # 海目星
+        ("jinglan", "kingland", True),  # 京蓝
+        ("tianwei", "topway", True),  # 天威 "tnw" / "tpw"
+        ("runxin", "stonehill", False),  # another first sound
+        ("shengyi", "sunway", False),  # "sn" / "snw": too short to tell
+        ("hongchuang", "hollyland", False),
+    ],
+)
+def test_sounds_alike(pinyin: str, word: str, alike: bool) -> None:
+    assert bool(sounds_alike(pinyin, (word,))) is alike
+    assert (sound_similarity(pinyin, word) >= 0.6) is alike
+
+
+@pytest.mark.parametrize(
+    ("word", "brand"),
+    [
+        ("kingsun", True),
+        ("hymson", True),
+        ("shandong", False),  # a place sounds like its own characters
+        ("xin", False),  # one pinyin syllable
+        ("keji", False),  # pinyin
+        ("oriental", False),  # an English word says what it means
+        ("technology", False),  # generic
+        ("hc", False),  # too short
+    ],
+)
+def test_brand_word(word: str, brand: bool) -> None:
+    assert brand_word(word) is brand
+
+
+def test_the_bound_finds_every_run_a_brand_may_sound_like() -> None:
+    assert may_sound_alike("东莞勤上光电", "kingsun")
+    assert may_sound_alike("深圳市海目星激光智能装备", "hymson")
+    assert not may_sound_alike("东莞勤上光电", "stonehill")
+    assert not may_sound_alike("东莞勤上光电", "dongguan")  # a place is no brand
+    assert spelled("勤上") == "qinshang"
