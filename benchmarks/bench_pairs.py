@@ -133,6 +133,9 @@ WARM_UP = [
     # Wade-Giles readings; consonant skeletons) are loaded here, not inside the first timed slice that needs them.
     _pair("warm-3", "王小明", "Wong Siu Ming", True, "Person"),
     _pair("warm-4", "محمد علي", "Mohammed Ali", True, "Person"),
+    # Two companies' names that each keep a part: the dictionary's English words and the pinyin syllables are read
+    # to tell a brand from another company's pinyin.
+    _pair("warm-5", "北京示范电子科技有限公司", "Beijing Huicheng Electronic Technology Co., Ltd.", False),
 ]
 
 
