@@ -17,6 +17,7 @@ pair with the parts they begin (N. ~ Nursultan), and then:
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -111,16 +112,23 @@ NEAR_LETTERS = frozenset(
 "s"; ش "sh", French "ch"; Latin c for k or s): one for the other costs half a letter."""
 
 
+_NEAR = frozenset((x, y) for pair in NEAR_LETTERS for x in pair for y in pair if x != y)
+""":data:`NEAR_LETTERS` as ordered pairs, looked up without building a set per letter compared."""
+
+
+@lru_cache(maxsize=65_536)
 def skeleton_closeness(a: str, b: str) -> float:
     """How alike two consonant skeletons are: edit similarity where a near letter (:data:`NEAR_LETTERS`) costs half,
-    and with no allowance for initials or shared beginnings ("l" is the whole of "Ali", not an initial)."""
+    and with no allowance for initials or shared beginnings ("l" is the whole of "Ali", not an initial). Remembered:
+    a name's parts meet every part of the other name, and the same parts (mhmd, "Muhammad") recur from pair to
+    pair; this dynamic program was 40 % of scoring the original-script slice."""
     if a == b:
         return 1.0
     previous = [float(j) for j in range(len(b) + 1)]
     for i, x in enumerate(a, start=1):
         current = [float(i)] + [0.0] * len(b)
         for j, y in enumerate(b, start=1):
-            swap = 0.0 if x == y else 0.5 if frozenset((x, y)) in NEAR_LETTERS else 1.0
+            swap = 0.0 if x == y else 0.5 if (x, y) in _NEAR else 1.0
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + swap)
         previous = current
     return max(0.0, 1 - previous[-1] / max(len(a), len(b)))
