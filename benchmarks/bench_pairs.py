@@ -10,6 +10,9 @@ Slices:
 - han-latin-persons: Chinese names of listed persons (EU list) vs their Latin names in two orders (positives) and
   vs another listed Chinese person's Latin name (negatives);
 - related: parents vs subsidiaries, agencies vs their bureaus (all negatives);
+- same-trade-name: a held-out listed company's Chinese name vs the English name of another listed company whose
+  Chinese name begins with the same two characters after the province (华兰生物工程 vs "Hualan Biological Vaccine":
+  parents, subsidiaries and namesakes; all negatives);
 - acronyms-brands: acronyms from the lists and brand-table trade names vs full legal names, and hard negatives (see
   acronym_brand_pairs.py for how it is kept apart from the brand table's tests);
 - original-script-persons: UN-listed persons' names in their original script (Arabic, some Cyrillic) vs the list's
@@ -43,11 +46,12 @@ from reliability import expected_calibration_error, markdown, reliability
 
 from threadline import settings
 from threadline.exc import BadRowError
+from threadline.matching.crossscript import han_core
 from threadline.matching.pairs import PairScore, Quality, average_precision, quality, score_pair
 from threadline.matching.simple import SimpleMatcher
 from threadline.names import listed
 from threadline.names.glossary import is_held_out
-from threadline.names.han import HAN
+from threadline.names.han import HAN, leading_province
 from threadline.resourcegen import company_industries
 from threadline.service import default_store, score_pairs_file
 
@@ -106,6 +110,39 @@ def han_latin_persons() -> list[dict[str, object]]:
         other = rng.choice([p for p in people if p[0] != han])
         pairs.append(_pair(f"p-neg-{i}", han, other[1], False, "Person"))
     return pairs
+
+
+SAME_TRADE_NAME_LARGEST = 4
+"""Companies sharing two leading characters in larger numbers (中国, 上海 after a missing province) are not one
+family of companies: left out."""
+
+
+def same_trade_name(data: Path) -> list[dict[str, object]]:
+    """Held-out listed companies' Chinese names against the English names of the other listed companies whose
+    Chinese names begin with the same two characters once the province is set aside (2-4 such companies)."""
+    text = (data / "cn_company_names" / "cn_company_name_pairs.csv").read_text("utf-8")
+    rows = {
+        r["code"]: r
+        for r in csv.DictReader(text.splitlines())
+        if r["name_zh_full"] and "unavailable" not in r["name_zh_full"] and r["name_en"]
+    }
+    families: dict[str, list[dict[str, str]]] = {}
+    for row in rows.values():
+        core = han_core(row["name_zh_full"])
+        province = leading_province(core)
+        families.setdefault(core[len(province) :][:2] if len(province) < len(core) else core[:2], []).append(row)
+    pairs = []
+    for members in families.values():
+        if not 2 <= len(members) <= SAME_TRADE_NAME_LARGEST:
+            continue
+        for own in members:
+            if not is_held_out(own["code"]):
+                continue  # the table would answer for it (its own filed English name)
+            for other in members:
+                if other is not own:
+                    pid = f"stn-{own['code']}-{other['code']}"
+                    pairs.append(_pair(pid, own["name_zh_full"], other["name_en"], False))
+    return sorted(pairs, key=lambda pair: str(pair["id"]))
 
 
 RELATED = [
@@ -243,6 +280,7 @@ def main() -> None:
         "name-bench": bench,
         "han-latin-persons": han_latin_persons(),
         "related": related(),
+        "same-trade-name": same_trade_name(data),
         "acronyms-brands": acronyms_brands(data),
         "original-script-persons": original_script_persons(data),
     }
