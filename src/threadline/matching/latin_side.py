@@ -28,14 +28,13 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from threadline.matching.align import GENERIC_WEIGHT, INITIALS_CREDIT
+from threadline.matching.align import GENERIC_WEIGHT, INITIALS_CREDIT, MAX_SPAN
 from threadline.matching.bound import (
     PARTIAL_CREDIT,
     SLACK,
     UNEXPLAINED,
     UNEXPLAINED_GENERIC,
     Reach,
-    Run,
     _may_be_close,
     _span_table,
     _stem,
@@ -54,9 +53,6 @@ class _Pair:
     han: str
     stems: tuple[str, ...]
     """The words' stems, as glossary phrases are compared with them."""
-    runs: list[Run]
-    meant: list[tuple[int, int, tuple[str, ...]]]
-    free: tuple[float, ...]
     near: list[dict[str, float]]
     """Per word, the name's spellings it may be a close spelling or rendering of, with the similarity."""
     latin: float
@@ -104,15 +100,17 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
     if not words or not names:
         return
     table = _span_table((glossary(), dictionary()))
-    gathered = [(han, runs(han, table), *meanings_of(han, table)) for han in names]
-    spelled_by = [frozenset().union(*(spelled for _i, _k, spelled, _t, _n in found)) for _h, found, _m, _f in gathered]
-    near = _near(words, tuple(frozenset().union(*spelled_by)))
+    gathered = []
+    for han in names:
+        windows = [table.window(han[i : i + MAX_SPAN]) for i in range(len(han))]
+        phrases = "\0".join(p for i in range(len(han)) for _k, found, _g in table.meant_from(han, i) for p in found)
+        gathered.append((han, frozenset().union(*(w[0] for w in windows)), windows, phrases))
+    near = _near(words, tuple(frozenset().union(*(spellings for _h, spellings, _w, _p in gathered))))
     nearby = [frozenset(close) for close in near]
     stems = tuple(_stem(word) for word in words)
-    for (han, found, meant, free), spellings in zip(gathered, spelled_by, strict=True):
-        trade_spellings = frozenset().union(*(spelled for _i, _k, spelled, trade, _n in found if trade))
-        initials = frozenset().union(*(letters for _i, _k, _s, _t, letters in found))
-        phrases = "\0".join(phrase for _i, _k, each in meant for phrase in each)
+    lettered_words = any(2 <= len(word) <= MAX_SPAN for word in words)  # initials are of two to four characters
+    for han, spellings, windows, phrases in gathered:
+        initials = frozenset().union(*(w[2] for w in windows)) if lettered_words else frozenset()
         cost = 0.0
         unexplained: list[str] = []
         trade = close = False
@@ -135,9 +133,10 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
                     costs.append(1.0 - INITIALS_CREDIT)
                 word_cost = min(costs)
             cost += word_cost
-            trade, close = trade or word in trade_spellings, close or bool(shared)
+            trade = trade or (spelled and any(word in w[1] for w in windows))
+            close = close or bool(shared)
         latin = 1.0 - cost / len(words)
-        _KNOWN[han, words] = _Pair(han, stems, found, meant, free, own, latin, tuple(unexplained), trade, close)
+        _KNOWN[han, words] = _Pair(han, stems, own, latin, tuple(unexplained), trade, close)
 
 
 def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
@@ -145,10 +144,13 @@ def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
     may explain (a spelling 1, initials ``INITIALS_CREDIT``, a close spelling its similarity, a phrase beginning
     with the word's stem 1) or from none (``free``), as :meth:`~threadline.matching.bound.HanVocabulary.coverage`
     and :func:`~threadline.matching.bound.reach` reckon it."""
-    credit = list(pair.free)
+    table = _span_table((glossary(), dictionary()))
+    meant, free = meanings_of(pair.han, table)
+    found = runs(pair.han, table)
+    credit = list(free)
     covers = [False] * len(pair.han)
     for word, stemmed, close in zip(words, pair.stems, pair.near, strict=True):
-        for i, k, spelled, _trade, initials in pair.runs:
+        for i, k, spelled, _trade, initials in found:
             given = 1.0 if word in spelled else INITIALS_CREDIT if word in initials else 0.0
             reached = given > 0.0
             for spelling in close.keys() & spelled if close else ():
@@ -157,7 +159,7 @@ def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
                 for c in range(i, i + k):
                     covers[c] = True
                     credit[c] = max(credit[c], given)
-        for i, k, phrases in pair.meant:
+        for i, k, phrases in meant:
             if any(phrase.startswith(stemmed) for phrase in phrases):
                 for c in range(i, i + k):
                     covers[c] = True
