@@ -165,6 +165,19 @@ class _SpanTable:
         trade = empty.union(*(spelled for spelled, is_trade, _initials in found if is_trade))
         return spellings, trade, empty.union(*(initials for _spelled, _trade, initials in found))
 
+    def phrase_text(self, han: str) -> str:
+        """Every phrase of every run of ``han`` (as :meth:`meant_from` finds them, start by start) in one string,
+        ``\\0`` between them: a word's stem is a piece of one of them when it is a piece of this string."""
+        found: list[str] = []
+        phrases, begins, n = self.phrases, self.begins, len(han)
+        for i in range(n):
+            for k in range(1, min(n - i, self.longest) + 1):
+                span = han[i : i + k]
+                found.extend(phrases(span)[0])
+                if span not in begins:
+                    break
+        return "\0".join(found)
+
     def meant_from(self, han: str, i: int) -> Iterator[tuple[int, tuple[str, ...], bool]]:
         """``(length, phrases, generic)`` of the runs of ``han`` from character ``i`` (shortest first) that may have
         a phrase, as :meth:`phrases` gives them: up to the first that begins no longer term."""

@@ -55,6 +55,8 @@ class _Pair:
     """The words' stems, as glossary phrases are compared with them."""
     near: list[dict[str, float]]
     """Per word, the name's spellings it may be a close spelling or rendering of, with the similarity."""
+    exact: tuple[bool, ...]
+    """Per word, whether a run of the name is spelled by it or has it as initials."""
     latin: float
     """1 - (the least cost the words can add up to) / (number of words): at least the Latin side's share."""
     hopeless: tuple[str, ...]
@@ -103,23 +105,24 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
     gathered = []
     for han in names:
         windows = [table.window(han[i : i + MAX_SPAN]) for i in range(len(han))]
-        phrases = "\0".join(p for i in range(len(han)) for _k, found, _g in table.meant_from(han, i) for p in found)
-        gathered.append((han, frozenset().union(*(w[0] for w in windows)), windows, phrases))
+        gathered.append((han, frozenset().union(*[w[0] for w in windows]), windows, table.phrase_text(han)))
     near = _near(words, tuple(frozenset().union(*(spellings for _h, spellings, _w, _p in gathered))))
     nearby = [frozenset(close) for close in near]
     stems = tuple(_stem(word) for word in words)
     lettered_words = any(2 <= len(word) <= MAX_SPAN for word in words)  # initials are of two to four characters
     for han, spellings, windows, phrases in gathered:
-        initials = frozenset().union(*(w[2] for w in windows)) if lettered_words else frozenset()
+        initials = frozenset().union(*[w[2] for w in windows]) if lettered_words else frozenset()
         cost = 0.0
         unexplained: list[str] = []
         trade = close = False
         own: list[dict[str, float]] = []
+        exact: list[bool] = []
         for at, word in enumerate(words):
             in_phrase = stems[at] in phrases
             shared = nearby[at] & spellings
             own.append({spelling: near[at][spelling] for spelling in shared})
             spelled, lettered = word in spellings, word in initials
+            exact.append(spelled or lettered)
             if not shared and not in_phrase and not spelled and not lettered:
                 cost += (UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED).cost
                 unexplained.append(word)
@@ -136,7 +139,7 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
             trade = trade or (spelled and any(word in w[1] for w in windows))
             close = close or bool(shared)
         latin = 1.0 - cost / len(words)
-        _KNOWN[han, words] = _Pair(han, stems, own, latin, tuple(unexplained), trade, close)
+        _KNOWN[han, words] = _Pair(han, stems, own, tuple(exact), latin, tuple(unexplained), trade, close)
 
 
 def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
@@ -149,8 +152,10 @@ def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
     found = runs(pair.han, table)
     credit = list(free)
     covers = [False] * len(pair.han)
-    for word, stemmed, close in zip(words, pair.stems, pair.near, strict=True):
-        for i, k, spelled, _trade, initials in found:
+    for word, stemmed, close, exact in zip(words, pair.stems, pair.near, pair.exact, strict=True):
+        if word in pair.hopeless:
+            continue  # nothing explains it: no span, not even a phrase it begins
+        for i, k, spelled, _trade, initials in found if exact or close else ():
             given = 1.0 if word in spelled else INITIALS_CREDIT if word in initials else 0.0
             reached = given > 0.0
             for spelling in close.keys() & spelled if close else ():
