@@ -33,7 +33,7 @@ be added to :class:`HanVocabulary` too, or the bound may skip a pair the aligner
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -134,8 +134,12 @@ class _SpanTable:
         self.meanings = tuple(meanings)
         self.longest = max((len(term) for table in self.meanings for term in table), default=0)
         """The longest run any table has a phrase for: longer runs are not looked up."""
+        self.begins = frozenset(term[:k] for table in self.meanings for term in table for k in range(1, len(term)))
+        """Every run that begins a longer term: a run that begins none is the last one from its start that may have
+        a phrase (most runs of three characters or more begin no term, and were looked up all the same)."""
         self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
         self.phrases = lru_cache(maxsize=1 << 16)(self._phrases)
+        self.window = lru_cache(maxsize=1 << 16)(self._window)
 
     def _spelled(self, span: str) -> tuple[frozenset[str], bool, frozenset[str]]:
         """The run's spellings, whether they may be a trade name's (two or more characters, not a place), and its
@@ -150,6 +154,38 @@ class _SpanTable:
         spelled = frozenset(head + reading for head in before for reading in last)
         initials = frozenset(head + reading[:1] for head in before_initials for reading in last)
         return spelled, not is_place(span), initials
+
+    def _window(self, span: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """The spellings, trade-name spellings and initials of every run that begins ``span`` (up to ``MAX_SPAN``
+        characters: the runs from one character of a name), together. A name's are those of its windows, one per
+        character: a Latin query's bound needs them for each of its Chinese candidates, not where they are found."""
+        found = [self.spelled(span[:k]) for k in range(1, len(span) + 1)]
+        empty: frozenset[str] = frozenset()
+        spellings = empty.union(*(spelled for spelled, _trade, _initials in found))
+        trade = empty.union(*(spelled for spelled, is_trade, _initials in found if is_trade))
+        return spellings, trade, empty.union(*(initials for _spelled, _trade, initials in found))
+
+    def phrase_text(self, han: str) -> str:
+        """Every phrase of every run of ``han`` (as :meth:`meant_from` finds them, start by start) in one string,
+        ``\\0`` between them: a word's stem is a piece of one of them when it is a piece of this string."""
+        found: list[str] = []
+        phrases, begins, n = self.phrases, self.begins, len(han)
+        for i in range(n):
+            for k in range(1, min(n - i, self.longest) + 1):
+                span = han[i : i + k]
+                found.extend(phrases(span)[0])
+                if span not in begins:
+                    break
+        return "\0".join(found)
+
+    def meant_from(self, han: str, i: int) -> Iterator[tuple[int, tuple[str, ...], bool]]:
+        """``(length, phrases, generic)`` of the runs of ``han`` from character ``i`` (shortest first) that may have
+        a phrase, as :meth:`phrases` gives them: up to the first that begins no longer term."""
+        for k in range(1, min(len(han) - i, self.longest) + 1):
+            span = han[i : i + k]
+            yield k, *self.phrases(span)
+            if span not in self.begins:
+                return
 
     def _phrases(self, span: str) -> tuple[tuple[str, ...], bool]:
         """The phrases the run means, each written as one string (:func:`~threadline.matching.align.joined_key`),
@@ -188,6 +224,37 @@ def _where(runs: Iterable[tuple[int, int, Iterable[str]]]) -> dict[str, list[tup
     return found
 
 
+Run = tuple[int, int, frozenset[str], bool, frozenset[str]]
+"""``(start, length, spellings, trade name, initials)`` of a run of characters (:meth:`_SpanTable.spelled`)."""
+
+
+def runs(han: str, table: _SpanTable) -> list[Run]:
+    """Every run of up to ``MAX_SPAN`` characters of ``han``, start by start, shortest first."""
+    n = len(han)
+    return [(i, k, *table.spelled(han[i : i + k])) for i in range(n) for k in range(1, min(MAX_SPAN, n - i) + 1)]
+
+
+def meanings_of(han: str, table: _SpanTable) -> tuple[list[tuple[int, int, tuple[str, ...]]], tuple[float, ...]]:
+    """``(start, length, phrases)`` of every run of ``han`` a glossary or dictionary phrase means, and the credit
+    each character may have with no word: optional (an administrative suffix, a leading province) 1, inside a
+    generic term left out (科技) half."""
+    meant: list[tuple[int, int, tuple[str, ...]]] = []
+    free = [0.0] * len(han)
+    for i in range(len(han)):
+        for k, phrases, generic in table.meant_from(han, i):
+            if phrases:
+                meant.append((i, k, phrases))
+            if generic:
+                for c in range(i, i + k):
+                    free[c] = max(free[c], 1.0 - GENERIC_WEIGHT)
+        if han[i] in OPTIONAL_CHARS and i > 0:
+            free[i] = 1.0
+    province = leading_province(han)
+    if province and len(province) < len(han):
+        free[: len(province)] = [1.0] * len(province)
+    return meant, tuple(free)
+
+
 class HanVocabulary:
     """Everything the aligner could explain a Latin word with, for one Chinese name (its core, legal form removed),
     and which characters each could account for."""
@@ -199,40 +266,20 @@ class HanVocabulary:
         they are added as they are, not as every combination of every character's spellings."""
         self.han = han
         table = _span_table(meanings)
-        self._runs = [
-            (i, k, *table.spelled(han[i : i + k]))
-            for i in range(len(han))
-            for k in range(1, min(MAX_SPAN, len(han) - i) + 1)
-        ]
+        self._runs = runs(han, table)
         """``(start, length, spellings, trade name, initials)`` of every run of up to ``MAX_SPAN`` characters."""
-        self._meant: list[tuple[int, int, tuple[str, ...]]] = []
+        self._meant, free = meanings_of(han, table)
         """``(start, length, phrases)`` of every run a glossary or dictionary phrase means."""
-        free = [0.0] * len(han)
-        """Credit a character may have with no word: optional (an administrative suffix, a leading province) 1,
-        inside a generic term left out (科技) half."""
-        for i in range(len(han)):
-            for k in range(1, min(len(han) - i, table.longest) + 1):
-                phrases, generic = table.phrases(han[i : i + k])
-                if phrases:
-                    self._meant.append((i, k, phrases))
-                if generic:
-                    for c in range(i, i + k):
-                        free[c] = max(free[c], 1.0 - GENERIC_WEIGHT)
-            if han[i] in OPTIONAL_CHARS and i > 0:
-                free[i] = 1.0
         for _system, name_readings in other_readings(han) if spoken else ():
             self._runs += [
                 (i, k, frozenset(span_spellings(name_readings, i, k)), False, frozenset())
                 for i in range(len(han))
                 for k in range(1, min(MAX_SPAN, len(han) - i) + 1)
             ]  # a person's spellings: not a trade name's, and persons are not read by initials
-        province = leading_province(han)
-        if province and len(province) < len(han):
-            free[: len(province)] = [1.0] * len(province)
         self.spellings: frozenset[str] = frozenset().union(*(spelled for _i, _k, spelled, _t, _n in self._runs))
         self.trade_spellings: frozenset[str] = frozenset().union(*(s for _i, _k, s, trade, _n in self._runs if trade))
         self.initials: frozenset[str] = frozenset().union(*(letters for _i, _k, _s, _t, letters in self._runs))
-        self.free = tuple(free)
+        self.free = free
         self._phrases = sorted({phrase for _i, _k, phrases in self._meant for phrase in phrases})
         self._phrase_text = "\0".join(self._phrases)
         """Every phrase in one string: a word of a run that spells a phrase is a piece of it (not always the

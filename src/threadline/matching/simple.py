@@ -46,6 +46,7 @@ from threadline.matching.filed import apart, filed, via_listing
 from threadline.matching.identifiers import IdentifierIndex, with_identifiers
 from threadline.matching.identifiers import adjust as identifier_adjust
 from threadline.matching.index import CandidateIndex, Postings
+from threadline.matching.latin_side import known_reach, work_out
 from threadline.matching.model import Hit, Query, list_side_adjustments, schemata_compatible
 from threadline.matching.persons import consonant_similarity, person_similarity
 from threadline.matching.scripts import ScriptFlags, pick
@@ -668,6 +669,10 @@ class SimpleMatcher:
             # searched for together (a Chinese query's hundred Latin candidates bring a few hundred new words).
             names = (alignable_words(self._records[i].key.latin) for i in nearest)
             prepare(han_core(key.original), names, spoken=_may_read_spoken(query, None))
+        elif nearest and not query.identifiers:
+            # The same the other way: the query's words against all its Chinese candidates at once, so that the
+            # pairs its words alone rule out (most of them) are bounded without a vocabulary each.
+            work_out(alignable_words(key.latin), (han_core(self._records[i].key.original) for i in nearest))
         for record_id in nearest:
             record = self._records[record_id]
             if not query.identifiers and not cross_may_reach(query, key, record.key, None, floor):
@@ -894,7 +899,8 @@ def _may_read_spoken(query: Query, schema: str | None) -> bool:
 def _reach(han: str, words: tuple[str, ...], enough: float, spoken: bool) -> Reach:
     """:func:`~threadline.matching.bound.reach`, remembered for the pairs of the last few queries: the matcher asks
     twice about a pair, before reading its entry and with the entry's schema."""
-    return reach(han, words, enough=enough, spoken=spoken)
+    known = known_reach(han, words, enough)  # worked out for all of a Latin query's candidates at once
+    return known if known is not None else reach(han, words, enough=enough, spoken=spoken)
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,188 @@
+"""The Latin side of the cross-script bound (:func:`~threadline.matching.bound.reach`) for one Latin query against
+all its Chinese candidates at once, so that a pair it rules out needs no :class:`~threadline.matching.bound.
+HanVocabulary`.
+
+A Latin company name meets up to a hundred Chinese candidates (75 on average for the 1M benchmark's queries that
+have any), and seven pairs in ten are ruled out by the Latin side alone: its words cannot be explained well enough
+by any of the name's spellings, phrases or initials. Working that out built each candidate's whole vocabulary (every
+run's spellings sorted, tables of where each spelling is found) and searched each word's close spellings in it one
+call at a time: at a million list entries about half of a Latin query's time went into the bound. Here the same
+facts are taken from the runs of characters, which :class:`~threadline.matching.bound._SpanTable` remembers from
+name to name, each word's close spellings are searched for in one ``cdist`` over the spellings of all the candidates
+together, and the characters a word may explain are found by going over the name's runs once for that word, only for
+the pairs the Latin side lets through. Each word's cost is reckoned as
+:meth:`~threadline.matching.bound.HanVocabulary._word` reckons it, each character's credit as
+:meth:`~threadline.matching.bound.HanVocabulary.coverage` gives it, and both are summed in the same order, so every
+pair is given the very :class:`~threadline.matching.bound.Reach` that :func:`~threadline.matching.bound.reach` gives
+it (``tests/matching/test_latin_side.py`` compares them on real names).
+
+Names of :data:`~threadline.names.romanisations.MAX_NAME` characters or fewer are left out: they may also be read
+the other ways persons' names are (Cantonese, Wade-Giles, Korean), which only the vocabulary lays out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from threadline.matching.align import GENERIC_WEIGHT, INITIALS_CREDIT, MAX_SPAN
+from threadline.matching.bound import (
+    PARTIAL_CREDIT,
+    SLACK,
+    UNEXPLAINED,
+    UNEXPLAINED_GENERIC,
+    Reach,
+    _may_be_close,
+    _span_table,
+    _stem,
+    meanings_of,
+    runs,
+)
+from threadline.names.glossary import dictionary, glossary
+from threadline.names.normalize import GENERIC_WORDS
+from threadline.names.romanisations import MAX_NAME
+
+
+@dataclass(slots=True)
+class _Pair:
+    """One Chinese name against the query's words: the Latin side, and what the Chinese side needs if it is asked."""
+
+    han: str
+    stems: tuple[str, ...]
+    """The words' stems, as glossary phrases are compared with them."""
+    near: list[dict[str, float]]
+    """Per word, the name's spellings it may be a close spelling or rendering of, with the similarity."""
+    exact: tuple[bool, ...]
+    """Per word, whether a run of the name is spelled by it or has it as initials."""
+    latin: float
+    """1 - (the least cost the words can add up to) / (number of words): at least the Latin side's share."""
+    hopeless: tuple[str, ...]
+    trade: bool
+    close: bool
+    reach: Reach | None = None
+    """The whole bound, once asked for with the Latin side through."""
+
+
+_KNOWN: dict[tuple[str, tuple[str, ...]], _Pair] = {}
+"""The pairs of the last query worked out (:func:`work_out`): replaced by the next one's."""
+
+
+def _near(words: Sequence[str], spellings: Sequence[str]) -> list[dict[str, float]]:
+    """For each word, the ``spellings`` it may be a close spelling or rendering of (edit similarity from
+    ``PARTIAL_CREDIT`` and :func:`~threadline.matching.bound._may_be_close`), with the similarity; none for a word
+    of fewer than three letters (as :meth:`~threadline.matching.bound.HanVocabulary._close_many`)."""
+    found: list[dict[str, float]] = [{} for _ in words]
+    asked = [at for at, word in enumerate(words) if len(word) >= 3]
+    if not asked or not spellings:
+        return found
+    scores = process.cdist(
+        [words[at] for at in asked],
+        spellings,
+        scorer=Levenshtein.normalized_similarity,
+        score_cutoff=PARTIAL_CREDIT,
+        dtype=np.float64,
+    )
+    rows, columns = np.nonzero(scores >= PARTIAL_CREDIT)
+    for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+        word, spelling = words[asked[row]], spellings[column]
+        if _may_be_close(spelling, word):
+            found[asked[row]][spelling] = float(scores[row, column])
+    return found
+
+
+def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
+    """Work out the Latin side of ``words`` (as :func:`~threadline.matching.align.alignable_words` gives them)
+    against each Chinese name core of ``hans`` longer than ``MAX_NAME``, for :func:`known_reach` to answer from.
+    Changes no bound, only how it is worked out."""
+    _KNOWN.clear()
+    names = [han for han in dict.fromkeys(hans) if len(han) > MAX_NAME]
+    if not words or not names:
+        return
+    table = _span_table((glossary(), dictionary()))
+    gathered = []
+    for han in names:
+        windows = [table.window(han[i : i + MAX_SPAN]) for i in range(len(han))]
+        gathered.append((han, frozenset().union(*[w[0] for w in windows]), windows, table.phrase_text(han)))
+    near = _near(words, tuple(frozenset().union(*(spellings for _h, spellings, _w, _p in gathered))))
+    nearby = [frozenset(close) for close in near]
+    stems = tuple(_stem(word) for word in words)
+    lettered_words = any(2 <= len(word) <= MAX_SPAN for word in words)  # initials are of two to four characters
+    for han, spellings, windows, phrases in gathered:
+        initials = frozenset().union(*[w[2] for w in windows]) if lettered_words else frozenset()
+        cost = 0.0
+        unexplained: list[str] = []
+        trade = close = False
+        own: list[dict[str, float]] = []
+        exact: list[bool] = []
+        for at, word in enumerate(words):
+            in_phrase = stems[at] in phrases
+            shared = nearby[at] & spellings
+            own.append({spelling: near[at][spelling] for spelling in shared})
+            spelled, lettered = word in spellings, word in initials
+            exact.append(spelled or lettered)
+            if not shared and not in_phrase and not spelled and not lettered:
+                cost += (UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED).cost
+                unexplained.append(word)
+                continue
+            if spelled or in_phrase:
+                word_cost = 0.0
+            else:
+                best_close = max(own[at].values()) if shared else 0.0
+                costs = [GENERIC_WEIGHT if word in GENERIC_WORDS else 1.0, 1.0 - best_close]
+                if lettered:
+                    costs.append(1.0 - INITIALS_CREDIT)
+                word_cost = min(costs)
+            cost += word_cost
+            trade = trade or (spelled and any(word in w[1] for w in windows))
+            close = close or bool(shared)
+        latin = 1.0 - cost / len(words)
+        _KNOWN[han, words] = _Pair(han, stems, own, tuple(exact), latin, tuple(unexplained), trade, close)
+
+
+def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
+    """The whole bound of a pair whose Latin side is through: each character's most credit from the spans the words
+    may explain (a spelling 1, initials ``INITIALS_CREDIT``, a close spelling its similarity, a phrase beginning
+    with the word's stem 1) or from none (``free``), as :meth:`~threadline.matching.bound.HanVocabulary.coverage`
+    and :func:`~threadline.matching.bound.reach` reckon it."""
+    table = _span_table((glossary(), dictionary()))
+    meant, free = meanings_of(pair.han, table)
+    found = runs(pair.han, table)
+    credit = list(free)
+    covers = [False] * len(pair.han)
+    for word, stemmed, close, exact in zip(words, pair.stems, pair.near, pair.exact, strict=True):
+        if word in pair.hopeless:
+            continue  # nothing explains it: no span, not even a phrase it begins
+        for i, k, spelled, _trade, initials in found if exact or close else ():
+            given = 1.0 if word in spelled else INITIALS_CREDIT if word in initials else 0.0
+            reached = given > 0.0
+            for spelling in close.keys() & spelled if close else ():
+                given, reached = max(given, close[spelling]), True
+            if reached:
+                for c in range(i, i + k):
+                    covers[c] = True
+                    credit[c] = max(credit[c], given)
+        for i, k, phrases in meant:
+            if any(phrase.startswith(stemmed) for phrase in phrases):
+                for c in range(i, i + k):
+                    covers[c] = True
+                    credit[c] = 1.0
+    chinese = 1.0 - sum(1.0 - c for c in credit) / len(pair.han)
+    score = max(0.0, min(pair.latin, chinese))
+    return Reach(min(1.0, score + SLACK), pair.hopeless, pair.trade, pair.close, sum(covers))
+
+
+def known_reach(han: str, words: tuple[str, ...], enough: float) -> Reach | None:
+    """What :func:`~threadline.matching.bound.reach` gives the pair with this ``enough``, when :func:`work_out` has
+    worked the pair out; else ``None``."""
+    pair = _KNOWN.get((han, words))
+    if pair is None:
+        return None
+    if pair.latin + SLACK < enough:
+        return Reach(max(0.0, pair.latin) + SLACK, pair.hopeless, pair.trade, pair.close, len(han))
+    if pair.reach is None:
+        pair.reach = _chinese_side(pair, words)
+    return pair.reach
