@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from threadline.screening.routing import Router, route_key
+from threadline.screening.routing import SPILL, Router, route_key
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,12 @@ def test_a_forgotten_supplier_is_routed_again() -> None:
     router.route("Bolt")  # "Acme" forgotten; both routed to worker 0, which had nothing in hand
     router.in_hand[0] += 5  # worker 0 busy: "Acme" now goes to worker 1
     assert router.route("Acme") == 1
+
+
+def test_a_file_of_one_supplier_still_keeps_every_worker_busy() -> None:
+    router = Router(2)
+    workers = [router.route("Acme Trading Co., Ltd.") for _ in range(4 * SPILL)]
+    assert workers[: SPILL + 1] == [workers[0]] * (SPILL + 1)  # its own worker, until it has SPILL rows more
+    assert set(workers) == {0, 1} and abs(router.in_hand[0] - router.in_hand[1]) <= SPILL + 1
+    router.in_hand = [0, 0]
+    assert router.route("ACME TRADING") == workers[0]  # the supplier is still that worker's

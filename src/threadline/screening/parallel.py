@@ -24,7 +24,10 @@ from threadline.screening.routing import Router
 from threadline.screening.screen import HIT_LIMIT, ScreenResult, assess, row_query, with_hits
 
 BATCH = 64
-AHEAD = 4
+AHEAD = 8
+"""Batches in flight per worker. Each worker is sent only its own suppliers' rows, so a worker that has finished
+its batches cannot take another's: it needs enough of its own queued (4 left one idle behind a slow batch of new
+Chinese names)."""
 MIN_ROWS_PER_WORKER = 200
 """Below this many rows per extra worker, starting processes costs more than it saves."""
 
@@ -142,63 +145,81 @@ class ParallelScreen:
 
 
 class _InOrder:
-    """Rows sent to the worker :class:`~threadline.screening.routing.Router` picks, results given back in input
-    order. At most ``workers x AHEAD`` batches are in flight; a row waiting in a batch not yet full is sent at once
-    when it is the next one to give back, so the results waiting for it stay few."""
+    """Rows sent to the worker the :class:`~threadline.screening.routing.Router` picks, results given back in input
+    order. Each worker has at most :data:`AHEAD` batches in flight; finished batches are collected as soon as they
+    are done, whichever worker did them (so the router sees which worker has the fewer rows in hand). Rows are read
+    at most ``workers x AHEAD + 1`` batches ahead of the results: beyond that, the batch holding the next row to give
+    back is waited for (or sent, when still filling)."""
 
     def __init__(self, pools: list[Pool], repeats: _Repeats) -> None:
         self.pools = pools
         self.repeats = repeats
         self.router = Router(len(pools))
         self.filling: list[list[tuple[int, InputRow]]] = [[] for _ in pools]
-        self.flight: deque[tuple[AsyncResult[list[ScreenResult | SkippedRow]], list[int], list[bool], int]] = deque()
+        self.flights: list[deque[tuple[AsyncResult[list[ScreenResult | SkippedRow]], list[int], list[bool]]]] = [
+            deque() for _ in pools
+        ]
         self.back: dict[int, tuple[ScreenResult | SkippedRow, bool]] = {}
         self.next = 0
+        self.ahead = (len(pools) * AHEAD + 1) * BATCH
 
     def screen(self, rows: Iterator[InputRow | SkippedRow]) -> Iterator[ScreenResult | SkippedRow]:
-        for at, item in enumerate(rows):
+        read = 0
+        for read, item in enumerate(rows, start=1):
             if isinstance(item, SkippedRow):
-                self.back[at] = (item, False)
+                self.back[read - 1] = (item, False)
             else:
                 worker = self.router.route(item.name)
-                self.filling[worker].append((at, item))
+                self.filling[worker].append((read - 1, item))
                 if len(self.filling[worker]) >= BATCH:
                     self._send(worker)
-            while len(self.flight) >= len(self.pools) * AHEAD:
-                self._receive()
+            self._collect()
+            while read - self.next >= self.ahead:
+                self._wait_for_next()
                 yield from self._ready()
             yield from self._ready()
-        for worker in range(len(self.pools)):
-            if self.filling[worker]:
-                self._send(worker)
-        while self.flight:
-            self._receive()
+        while self.next < read:
+            self._wait_for_next()
             yield from self._ready()
-        yield from self._ready()
 
     def _send(self, worker: int) -> None:
+        if len(self.flights[worker]) >= AHEAD:
+            self._receive(worker)  # this worker's oldest batch first: at most AHEAD in flight each
         sent, self.filling[worker] = self.filling[worker], []
         batch: list[InputRow | SkippedRow] = [item for _at, item in sent]
         marks = self.repeats.mark(batch)
         done = self.pools[worker].apply_async(_screen_batch, (batch, marks))
-        self.flight.append((done, [at for at, _item in sent], marks, worker))
+        self.flights[worker].append((done, [at for at, _item in sent], marks))
 
-    def _receive(self) -> None:
-        done, where, marks, worker = self.flight.popleft()
+    def _receive(self, worker: int) -> None:
+        done, where, marks = self.flights[worker].popleft()
         results = done.get()
         self.router.back(worker, len(results))
         for at, result, mark in zip(where, results, marks, strict=True):
             self.back[at] = (result, mark)
 
-    def _ready(self) -> Iterator[ScreenResult | SkippedRow]:
-        """The results that are next in input order; sends the batch holding the next row if it is still filling."""
-        while True:
-            found = self.back.pop(self.next, None)
-            if found is None:
-                waiting = next((w for w, rows in enumerate(self.filling) if rows and rows[0][0] == self.next), None)
-                if waiting is not None:
-                    self._send(waiting)
+    def _collect(self) -> None:
+        """Collect every batch already done, without waiting."""
+        for worker, flight in enumerate(self.flights):
+            while flight and flight[0][0].ready():
+                self._receive(worker)
+
+    def _wait_for_next(self) -> None:
+        """Wait for the batch holding the next row to give back (sent first if it is still filling)."""
+        if self.next in self.back:
+            return
+        for worker in range(len(self.pools)):
+            if self.filling[worker] and self.filling[worker][0][0] == self.next:
+                self._send(worker)
+            flight = self.flights[worker]
+            if flight and flight[0][1][0] == self.next:  # a worker's batches hold its rows in input order
+                self._receive(worker)
                 return
+        raise AssertionError(f"row {self.next} is neither back, in flight nor waiting to be sent")
+
+    def _ready(self) -> Iterator[ScreenResult | SkippedRow]:
+        """The results that are next in input order."""
+        while (found := self.back.pop(self.next, None)) is not None:
             self.next += 1
             yield self.repeats.settle(*found)
 

@@ -18,6 +18,10 @@ from collections import OrderedDict
 
 ROUTES_REMEMBERED = 50_000
 """Suppliers whose worker is remembered (least recently seen first out), as many as a worker's memo has queries."""
+SPILL = 512
+"""Rows a supplier's worker may have in hand beyond the least busy one's before that supplier's next row goes to the
+least busy one instead: a file that is mostly one supplier (a customs extract repeating a shipper on every line)
+still keeps every worker busy with its addresses and products."""
 
 _WORDS = re.compile(r"[^\W_]+")
 _LATIN_FORMS = frozenset(
@@ -39,7 +43,8 @@ def route_key(name: str) -> str:
 
 
 class Router:
-    """Sends each supplier's rows to one worker, a new supplier to the worker with the fewest rows in hand."""
+    """Sends each supplier's rows to one worker, a new supplier to the worker with the fewest rows in hand (and a
+    row of a supplier whose worker has :data:`SPILL` rows more in hand than another to that other)."""
 
     def __init__(self, workers: int, size: int = ROUTES_REMEMBERED) -> None:
         self.size = size
@@ -58,6 +63,9 @@ class Router:
                 self._where.popitem(last=False)
         else:
             self._where.move_to_end(key)
+            least = min(range(len(self.in_hand)), key=self.in_hand.__getitem__)
+            if self.in_hand[worker] - self.in_hand[least] > SPILL:
+                worker = least  # this row only: the supplier stays with its worker
         self.in_hand[worker] += 1
         return worker
 
