@@ -10,18 +10,17 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 
-from threadline.matching.model import Hit, Query
 from threadline.matching.simple import SimpleMatcher
 from threadline.risk.goods import GoodsIndex
-from threadline.screening.memo import MEMO_SIZE, MatchMemo
+from threadline.screening.memo import MatchMemo
 from threadline.screening.reader import InputRow, SkippedRow
 from threadline.screening.routing import Router
-from threadline.screening.screen import HIT_LIMIT, ScreenResult, assess, row_query, with_hits
+from threadline.screening.screen import ScreenResult, assess
 
 BATCH = 64
 AHEAD = 8
@@ -38,65 +37,11 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def _screen_batch(batch: list[InputRow | SkippedRow], repeats: list[bool]) -> list[ScreenResult | SkippedRow]:
-    """Screen a batch in a worker; a row marked as a repeat is screened without its name (the parent gives it the
-    hits of the row it repeats: :class:`_Repeats`)."""
+def _screen_batch(batch: list[InputRow | SkippedRow]) -> list[ScreenResult | SkippedRow]:
+    """Screen a batch in a worker (its memo answers the queries it has answered before)."""
     assert _STATE is not None, "worker started without a matcher"
     matcher, threshold, goods = _STATE
-    return [
-        item
-        if isinstance(item, SkippedRow)
-        else assess(item, matcher, threshold, goods=goods, hits=() if repeat else None)
-        for item, repeat in zip(batch, repeats, strict=True)
-    ]
-
-
-class _Repeats:
-    """Rows whose name query was already sent to a worker, and the hits of those whose results are back.
-
-    Each worker remembers the queries it answered (:class:`~threadline.screening.memo.MatchMemo`), but not those
-    another worker answered: with two workers, a fifth of the rows of a 100,000-row supplier file were matched
-    twice. Results come back in input order, so when a repeated row's result comes back, the row it repeats has
-    come back before it, with its hits: the parent fills them in and only the worker's address and product checks
-    are run for the repeat. Both memories are bounded; a repeat whose hits were forgotten is matched here."""
-
-    def __init__(self, matcher: MatchMemo, threshold: float, size: int = MEMO_SIZE) -> None:
-        self.matcher = matcher
-        self.threshold = threshold
-        self.size = size
-        self._sent: OrderedDict[Query, None] = OrderedDict()
-        self._hits: OrderedDict[Query, tuple[Hit, ...]] = OrderedDict()
-
-    def mark(self, batch: list[InputRow | SkippedRow]) -> list[bool]:
-        """Which rows of a batch about to be sent repeat a query sent before."""
-        repeats = []
-        for item in batch:
-            if isinstance(item, SkippedRow):
-                repeats.append(False)
-                continue
-            query = row_query(item)
-            repeats.append(query in self._sent)
-            self._sent[query] = None
-            self._sent.move_to_end(query)
-            if len(self._sent) > self.size:
-                self._sent.popitem(last=False)
-        return repeats
-
-    def settle(self, item: ScreenResult | SkippedRow, repeat: bool) -> ScreenResult | SkippedRow:
-        """A result as it comes back: a repeat gets the hits of the row it repeats; any other is remembered."""
-        if isinstance(item, SkippedRow):
-            return item
-        query = row_query(item.row)
-        if repeat:
-            known = self._hits.get(query)
-            if known is None:
-                known = tuple(self.matcher.match(query, limit=HIT_LIMIT, threshold=self.threshold))
-            item = with_hits(item, known)
-        self._hits[query] = item.hits
-        self._hits.move_to_end(query)
-        if len(self._hits) > self.size:
-            self._hits.popitem(last=False)
-        return item
+    return [item if isinstance(item, SkippedRow) else assess(item, matcher, threshold, goods=goods) for item in batch]
 
 
 class ParallelScreen:
@@ -138,10 +83,9 @@ class ParallelScreen:
         iterator = iter(rows)
         if not self._pools:
             while batch := list(islice(iterator, BATCH)):
-                yield from _screen_batch(batch, [False] * len(batch))  # the memo answers repeats in-process
+                yield from _screen_batch(batch)  # the memo answers repeats in-process
             return
-        assert _STATE is not None
-        yield from _InOrder(self._pools, _Repeats(_STATE[0], _STATE[1])).screen(iterator)
+        yield from _InOrder(self._pools).screen(iterator)
 
 
 class _InOrder:
@@ -151,15 +95,14 @@ class _InOrder:
     at most ``workers x AHEAD + 1`` batches ahead of the results: beyond that, the batch holding the next row to give
     back is waited for (or sent, when still filling)."""
 
-    def __init__(self, pools: list[Pool], repeats: _Repeats) -> None:
+    def __init__(self, pools: list[Pool]) -> None:
         self.pools = pools
-        self.repeats = repeats
         self.router = Router(len(pools))
         self.filling: list[list[tuple[int, InputRow]]] = [[] for _ in pools]
-        self.flights: list[deque[tuple[AsyncResult[list[ScreenResult | SkippedRow]], list[int], list[bool]]]] = [
+        self.flights: list[deque[tuple[AsyncResult[list[ScreenResult | SkippedRow]], list[int]]]] = [
             deque() for _ in pools
         ]
-        self.back: dict[int, tuple[ScreenResult | SkippedRow, bool]] = {}
+        self.back: dict[int, ScreenResult | SkippedRow] = {}
         self.next = 0
         self.ahead = (len(pools) * AHEAD + 1) * BATCH
 
@@ -167,7 +110,7 @@ class _InOrder:
         read = 0
         for read, item in enumerate(rows, start=1):
             if isinstance(item, SkippedRow):
-                self.back[read - 1] = (item, False)
+                self.back[read - 1] = item
             else:
                 worker = self.router.route(item.name)
                 self.filling[worker].append((read - 1, item))
@@ -187,16 +130,14 @@ class _InOrder:
             self._receive(worker)  # this worker's oldest batch first: at most AHEAD in flight each
         sent, self.filling[worker] = self.filling[worker], []
         batch: list[InputRow | SkippedRow] = [item for _at, item in sent]
-        marks = self.repeats.mark(batch)
-        done = self.pools[worker].apply_async(_screen_batch, (batch, marks))
-        self.flights[worker].append((done, [at for at, _item in sent], marks))
+        done = self.pools[worker].apply_async(_screen_batch, (batch,))
+        self.flights[worker].append((done, [at for at, _item in sent]))
 
     def _receive(self, worker: int) -> None:
-        done, where, marks = self.flights[worker].popleft()
+        done, where = self.flights[worker].popleft()
         results = done.get()
         self.router.back(worker, len(results))
-        for at, result, mark in zip(where, results, marks, strict=True):
-            self.back[at] = (result, mark)
+        self.back.update(zip(where, results, strict=True))
 
     def _collect(self) -> None:
         """Collect every batch already done, without waiting."""
@@ -221,7 +162,7 @@ class _InOrder:
         """The results that are next in input order."""
         while (found := self.back.pop(self.next, None)) is not None:
             self.next += 1
-            yield self.repeats.settle(*found)
+            yield found
 
 
 def workers_for(requested: int | None, rows_hint: int | None) -> int:
