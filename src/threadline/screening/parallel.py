@@ -1,8 +1,8 @@
 """Screen on every core: rows go to worker processes in small batches and come back in input order.
 
 Workers are forked after the matcher is built, so they share its index with the parent (copy-on-write) instead of
-building their own. At most ``workers x AHEAD`` batches are in flight, so memory stays flat however long the input
-is: rows are read only as fast as results are written.
+building their own. At most ``workers x AHEAD + 1`` batches of rows are read ahead of the results, so memory stays
+flat however long the input is: rows are read only as fast as results are written.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from threadline.screening.screen import ScreenResult, assess
 
 BATCH = 64
 AHEAD = 8
-"""Batches in flight per worker. Each worker is sent only its own suppliers' rows, so a worker that has finished
-its batches cannot take another's: it needs enough of its own queued (4 left one idle behind a slow batch of new
-Chinese names)."""
+"""Batches read ahead of the results per worker (see :class:`_InOrder`). Each worker is sent only its own
+suppliers' rows, so one that has finished its batches cannot take another's: the window must hold enough rows for
+the other to work on while one is behind a slow batch."""
 MIN_ROWS_PER_WORKER = 200
 """Below this many rows per extra worker, starting processes costs more than it saves."""
 
@@ -90,10 +90,11 @@ class ParallelScreen:
 
 class _InOrder:
     """Rows sent to the worker the :class:`~threadline.screening.routing.Router` picks, results given back in input
-    order. Each worker has at most :data:`AHEAD` batches in flight; finished batches are collected as soon as they
-    are done, whichever worker did them (so the router sees which worker has the fewer rows in hand). Rows are read
-    at most ``workers x AHEAD + 1`` batches ahead of the results: beyond that, the batch holding the next row to give
-    back is waited for (or sent, when still filling)."""
+    order. Finished batches are collected as soon as they are done, whichever worker did them (so the router sees
+    which worker has the fewer rows in hand). Rows are read at most ``workers x AHEAD + 1`` batches ahead of the
+    results; only then does the parent wait, for the batch holding the next row to give back (sent first if it is
+    still filling). It never waits for one worker while the other could take rows: a worker with a slow batch (64
+    new Chinese names) keeps the rows of its suppliers queued, and the other gets the new ones."""
 
     def __init__(self, pools: list[Pool]) -> None:
         self.pools = pools
@@ -126,8 +127,6 @@ class _InOrder:
             yield from self._ready()
 
     def _send(self, worker: int) -> None:
-        if len(self.flights[worker]) >= AHEAD:
-            self._receive(worker)  # this worker's oldest batch first: at most AHEAD in flight each
         sent, self.filling[worker] = self.filling[worker], []
         batch: list[InputRow | SkippedRow] = [item for _at, item in sent]
         done = self.pools[worker].apply_async(_screen_batch, (batch,))
