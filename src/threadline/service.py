@@ -7,26 +7,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from threadline import settings
 from threadline.evidence.attach import EvidenceIndex, attach, read_links
-from threadline.evidence.link import DEFAULT_THRESHOLD as DEFAULT_EVIDENCE_THRESHOLD
-from threadline.evidence.link import Linker
-from threadline.evidence.mentions import MentionIndex
-from threadline.evidence.run import EvidenceSummary, link_documents
 from threadline.exc import BadRowError, ConfigError
-from threadline.graph.trace import TraceResult, run_trace
 from threadline.lookup import active_matcher
 from threadline.lookup import check_country as _check_country
 from threadline.lookup import match_name as match_name  # the API's look-up; the CLI imports it from lookup (faster)
-from threadline.matching.pairs import PairScore, Quality, average_precision, quality, read_pairs, score_pair
 from threadline.matching.simple import SimpleMatcher
-from threadline.model import ListVersion
-from threadline.reports.html import write_screen_report
+from threadline.model import ListVersion, Rule
 from threadline.review.api import RunRecorder, store_links, stored_evidence
 from threadline.risk.goods import GoodsIndex
 from threadline.risk.region import locate
@@ -34,11 +27,14 @@ from threadline.screening.encoding import detect_encoding
 from threadline.screening.parallel import ParallelScreen, workers_for
 from threadline.screening.reader import SkippedRow, open_rows
 from threadline.screening.screen import HIT_LIMIT, RISK_ORDER, ScreenResult, Summary
-from threadline.sources import registry
-from threadline.sources.ftm import load_ftm_file, load_ftm_folder
-from threadline.store import ListStore
+from threadline.store import ListStore, snapshot
 from threadline.store.evidence import merge as merge_evidence
-from threadline.store.snapshot import write_snapshot
+
+if TYPE_CHECKING:  # imported where used: screening (the CLI's longest run) starts without them
+    from threadline.evidence.link import Linker
+    from threadline.evidence.run import EvidenceSummary
+    from threadline.graph.trace import TraceResult
+    from threadline.matching.pairs import Quality
 
 BYTES_PER_ROW = 100
 """A rough size of one supplier row, to guess from the file size whether a second process pays off."""
@@ -48,11 +44,26 @@ BYTES_PER_ROW = 100
 def default_store(ftm: tuple[Path, ...] = ()) -> ListStore:
     """The lists of the configured snapshot, plus any FollowTheMoney files or folders, loaded once per process."""
     store = ListStore.from_snapshot(settings.snapshot_dir())
+    if ftm:
+        from threadline.sources.ftm import load_ftm_file, load_ftm_folder
     for path in ftm:
         extra = ListStore.from_lists(load_ftm_folder(path) if path.is_dir() else [load_ftm_file(path)])
         store.versions.extend(extra.versions)
         store.entities.extend(extra.entities)
     return store
+
+
+@lru_cache(maxsize=1)
+def snapshot_rules() -> tuple[Rule, ...]:
+    """The rules of the snapshot's lists (the DOL goods list, CBP's findings), in :func:`default_store`'s order,
+    read without the entities of the lists that have none: a screening run that is not recorded needs nothing else
+    from the store (the matcher reads the persisted index), and decoding the 36,000 entities was 3 s of its
+    start-up."""
+    if default_store.cache_info().currsize:
+        return tuple(default_store().rules)  # loaded already (a database run, a report): nothing to read
+    folder = settings.snapshot_dir()
+    with_rules = [version.source for version in snapshot.read_versions(folder) if version.rule_count]
+    return tuple(ListStore.from_snapshot(folder, with_rules).rules)
 
 
 default_matcher = active_matcher
@@ -62,6 +73,9 @@ default_matcher = active_matcher
 def list_versions(data_dir: Path | None = None, ftm: tuple[Path, ...] = ()) -> list[ListVersion]:
     if data_dir is None:
         return list(default_store(ftm).versions)
+    from threadline.sources import registry
+    from threadline.sources.ftm import load_ftm_file, load_ftm_folder
+
     lists = registry.load_all(data_dir)
     for path in ftm:
         lists.extend(load_ftm_folder(path) if path.is_dir() else [load_ftm_file(path)])
@@ -70,6 +84,9 @@ def list_versions(data_dir: Path | None = None, ftm: tuple[Path, ...] = ()) -> l
 
 def build_snapshot(data_dir: Path, target: Path) -> list[ListVersion]:
     """Load every embeddable list from ``data_dir`` and write the snapshot at ``target`` atomically."""
+    from threadline.sources import registry
+    from threadline.store.snapshot import write_snapshot
+
     ids = [spec.id for spec in registry.SOURCES.values() if spec.embeddable]
     lists = registry.load_all(data_dir, ids)
     write_snapshot(lists, target)
@@ -103,6 +120,8 @@ class PairsResult:
 
 def score_pairs_file(path: Path, out: TextIO, threshold: float | None = None) -> PairsResult:
     """Score every pair of a labelled pairs file, writing ``{id, score, match}`` lines to ``out``."""
+    from threadline.matching.pairs import PairScore, average_precision, quality, read_pairs, score_pair
+
     limit = settings.match_threshold() if threshold is None else threshold
     matcher = SimpleMatcher([])
     scores: list[PairScore] = []
@@ -185,12 +204,17 @@ class ScreenRun:
     def execute(self, out: TextIO, progress_console: Console | None = None, record: bool = True) -> Summary:
         """Stream one JSON line per screened row to ``out``; skipped rows are counted, not written. ``record``:
         keep the run in the database (manifest, rows, hits), with reviewers' decisions applied to its hits."""
-        store, matcher = self._lists()
-        goods = GoodsIndex(store.rules)
         settings_used = {"threshold": self.threshold, "limit": HIT_LIMIT, "columns": self.columns.describe()}
         if self.lists is not None:
             settings_used["lists_of_run"] = self.lists_of_run
-        recorder = RunRecorder.start(store, self.path, settings_used, self.lists is None) if record else None
+        recorder = None
+        if record or self.lists is not None or self.ftm:
+            store, matcher = self._lists()
+            goods = GoodsIndex(store.rules)
+            if record:
+                recorder = RunRecorder.start(store, self.path, settings_used, self.lists is None)
+        else:  # the snapshot's lists, not recorded: their rules are all that is needed besides the index
+            matcher, goods = default_matcher(self.ftm), GoodsIndex(list(snapshot_rules()))
         self.evidence = merge_evidence(stored_evidence(), self.evidence)
         size = self.path.stat().st_size if self.path.is_file() else None
         workers = workers_for(self.workers, None if size is None else size // BYTES_PER_ROW)
@@ -235,6 +259,8 @@ class ScreenRun:
         return lines
 
     def write_report(self, path: Path) -> None:
+        from threadline.reports.html import write_screen_report
+
         write_screen_report(
             path,
             input_path=self.path,
@@ -264,6 +290,8 @@ def trace_files(
     ftm: tuple[Path, ...] = (),
 ) -> TraceResult:
     """``threadline trace``: the graph, exposures, ownership verdicts and gaps of some relation files."""
+    from threadline.graph.trace import run_trace
+
     floor = settings.match_threshold() if threshold is None else threshold
     return run_trace(paths, default_matcher(ftm), floor, roots, fuzzy, max_paths)
 
@@ -271,6 +299,9 @@ def trace_files(
 @lru_cache(maxsize=2)
 def default_linker(ftm: tuple[Path, ...] = ()) -> Linker:
     """Every name form of every loaded list entry in one automaton, with the matcher for Chinese names."""
+    from threadline.evidence.link import Linker
+    from threadline.evidence.mentions import MentionIndex
+
     return Linker(MentionIndex(default_store(ftm).entities, default_matcher(ftm)))
 
 
@@ -287,6 +318,9 @@ def evidence_documents(
     database, beside their list entries, so screens and reviews show them with the hits."""
     if not paths:
         raise ConfigError("no documents; pass text, HTML or PDF files, e.g. threadline evidence report.pdf")
+    from threadline.evidence.link import DEFAULT_THRESHOLD as DEFAULT_EVIDENCE_THRESHOLD
+    from threadline.evidence.run import EvidenceSummary, link_documents
+
     summary = EvidenceSummary()
     linker = default_linker(ftm)
     floor = DEFAULT_EVIDENCE_THRESHOLD if threshold is None else threshold

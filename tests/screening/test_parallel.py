@@ -4,14 +4,13 @@ writing (memory is flat however long the input)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from threadline import service
 from threadline.risk.goods import GoodsIndex
 from threadline.screening import parallel
-from threadline.screening.memo import MatchMemo
 from threadline.screening.parallel import ParallelScreen, workers_for
 from threadline.screening.reader import InputRow, SkippedRow, open_rows
-from threadline.screening.screen import assess, row_query
 from threadline.settings import RESOURCES_DIR
 
 DEMO = RESOURCES_DIR / "demo" / "suppliers.csv"
@@ -61,29 +60,11 @@ def test_small_inputs_use_one_process_and_an_explicit_count_wins() -> None:
 
 
 def test_repeated_rows_give_the_same_results_with_two_workers() -> None:
-    """The parent fills a repeated row's hits in from the row it repeats (the workers do not share a memo)."""
+    """A repeated row goes to the worker that screened it first, whose memo answers it (the workers do not share
+    a memo); one written another way goes there too, and is matched from what that worker found for its key."""
     rows = _rows()
-    repeated = [*rows, *reversed(rows), *rows[:7]] * 3
+    other_ways = [replace(row, name=row.name.upper() + " LIMITED") for row in rows[:40] if isinstance(row, InputRow)]
+    repeated = [*rows, *reversed(rows), *other_ways, *rows[:7]] * 3
     one, two = _screened(1, repeated), _screened(2, repeated)
     assert two == one
     assert any(isinstance(item, dict) and item["risk"] == "listed" for item in one)
-
-
-def test_a_repeat_is_screened_without_its_name_and_given_the_hits_it_repeats() -> None:
-    matcher, goods = service.default_matcher(), GoodsIndex(service.default_store().rules)
-    memo = MatchMemo(matcher)
-    rows = [row for row in open_rows(DEMO, {}).rows if isinstance(row, InputRow)]
-    listed = next(row for row in rows if assess(row, memo, 0.85, goods=goods).hits)
-    other = next(row for row in rows if row_query(row) != row_query(listed))
-    repeats = parallel._Repeats(memo, 0.85)
-    marks = repeats.mark([listed, other, listed])
-    assert marks == [False, False, True]
-    sent = [
-        assess(row, memo, 0.85, goods=goods, hits=() if mark else None)
-        for row, mark in zip([listed, other, listed], marks, strict=True)
-    ]
-    assert not sent[2].hits and sent[2].risk != "listed"
-    first, _other, again = [repeats.settle(result, mark) for result, mark in zip(sent, marks, strict=True)]
-    assert again == first == assess(listed, memo, 0.85, goods=goods)
-    repeats._hits.clear()  # forgotten (the memory is bounded): matched again, in the parent
-    assert repeats.settle(sent[2], True) == first

@@ -48,6 +48,7 @@ from threadline.matching.identifiers import adjust as identifier_adjust
 from threadline.matching.index import CandidateIndex, Postings
 from threadline.matching.latin_side import known_reach, work_out
 from threadline.matching.model import Hit, Query, list_side_adjustments, schemata_compatible
+from threadline.matching.namework import NameWork, NameWorks
 from threadline.matching.persons import consonant_similarity, person_similarity
 from threadline.matching.scripts import ScriptFlags, pick
 from threadline.matching.shortforms import index_keys as short_form_keys
@@ -180,7 +181,12 @@ def _block_keys(key: NameKey) -> set[str]:
 def _query_keys(key: NameKey) -> set[str]:
     """The index keys a query looks up: its spelling keys as a list name's, and the short-form keys that link it
     to a list name (an acronym it is written with among list names' initials, and the other way round)."""
-    return _spelling_keys(key) | short_form_query_keys(key.original)
+    return _spelling_keys(key) | _short_form_query_keys(key.original)
+
+
+_short_form_query_keys = lru_cache(maxsize=4_096)(short_form_query_keys)
+""":func:`~threadline.matching.shortforms.query_keys`, remembered: a query asks for its index keys and then for the
+candidates carrying them (a name's acronyms and brands are not worked out twice)."""
 
 
 def _spelling_keys(key: NameKey) -> set[str]:
@@ -219,6 +225,8 @@ class SimpleMatcher:
         """One byte per name, 1 when its entry may be a person (a superset), when known (as ``_sorted_latin``)."""
         self._repeated: bytes | None = None
         """One byte per name, 1 when a word of its Latin key occurs twice, when known (as ``_sorted_latin``)."""
+        self._works = NameWorks()
+        """What matching each recent name key found before reading entries (:mod:`~threadline.matching.namework`)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
             self._postings, self._latin = index.postings, RecentTexts(index.latin)
@@ -417,13 +425,14 @@ class SimpleMatcher:
             return id_list(self._index.persons_among(ids))
         return id_list(ids)
 
-    def _person_subsets(self, query: Query, key: NameKey, same: Ids, seen: set[int]) -> list[Hit]:
-        """Persons' names one of which holds the other's parts (Vladimir Putin / Vladimir Vladimirovich Putin): the
-        token-sort pre-filter misses them, the part-by-part comparison (:mod:`~threadline.matching.persons`) scores
-        them. Only for queries of two or more words that may be persons: a single word is in too many names; and
-        only against names whose entry may be a person (most are not: the costliest comparison of a Latin row was
-        this one, against every candidate). ``seen``: the records already scored."""
-        if query.schema not in (None, "Person") or len(key.latin.split()) < 2:
+    def _person_subsets(self, key: NameKey, same: Ids, seen: set[int]) -> list[tuple[int, float]]:
+        """Persons' names one of which holds the other's parts (Vladimir Putin / Vladimir Vladimirovich Putin), as
+        ``(record id, token-sort similarity 0..1)``: the token-sort pre-filter misses them, the part-by-part
+        comparison (:mod:`~threadline.matching.persons`) scores them (:meth:`_match_name`, for queries that may be
+        persons). Only for queries of two or more words: a single word is in too many names; and only against
+        names whose entry may be a person (most are not: the costliest comparison of a Latin row was this one,
+        against every candidate). ``seen``: the records already scored."""
+        if len(key.latin.split()) < 2:
             return []
         people = self._may_hold(key.latin, self._maybe_persons(same))
         found = process.extract(
@@ -434,13 +443,12 @@ class SimpleMatcher:
             limit=None,
             score_cutoff=SUBSET_SIMILARITY * 100,
         )
-        hits = []
+        held = []
         for _c, _sim, pos in found:
             if people[pos] in seen or self._entity(people[pos]).schema != "Person":
                 continue
-            sort = fuzz.token_sort_ratio(key.latin, self._latin[people[pos]]) / 100.0
-            hits.append(self._same_script(query, key, people[pos], sort))
-        return hits
+            held.append((people[pos], fuzz.token_sort_ratio(key.latin, self._latin[people[pos]]) / 100.0))
+        return held
 
     def _may_hold(self, latin: str, people: list[int]) -> list[int]:
         """Of ``people``, those whose token-set similarity with ``latin`` may reach :data:`SUBSET_SIMILARITY` while
@@ -628,64 +636,74 @@ class SimpleMatcher:
                     out[sound].append(record_id)
         return {sound: tuple(ids) for sound, ids in out.items()}
 
+    def _name_work(self, key: NameKey) -> NameWork | None:
+        """What matching ``key`` finds before reading entries (:mod:`~threadline.matching.namework`), ``None`` when
+        no list name shares an index key with it. Remembered per name key once which entries may be persons is
+        known for every name (in memory, or after :meth:`warm`); before that it depends on which entries were
+        searched, so it is worked out afresh. Filed under what it depends on besides the key's Latin forms: the
+        Chinese core, the short-form keys (an acronym depends on the name's case) and whether the name reads as a
+        transcription (its middle dot, its length: the bound lets those pairs through)."""
+        han = han_core(key.original)
+        wanted = _short_form_query_keys(key.original)
+        transcribed = (is_transcribed(key.original), is_transcribed(key.original, True)) if han else ()
+        ident = (key.core, key.latin, han, wanted, transcribed)
+        remember = self._maybe_person is not None
+        if remember and (known := self._works.get(ident)) is not None:
+            return known
+        blocks = _spelling_keys(key) | wanted
+        candidates = self._candidate_ids(key, blocks)
+        if not len(candidates):
+            return None
+        same, cross = self._script_flags.split_array(candidates, bool(han))
+        scored = self._similar(key.latin, same)
+        work = NameWork(
+            scored=scored,
+            subsets=self._person_subsets(key, same, {i for i, _sim in scored}),
+            nearest=np.asarray(self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks), dtype=np.int64),
+            carrying=self._carrying(wanted, candidates) if wanted else [],
+        )
+        if remember:
+            self._works.put(ident, work)
+        return work
+
     def _match_name(self, query: Query, limit: int, threshold: float, across: bool = True) -> list[Hit]:
         """:meth:`match` for one name; ``across=False``: only against list names in its own script."""
         key = name_key(query.name)
         if not key.core:
             return []
-        blocks = _query_keys(key)
-        candidates = self._candidate_ids(key, blocks)
-        if not len(candidates):
+        work = self._name_work(key)
+        if work is None:
             return []
         query_han = bool(han_core(key.original))
-        same, cross = self._script_flags.split_array(candidates, query_han)
-        cross = cross if across else cross[:0]
-        scored = self._similar(key.latin, same)
         # A pair scores at most its similarity (for two Chinese names, by characters) unless a person's Latin name is
         # compared part by part (or an identifier raises it): below the threshold, its entry need not even be read.
         keep_all = bool(query.identifiers) or (query.schema == "Person" and not query_han)
         flags = self._maybe_person
         persons: set[int] = set()
         if flags is None and not query_han:  # a persisted index not warmed: search these few entries only
-            persons = set(self._maybe_persons([i for i, _sim in scored]))
-        kept = [
-            (i, sim / 100)
-            for i, sim in scored
-            if keep_all
-            or (self._han_may_reach(key, i, threshold) if query_han else sim / 100 >= threshold)
-            or (not query_han and (flags[i] if flags is not None else i in persons))
-            or spaced_alike(key.latin, self._latin[i])
-        ]
+            persons = set(self._maybe_persons([i for i, _sim in work.scored]))
+        kept = work.kept.get((keep_all, threshold)) if flags is not None else None
+        if kept is None:
+            kept = [
+                (i, sim / 100)
+                for i, sim in work.scored
+                if keep_all
+                or (self._han_may_reach(key, i, threshold) if query_han else sim / 100 >= threshold)
+                or (not query_han and (flags[i] if flags is not None else i in persons))
+                or spaced_alike(key.latin, self._latin[i])
+            ]
+            if flags is not None:
+                work.kept[(keep_all, threshold)] = kept
         if query.identifiers:  # an identifier may raise any score: every pair is scored
             hits = [self._same_script(query, key, i, similarity) for i, similarity in kept]
         else:
             may_be_person = (lambda i: bool(flags[i])) if flags is not None else persons.__contains__
             hits = self._best_same_script(query, key, kept, may_be_person, limit, threshold)
-        hits += self._person_subsets(query, key, same, {i for i, _sim in scored})
-        floor = _least_kept(query, hits, limit, threshold)
-        nearest = self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks)
-        if query_han and nearest and not query.identifiers:
-            # Every candidate's words are bounded against the query's characters below: their close spellings are
-            # searched for together (a Chinese query's hundred Latin candidates bring a few hundred new words).
-            names = (alignable_words(self._records[i].key.latin) for i in nearest)
-            prepare(han_core(key.original), names, spoken=_may_read_spoken(query, None))
-        elif nearest and not query.identifiers:
-            # The same the other way: the query's words against all its Chinese candidates at once, so that the
-            # pairs its words alone rule out (most of them) are bounded without a vocabulary each.
-            work_out(alignable_words(key.latin), (han_core(self._records[i].key.original) for i in nearest))
-        for record_id in nearest:
-            record = self._records[record_id]
-            if not query.identifiers and not cross_may_reach(query, key, record.key, None, floor):
-                continue  # provably below the threshold whatever the entry: not worth reading it, nor aligning
-            entity = self._entity(record_id)
-            if not query.identifiers and not cross_may_reach(query, key, record.key, entity.schema, floor):
-                continue  # nor for this entry (identifiers could still raise a score: then every pair is aligned)
-            hit = _cross_score(query, key, record, entity)
-            if hit is not None:
-                hits.append(hit)
-                floor = _least_kept(query, hits, limit, threshold)
-        wanted = short_form_query_keys(query.name)  # brands and acronyms: no spelling similarity to go on
-        for record_id in self._carrying(wanted, candidates) if wanted else ():
+        if query.schema in (None, "Person"):
+            hits += [self._same_script(query, key, i, sort) for i, sort in work.subsets]
+        nearest: list[int] = work.nearest.tolist() if across else []
+        hits += self._cross_hits(query, key, work, nearest, hits, limit, threshold)
+        for record_id in work.carrying:  # brands and acronyms: no spelling similarity to go on
             record = self._records[record_id]
             if short_form_reading(query.name, record.name.value, RELATED_CAP) is None:
                 continue  # neither the brand table nor an acronym links the names: no hit, whatever the entry
@@ -701,6 +719,59 @@ class SimpleMatcher:
                 best[ident] = hit
         ranked = sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))
         return ranked[:limit]
+
+    def _cross_hits(
+        self,
+        query: Query,
+        key: NameKey,
+        work: NameWork,
+        nearest: list[int],
+        found: list[Hit],
+        limit: int,
+        threshold: float,
+    ) -> list[Hit]:
+        """The hits of the names in the other script ``nearest``, beside those ``found`` in the query's own. A pair
+        is aligned only when the bound lets it through (unless an identifier could raise its score), first for any
+        entry, then for its entry's schema. Which pairs the first check lets through is remembered per query schema
+        and least score wanted (the floor: the threshold until ``limit`` entries have a hit), while the floor stays
+        where it started; a later query with the same key, schema and floor asks the bound only about those."""
+        hits = list(found)
+        floor = _least_kept(query, hits, limit, threshold)
+        first, bounded = floor, not query.identifiers
+        passing = work.passing.get((query.schema, floor)) if bounded else None
+        if passing is None and bounded and han_core(key.original) and nearest:
+            # Every candidate's words are bounded against the query's characters below: their close spellings are
+            # searched for together (a Chinese query's hundred Latin candidates bring a few hundred new words).
+            names = (alignable_words(self._records[i].key.latin) for i in nearest)
+            prepare(han_core(key.original), names, spoken=_may_read_spoken(query, None))
+        elif passing is None and bounded and nearest:
+            # The same the other way: the query's words against all its Chinese candidates at once, so that the
+            # pairs its words alone rule out (most of them) are bounded without a vocabulary each.
+            work_out(alignable_words(key.latin), (han_core(self._records[i].key.original) for i in nearest))
+        passed: list[int] = []
+        complete = passing is None and bounded and len(nearest) > 0
+        for record_id in nearest:
+            record = self._records[record_id]
+            if bounded:
+                if passing is not None and floor == first:
+                    reaches = record_id in passing
+                else:
+                    reaches = cross_may_reach(query, key, record.key, None, floor)
+                    complete = complete and floor == first
+                    if reaches:
+                        passed.append(record_id)
+                if not reaches:
+                    continue  # provably below the threshold whatever the entry: not worth reading it, nor aligning
+            entity = self._entity(record_id)
+            if bounded and not cross_may_reach(query, key, record.key, entity.schema, floor):
+                continue  # nor for this entry (identifiers could still raise a score: then every pair is aligned)
+            hit = _cross_score(query, key, record, entity)
+            if hit is not None:
+                hits.append(hit)
+                floor = _least_kept(query, hits, limit, threshold)
+        if complete:  # ``nearest`` is the work's own (``[]`` when only names in the query's script are wanted)
+            work.passing[(query.schema, first)] = frozenset(passed)
+        return hits[len(found) :]
 
 
 def _other_brand(words: tuple[str, ...]) -> str:

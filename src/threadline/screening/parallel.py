@@ -1,8 +1,8 @@
 """Screen on every core: rows go to worker processes in small batches and come back in input order.
 
 Workers are forked after the matcher is built, so they share its index with the parent (copy-on-write) instead of
-building their own. At most ``workers x AHEAD`` batches are in flight, so memory stays flat however long the input
-is: rows are read only as fast as results are written.
+building their own. At most ``workers x AHEAD + 1`` batches of rows are read ahead of the results, so memory stays
+flat however long the input is: rows are read only as fast as results are written.
 """
 
 from __future__ import annotations
@@ -10,20 +10,23 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 
-from threadline.matching.model import Hit, Query
 from threadline.matching.simple import SimpleMatcher
 from threadline.risk.goods import GoodsIndex
-from threadline.screening.memo import MEMO_SIZE, MatchMemo
+from threadline.screening.memo import MatchMemo
 from threadline.screening.reader import InputRow, SkippedRow
-from threadline.screening.screen import HIT_LIMIT, ScreenResult, assess, row_query, with_hits
+from threadline.screening.routing import Router
+from threadline.screening.screen import ScreenResult, assess
 
 BATCH = 64
-AHEAD = 4
+AHEAD = 8
+"""Batches read ahead of the results per worker (see :class:`_InOrder`). Each worker is sent only its own
+suppliers' rows, so one that has finished its batches cannot take another's: the window must hold enough rows for
+the other to work on while one is behind a slow batch."""
 MIN_ROWS_PER_WORKER = 200
 """Below this many rows per extra worker, starting processes costs more than it saves."""
 
@@ -34,76 +37,26 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def _screen_batch(batch: list[InputRow | SkippedRow], repeats: list[bool]) -> list[ScreenResult | SkippedRow]:
-    """Screen a batch in a worker; a row marked as a repeat is screened without its name (the parent gives it the
-    hits of the row it repeats: :class:`_Repeats`)."""
+def _screen_batch(batch: list[InputRow | SkippedRow]) -> list[ScreenResult | SkippedRow]:
+    """Screen a batch in a worker (its memo answers the queries it has answered before)."""
     assert _STATE is not None, "worker started without a matcher"
     matcher, threshold, goods = _STATE
-    return [
-        item
-        if isinstance(item, SkippedRow)
-        else assess(item, matcher, threshold, goods=goods, hits=() if repeat else None)
-        for item, repeat in zip(batch, repeats, strict=True)
-    ]
-
-
-class _Repeats:
-    """Rows whose name query was already sent to a worker, and the hits of those whose results are back.
-
-    Each worker remembers the queries it answered (:class:`~threadline.screening.memo.MatchMemo`), but not those
-    another worker answered: with two workers, a fifth of the rows of a 100,000-row supplier file were matched
-    twice. Results come back in input order, so when a repeated row's result comes back, the row it repeats has
-    come back before it, with its hits: the parent fills them in and only the worker's address and product checks
-    are run for the repeat. Both memories are bounded; a repeat whose hits were forgotten is matched here."""
-
-    def __init__(self, matcher: MatchMemo, threshold: float, size: int = MEMO_SIZE) -> None:
-        self.matcher = matcher
-        self.threshold = threshold
-        self.size = size
-        self._sent: OrderedDict[Query, None] = OrderedDict()
-        self._hits: OrderedDict[Query, tuple[Hit, ...]] = OrderedDict()
-
-    def mark(self, batch: list[InputRow | SkippedRow]) -> list[bool]:
-        """Which rows of a batch about to be sent repeat a query sent before."""
-        repeats = []
-        for item in batch:
-            if isinstance(item, SkippedRow):
-                repeats.append(False)
-                continue
-            query = row_query(item)
-            repeats.append(query in self._sent)
-            self._sent[query] = None
-            self._sent.move_to_end(query)
-            if len(self._sent) > self.size:
-                self._sent.popitem(last=False)
-        return repeats
-
-    def settle(self, item: ScreenResult | SkippedRow, repeat: bool) -> ScreenResult | SkippedRow:
-        """A result as it comes back: a repeat gets the hits of the row it repeats; any other is remembered."""
-        if isinstance(item, SkippedRow):
-            return item
-        query = row_query(item.row)
-        if repeat:
-            known = self._hits.get(query)
-            if known is None:
-                known = tuple(self.matcher.match(query, limit=HIT_LIMIT, threshold=self.threshold))
-            item = with_hits(item, known)
-        self._hits[query] = item.hits
-        self._hits.move_to_end(query)
-        if len(self._hits) > self.size:
-            self._hits.popitem(last=False)
-        return item
+    return [item if isinstance(item, SkippedRow) else assess(item, matcher, threshold, goods=goods) for item in batch]
 
 
 class ParallelScreen:
-    """A pool of forked workers that screen batches of rows; use as a context manager."""
+    """Forked workers that screen batches of rows; use as a context manager.
+
+    Each worker is a pool of its own, so that every row of one supplier can be sent to the same one
+    (:class:`~threadline.screening.routing.Router`); a worker's batch is sent once it has :data:`BATCH` rows, and
+    results are put back in input order as they come back."""
 
     def __init__(self, matcher: SimpleMatcher, threshold: float, goods: GoodsIndex | None, workers: int) -> None:
         global _STATE
         matcher.warm()  # tables built on first use are built once, before the workers fork and share them
         _STATE = (MatchMemo(matcher), threshold, goods)  # each worker remembers the queries it has answered
         self.workers = workers
-        self._pool: Pool | None = None
+        self._pools: list[Pool] = []
         if workers > 1:
             # The workers share the parent's tables (the index's names, the glossary, the memo's keys) page by page
             # until written to. A worker's collector would walk all of them in every full collection (a fifth of a
@@ -111,7 +64,8 @@ class ParallelScreen:
             # collections cost half as much (0.11 -> 0.07 ms per row over 3,000 rows). The parent thaws at once.
             gc.freeze()
             try:
-                self._pool = multiprocessing.get_context("fork").Pool(workers)
+                context = multiprocessing.get_context("fork")
+                self._pools = [context.Pool(1) for _ in range(workers)]
             finally:
                 gc.unfreeze()
 
@@ -119,29 +73,95 @@ class ParallelScreen:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+        for pool in self._pools:
+            pool.terminate()
+        for pool in self._pools:
+            pool.join()
 
     def screen(self, rows: Iterable[InputRow | SkippedRow]) -> Iterator[ScreenResult | SkippedRow]:
         """Results in input order; skipped rows pass through."""
         iterator = iter(rows)
-        if self._pool is None:
+        if not self._pools:
             while batch := list(islice(iterator, BATCH)):
-                yield from _screen_batch(batch, [False] * len(batch))  # the memo answers repeats in-process
+                yield from _screen_batch(batch)  # the memo answers repeats in-process
             return
-        assert _STATE is not None
-        repeats = _Repeats(_STATE[0], _STATE[1])
-        pending: deque[tuple[AsyncResult[list[ScreenResult | SkippedRow]], list[bool]]] = deque()
-        while batch := list(islice(iterator, BATCH)):
-            marks = repeats.mark(batch)
-            pending.append((self._pool.apply_async(_screen_batch, (batch, marks)), marks))
-            if len(pending) >= self.workers * AHEAD:
-                done, flags = pending.popleft()
-                yield from map(repeats.settle, done.get(), flags)
-        while pending:
-            done, flags = pending.popleft()
-            yield from map(repeats.settle, done.get(), flags)
+        yield from _InOrder(self._pools).screen(iterator)
+
+
+class _InOrder:
+    """Rows sent to the worker the :class:`~threadline.screening.routing.Router` picks, results given back in input
+    order. Finished batches are collected as soon as they are done, whichever worker did them (so the router sees
+    which worker has the fewer rows in hand). Rows are read at most ``workers x AHEAD + 1`` batches ahead of the
+    results; only then does the parent wait, for the batch holding the next row to give back (sent first if it is
+    still filling). It never waits for one worker while the other could take rows: a worker with a slow batch (64
+    new Chinese names) keeps the rows of its suppliers queued, and the other gets the new ones."""
+
+    def __init__(self, pools: list[Pool]) -> None:
+        self.pools = pools
+        self.router = Router(len(pools))
+        self.filling: list[list[tuple[int, InputRow]]] = [[] for _ in pools]
+        self.flights: list[deque[tuple[AsyncResult[list[ScreenResult | SkippedRow]], list[int]]]] = [
+            deque() for _ in pools
+        ]
+        self.back: dict[int, ScreenResult | SkippedRow] = {}
+        self.next = 0
+        self.ahead = (len(pools) * AHEAD + 1) * BATCH
+
+    def screen(self, rows: Iterator[InputRow | SkippedRow]) -> Iterator[ScreenResult | SkippedRow]:
+        read = 0
+        for read, item in enumerate(rows, start=1):
+            if isinstance(item, SkippedRow):
+                self.back[read - 1] = item
+            else:
+                worker = self.router.route(item.name)
+                self.filling[worker].append((read - 1, item))
+                if len(self.filling[worker]) >= BATCH:
+                    self._send(worker)
+            self._collect()
+            while read - self.next >= self.ahead:
+                self._wait_for_next()
+                yield from self._ready()
+            yield from self._ready()
+        while self.next < read:
+            self._wait_for_next()
+            yield from self._ready()
+
+    def _send(self, worker: int) -> None:
+        sent, self.filling[worker] = self.filling[worker], []
+        batch: list[InputRow | SkippedRow] = [item for _at, item in sent]
+        done = self.pools[worker].apply_async(_screen_batch, (batch,))
+        self.flights[worker].append((done, [at for at, _item in sent]))
+
+    def _receive(self, worker: int) -> None:
+        done, where = self.flights[worker].popleft()
+        results = done.get()
+        self.router.back(worker, len(results))
+        self.back.update(zip(where, results, strict=True))
+
+    def _collect(self) -> None:
+        """Collect every batch already done, without waiting."""
+        for worker, flight in enumerate(self.flights):
+            while flight and flight[0][0].ready():
+                self._receive(worker)
+
+    def _wait_for_next(self) -> None:
+        """Wait for the batch holding the next row to give back (sent first if it is still filling)."""
+        if self.next in self.back:
+            return
+        for worker in range(len(self.pools)):
+            if self.filling[worker] and self.filling[worker][0][0] == self.next:
+                self._send(worker)
+            flight = self.flights[worker]
+            if flight and flight[0][1][0] == self.next:  # a worker's batches hold its rows in input order
+                self._receive(worker)
+                return
+        raise AssertionError(f"row {self.next} is neither back, in flight nor waiting to be sent")
+
+    def _ready(self) -> Iterator[ScreenResult | SkippedRow]:
+        """The results that are next in input order."""
+        while (found := self.back.pop(self.next, None)) is not None:
+            self.next += 1
+            yield found
 
 
 def workers_for(requested: int | None, rows_hint: int | None) -> int:

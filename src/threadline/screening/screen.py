@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -55,12 +55,9 @@ def assess(
     threshold: float,
     limit: int = HIT_LIMIT,
     goods: GoodsIndex | None = None,
-    hits: tuple[Hit, ...] | None = None,
 ) -> ScreenResult:
-    """Screen one row. Hits below ``threshold`` are not reported; ``goods`` checks the DOL goods list. ``hits``:
-    the row's hits when they are already known (see :func:`with_hits`): the name is then not matched."""
-    if hits is None:
-        hits = tuple(matcher.match(row_query(row), limit=limit, threshold=threshold))
+    """Screen one row. Hits below ``threshold`` are not reported; ``goods`` checks the DOL goods list."""
+    hits = tuple(matcher.match(row_query(row), limit=limit, threshold=threshold))
     region = _located(row.address, row.name, row.country, row.registration_id)
     sector = classify(
         row.product, row.hs_code, country=row_country(row.country, region.in_xinjiang, region.signal), goods=goods
@@ -68,13 +65,6 @@ def assess(
     return ScreenResult(
         row, risk_level(bool(hits), region.in_xinjiang is True, sector.flagged is True), hits, region, sector
     )
-
-
-def with_hits(result: ScreenResult, hits: tuple[Hit, ...]) -> ScreenResult:
-    """``result`` with ``hits`` as its hits, and the risk level they give."""
-    listed = bool(hits)
-    risk = risk_level(listed, result.region.in_xinjiang is True, result.sector.flagged is True)
-    return replace(result, hits=hits, risk=risk)
 
 
 @lru_cache(maxsize=LOCATED_ROWS)
