@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from threadline.matching.align import align, alignable_words
 from threadline.matching.bound import HanVocabulary, WordReach, char_readings, prepare, reach, vocabulary
-from threadline.matching.calibration import GROUPS, TABLE
+from threadline.matching.calibration import CONFLICT_SOUND, GROUPS, TABLE
 from threadline.matching.crossscript import cross_align, han_core, sounding_brand
 from threadline.matching.model import Query
 from threadline.matching.simple import MIN_NAME_SIMILARITY, _cross_score, _Record, cross_may_reach
@@ -193,10 +193,11 @@ def test_lowest_reaching_is_below_every_score_that_reaches_the_floor() -> None:
     from threadline.matching.calibration import calibrate
     from threadline.matching.simple import lowest_reaching
 
-    for floor in (0.6, 0.7, 0.85, 0.95):
-        low = lowest_reaching(floor)
+    for floor, sounding in product((0.6, 0.7, 0.85, 0.95), (True, False)):
+        low = lowest_reaching(floor, sounding)
         assert low < floor
-        reaching = [s / 1000 for s in range(1001) if max(calibrate(s / 1000, g) for g in GROUPS) >= floor]
+        groups = [g for g in GROUPS if sounding or g != CONFLICT_SOUND]
+        reaching = [s / 1000 for s in range(1001) if max(calibrate(s / 1000, g) for g in groups) >= floor]
         assert all(low < s for s in reaching)
         if reaching:  # and tight: the first score that reaches is just above it
             assert reaching[0] - low < 0.002
