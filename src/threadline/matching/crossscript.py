@@ -169,8 +169,8 @@ def sounding_brand(alignment: Alignment) -> tuple[str, str]:
     """``(word, characters)``: a distinctive word the English name leaves unexplained that sounds like the pinyin of
     a run of characters the Chinese name leaves unexplained (京蓝 jinglan / "Kingland", see
     :mod:`threadline.names.brandsound`), else ``("", "")``. A run is unexplained characters next to each other,
-    ``MIN_SOUNDED`` to ``MAX_SOUNDED`` of them; a word that is generic, a place or pinyin is no brand
-    (:func:`~threadline.names.brandsound.brand_word`)."""
+    ``MIN_SOUNDED`` to ``MAX_SOUNDED`` of them; a word that is generic, a place, pinyin or an English word the
+    dictionary knows is no brand (:func:`~threadline.names.brandsound.brand_word`)."""
     words = alignment.unexplained_latin
     if not words:
         return "", ""
