@@ -941,7 +941,7 @@ def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | No
 def _calibrated(score: float, trade_name: bool, rendering: bool) -> float:
     """The highest calibration of ``score`` over the groups a pair may fall in: not the trade-name group without a
     word that may be a trade name, nor the rendering group without one close to a spelling (remembered: the same
-    bounds come back for many pairs). The sounding-brand group is left to :func:`_sounding_reach`."""
+    bounds come back for many pairs). The sounding-brand group is left to the caller (see :func:`_may_sound`)."""
     ruled_out = {CONFLICT_SOUND} | ({TRADE_NAME} if not trade_name else set())
     ruled_out |= {RENDERING} if not rendering else set()
     return max(calibrate(score, group) for group in GROUPS if group not in ruled_out)
