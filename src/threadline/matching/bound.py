@@ -406,13 +406,7 @@ class HanVocabulary:
             return UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED
         close = tuple(near)
         best_close = max(similarity for _s, similarity in close) if close else 0.0
-        if word in self.spellings or in_phrase:
-            cost = 0.0
-        else:
-            costs = [GENERIC_WEIGHT if word in GENERIC_WORDS else 1.0, 1.0 - best_close]
-            if word in self.initials:
-                costs.append(1.0 - INITIALS_CREDIT)
-            cost = min(costs)
+        cost = least_cost(word, word in self.spellings or in_phrase, word in self.initials, best_close)
         # Any span at all, without listing them: a close spelling is a span's, and so is a phrase it is a piece of
         # (a phrase it begins is one: every phrase is in the one string ``in_phrase`` searched).
         explainable = word in self.spellings or word in self.initials or bool(close) or in_phrase
@@ -427,6 +421,19 @@ class HanVocabulary:
             spans += [(i, k, 1.0) for i, k in self._by_phrase[self._phrases[at]]]
             at += 1
         return spans
+
+
+def least_cost(word: str, spelled_or_meant: bool, initials: bool, best_close: float) -> float:
+    """The least a Latin word can add to the Latin side's unexplained share: nothing when it is a span's spelling or
+    begins a phrase of the name; else the cheapest of leaving it out (half for a generic word), its best close
+    spelling's shortfall and, when it is a span's initials, their shortfall. Shared by :class:`HanVocabulary` and
+    :mod:`threadline.matching.latin_side`, which must reckon every pair the same."""
+    if spelled_or_meant:
+        return 0.0
+    costs = [GENERIC_WEIGHT if word in GENERIC_WORDS else 1.0, 1.0 - best_close]
+    if initials:
+        costs.append(1.0 - INITIALS_CREDIT)
+    return min(costs)
 
 
 def _may_be_close(spelled: str, word: str) -> bool:

@@ -29,7 +29,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from threadline.matching.align import GENERIC_WEIGHT, INITIALS_CREDIT, MAX_SPAN
+from threadline.matching.align import INITIALS_CREDIT, MAX_SPAN
 from threadline.matching.bound import (
     PARTIAL_CREDIT,
     SLACK,
@@ -39,6 +39,7 @@ from threadline.matching.bound import (
     _may_be_close,
     _span_table,
     _stem,
+    least_cost,
     meanings_of,
     runs,
 )
@@ -128,15 +129,7 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
                 cost += (UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED).cost
                 unexplained.append(word)
                 continue
-            if spelled or in_phrase:
-                word_cost = 0.0
-            else:
-                best_close = max(own[at].values()) if shared else 0.0
-                costs = [GENERIC_WEIGHT if word in GENERIC_WORDS else 1.0, 1.0 - best_close]
-                if lettered:
-                    costs.append(1.0 - INITIALS_CREDIT)
-                word_cost = min(costs)
-            cost += word_cost
+            cost += least_cost(word, spelled or in_phrase, lettered, max(own[at].values()) if shared else 0.0)
             trade = trade or (spelled and any(word in w[1] for w in windows))
             close = close or bool(shared)
         latin = 1.0 - cost / len(words)
