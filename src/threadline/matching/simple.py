@@ -71,7 +71,7 @@ from threadline.matching.vectorised import (
 from threadline.model import Entity, Name
 from threadline.names.abjad import arabic_skeletons, is_abjad, latin_skeletons
 from threadline.names.brands import brand_table
-from threadline.names.brandsound import brand_word, may_sound_alike, spelled
+from threadline.names.brandsound import may_sound_alike, spelled
 from threadline.names.glossary import english_words
 from threadline.names.han import pinyin_syllables
 from threadline.names.listed import counterparts
@@ -955,7 +955,7 @@ def _may_sound(han: str, words: tuple[str, ...]) -> bool:
     the bound leaves the group out, also from the least score worth bounding further (:func:`lowest_reaching`):
     with it, that score fell from 0.65 to 0.54 at the 0.85 threshold, and a 1M-name list's queries took a fifth
     longer."""
-    return any(brand_word(w) for w in words) and any(may_sound_alike(han, w) for w in words)
+    return any(may_sound_alike(han, w) for w in words)
 
 
 def _may_read_spoken(query: Query, schema: str | None) -> bool:
