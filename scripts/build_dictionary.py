@@ -8,7 +8,8 @@ dev dependency); this script reduces it to what a name can use:
 
 - simplified headwords of one to four characters; a single character read with a capital (a surname) is left out,
   while proper names of two or more characters stay (华侨 = "overseas Chinese", 银河 = "Milky Way");
-- of each entry's meanings, the ones of one or two plain words, with "to ", "the ", "a " and bracketed remarks
+- of each entry's meanings, the ones of one or two plain words besides "and" and "of" (进出口 = "import and
+  export", as the aligner reads it without the function words), with "to ", "the ", "a " and bracketed remarks
   removed; classifiers (CL:), variants, abbreviations, cross-references and surnames are skipped;
 - at most MAX_MEANINGS meanings per headword, in the dictionary's own order (most common sense first).
 
@@ -31,6 +32,9 @@ from threadline.resourcegen import run
 OUT = DICTIONARY
 MAX_HAN = 4
 MAX_WORDS = 2
+"""Most words a meaning may have, not counting :data:`LINKING_WORDS`."""
+LINKING_WORDS = frozenset({"and", "of"})
+"""Words the aligner leaves out of a phrase (``threadline.matching.align.DROPPED_WORDS``), so not counted."""
 MAX_MEANINGS = 8
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -59,7 +63,8 @@ def meanings(glosses: str) -> list[str]:
 
 
 def _add_meaning(gloss: str, out: list[str]) -> None:
-    """Append one meaning to ``out`` when it is one or two plain words (articles and "to " dropped)."""
+    """Append one meaning to ``out`` when it is one or two plain words, or two joined by "and" or "of" ("import and
+    export", "bureau of standards"); articles and "to " dropped."""
     text = gloss.strip()
     lowered = text.lower()
     if not text or lowered.startswith(_SKIP) or any(ch.isdigit() for ch in text):
@@ -69,10 +74,15 @@ def _add_meaning(gloss: str, out: list[str]) -> None:
             text = text[len(article) :]
             break
     words = fold(text).split()
-    if 1 <= len(words) <= MAX_WORDS and all(w.isascii() and w.isalpha() for w in words):
+    content = [w for w in words if w not in LINKING_WORDS]
+    if 1 <= len(content) <= MAX_WORDS and words[0] in content and words[-1] in content and _plain(words):
         phrase = " ".join(words)
         if phrase not in out:
             out.append(phrase)
+
+
+def _plain(words: list[str]) -> bool:
+    return all(w.isascii() and w.isalpha() for w in words)
 
 
 def build(_data_dir: Path) -> str:

@@ -116,6 +116,19 @@ def test_words_written_together_or_apart_match_one_term() -> None:
     assert "新能源=newenergy" in together.describe() and together.score == pytest.approx(1.0)
 
 
+@pytest.mark.parametrize(
+    ("han", "latin"),
+    [
+        ("南京纺织品进出口股份有限公司", "Nanjing Textiles Import & Export Corp., Ltd."),
+        ("通用技术集团大连机床进出口有限公司", "General Technology Group Dalian Machine Tool Import and Export Co."),
+    ],
+)
+def test_import_and_export_is_one_trade_term(han: str, latin: str) -> None:
+    hit = compare(han, latin, "Company", "Company")  # once 进 was left against "import": capped at 0.6
+    assert hit is not None and hit.score >= 0.85
+    assert "进出口=import export (glossary)" in hit.explanation
+
+
 def test_pinyin_initials_explain_an_acronym_of_the_trade_name() -> None:
     alignment = align("海越能源集团", ("hy", "energy", "group"), glossary())
     assert "海越=hy (initials)" in alignment.describe()

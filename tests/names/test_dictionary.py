@@ -19,9 +19,18 @@ def test_meanings_keep_short_plain_words_and_drop_remarks() -> None:
     assert meanings("sunshine/(fig.) transparent") == ["sunshine", "transparent"]
 
 
+def test_two_words_joined_by_and_or_of_are_a_meaning() -> None:
+    meanings = _generator().meanings
+    assert meanings("import and export") == ["import and export"]  # 进出口: the aligner reads it "import export"
+    assert meanings("bureau of standards/full of") == ["bureau of standards"]  # "of" may not end a meaning
+    assert meanings("science, technology and industry") == ["science", "technology and industry"]
+    assert meanings("and/but") == ["but"]  # "and" alone means nothing the aligner reads
+
+
 def test_translated_trade_names_are_in_the_packaged_dictionary() -> None:
     table = dictionary()
     assert ("sunshine",) in table["阳光"]
     assert ("overseas", "chinese") in table["华侨"]
     assert ("golden",) in table["金"]
+    assert ("import", "and", "export") in table["进出口"]
     assert all(isinstance(word, str) and word.isascii() for phrases in table.values() for p in phrases for word in p)
