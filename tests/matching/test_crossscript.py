@@ -129,6 +129,21 @@ def test_import_and_export_is_one_trade_term(han: str, latin: str) -> None:
     assert "进出口=import export (glossary)" in hit.explanation
 
 
+@pytest.mark.parametrize(
+    ("han", "latin", "term"),
+    [
+        ("石河子开发区天富多晶硅有限公司", "Shihezi Development Zone Tianfu Polysilicon Co.", "多晶硅=polysilicon"),
+        ("东莞市永兴制衣有限公司", "Dongguan Yongxing Garment Co., Ltd.", "制衣=garment"),
+        ("新疆华孚色纺有限公司", "Xinjiang Huafu Dyed Yarn Co., Ltd.", "色纺=dyed yarn"),
+        ("和田玉龙番茄制品有限公司", "Hotan Yulong Tomato Products Co., Ltd.", "番茄制品=tomato products"),
+    ],
+)
+def test_goods_that_forced_labour_rules_single_out_are_glossary_terms(han: str, latin: str, term: str) -> None:
+    hit = compare(han, latin, "Company", "Company")
+    assert hit is not None and hit.score >= 0.85
+    assert f"{term} (glossary)" in hit.explanation
+
+
 def test_pinyin_initials_explain_an_acronym_of_the_trade_name() -> None:
     alignment = align("海越能源集团", ("hy", "energy", "group"), glossary())
     assert "海越=hy (initials)" in alignment.describe()
