@@ -124,6 +124,15 @@ def test_a_word_nothing_explains_is_hopeless_and_lowers_the_bound() -> None:
     assert other.score == pytest.approx(2 / 3)
 
 
+def test_a_word_of_another_form_of_a_phrase_is_not_hopeless() -> None:
+    """东方 means "orient" and 冶炼 "smelt": "Oriental" and "Smelting" explain them, so the bound must allow it."""
+    words = ("oriental", "times", "media")
+    bound = reach("东方时代传媒", words)
+    assert bound.hopeless == ()
+    assert bound.score >= align("东方时代传媒", words, glossary(), dictionary=dictionary()).score
+    assert reach("山东恒邦冶炼", ("shandong", "humon", "smelting")).hopeless == ("humon",)
+
+
 def test_characters_no_word_can_explain_bound_the_chinese_side() -> None:
     """Every word of "Xinjiang Group" is explained (新疆, 集团), but 中泰化学 is left: at most 4 of 8 characters."""
     bound = reach("新疆中泰化学集团", ("xinjiang", "group"))
@@ -286,12 +295,13 @@ def test_prepare_changes_no_bound() -> None:
 def _reckoned(vocab: HanVocabulary, word: str) -> WordReach:
     """A word's reach reckoned in full, every step's condition written out, as the bound defines it (the module
     docstring): what :meth:`HanVocabulary.word` answers early for words that can do nothing must equal this."""
-    from threadline.matching.align import GENERIC_WEIGHT, INITIALS_CREDIT, stem
+    from threadline.matching.align import GENERIC_WEIGHT, INITIALS_CREDIT, stem, word_form
     from threadline.names.normalize import GENERIC_WORDS
 
     close = tuple(vocab._close(word))
     stemmed = stem(word)
-    in_phrase = stemmed in vocab._phrase_text
+    other_form = len(word) > 3 and any(word_form(phrase) == word_form(word) for phrase in vocab._phrases)
+    in_phrase = stemmed in vocab._phrase_text or other_form
     begins = any(phrase.startswith(stemmed) for phrase in vocab._phrases)
     if word in vocab.spellings or in_phrase:
         cost = 0.0

@@ -6,6 +6,8 @@ The Han characters are read left to right against the Latin words; each step is 
 - *glossary*: a span of characters whose translation is the next word(s) (化学 = "chemical", 集团 = "group");
 - *dictionary*: the same with an everyday meaning from the general dictionary (阳光 = "sunshine", 金 = "golden"),
   for company names that translate their trade name;
+- either of these with a single word of another form of the phrase, by its Snowball stem (:func:`word_form`):
+  东方 = "orient" explains "Oriental", 广告 = "advertise" explains "Advertising";
 - *unexplained*: a character or a word that nothing accounts for.
 Dynamic programming finds the cheapest alignment. The cheapest alignment is found with
 costs ``0.5 / characters`` per unexplained character and ``0.5 / words`` per unexplained word; its score is the
@@ -26,6 +28,7 @@ from functools import lru_cache
 from itertools import islice, permutations, product
 from typing import NamedTuple
 
+import Stemmer
 from rapidfuzz.distance import Levenshtein
 
 from threadline.names.glossary import Glossary
@@ -81,6 +84,17 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+_ENGLISH = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=50_000)
+def word_form(text: str) -> str:
+    """A word, or a phrase key written as one string, reduced to its Snowball (Porter 2) stem: "oriental" =
+    "orient", "manufacturing" = "manufacture", "holding" = "hold", "security" = "secure". A single Latin word whose
+    form is a phrase's explains it as the phrase itself would (东方 = "orient", so "Oriental")."""
+    return str(_ENGLISH.stemWord(text))
 
 
 @lru_cache(maxsize=50_000)
@@ -245,6 +259,9 @@ class _HanSteps:
     few terms they spell instead of trying every term of the name."""
     keys: frozenset[str]
     """Every phrase key of ``terms``: a Latin name none of whose runs of words is one needs no term step."""
+    forms: dict[str, tuple[Term, ...]]
+    """The terms again, by the :func:`word_form` of their key: a single word of another form of the phrase
+    ("oriental" for "orient") looks them up here."""
 
 
 def _read_han(
@@ -290,9 +307,12 @@ def _read_han(
             )
         )
     terms: dict[str, list[Term]] = {}
+    forms: dict[str, list[Term]] = {}
     for i in range(n):
         for order, (span, key, how, credit) in enumerate(_terms_at(han, i, glossary, dictionary)):
-            terms.setdefault(key, []).append((i, order, span, key, how, credit))
+            term = (i, order, span, key, how, credit)
+            terms.setdefault(key, []).append(term)
+            forms.setdefault(word_form(key), []).append(term)
     return _HanSteps(
         short,
         suffix,
@@ -308,6 +328,7 @@ def _read_han(
         "".join(r[0][:1] for r in name_readings),
         {key: tuple(found) for key, found in terms.items()},
         frozenset(terms),
+        {form: tuple(found) for form, found in forms.items()},
     )
 
 
@@ -456,6 +477,11 @@ def _word_moves(
             if t:
                 step = (1 - credit) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + t, step, how, credit))
+    for j, word in enumerate(words):  # another form of a phrase's word: "oriental" for 东方 = "orient"
+        for i, _order, span, key, how, credit in steps.forms.get(word_form(word), ()) if len(word) > 3 else ():
+            if runs[j].get(key) != 1:  # not the phrase itself, which the terms gave
+                step = (1 - credit) * 2 * word_cost
+                moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + 1, step, how, credit))
     initials = (1 - INITIALS_CREDIT) * 2 * word_cost
     for j, word in enumerate(words):
         k = len(word)

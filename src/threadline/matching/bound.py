@@ -10,7 +10,9 @@ only be explained by one of the aligner's steps, and each step draws on what the
   in context (重庆 = chongqing), a pypinyin call per name; the bound takes every reading each character has
   (:func:`char_readings`), which includes the one read in any context and is a look-up per character;
 - a glossary or dictionary phrase of some span of the name: the phrase, written as one string, is a run of words
-  written together ("petro chemical" = "petrochemical"), so the word, plural folded, is a piece of that string;
+  written together ("petro chemical" = "petrochemical"), so the word, plural folded, is a piece of that string; or
+  the word alone, of four letters or more, has the phrase's Snowball stem (:func:`~threadline.matching.align.
+  word_form`: "oriental" for "orient");
 - pinyin initials: the word is the initials of a span as long as the word ("hy" for 海越), credited
   ``INITIALS_CREDIT``;
 - a close spelling (persons) or a free rendering (companies): credited by its edit similarity with a span's
@@ -54,6 +56,7 @@ from threadline.matching.align import (
     phrase_key,
     span_spellings,
     stem,
+    word_form,
 )
 from threadline.names.glossary import Glossary, dictionary, glossary
 from threadline.names.han import leading_province, readings
@@ -178,6 +181,11 @@ class _SpanTable:
                     break
         return "\0".join(found)
 
+    def forms(self, han: str) -> frozenset[str]:
+        """The :func:`~threadline.matching.align.word_form` of every phrase :meth:`phrase_text` holds."""
+        text = self.phrase_text(han)
+        return frozenset(word_form(phrase) for phrase in text.split("\0")) if text else frozenset()
+
     def meant_from(self, han: str, i: int) -> Iterator[tuple[int, tuple[str, ...], bool]]:
         """``(length, phrases, generic)`` of the runs of ``han`` from character ``i`` (shortest first) that may have
         a phrase, as :meth:`phrases` gives them: up to the first that begins no longer term."""
@@ -284,6 +292,8 @@ class HanVocabulary:
         self._phrase_text = "\0".join(self._phrases)
         """Every phrase in one string: a word of a run that spells a phrase is a piece of it (not always the
         first piece: "chemical" in "petrochemical")."""
+        self._forms = frozenset(word_form(phrase) for phrase in self._phrases)
+        """The phrases' :func:`~threadline.matching.align.word_form`: a word of another form explains one alone."""
         self._choices = sorted(self.spellings)
         self._words: dict[str, WordReach] = {}
         self._coverage: dict[str, Coverage] = {}
@@ -303,6 +313,13 @@ class HanVocabulary:
     @cached_property
     def _by_phrase(self) -> dict[str, list[tuple[int, int]]]:
         return _where(self._meant)
+
+    @cached_property
+    def _by_form(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for phrase in self._phrases:
+            found.setdefault(word_form(phrase), []).append(phrase)
+        return found
 
     @cached_property
     def _by_first(self) -> dict[str, list[str]]:
@@ -356,6 +373,7 @@ class HanVocabulary:
         spans += [
             (i, k, similarity) for spelling, similarity in self.word(word).near for i, k in self._by_spelling[spelling]
         ]
+        spans += [(i, k, 1.0) for phrase in self._by_form.get(_form(word), ()) for i, k in self._by_phrase[phrase]]
         return spans + self._phrase_spans(_stem(word))
 
     def _close(self, word: str) -> list[tuple[str, float]]:
@@ -401,7 +419,7 @@ class HanVocabulary:
         candidate can do nothing against a Chinese name (no spelling, initials, close spelling or phrase): those
         are answered first, with the reach the full reckoning below gives such a word."""
         stemmed = _stem(word)
-        in_phrase = stemmed in self._phrase_text
+        in_phrase = stemmed in self._phrase_text or _form(word) in self._forms
         if not near and not in_phrase and word not in self.spellings and word not in self.initials:
             return UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED
         close = tuple(near)
@@ -448,6 +466,12 @@ def _may_be_close(spelled: str, word: str) -> bool:
 _stem = lru_cache(maxsize=1 << 16)(stem)
 """:func:`~threadline.matching.align.stem`, remembered: a Chinese query's candidates bring a couple of hundred words,
 most of them met before in other list names."""
+
+
+def _form(word: str) -> str:
+    """The :func:`~threadline.matching.align.word_form` by which the aligner lets ``word`` explain a phrase of
+    another form, or ``""`` for a word of three letters or fewer, which it never lets."""
+    return word_form(word) if len(word) > 3 else ""
 
 
 @lru_cache(maxsize=20_000)
