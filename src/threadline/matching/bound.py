@@ -143,6 +143,7 @@ class _SpanTable:
         self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
         self.phrases = lru_cache(maxsize=1 << 16)(self._phrases)
         self.window = lru_cache(maxsize=1 << 16)(self._window)
+        self.forms = lru_cache(maxsize=1 << 14)(self._forms)
 
     def _spelled(self, span: str) -> tuple[frozenset[str], bool, frozenset[str]]:
         """The run's spellings, whether they may be a trade name's (two or more characters, not a place), and its
@@ -181,8 +182,9 @@ class _SpanTable:
                     break
         return "\0".join(found)
 
-    def forms(self, han: str) -> frozenset[str]:
-        """The :func:`~threadline.matching.align.word_form` of every phrase :meth:`phrase_text` holds."""
+    def _forms(self, han: str) -> frozenset[str]:
+        """The :func:`~threadline.matching.align.word_form` of every phrase :meth:`phrase_text` holds (remembered
+        per name)."""
         text = self.phrase_text(han)
         return frozenset(word_form(phrase) for phrase in text.split("\0")) if text else frozenset()
 
@@ -292,7 +294,7 @@ class HanVocabulary:
         self._phrase_text = "\0".join(self._phrases)
         """Every phrase in one string: a word of a run that spells a phrase is a piece of it (not always the
         first piece: "chemical" in "petrochemical")."""
-        self._forms = frozenset(word_form(phrase) for phrase in self._phrases)
+        self._forms = table.forms(han)
         """The phrases' :func:`~threadline.matching.align.word_form`: a word of another form explains one alone."""
         self._choices = sorted(self.spellings)
         self._words: dict[str, WordReach] = {}
