@@ -133,6 +133,14 @@ def test_a_word_of_another_form_of_a_phrase_is_not_hopeless() -> None:
     assert reach("山东恒邦冶炼", ("shandong", "humon", "smelting")).hopeless == ("humon",)
 
 
+def test_a_word_joining_two_phrases_of_the_name_is_not_hopeless() -> None:
+    """金 means "gold" and 风 "wind": "Goldwind" explains 金风, so the bound must allow the word and both characters."""
+    words = ("goldwind", "technology")
+    bound = reach("金风科技", words)
+    assert bound.hopeless == () and bound.explainable_han == 4
+    assert bound.score >= align("金风科技", words, glossary(), dictionary=dictionary()).score == pytest.approx(1.0)
+
+
 def test_characters_no_word_can_explain_bound_the_chinese_side() -> None:
     """Every word of "Xinjiang Group" is explained (新疆, 集团), but 中泰化学 is left: at most 4 of 8 characters."""
     bound = reach("新疆中泰化学集团", ("xinjiang", "group"))
@@ -301,7 +309,8 @@ def _reckoned(vocab: HanVocabulary, word: str) -> WordReach:
     close = tuple(vocab._close(word))
     stemmed = stem(word)
     other_form = len(word) > 3 and any(word_form(phrase) == word_form(word) for phrase in vocab._phrases)
-    in_phrase = stemmed in vocab._phrase_text or other_form
+    joined = any(word[:cut] in vocab._phrases and stem(word[cut:]) in vocab._phrases for cut in range(3, len(word) - 2))
+    in_phrase = stemmed in vocab._phrase_text or other_form or joined
     begins = any(phrase.startswith(stemmed) for phrase in vocab._phrases)
     if word in vocab.spellings or in_phrase:
         cost = 0.0

@@ -62,7 +62,7 @@ def test_misspelt_words_and_phrases_give_the_same_bound() -> None:
     "petrochemical"), generic words and words nothing explains, against names with a leading province, an optional
     character and a generic term."""
     hans = ["新疆中泰化学股份", "中国石油化工集团", "深圳市海康威视数字技术", "浙江海越科技", "上海市浦东新区发展"]
-    hans.append("东方石化控股")
+    hans += ["东方石化控股", "新疆金风科技"]
     for words in [
         ("xinjiang", "zhongtay", "chemical"),
         ("sinopec", "petro", "chemical", "group"),
@@ -71,6 +71,7 @@ def test_misspelt_words_and_phrases_give_the_same_bound() -> None:
         ("qwrtz", "xyzzy"),
         ("shanghai", "pudong", "development"),
         ("oriental", "petrochemicals", "holding"),  # other forms of 东方 "orient", 控股 "holdings"
+        ("goldwind", "technology"),  # 金 "gold" and 风 "wind" joined
     ]:
         ruled, through = _compare(words, hans)
         assert ruled + through == len(hans) * len(ENOUGH)

@@ -7,7 +7,8 @@ The Han characters are read left to right against the Latin words; each step is 
 - *dictionary*: the same with an everyday meaning from the general dictionary (阳光 = "sunshine", 金 = "golden"),
   for company names that translate their trade name;
 - either of these with a single word of another form of the phrase, by its Snowball stem (:func:`word_form`):
-  东方 = "orient" explains "Oriental", 广告 = "advertise" explains "Advertising";
+  东方 = "orient" explains "Oriental", 广告 = "advertise" explains "Advertising"; or with one word that joins the
+  phrases of two adjacent spans (:func:`joined_parts`: 金风 = "Goldwind", 北方玻璃 = "Northglass");
 - *unexplained*: a character or a word that nothing accounts for.
 Dynamic programming finds the cheapest alignment. The cheapest alignment is found with
 costs ``0.5 / characters`` per unexplained character and ``0.5 / words`` per unexplained word; its score is the
@@ -23,6 +24,7 @@ with plurals folded ("industries" = "industry", "materials" = "material").
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, permutations, product
@@ -95,6 +97,24 @@ def word_form(text: str) -> str:
     "orient", "manufacturing" = "manufacture", "holding" = "hold", "security" = "secure". A single Latin word whose
     form is a phrase's explains it as the phrase itself would (东方 = "orient", so "Oriental")."""
     return str(_ENGLISH.stemWord(text))
+
+
+MIN_PART = 3
+"""Fewest letters of each of the two phrases a brand written as one word joins ("gold" + "wind")."""
+
+
+def joined_parts(word: str, keys: Container[str]) -> list[tuple[str, str]]:
+    """Every way ``word`` is two phrase keys of ``keys`` written together, ``(first, second)``, the second plural
+    folded: 金风 = "gold" + "wind" gives "Goldwind", 中国石油 = "china" + "oil" gives "Chinaoil". Brands join their
+    trade name's meanings so; the aligner credits it only where the two phrases are of adjacent spans."""
+    if len(word) < 2 * MIN_PART:
+        return []
+    found = []
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        first, second = word[:cut], stem(word[cut:])
+        if first in keys and second in keys:
+            found.append((first, second))
+    return found
 
 
 @lru_cache(maxsize=50_000)
@@ -482,6 +502,13 @@ def _word_moves(
             if runs[j].get(key) != 1:  # not the phrase itself, which the terms gave
                 step = (1 - credit) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + 1, step, how, credit))
+        for first, second in () if person else joined_parts(word, steps.terms):  # "goldwind" for 金风
+            for i, _o, span, _k, how, _c in steps.terms[first]:
+                for at, _o2, after, _k2, how2, _c2 in steps.terms[second]:
+                    if at == i + len(span):
+                        joined = "glossary" if how == how2 == "glossary" else "dictionary"
+                        move = ((at + len(after)) * width + j + 1, 0.0, joined, DICTIONARY_CREDIT)
+                        moves.setdefault(i * width + j, []).append(move)
     initials = (1 - INITIALS_CREDIT) * 2 * word_cost
     for j, word in enumerate(words):
         k = len(word)

@@ -12,7 +12,8 @@ only be explained by one of the aligner's steps, and each step draws on what the
 - a glossary or dictionary phrase of some span of the name: the phrase, written as one string, is a run of words
   written together ("petro chemical" = "petrochemical"), so the word, plural folded, is a piece of that string; or
   the word alone, of four letters or more, has the phrase's Snowball stem (:func:`~threadline.matching.align.
-  word_form`: "oriental" for "orient");
+  word_form`: "oriental" for "orient"); or it is two phrases of the name written together (:func:`~threadline.
+  matching.align.joined_parts`: "goldwind"), wherever they are in the name;
 - pinyin initials: the word is the initials of a span as long as the word ("hy" for 海越), credited
   ``INITIALS_CREDIT``;
 - a close spelling (persons) or a free rendering (companies): credited by its edit similarity with a span's
@@ -53,6 +54,7 @@ from threadline.matching.align import (
     MAX_SPAN,
     OPTIONAL_CHARS,
     joined_key,
+    joined_parts,
     phrase_key,
     span_spellings,
     stem,
@@ -144,6 +146,7 @@ class _SpanTable:
         self.phrases = lru_cache(maxsize=1 << 16)(self._phrases)
         self.window = lru_cache(maxsize=1 << 16)(self._window)
         self.forms = lru_cache(maxsize=1 << 14)(self._forms)
+        self.phrase_set = lru_cache(maxsize=1 << 14)(self._phrase_set)
 
     def _spelled(self, span: str) -> tuple[frozenset[str], bool, frozenset[str]]:
         """The run's spellings, whether they may be a trade name's (two or more characters, not a place), and its
@@ -181,6 +184,11 @@ class _SpanTable:
                 if span not in begins:
                     break
         return "\0".join(found)
+
+    def _phrase_set(self, han: str) -> frozenset[str]:
+        """Every phrase :meth:`phrase_text` holds, as a set (remembered per name): the two a joined word may be."""
+        text = self.phrase_text(han)
+        return frozenset(text.split("\0")) if text else frozenset()
 
     def _forms(self, han: str) -> frozenset[str]:
         """The :func:`~threadline.matching.align.word_form` of every phrase :meth:`phrase_text` holds (remembered
@@ -295,6 +303,7 @@ class HanVocabulary:
         """Every phrase in one string: a word of a run that spells a phrase is a piece of it (not always the
         first piece: "chemical" in "petrochemical")."""
         self._forms = table.forms(han)
+        self._phrase_set = table.phrase_set(han)
         """The phrases' :func:`~threadline.matching.align.word_form`: a word of another form explains one alone."""
         self._choices = sorted(self.spellings)
         self._words: dict[str, WordReach] = {}
@@ -376,6 +385,8 @@ class HanVocabulary:
             (i, k, similarity) for spelling, similarity in self.word(word).near for i, k in self._by_spelling[spelling]
         ]
         spans += [(i, k, 1.0) for phrase in self._by_form.get(_form(word), ()) for i, k in self._by_phrase[phrase]]
+        for pair in joined_parts(word, self._phrase_set):
+            spans += [(i, k, 1.0) for phrase in pair for i, k in self._by_phrase[phrase]]
         return spans + self._phrase_spans(_stem(word))
 
     def _close(self, word: str) -> list[tuple[str, float]]:
@@ -421,7 +432,9 @@ class HanVocabulary:
         candidate can do nothing against a Chinese name (no spelling, initials, close spelling or phrase): those
         are answered first, with the reach the full reckoning below gives such a word."""
         stemmed = _stem(word)
-        in_phrase = stemmed in self._phrase_text or _form(word) in self._forms
+        in_phrase = (
+            stemmed in self._phrase_text or _form(word) in self._forms or bool(joined_parts(word, self._phrase_set))
+        )
         if not near and not in_phrase and word not in self.spellings and word not in self.initials:
             return UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED
         close = tuple(near)

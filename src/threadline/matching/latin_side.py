@@ -29,7 +29,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from threadline.matching.align import INITIALS_CREDIT, MAX_SPAN, word_form
+from threadline.matching.align import INITIALS_CREDIT, MAX_SPAN, MIN_PART, joined_parts, word_form
 from threadline.matching.bound import (
     PARTIAL_CREDIT,
     SLACK,
@@ -113,6 +113,7 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
     nearby = [frozenset(close) for close in near]
     stems = tuple(_stem(word) for word in words)
     forms = tuple(_form(word) for word in words)
+    long_words = any(len(word) >= 2 * MIN_PART for word in words)  # the least a joined word may be
     lettered_words = any(2 <= len(word) <= MAX_SPAN for word in words)  # initials are of two to four characters
     for han, spellings, windows, phrases in gathered:
         initials = frozenset().union(*[w[2] for w in windows]) if lettered_words else frozenset()
@@ -122,8 +123,9 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
         own: list[dict[str, float]] = []
         exact: list[bool] = []
         own_forms = table.forms(han) if any(forms) else frozenset()
+        own_phrases = table.phrase_set(han) if long_words else frozenset()
         for at, word in enumerate(words):
-            in_phrase = stems[at] in phrases or forms[at] in own_forms
+            in_phrase = stems[at] in phrases or forms[at] in own_forms or bool(joined_parts(word, own_phrases))
             shared = nearby[at] & spellings
             own.append({spelling: near[at][spelling] for spelling in shared})
             spelled, lettered = word in spellings, word in initials
@@ -142,8 +144,8 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
 def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
     """The whole bound of a pair whose Latin side is through: each character's most credit from the spans the words
     may explain (a spelling 1, initials ``INITIALS_CREDIT``, a close spelling its similarity, a phrase beginning
-    with the word's stem or of the word's form 1) or from none (``free``), as :meth:`~threadline.matching.bound.
-    HanVocabulary.coverage` and :func:`~threadline.matching.bound.reach` reckon it."""
+    with the word's stem, of the word's form or joined in it 1) or from none (``free``), as :meth:`~threadline.
+    matching.bound.HanVocabulary.coverage` and :func:`~threadline.matching.bound.reach` reckon it."""
     table = _span_table((glossary(), dictionary()))
     meant, free = meanings_of(pair.han, table)
     found = runs(pair.han, table)
@@ -162,8 +164,12 @@ def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
                     covers[c] = True
                     credit[c] = max(credit[c], given)
         form = _form(word)
+        parts = {part for two in joined_parts(word, table.phrase_set(pair.han)) for part in two}
         for i, k, phrases in meant:
-            if any(phrase.startswith(stemmed) or (form and word_form(phrase) == form) for phrase in phrases):
+            if any(
+                phrase.startswith(stemmed) or (form and word_form(phrase) == form) or phrase in parts
+                for phrase in phrases
+            ):
                 for c in range(i, i + k):
                     covers[c] = True
                     credit[c] = 1.0
