@@ -12,6 +12,7 @@ from threadline.matching.calibration import (
     OTHER,
     OTHER_PLACE,
     RENDERING,
+    RENDERING_PINYIN,
     TRADE_NAME,
 )
 from threadline.matching.crossscript import evidence_group, known_terms_differ, romanised_other, trade_name
@@ -33,6 +34,7 @@ def test_the_shared_trade_name_is_a_pinyin_piece_that_is_not_a_place() -> None:
     [
         ("沈阳惠天热电", "shenyang huitian thermal power", TRADE_NAME),
         ("深圳德赛电池", "shenzhen desay battery", RENDERING),
+        ("东北证券", "dongxing securities", RENDERING_PINYIN),  # "dongxing" is pinyin, not 东北 dongbei
         ("青岛国林环保", "qingdao huicheng environmental protection", CONFLICT_PINYIN),
         ("上海泛微网络科技", "weaver network technology", CONFLICT),
         ("东莞勤上光电", "dongguan kingsun optoelectronic", CONFLICT_SOUND),
@@ -142,6 +144,16 @@ def test_goods_that_forced_labour_rules_single_out_are_glossary_terms(han: str, 
     hit = compare(han, latin, "Company", "Company")
     assert hit is not None and hit.score >= 0.85
     assert f"{term} (glossary)" in hit.explanation
+
+
+def test_a_rendering_that_is_no_pinyin_weighs_more_than_one_that_is() -> None:
+    """法尔胜 (faersheng) = "Fasten" is a brand chosen for the company; 东北 (dongbei) = "Dongxing" is the pinyin of
+    another company's name (东兴). Both align as renderings at about the same score (names no exchange lists)."""
+    brand = compare("苏州法尔胜线缆有限公司", "Suzhou Fasten Cable Co., Ltd.", "Company", "Company")
+    other = compare("沈阳东北机械有限公司", "Shenyang Dongxing Machinery Co., Ltd.", "Company", "Company")
+    assert brand is not None and brand.score >= 0.85
+    assert other is not None and other.score < 0.5
+    assert "'dongxing' is pinyin itself" in other.explanation
 
 
 def test_pinyin_initials_explain_an_acronym_of_the_trade_name() -> None:

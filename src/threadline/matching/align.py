@@ -106,7 +106,8 @@ MIN_PART = 3
 def joined_parts(word: str, keys: Container[str]) -> list[tuple[str, str]]:
     """Every way ``word`` is two phrase keys of ``keys`` written together, ``(first, second)``, the second plural
     folded: 金风 = "gold" + "wind" gives "Goldwind", 中国石油 = "china" + "oil" gives "Chinaoil". Brands join their
-    trade name's meanings so; the aligner credits it only where the two phrases are of adjacent spans."""
+    trade name's meanings so (and English compounds: 生物科技 = "biotech"); the aligner credits it only where the
+    two phrases are of adjacent spans."""
     if len(word) < 2 * MIN_PART:
         return []
     found = []

@@ -20,6 +20,7 @@ from threadline.matching.calibration import (
     OTHER,
     OTHER_PLACE,
     RENDERING,
+    RENDERING_PINYIN,
     TRADE_NAME,
 )
 from threadline.names.brandsound import MAX_SOUNDED, MIN_SOUNDED, sounds_alike, spelled
@@ -157,12 +158,22 @@ def evidence_group(alignment: Alignment) -> str:
     if trade_name(alignment):
         return TRADE_NAME
     if any(p.how == "rendering" for p in alignment.pieces):
-        return RENDERING
+        return RENDERING_PINYIN if pinyin_rendering(alignment) else RENDERING
     if han and words:
         if romanised_other(words):
             return CONFLICT_PINYIN
         return CONFLICT_SOUND if sounding_brand(alignment)[0] else CONFLICT
     return OTHER
+
+
+def pinyin_rendering(alignment: Alignment) -> str:
+    """The first word that renders a span of the Chinese name freely while being pinyin itself ("dongxing" for 东北,
+    dongbei; "jinshan" for 机床, jichuang), else ``""``: the trade name of another Chinese company far more often than
+    a brand chosen for this one ("Desay" for 德赛 is no pinyin)."""
+    for piece in alignment.pieces:
+        if piece.how == "rendering" and spells_pinyin(piece.latin.replace(" ", "")):
+            return piece.latin
+    return ""
 
 
 def sounding_brand(alignment: Alignment) -> tuple[str, str]:

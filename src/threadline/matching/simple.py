@@ -29,7 +29,15 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from threadline.matching.align import GENERIC_WEIGHT, Alignment, alignable_words, with_given_name
 from threadline.matching.bound import Reach, prepare, reach
-from threadline.matching.calibration import CONFLICT, CONFLICT_SOUND, GROUPS, RENDERING, TRADE_NAME, calibrate
+from threadline.matching.calibration import (
+    CONFLICT,
+    CONFLICT_SOUND,
+    GROUPS,
+    RENDERING,
+    RENDERING_PINYIN,
+    TRADE_NAME,
+    calibrate,
+)
 from threadline.matching.crossscript import (
     cross_align,
     evidence_group,
@@ -38,6 +46,7 @@ from threadline.matching.crossscript import (
     han_similarity,
     leftovers,
     personal_name,
+    pinyin_rendering,
     sounding_brand,
     spoken_block_keys,
     trade_name,
@@ -838,7 +847,9 @@ def _cross_score(
         if group == CONFLICT_SOUND and not brand:
             word, run = sounding_brand(alignment)
             parts.append(f"{kept}, but {word!r} sounds like {run!r} ({spelled(run)}): weighs as calibrated")
-        elif not brand and (group in (TRADE_NAME, RENDERING) or (group == CONFLICT and len(leftover_han) >= 2)):
+        elif not brand and (
+            group in (TRADE_NAME, RENDERING, RENDERING_PINYIN) or (group == CONFLICT and len(leftover_han) >= 2)
+        ):
             parts.append(f"{kept}: weighs against, as calibrated")
         else:
             why = f" ({brand!r} is another company's brand in the brand table)" if brand else ""
@@ -849,6 +860,11 @@ def _cross_score(
             if score > CONFLICT_CAP:
                 score = CONFLICT_CAP
                 features.append(("conflicting_leftovers", CONFLICT_CAP))
+    if not person and group == RENDERING_PINYIN:
+        parts.append(
+            f"{pinyin_rendering(alignment)!r} is pinyin itself, of other characters: more often another company's "
+            "name than a rendering of this one's, as calibrated"
+        )
     relation = None
     if related is not None:
         relation = "related"
@@ -943,7 +959,7 @@ def _calibrated(score: float, trade_name: bool, rendering: bool) -> float:
     word that may be a trade name, nor the rendering group without one close to a spelling (remembered: the same
     bounds come back for many pairs). The sounding-brand group is left to the caller (see :func:`_may_sound`)."""
     ruled_out = {CONFLICT_SOUND} | ({TRADE_NAME} if not trade_name else set())
-    ruled_out |= {RENDERING} if not rendering else set()
+    ruled_out |= {RENDERING, RENDERING_PINYIN} if not rendering else set()
     return max(calibrate(score, group) for group in GROUPS if group not in ruled_out)
 
 
