@@ -38,17 +38,7 @@ def isotonic(points: Sequence[tuple[float, bool]]) -> list[tuple[float, float]]:
     return out
 
 
-(
-    TRADE_NAME,
-    RENDERING,
-    RENDERING_PINYIN,
-    CONFLICT,
-    CONFLICT_SOUND,
-    CONFLICT_TERMS,
-    CONFLICT_PINYIN,
-    OTHER_PLACE,
-    OTHER,
-) = (
+GROUPS = (
     "trade_name",
     "rendering",
     "rendering_pinyin",
@@ -84,17 +74,8 @@ as common among matches as among other companies of the same place, and fitted a
 0.524 to 0.549; but its table credits pairs with little aligned, so the pruning bound let five times as many pairs
 through to the aligner (screening 35 % slower), and in screening a first letter in common with one of thirty
 neighbours is no rarity."""
-GROUPS = (
-    TRADE_NAME,
-    RENDERING,
-    RENDERING_PINYIN,
-    CONFLICT,
-    CONFLICT_SOUND,
-    CONFLICT_TERMS,
-    CONFLICT_PINYIN,
-    OTHER_PLACE,
-    OTHER,
-)
+TRADE_NAME, RENDERING, RENDERING_PINYIN, CONFLICT, CONFLICT_SOUND = GROUPS[:5]
+CONFLICT_TERMS, CONFLICT_PINYIN, OTHER_PLACE, OTHER = GROUPS[5:]
 
 
 @lru_cache(maxsize=len(GROUPS))
