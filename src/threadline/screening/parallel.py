@@ -11,16 +11,17 @@ import gc
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
+from typing import Generic, TypeVar
 
 from threadline.matching.simple import SimpleMatcher
 from threadline.risk.goods import GoodsIndex
 from threadline.screening.memo import MatchMemo
 from threadline.screening.reader import InputRow, SkippedRow
 from threadline.screening.routing import Router
-from threadline.screening.screen import ScreenResult, assess
+from threadline.screening.screen import Encoded, ScreenResult, assess, encoded
 
 BATCH = 64
 AHEAD = 8
@@ -31,17 +32,24 @@ MIN_ROWS_PER_WORKER = 200
 """Below this many rows per extra worker, starting processes costs more than it saves."""
 
 _STATE: tuple[MatchMemo, float, GoodsIndex | None] | None = None
+T = TypeVar("T", ScreenResult, Encoded)
+Batch = list[InputRow | SkippedRow]
 
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def _screen_batch(batch: list[InputRow | SkippedRow]) -> list[ScreenResult | SkippedRow]:
+def _screen_batch(batch: Batch) -> list[ScreenResult | SkippedRow]:
     """Screen a batch in a worker (its memo answers the queries it has answered before)."""
     assert _STATE is not None, "worker started without a matcher"
     matcher, threshold, goods = _STATE
     return [item if isinstance(item, SkippedRow) else assess(item, matcher, threshold, goods=goods) for item in batch]
+
+
+def _encode_batch(batch: Batch) -> list[Encoded | SkippedRow]:
+    """:func:`_screen_batch`, each result as its output line."""
+    return [item if isinstance(item, SkippedRow) else encoded(item) for item in _screen_batch(batch)]
 
 
 class ParallelScreen:
@@ -80,15 +88,26 @@ class ParallelScreen:
 
     def screen(self, rows: Iterable[InputRow | SkippedRow]) -> Iterator[ScreenResult | SkippedRow]:
         """Results in input order; skipped rows pass through."""
+        return self._run(_screen_batch, rows)
+
+    def lines(self, rows: Iterable[InputRow | SkippedRow]) -> Iterator[Encoded | SkippedRow]:
+        """:meth:`screen`'s results as the lines ``threadline screen`` writes, each with its risk, encoded in the
+        workers: for a caller that adds nothing to a row's record (no evidence links, no recorded run), so the
+        parent, which reads every row and writes every line while the workers need both cores, does less."""
+        return self._run(_encode_batch, rows)
+
+    def _run(
+        self, work: Callable[[Batch], list[T | SkippedRow]], rows: Iterable[InputRow | SkippedRow]
+    ) -> Iterator[T | SkippedRow]:
         iterator = iter(rows)
         if not self._pools:
             while batch := list(islice(iterator, BATCH)):
-                yield from _screen_batch(batch)  # the memo answers repeats in-process
+                yield from work(batch)  # the memo answers repeats in-process
             return
-        yield from _InOrder(self._pools).screen(iterator)
+        yield from _InOrder(self._pools, work).screen(iterator)
 
 
-class _InOrder:
+class _InOrder(Generic[T]):
     """Rows sent to the worker the :class:`~threadline.screening.routing.Router` picks, results given back in input
     order. Finished batches are collected as soon as they are done, whichever worker did them (so the router sees
     which worker has the fewer rows in hand). Rows are read at most ``workers x AHEAD + 1`` batches ahead of the
@@ -96,18 +115,17 @@ class _InOrder:
     still filling). It never waits for one worker while the other could take rows: a worker with a slow batch (64
     new Chinese names) keeps the rows of its suppliers queued, and the other gets the new ones."""
 
-    def __init__(self, pools: list[Pool]) -> None:
+    def __init__(self, pools: list[Pool], work: Callable[[Batch], list[T | SkippedRow]]) -> None:
         self.pools = pools
+        self.work: Callable[[Batch], list[T | SkippedRow]] = work
         self.router = Router(len(pools))
         self.filling: list[list[tuple[int, InputRow]]] = [[] for _ in pools]
-        self.flights: list[deque[tuple[AsyncResult[list[ScreenResult | SkippedRow]], list[int]]]] = [
-            deque() for _ in pools
-        ]
-        self.back: dict[int, ScreenResult | SkippedRow] = {}
+        self.flights: list[deque[tuple[AsyncResult[list[T | SkippedRow]], list[int]]]] = [deque() for _ in pools]
+        self.back: dict[int, T | SkippedRow] = {}
         self.next = 0
         self.ahead = (len(pools) * AHEAD + 1) * BATCH
 
-    def screen(self, rows: Iterator[InputRow | SkippedRow]) -> Iterator[ScreenResult | SkippedRow]:
+    def screen(self, rows: Iterator[InputRow | SkippedRow]) -> Iterator[T | SkippedRow]:
         read = 0
         for read, item in enumerate(rows, start=1):
             if isinstance(item, SkippedRow):
@@ -128,8 +146,8 @@ class _InOrder:
 
     def _send(self, worker: int) -> None:
         sent, self.filling[worker] = self.filling[worker], []
-        batch: list[InputRow | SkippedRow] = [item for _at, item in sent]
-        done = self.pools[worker].apply_async(_screen_batch, (batch,))
+        batch: Batch = [item for _at, item in sent]
+        done = self.pools[worker].apply_async(self.work, (batch,))
         self.flights[worker].append((done, [at for at, _item in sent]))
 
     def _receive(self, worker: int) -> None:
@@ -157,7 +175,7 @@ class _InOrder:
                 return
         raise AssertionError(f"row {self.next} is neither back, in flight nor waiting to be sent")
 
-    def _ready(self) -> Iterator[ScreenResult | SkippedRow]:
+    def _ready(self) -> Iterator[T | SkippedRow]:
         """The results that are next in input order."""
         while (found := self.back.pop(self.next, None)) is not None:
             self.next += 1
