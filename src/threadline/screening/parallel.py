@@ -13,8 +13,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from multiprocessing.pool import AsyncResult, Pool
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from threadline.matching.simple import SimpleMatcher
 from threadline.risk.goods import GoodsIndex
@@ -22,6 +21,7 @@ from threadline.screening.memo import MatchMemo
 from threadline.screening.reader import InputRow, SkippedRow
 from threadline.screening.routing import Router
 from threadline.screening.screen import Encoded, ScreenResult, assess, encoded
+from threadline.screening.workers import Worker
 
 BATCH = 64
 AHEAD = 8
@@ -52,10 +52,17 @@ def _encode_batch(batch: Batch) -> list[Encoded | SkippedRow]:
     return [item if isinstance(item, SkippedRow) else encoded(item) for item in _screen_batch(batch)]
 
 
+def _run(job: tuple[Callable[[Batch], list[Any]], Batch]) -> list[Any]:
+    """A worker's job: one of the functions above and its batch."""
+    work, batch = job
+    return work(batch)
+
+
 class ParallelScreen:
     """Forked workers that screen batches of rows; use as a context manager.
 
-    Each worker is a pool of its own, so that every row of one supplier can be sent to the same one
+    Each worker is a process with its own pipes (:class:`~threadline.screening.workers.Worker`), so that every row
+    of one supplier can be sent to the same one
     (:class:`~threadline.screening.routing.Router`); a worker's batch is sent once it has :data:`BATCH` rows, and
     results are put back in input order as they come back."""
 
@@ -64,7 +71,7 @@ class ParallelScreen:
         matcher.warm()  # tables built on first use are built once, before the workers fork and share them
         _STATE = (MatchMemo(matcher), threshold, goods)  # each worker remembers the queries it has answered
         self.workers = workers
-        self._pools: list[Pool] = []
+        self._workers: list[Worker[tuple[Callable[[Batch], list[Any]], Batch], list[Any]]] = []
         if workers > 1:
             # The workers share the parent's tables (the index's names, the glossary, the memo's keys) page by page
             # until written to. A worker's collector would walk all of them in every full collection (a fifth of a
@@ -73,7 +80,7 @@ class ParallelScreen:
             gc.freeze()
             try:
                 context = multiprocessing.get_context("fork")
-                self._pools = [context.Pool(1) for _ in range(workers)]
+                self._workers = [Worker(context, _run) for _ in range(workers)]
             finally:
                 gc.unfreeze()
 
@@ -81,10 +88,8 @@ class ParallelScreen:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        for pool in self._pools:
-            pool.terminate()
-        for pool in self._pools:
-            pool.join()
+        for worker in self._workers:
+            worker.stop()
 
     def screen(self, rows: Iterable[InputRow | SkippedRow]) -> Iterator[ScreenResult | SkippedRow]:
         """Results in input order; skipped rows pass through."""
@@ -100,11 +105,11 @@ class ParallelScreen:
         self, work: Callable[[Batch], list[T | SkippedRow]], rows: Iterable[InputRow | SkippedRow]
     ) -> Iterator[T | SkippedRow]:
         iterator = iter(rows)
-        if not self._pools:
+        if not self._workers:
             while batch := list(islice(iterator, BATCH)):
                 yield from work(batch)  # the memo answers repeats in-process
             return
-        yield from _InOrder(self._pools, work).screen(iterator)
+        yield from _InOrder(self._workers, work).screen(iterator)
 
 
 class _InOrder(Generic[T]):
@@ -115,15 +120,20 @@ class _InOrder(Generic[T]):
     still filling). It never waits for one worker while the other could take rows: a worker with a slow batch (64
     new Chinese names) keeps the rows of its suppliers queued, and the other gets the new ones."""
 
-    def __init__(self, pools: list[Pool], work: Callable[[Batch], list[T | SkippedRow]]) -> None:
-        self.pools = pools
+    def __init__(
+        self,
+        workers: list[Worker[tuple[Callable[[Batch], list[Any]], Batch], list[Any]]],
+        work: Callable[[Batch], list[T | SkippedRow]],
+    ) -> None:
+        self.workers = workers
         self.work: Callable[[Batch], list[T | SkippedRow]] = work
-        self.router = Router(len(pools))
-        self.filling: list[list[tuple[int, InputRow]]] = [[] for _ in pools]
-        self.flights: list[deque[tuple[AsyncResult[list[T | SkippedRow]], list[int]]]] = [deque() for _ in pools]
+        self.router = Router(len(workers))
+        self.filling: list[list[tuple[int, InputRow]]] = [[] for _ in workers]
+        self.flights: list[deque[list[int]]] = [deque() for _ in workers]
+        """Per worker, the rows of each batch sent and not yet received, in the order sent (its results' order)."""
         self.back: dict[int, T | SkippedRow] = {}
         self.next = 0
-        self.ahead = (len(pools) * AHEAD + 1) * BATCH
+        self.ahead = (len(workers) * AHEAD + 1) * BATCH
 
     def screen(self, rows: Iterator[InputRow | SkippedRow]) -> Iterator[T | SkippedRow]:
         read = 0
@@ -147,30 +157,30 @@ class _InOrder(Generic[T]):
     def _send(self, worker: int) -> None:
         sent, self.filling[worker] = self.filling[worker], []
         batch: Batch = [item for _at, item in sent]
-        done = self.pools[worker].apply_async(self.work, (batch,))
-        self.flights[worker].append((done, [at for at, _item in sent]))
+        self.workers[worker].send((self.work, batch))
+        self.flights[worker].append([at for at, _item in sent])
 
     def _receive(self, worker: int) -> None:
-        done, where = self.flights[worker].popleft()
-        results = done.get()
+        where = self.flights[worker].popleft()
+        results: list[T | SkippedRow] = self.workers[worker].receive()
         self.router.back(worker, len(results))
         self.back.update(zip(where, results, strict=True))
 
     def _collect(self) -> None:
         """Collect every batch already done, without waiting."""
         for worker, flight in enumerate(self.flights):
-            while flight and flight[0][0].ready():
+            while flight and self.workers[worker].ready():
                 self._receive(worker)
 
     def _wait_for_next(self) -> None:
         """Wait for the batch holding the next row to give back (sent first if it is still filling)."""
         if self.next in self.back:
             return
-        for worker in range(len(self.pools)):
+        for worker in range(len(self.workers)):
             if self.filling[worker] and self.filling[worker][0][0] == self.next:
                 self._send(worker)
             flight = self.flights[worker]
-            if flight and flight[0][1][0] == self.next:  # a worker's batches hold its rows in input order
+            if flight and flight[0][0] == self.next:  # a worker's batches hold its rows in input order
                 self._receive(worker)
                 return
         raise AssertionError(f"row {self.next} is neither back, in flight nor waiting to be sent")
