@@ -27,3 +27,13 @@ def test_real_list_entries_for_china(shared_data: Path) -> None:
     found = {g.good for g in index.find("光伏组件 solar panels", [], "cn")}
     assert found == {"Solar Modules"}
     assert {g.good for g in index.find(None, ["520100"], "cn")} == {"Cotton"}
+
+
+def test_a_line_with_neither_product_nor_hs_code_meets_no_entry() -> None:
+    from threadline.service import snapshot_rules
+
+    index = GoodsIndex(snapshot_rules())
+    assert {g.good for g in index.find(None, ["520100"], "cn")} == {"Cotton"}
+    assert {g.good for g in index.find("cotton yarn", [], "cn")} >= {"Cotton"}
+    for country in ("cn", "in", "uz", None):
+        assert index.find(None, [], country) == [] and index.find("", (), country) == []
