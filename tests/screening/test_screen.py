@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from threadline import service
+from threadline.model import Rule
 from threadline.risk.goods import GoodsIndex
 from threadline.risk.sector import classify
 from threadline.screening import screen
 
 
 def test_a_remembered_product_line_is_classified_as_afresh() -> None:
-    goods = GoodsIndex(service.snapshot_rules())
+    goods = GoodsIndex([Rule("us-dol-goods", "cotton-cn", "goods", "Cotton", countries=("cn",), goods=("Cotton",))])
     lines = [("cotton yarn", None, "cn"), (None, "520100", "cn"), ("polysilicon", "2804.61", None), (None, None, "cn")]
     for product, hs_code, country in lines * 2:
         remembered = screen._classified(product, hs_code, country, goods)
