@@ -34,6 +34,8 @@ MIN_ROWS_PER_WORKER = 200
 _STATE: tuple[MatchMemo, float, GoodsIndex | None] | None = None
 T = TypeVar("T", ScreenResult, Encoded)
 Batch = list[InputRow | SkippedRow]
+Job = tuple[Callable[[Batch], list[Any]], Batch]
+"""What a worker is sent: the function to screen a batch with, and the batch."""
 
 
 def default_workers() -> int:
@@ -52,7 +54,7 @@ def _encode_batch(batch: Batch) -> list[Encoded | SkippedRow]:
     return [item if isinstance(item, SkippedRow) else encoded(item) for item in _screen_batch(batch)]
 
 
-def _run(job: tuple[Callable[[Batch], list[Any]], Batch]) -> list[Any]:
+def _run(job: Job) -> list[Any]:
     """A worker's job: one of the functions above and its batch."""
     work, batch = job
     return work(batch)
@@ -71,7 +73,7 @@ class ParallelScreen:
         matcher.warm()  # tables built on first use are built once, before the workers fork and share them
         _STATE = (MatchMemo(matcher), threshold, goods)  # each worker remembers the queries it has answered
         self.workers = workers
-        self._workers: list[Worker[tuple[Callable[[Batch], list[Any]], Batch], list[Any]]] = []
+        self._workers: list[Worker[Job, list[Any]]] = []
         if workers > 1:
             # The workers share the parent's tables (the index's names, the glossary, the memo's keys) page by page
             # until written to. A worker's collector would walk all of them in every full collection (a fifth of a
@@ -120,11 +122,7 @@ class _InOrder(Generic[T]):
     still filling). It never waits for one worker while the other could take rows: a worker with a slow batch (64
     new Chinese names) keeps the rows of its suppliers queued, and the other gets the new ones."""
 
-    def __init__(
-        self,
-        workers: list[Worker[tuple[Callable[[Batch], list[Any]], Batch], list[Any]]],
-        work: Callable[[Batch], list[T | SkippedRow]],
-    ) -> None:
+    def __init__(self, workers: list[Worker[Job, list[Any]]], work: Callable[[Batch], list[T | SkippedRow]]) -> None:
         self.workers = workers
         self.work: Callable[[Batch], list[T | SkippedRow]] = work
         self.router = Router(len(workers))
