@@ -26,7 +26,7 @@ from threadline.risk.region import locate
 from threadline.screening.encoding import detect_encoding
 from threadline.screening.parallel import ParallelScreen, workers_for
 from threadline.screening.reader import SkippedRow, open_rows
-from threadline.screening.screen import HIT_LIMIT, RISK_ORDER, ScreenResult, Summary
+from threadline.screening.screen import HIT_LIMIT, RISK_ORDER, Encoded, ScreenResult, Summary, record_line
 from threadline.store import ListStore, snapshot
 from threadline.store.evidence import merge as merge_evidence
 
@@ -201,6 +201,19 @@ class ScreenRun:
                 self.flagged.append(record)
         return record
 
+    def _account_line(self, item: Encoded | SkippedRow, out: TextIO) -> None:
+        """:meth:`_account` for a row's line as a worker encoded it (its record is read back only to be kept
+        for the report)."""
+        if isinstance(item, SkippedRow):
+            self.summary.add(item)
+            return
+        self.summary.add(item, item.risk)
+        if item.risk != "clean":
+            self.flagged_total += 1
+            if len(self.flagged) < 5_000:
+                self.flagged.append(json.loads(item.line))
+        out.write(item.line)
+
     def execute(self, out: TextIO, progress_console: Console | None = None, record: bool = True) -> Summary:
         """Stream one JSON line per screened row to ``out``; skipped rows are counted, not written. ``record``:
         keep the run in the database (manifest, rows, hits), with reviewers' decisions applied to its hits."""
@@ -246,10 +259,15 @@ class ScreenRun:
             disable=progress_console is None,
         ) as progress:
             task = progress.add_task("rows", total=None)
+            if recorder is None and not self.evidence:  # nothing is added to a row's record: the workers encode it
+                for line in pool.lines(self.source.rows):
+                    self._account_line(line, out)
+                    progress.advance(task)
+                return
             for item in pool.screen(self.source.rows):
                 record = self._account(item, recorder)
                 if record is not None:
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    out.write(record_line(record))
                 progress.advance(task)
 
     def skipped_preview(self, limit: int = 10) -> list[str]:

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from threadline.risk import region
 from threadline.risk.region import locate
 
 
@@ -124,6 +125,22 @@ def test_company_name_is_a_signal_when_the_address_says_nothing() -> None:
     assert locate("", name="新疆生产建设兵团第一师棉麻有限公司").in_xinjiang is True
     assert locate("", name="Kashgar Cotton Co").in_xinjiang is True
     assert locate("", name="上海新疆路贸易有限公司").in_xinjiang is None
+
+
+def test_an_address_read_once_decides_for_every_name_and_a_name_is_weighed_only_when_it_decides_nothing() -> None:
+    """The address's reading is remembered and shared by the rows that give it: the same result whatever the name
+    when the address decides, the name's signal (after the address's) when it does not."""
+    shanghai = locate("上海市浦东新区", name="新疆天业股份有限公司", country="cn")
+    assert shanghai == locate("上海市浦东新区", name="Acme Trading", country="cn")
+    assert shanghai.in_xinjiang is False and shanghai.signal == "other-province"
+    aside = locate("Unit 5, Harbour Road", name="新疆天业股份有限公司", uscc="91310000132200821H")
+    assert (aside.in_xinjiang, aside.signal) == (True, "company-name")
+    assert locate("Unit 5, Harbour Road", name="Acme Trading", uscc="91310000132200821H").in_xinjiang is False
+    for address in ("", "Unit 5, Harbour Road", "上海市浦东新区", "新疆阿克苏地区阿瓦提县"):
+        for name in ("新疆天业股份有限公司", "Kashgar Cotton Co", "Acme Trading", None):
+            remembered = locate(address, name=name)  # the address read for an earlier name
+            region._read_address.cache_clear()
+            assert locate(address, name=name) == remembered
 
 
 @given(st.text(), st.one_of(st.none(), st.text()))

@@ -3,6 +3,7 @@ writing (memory is flat however long the input)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -11,6 +12,7 @@ from threadline.risk.goods import GoodsIndex
 from threadline.screening import parallel
 from threadline.screening.parallel import ParallelScreen, workers_for
 from threadline.screening.reader import InputRow, SkippedRow, open_rows
+from threadline.screening.screen import Encoded, record_line
 from threadline.settings import RESOURCES_DIR
 
 DEMO = RESOURCES_DIR / "demo" / "suppliers.csv"
@@ -68,3 +70,21 @@ def test_repeated_rows_give_the_same_results_with_two_workers() -> None:
     one, two = _screened(1, repeated), _screened(2, repeated)
     assert two == one
     assert any(isinstance(item, dict) and item["risk"] == "listed" for item in one)
+
+
+def test_lines_encoded_by_the_workers_are_the_results_lines() -> None:
+    """The workers' lines are the bytes the parent would write for the same results, with their risks."""
+    rows = [*_rows(), *_rows()[:15]]
+    matcher, goods = service.default_matcher(), GoodsIndex(service.default_store().rules)
+    with ParallelScreen(matcher, 0.85, goods, 2) as pool:
+        lines = list(pool.lines(rows))
+    with ParallelScreen(matcher, 0.85, goods, 1) as pool:
+        results = list(pool.screen(rows))
+    assert len(lines) == len(results) == len(rows)
+    for line, result in zip(lines, results, strict=True):
+        if isinstance(result, SkippedRow):
+            assert line == result
+        else:
+            assert line == Encoded(result.risk, record_line(result.to_dict()))
+            assert json.loads(line.line) == result.to_dict()
+    assert any(isinstance(line, Encoded) and line.risk == "listed" for line in lines)

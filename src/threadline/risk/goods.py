@@ -113,9 +113,9 @@ class GoodsIndex:
                 self._by_country.setdefault(country, []).append(entry)
 
     def find(self, product: str | None, hs_digits: Iterable[str], country: str | None) -> list[GoodsListing]:
-        if not country:
-            return []
         codes = tuple(hs_digits)
+        if not country or not (product or codes):
+            return []  # nothing to go on: no entry of the country can be met (most supplier rows give neither)
         found: list[GoodsListing] = []
         for entry in self._by_country.get(country, []):
             rule = entry.rule

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from threadline.matching.identifiers import row_identifiers
 from threadline.matching.model import Hit, Query
@@ -43,6 +44,25 @@ class ScreenResult:
         }
 
 
+class Encoded(NamedTuple):
+    """A row's result as the JSON line ``threadline screen`` writes (:func:`record_line` of its
+    :meth:`~ScreenResult.to_dict`), with its risk: what a worker sends back when the parent only writes lines (a
+    string is pickled in a tenth of the time a result with its hits' entries takes, and the parent no longer
+    encodes it)."""
+
+    risk: str
+    line: str
+
+
+def record_line(record: dict[str, Any]) -> str:
+    """One row's line of ``threadline screen`` output."""
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def encoded(result: ScreenResult) -> Encoded:
+    return Encoded(result.risk, record_line(result.to_dict()))
+
+
 def row_query(row: InputRow) -> Query:
     """What a row's name is matched as: its name, country and registration number (two rows with the same query
     get the same hits)."""
@@ -59,9 +79,7 @@ def assess(
     """Screen one row. Hits below ``threshold`` are not reported; ``goods`` checks the DOL goods list."""
     hits = tuple(matcher.match(row_query(row), limit=limit, threshold=threshold))
     region = _located(row.address, row.name, row.country, row.registration_id)
-    sector = classify(
-        row.product, row.hs_code, country=row_country(row.country, region.in_xinjiang, region.signal), goods=goods
-    )
+    sector = _classified(row.product, row.hs_code, row_country(row.country, region.in_xinjiang, region.signal), goods)
     return ScreenResult(
         row, risk_level(bool(hits), region.in_xinjiang is True, sector.flagged is True), hits, region, sector
     )
@@ -73,6 +91,16 @@ def _located(address: str | None, name: str, country: str | None, uscc: str | No
     name and address on many rows (sites, years, shipments), and locating it again cost as much as matching a
     name the memo already knew. The result is immutable, so rows may share it."""
     return locate(address, name=name, country=country, uscc=uscc)
+
+
+@lru_cache(maxsize=LOCATED_ROWS)
+def _classified(
+    product: str | None, hs_code: str | None, country: str | None, goods: GoodsIndex | None
+) -> SectorResult:
+    """:func:`~threadline.risk.sector.classify`, remembered for recent rows as :func:`_located`: supplier files
+    repeat a few product lines (the bench file: 12 products, 113 with their countries, on 100,000 rows), and the
+    DOL goods entries of the row's country were searched again on every row. The result is immutable."""
+    return classify(product, hs_code, country=country, goods=goods)
 
 
 def risk_level(listed: bool, in_xinjiang: bool, sector_flagged: bool) -> str:
@@ -98,7 +126,7 @@ class Summary:
     by_risk: Counter[str] = field(default_factory=Counter)
     skipped: list[SkippedRow] = field(default_factory=list)
 
-    def add(self, item: ScreenResult | SkippedRow, risk: str | None = None) -> None:
+    def add(self, item: ScreenResult | Encoded | SkippedRow, risk: str | None = None) -> None:
         """Count one row; ``risk`` overrides the result's own (e.g. after reviewers dismissed its hits)."""
         self.rows += 1
         if isinstance(item, SkippedRow):
