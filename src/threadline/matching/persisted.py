@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from threadline import settings
+from threadline.collector import paused
 from threadline.file_digest import sha256_of
 from threadline.matching.index import (
     CandidateIndex,
@@ -142,8 +143,9 @@ def open_segments(
     for item, (segment, why) in zip(inputs, found, strict=True):
         if segment is None:
             started = time.perf_counter()
-            entities, version = item.load()
-            target = build_segment(entities, root, item.source, version)
+            with paused():  # millions of objects that live until the segment is written: nothing to collect
+                entities, version = item.load()
+                target = build_segment(entities, root, item.source, version)
             _prune(root, item.source)
             segment = Segment(target, item.source)
             built.append(f"{item.label}: {len(entities):,} entities in {time.perf_counter() - started:.1f} s ({why})")
