@@ -673,7 +673,7 @@ class _Bases:
     ) -> Iterator[tuple[int, npt.NDArray[np.intp], npt.NDArray[np.int64]]]:
         """:meth:`locate` for many global ids at once: ``(segment, positions in at, local ids)`` per segment met."""
         which = np.searchsorted(np.asarray(self.starts), at, side="right") - 1
-        for s in np.unique(which).tolist():
+        for s in sorted(set(which.tolist())):  # not np.unique: its first call imports numpy.ma (20-35 ms cold)
             rows = np.flatnonzero(which == s)
             yield s, rows, at[rows] - self.starts[s]
 
