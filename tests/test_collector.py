@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from threadline.collector import SERVING_THRESHOLDS, settle
+from threadline.collector import SERVING_THRESHOLDS, paused, settle
 
 
 @pytest.fixture()
@@ -26,3 +26,26 @@ def test_settle_freezes_what_is_alive_and_collects_less_often() -> None:
     cycle.append(cycle)
     del cycle
     assert gc.collect() >= 1  # reference cycles made afterwards are still collected
+
+
+def test_paused_turns_the_collector_off_for_the_block_and_back_as_it_was() -> None:
+    assert gc.isenabled()
+    with paused():
+        assert not gc.isenabled()
+        with paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # an inner block leaves it as the outer one set it
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused():
+            pass
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
+
+
+def test_paused_restores_the_collector_when_the_block_raises() -> None:
+    with pytest.raises(ValueError), paused():
+        raise ValueError
+    assert gc.isenabled()

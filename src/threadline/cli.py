@@ -103,9 +103,14 @@ def match_command(
     ftm: FtmOption = None,
 ) -> None:
     """Ranked hits for one name, each with its score and explanation."""
-    from threadline.lookup import match_name  # not threadline.service: a cold look-up imports only the matcher
+    from threadline.collector import paused
 
-    hits = match_name(name, schema=schema, country=country, limit=limit, threshold=threshold, ftm=_ftm(ftm))
+    # One look-up, then the process ends: the collector would only walk what the imports and reference tables
+    # make, all of it kept to the end (a fifth of a cold look-up's CPU, measured in benchmarks/README.md).
+    with paused():
+        from threadline.lookup import match_name  # not threadline.service: a cold look-up imports only the matcher
+
+        hits = match_name(name, schema=schema, country=country, limit=limit, threshold=threshold, ftm=_ftm(ftm))
     if as_json:
         for hit in hits:
             typer.echo(json.dumps(hit.to_dict(), ensure_ascii=False))

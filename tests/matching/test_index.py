@@ -13,7 +13,15 @@ import pytest
 
 from threadline import settings
 from threadline.matching import index as index_module
-from threadline.matching.index import CandidateIndex, IndexStale, Postings, Segment, SegmentSource, build_segment
+from threadline.matching.index import (
+    CandidateIndex,
+    EntityFeed,
+    IndexStale,
+    Postings,
+    Segment,
+    SegmentSource,
+    build_segment,
+)
 from threadline.matching.model import Query
 from threadline.matching.persisted import ListInput, active_inputs, index_stats, open_index, open_segments
 from threadline.matching.simple import SimpleMatcher
@@ -170,6 +178,52 @@ def test_the_parallel_build_writes_the_same_segment(tmp_path: Path, monkeypatch:
     two = build_segment(entities, tmp_path / "two", SegmentSource("test:a", "c1"), {}, workers=2)
     for name in [*index_module.ARRAYS, *index_module.BLOBS]:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_a_feed_made_into_entities_by_the_workers_writes_the_segment_of_its_entities(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Items made entities where they are keyed (one process or two) give the files of the entities themselves,
+    entity numbers counted over the items that are none, and the version from what was made and skipped."""
+    entities = ENTITIES * 3
+    items: list[Entity | str] = [x for e in entities for x in (e, "not a party")]
+    made: list[tuple[int, dict[str, int]]] = []
+
+    def version(count: int, skipped: Any) -> dict[str, Any]:
+        made.append((count, dict(skipped)))
+        return {"source": "fed"}
+
+    def feed() -> EntityFeed:
+        return EntityFeed(items, lambda item: item, version)
+
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 2)
+    plain = build_segment(entities, tmp_path / "plain", SegmentSource("test:a", "c1"), {"source": "fed"}, workers=1)
+    for workers in (1, 2):
+        fed = build_segment(feed(), tmp_path / f"fed{workers}", SegmentSource("test:a", "c1"), {}, workers=workers)
+        for name in [*index_module.ARRAYS, *index_module.BLOBS]:
+            assert (plain / name).read_bytes() == (fed / name).read_bytes(), (workers, name)
+        meta = json.loads((fed / "meta.json").read_text("utf-8"))
+        assert (meta["entities"], meta["version"]) == (len(entities), {"source": "fed"})
+    assert made == [(len(entities), {"not a party": len(entities)})] * 2
+
+
+def test_an_ftm_list_is_indexed_as_it_loads(tmp_path: Path) -> None:
+    """The segment of an FtM file (its records made entities in the build) holds the entities and the version
+    ``load_ftm_file`` gives, skipped records and malformed lines counted alike."""
+    from threadline.sources.ftm import load_ftm_file
+
+    path = tmp_path / "sample.ftm.json"
+    lines = [
+        {"id": "c1", "schema": "Company", "datasets": ["demo"], "properties": {"name": ["Acme Trading"]}},
+        {"id": "a1", "schema": "Address", "datasets": ["demo"], "properties": {"full": ["1 Main St"]}},
+        {"id": "p1", "schema": "Person", "datasets": ["demo"], "properties": {"name": ["Chen Quanguo", "陈全国"]}},
+        {"id": "x1", "schema": "Company", "datasets": ["demo"], "properties": {}},
+    ]
+    path.write_text("\n".join([*map(json.dumps, lines), "{broken"]) + "\n", encoding="utf-8")
+    loaded = load_ftm_file(path)
+    (segment,), _built = open_segments(active_inputs((path,), settings.RESOURCES_DIR / "snapshot")[-1:], tmp_path)
+    assert segment.meta["version"] == loaded.version.to_dict()
+    assert [segment.entity(i) for i in range(segment.entities)] == list(loaded.entities)
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from threadline.exc import SourceError
-from threadline.sources.ftm import load_ftm_file, load_ftm_folder
+from threadline.sources.ftm import Skipped, load_ftm_file, load_ftm_folder, read_ftm_file
 
 
 def _write(path: Path, lines: list[object]) -> Path:
@@ -37,6 +38,28 @@ def test_parties_load_relations_are_counted_and_bad_lines_skipped(tmp_path: Path
     assert body.schema == "Organization"
     notes = " ".join(loaded.version.notes)
     assert "Ownership 1" in notes and "1 malformed lines skipped (lines 4)" in notes
+
+
+def test_records_are_made_entities_one_by_one_as_the_file_loads(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "sample.ftm.json",
+        [
+            {"id": "c1", "schema": "Company", "datasets": ["demo"], "properties": {"name": ["Acme"]}},
+            {"id": "o1", "schema": "Ownership", "datasets": ["demo"], "properties": {"owner": ["c1"]}},
+            {"id": "c2", "schema": "Company", "datasets": ["demo"], "properties": {"name": ["Acme"]}},
+            "[]",
+        ],
+    )
+    read = read_ftm_file(path)
+    made = [read.entity(data) for data in read.records]
+    assert [type(m).__name__ for m in made] == ["Entity", "Skipped", "Entity"]
+    assert made[1] == Skipped("Ownership", False)
+    loaded = load_ftm_file(path)
+    assert loaded.entities == [m for m in made if not isinstance(m, Skipped)]
+    assert loaded.version == read.version(2, Counter({Skipped("Ownership", False): 1}))
+    assert "1 malformed lines skipped (lines 4)" in loaded.version.notes
+    invalid = read.version(2, Counter({Skipped("invalid (ValueError)", True): 2}))
+    assert "3 malformed lines skipped (lines 4)" in invalid.notes
 
 
 def test_delta_files_add_and_skip_deletions(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -232,10 +232,29 @@ class _Part:
     post_ids: npt.NDArray[np.int32]
     """Their record ids, key after key, ascending within each key."""
     forms: Counter[str]
+    entities: int
+    """Entities of the run (:attr:`record_entity` counts from 0 in each run)."""
+    skipped: Counter[Any]
+    """Items of an :class:`EntityFeed` that are no entity, by why (what its ``entity`` said)."""
 
 
-_BUILDING: Sequence[Entity] = ()
-"""The entities being indexed, for forked workers (they inherit it instead of receiving a pickled copy)."""
+@dataclass(frozen=True, slots=True)
+class EntityFeed:
+    """A list's entries not yet made entities, made one by one where they are indexed: in the build's workers,
+    each its own runs, rather than all on one core before the keying starts (parsing an FtM file with
+    followthemoney was a third of a 1M list's build). ``entity`` gives an item's entity, or why it has none
+    (anything hashable, counted); ``version`` the list version from the entities made and those counts."""
+
+    items: Sequence[Any]
+    entity: Callable[[Any], Any]
+    version: Callable[[int, Counter[Any]], dict[str, Any]]
+
+
+_BUILDING: Sequence[Any] = ()
+"""The entities being indexed (or the items of an :class:`EntityFeed`), for forked workers (they inherit it instead
+of receiving a pickled copy)."""
+_MAKING: Callable[[Any], Any] | None = None
+"""The feed's ``entity``, when the items are not entities yet."""
 PARALLEL_FROM = 20_000
 """Entities from which the build is split over the cores (below, starting processes costs more than it saves)."""
 RUNS_PER_WORKER = 4
@@ -260,9 +279,16 @@ def _index_run(start: int, stop: int) -> _Part:
     fields: list[str] = []
     postings: dict[str, list[int]] = {}
     forms: Counter[str] = Counter()
+    skipped: Counter[Any] = Counter()
+    entities: list[Entity] = []
     kind_code = {kind: i for i, kind in enumerate(KINDS)}
-    for entity_index in range(start, stop):
-        entity = _BUILDING[entity_index]
+    for item in range(start, stop):
+        entity = _BUILDING[item] if _MAKING is None else _MAKING(_BUILDING[item])
+        if not isinstance(entity, Entity):
+            skipped[entity] += 1
+            continue
+        entity_index = len(entities)
+        entities.append(entity)
         if entity.extra.get("no_name"):
             continue  # as SimpleMatcher: known only by address
         for name in entity.names:
@@ -278,7 +304,7 @@ def _index_run(start: int, stop: int) -> _Part:
             forms.update(_form_labels(key, blocks))
             for block in blocks:
                 postings.setdefault(block, []).append(record_id)
-    entities = (json.dumps(_BUILDING[i].to_dict(), ensure_ascii=False) for i in range(start, stop))
+    written = (json.dumps(entity.to_dict(), ensure_ascii=False) for entity in entities)
     keys, lists = list(postings), list(postings.values())
     return _Part(
         np.asarray(record_entity, dtype=np.int32),
@@ -288,26 +314,30 @@ def _index_run(start: int, stop: int) -> _Part:
             "name_blob": _encoded(names),
             "latin_blob": _encoded(latins),
             "fields_blob": _encoded(fields),
-            "entity_blob": _encoded(entities),
+            "entity_blob": _encoded(written),
         },
         keys,
         np.fromiter(map(key_hash, keys), dtype=np.uint64, count=len(keys)),
         np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)),
         np.fromiter(chain.from_iterable(lists), dtype=np.int32, count=sum(map(len, lists))),
         forms,
+        len(entities),
+        skipped,
     )
 
 
-def _index_all(entities: Sequence[Entity], workers: int) -> list[_Part]:
-    """Normalise and key every name, split over ``workers`` forked processes for large lists; the runs come back
-    in entity order, so :func:`_join` gives the record ids of a single pass."""
-    global _BUILDING
-    _BUILDING = entities
+def _index_all(entities: Sequence[Entity] | EntityFeed, workers: int) -> list[_Part]:
+    """Normalise and key every name (making the entities of a feed first, one by one), split over ``workers``
+    forked processes for large lists; the runs come back in entity order, so :func:`_join` gives the record ids of
+    a single pass."""
+    global _BUILDING, _MAKING
+    items = entities.items if isinstance(entities, EntityFeed) else entities
+    _BUILDING, _MAKING = items, entities.entity if isinstance(entities, EntityFeed) else None
     try:
-        if workers <= 1 or len(entities) < PARALLEL_FROM:
-            return [_index_run(0, len(entities))]
-        step = -(-len(entities) // (workers * RUNS_PER_WORKER))
-        runs = [(i, min(i + step, len(entities))) for i in range(0, len(entities), step)]
+        if workers <= 1 or len(items) < PARALLEL_FROM:
+            return [_index_run(0, len(items))]
+        step = -(-len(items) // (workers * RUNS_PER_WORKER))
+        runs = [(i, min(i + step, len(items))) for i in range(0, len(items), step)]
         # The entities are the parent's, shared with the workers page by page until written to. The collector of a
         # worker would walk (and so copy) every one of them: frozen, it leaves them alone.
         gc.freeze()
@@ -315,7 +345,7 @@ def _index_all(entities: Sequence[Entity], workers: int) -> list[_Part]:
             return pool.starmap(_index_run, runs, chunksize=1)
     finally:
         gc.unfreeze()
-        _BUILDING = ()
+        _BUILDING, _MAKING = (), None
 
 
 @dataclass(slots=True)
@@ -327,15 +357,20 @@ class _Joined:
     keys: int
     largest: list[tuple[int, str]]
     forms: Counter[str]
+    entities: int
+    skipped: Counter[Any]
 
 
 def _join(parts: Sequence[_Part]) -> _Joined:
-    """The runs' parts as one segment, as a single pass over the entities would lay it out: records run after run,
-    keys sorted by hash (equal hashes by first use), each key's record ids ascending. Each run's postings are
-    copied to their place in one step, not id by id."""
+    """The runs' parts as one segment, as a single pass over the entities would lay it out: records run after run
+    (their entity numbers counted on from the runs before), keys sorted by hash (equal hashes by first use), each
+    key's record ids ascending. Each run's postings are copied to their place in one step, not id by id."""
+    first = np.cumsum([0, *(part.entities for part in parts)]).tolist()
+    entity = [part.record_entity + np.int32(at) for part, at in zip(parts, first[:-1], strict=True)]
     arrays: dict[str, npt.NDArray[Any]] = {
-        name: np.concatenate([getattr(part, name) for part in parts])
-        for name in ("record_entity", "record_kind", "record_han")
+        "record_entity": np.concatenate(entity),
+        "record_kind": np.concatenate([part.record_kind for part in parts]),
+        "record_han": np.concatenate([part.record_han for part in parts]),
     }
     blobs: dict[str, bytes] = {}
     for blob in ("name_blob", "latin_blob", "fields_blob", "entity_blob"):
@@ -374,9 +409,11 @@ def _join(parts: Sequence[_Part]) -> _Joined:
     top = np.flatnonzero(counts >= np.partition(counts, -10)[-10]) if len(counts) > 10 else np.arange(len(counts))
     largest = sorted(((int(counts[i]), keys[i]) for i in top.tolist()), reverse=True)[:10]
     forms: Counter[str] = Counter()
+    skipped: Counter[Any] = Counter()
     for part in parts:
         forms.update(part.forms)
-    return _Joined(arrays, blobs, len(keys), largest, forms)
+        skipped.update(part.skipped)
+    return _Joined(arrays, blobs, len(keys), largest, forms, first[-1], skipped)
 
 
 def default_workers() -> int:
@@ -384,23 +421,26 @@ def default_workers() -> int:
 
 
 def build_segment(
-    entities: Sequence[Entity],
+    entities: Sequence[Entity] | EntityFeed,
     root: Path,
     source: SegmentSource,
     version: dict[str, Any],
     workers: int | None = None,
 ) -> Path:
-    """Index ``entities`` and write them as the segment of ``source`` under ``root``; returns its folder."""
+    """Index ``entities`` and write them as the segment of ``source`` under ``root``; returns its folder. A feed
+    (:class:`EntityFeed`) gives its own version: ``version`` is then not used."""
     started = time.perf_counter()
     joined = _join(_index_all(entities, default_workers() if workers is None else workers))
     arrays, blobs, largest = joined.arrays, joined.blobs, joined.largest
+    if isinstance(entities, EntityFeed):
+        version = entities.version(joined.entities, joined.skipped)
     meta: dict[str, Any] = {
         "format": FORMAT,
         "key_version": key_version(),
         "origin": source.origin,
         "content": source.content,
         "version": version,
-        "entities": len(entities),
+        "entities": joined.entities,
         "names": len(arrays["record_entity"]),
         "keys": joined.keys,
         "postings": int(arrays["post_off"][-1]),
@@ -633,7 +673,7 @@ class _Bases:
     ) -> Iterator[tuple[int, npt.NDArray[np.intp], npt.NDArray[np.int64]]]:
         """:meth:`locate` for many global ids at once: ``(segment, positions in at, local ids)`` per segment met."""
         which = np.searchsorted(np.asarray(self.starts), at, side="right") - 1
-        for s in np.unique(which).tolist():
+        for s in sorted(set(which.tolist())):  # not np.unique: its first call imports numpy.ma (20-35 ms cold)
             rows = np.flatnonzero(which == s)
             yield s, rows, at[rows] - self.starts[s]
 

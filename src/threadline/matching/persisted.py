@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from threadline import settings
+from threadline.collector import paused
 from threadline.file_digest import sha256_of
 from threadline.matching.index import (
     CandidateIndex,
+    EntityFeed,
     IndexStale,
     Segment,
     SegmentSource,
@@ -42,7 +44,7 @@ class ListInput:
 
     source: SegmentSource
     label: str
-    load: Callable[[], tuple[Sequence[Entity], dict[str, Any]]]
+    load: Callable[[], tuple[Sequence[Entity] | EntityFeed, dict[str, Any]]]
 
 
 def _snapshot_input(folder: Path, item: dict[str, Any]) -> ListInput:
@@ -58,11 +60,11 @@ def _snapshot_input(folder: Path, item: dict[str, Any]) -> ListInput:
 
 
 def _ftm_input(path: Path) -> ListInput:
-    def load() -> tuple[Sequence[Entity], dict[str, Any]]:
-        from threadline.sources.ftm import load_ftm_file
+    def load() -> tuple[EntityFeed, dict[str, Any]]:
+        from threadline.sources.ftm import read_ftm_file
 
-        loaded = load_ftm_file(path)
-        return loaded.entities, loaded.version.to_dict()
+        read = read_ftm_file(path)  # the records are made entities by the build's workers
+        return EntityFeed(read.records, read.entity, lambda made, skipped: read.version(made, skipped).to_dict()), {}
 
     resolved = path.resolve()
     return ListInput(SegmentSource(f"ftm:{resolved}", sha256_of(path)), path.name, load)
@@ -142,11 +144,13 @@ def open_segments(
     for item, (segment, why) in zip(inputs, found, strict=True):
         if segment is None:
             started = time.perf_counter()
-            entities, version = item.load()
-            target = build_segment(entities, root, item.source, version)
+            with paused():  # millions of objects that live until the segment is written: nothing to collect
+                entities, version = item.load()
+                target = build_segment(entities, root, item.source, version)
             _prune(root, item.source)
             segment = Segment(target, item.source)
-            built.append(f"{item.label}: {len(entities):,} entities in {time.perf_counter() - started:.1f} s ({why})")
+            made = segment.entities
+            built.append(f"{item.label}: {made:,} entities in {time.perf_counter() - started:.1f} s ({why})")
         segments.append(segment)
     return segments, built
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from followthemoney import model
 
@@ -85,8 +86,78 @@ def _stem(path: Path) -> str:
     return path.stem
 
 
+class Skipped(NamedTuple):
+    """Why a record of the file is no entity: its schema (not a party, or a party with no name), or the error
+    followthemoney raised for it (``invalid (ValueError)``), which counts as a malformed line too."""
+
+    reason: str
+    invalid: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FtmRecords:
+    """An FtM file read as JSON, its records not yet made entities: :meth:`entity` makes one, so a build can make
+    them in its workers (:class:`threadline.matching.index.EntityFeed`) rather than all on one core first."""
+
+    path: Path
+    source: str
+    records: list[dict[str, Any]]
+    bad: list[int]
+    """The malformed lines' numbers."""
+    skipped_ops: int
+
+    def entity(self, data: dict[str, Any]) -> Entity | Skipped:
+        """The entity of one record, or why there is none."""
+        try:
+            entity = _entity(data, self.source)
+        except Exception as error:  # followthemoney raises several types for invalid entities
+            return Skipped(f"invalid ({type(error).__name__})", True)
+        return Skipped(str(data.get("schema")), False) if entity is None else entity
+
+    def version(self, entities: int, skipped: Counter[Skipped]) -> ListVersion:
+        """The list version, once ``entities`` were made and the other records ``skipped``."""
+        other: Counter[str] = Counter()
+        for why, count in skipped.items():
+            other[why.reason] += count
+        invalid = sum(count for why, count in skipped.items() if why.invalid)
+        notes = []
+        if other:
+            notes.append("not parties, skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(other.items())))
+        if self.bad or invalid:
+            lines = [str(n) for n in self.bad][:5]
+            notes.append(
+                f"{len(self.bad) + invalid} malformed lines skipped" + (f" (lines {', '.join(lines)})" if lines else "")
+            )
+        if self.skipped_ops:
+            notes.append(f"{self.skipped_ops} delta operations other than ADD skipped")
+        dates = sorted(str(r.get("last_change") or r.get("last_seen") or "")[:10] for r in self.records)
+        return ListVersion(
+            self.source,
+            f"FollowTheMoney file {self.path.name}",
+            dates[-1] if dates and dates[-1] else "",
+            entities,
+            0,
+            (fingerprint(self.path),),
+            tuple(notes),
+        )
+
+
 def load_ftm_file(path: Path) -> LoadedList:
     """Load one FtM JSON lines file; bad lines are skipped and counted in the notes."""
+    read = read_ftm_file(path)
+    entities: list[Entity] = []
+    skipped: Counter[Skipped] = Counter()
+    for data in read.records:
+        made = read.entity(data)
+        if isinstance(made, Skipped):
+            skipped[made] += 1
+        else:
+            entities.append(made)
+    return LoadedList(read.version(len(entities), skipped), entities)
+
+
+def read_ftm_file(path: Path) -> FtmRecords:
+    """Read one FtM JSON lines file as records (:class:`FtmRecords`); bad lines are skipped and counted."""
     if not path.is_file():
         raise SourceError(f"{path}: FollowTheMoney file not found")
     records: list[dict[str, Any]] = []
@@ -110,7 +181,7 @@ def load_ftm_file(path: Path) -> LoadedList:
                 bad.append(number)
                 continue
             records.append(data)
-    return _build(path, _source_id(path, records), records, bad, skipped_ops)
+    return FtmRecords(path, _source_id(path, records), records, bad, skipped_ops)
 
 
 def _source_id(path: Path, records: list[dict[str, Any]]) -> str:
@@ -121,41 +192,6 @@ def _source_id(path: Path, records: list[dict[str, Any]]) -> str:
         if len(only) == 1:
             return str(only[0])
     return _stem(path)
-
-
-def _build(path: Path, source: str, records: list[dict[str, Any]], bad: list[int], skipped_ops: int) -> LoadedList:
-    entities: list[Entity] = []
-    other: Counter[str] = Counter()
-    for data in records:
-        try:
-            entity = _entity(data, source)
-        except Exception as error:  # followthemoney raises several types for invalid entities
-            bad.append(-1)
-            other[f"invalid ({type(error).__name__})"] += 1
-            continue
-        if entity is None:
-            other[str(data.get("schema"))] += 1
-        else:
-            entities.append(entity)
-    notes = []
-    if other:
-        notes.append("not parties, skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(other.items())))
-    if bad:
-        lines = [str(n) for n in bad if n > 0][:5]
-        notes.append(f"{len(bad)} malformed lines skipped" + (f" (lines {', '.join(lines)})" if lines else ""))
-    if skipped_ops:
-        notes.append(f"{skipped_ops} delta operations other than ADD skipped")
-    dates = sorted(str(r.get("last_change") or r.get("last_seen") or "")[:10] for r in records)
-    version = ListVersion(
-        source,
-        f"FollowTheMoney file {path.name}",
-        dates[-1] if dates and dates[-1] else "",
-        len(entities),
-        0,
-        (fingerprint(path),),
-        tuple(notes),
-    )
-    return LoadedList(version, entities)
 
 
 def load_ftm_folder(folder: Path) -> list[LoadedList]:
