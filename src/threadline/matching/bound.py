@@ -303,8 +303,10 @@ class HanVocabulary:
         """Every phrase in one string: a word of a run that spells a phrase is a piece of it (not always the
         first piece: "chemical" in "petrochemical")."""
         self._forms = table.forms(han)
-        self._phrase_set = table.phrase_set(han)
         """The phrases' :func:`~threadline.matching.align.word_form`: a word of another form explains one alone."""
+        self._phrase_set = table.phrase_set(han)
+        """The phrases as a set: a word joining two of them explains them (:func:`~threadline.matching.align.
+        joined_parts`)."""
         self._choices = sorted(self.spellings)
         self._words: dict[str, WordReach] = {}
         self._coverage: dict[str, Coverage] = {}
