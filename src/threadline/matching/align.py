@@ -99,6 +99,12 @@ def word_form(text: str) -> str:
     return str(_ENGLISH.stemWord(text))
 
 
+def other_form(word: str) -> str:
+    """The :func:`word_form` by which a Latin word may explain a phrase of another form, or ``""`` for a word of
+    three letters or fewer, which never does (the aligner and the candidate bound both ask this)."""
+    return word_form(word) if len(word) > 3 else ""
+
+
 MIN_PART = 3
 """Fewest letters of each of the two phrases a brand written as one word joins ("gold" + "wind")."""
 
@@ -108,14 +114,14 @@ def joined_parts(word: str, keys: Container[str]) -> list[tuple[str, str]]:
     folded: 金风 = "gold" + "wind" gives "Goldwind", 中国石油 = "china" + "oil" gives "Chinaoil". Brands join their
     trade name's meanings so (and English compounds: 生物科技 = "biotech"); the aligner credits it only where the
     two phrases are of adjacent spans."""
-    if len(word) < 2 * MIN_PART:
-        return []
-    found = []
-    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-        first, second = word[:cut], stem(word[cut:])
-        if first in keys and second in keys:
-            found.append((first, second))
-    return found
+    return [(first, second) for first, second in _cuts(word) if first in keys and second in keys]
+
+
+@lru_cache(maxsize=20_000)
+def _cuts(word: str) -> tuple[tuple[str, str], ...]:
+    """Every ``(first, second)`` ``word`` may be cut into, each of ``MIN_PART`` letters or more, the second plural
+    folded: worked out once per word, not for every name it meets."""
+    return tuple((word[:cut], stem(word[cut:])) for cut in range(MIN_PART, len(word) - MIN_PART + 1))
 
 
 @lru_cache(maxsize=50_000)
@@ -499,7 +505,7 @@ def _word_moves(
                 step = (1 - credit) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + t, step, how, credit))
     for j, word in enumerate(words):  # another form of a phrase's word: "oriental" for 东方 = "orient"
-        for i, _order, span, key, how, credit in steps.forms.get(word_form(word), ()) if len(word) > 3 else ():
+        for i, _order, span, key, how, credit in steps.forms.get(other_form(word), ()):
             if runs[j].get(key) != 1:  # not the phrase itself, which the terms gave
                 step = (1 - credit) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + 1, step, how, credit))

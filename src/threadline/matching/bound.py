@@ -55,6 +55,7 @@ from threadline.matching.align import (
     OPTIONAL_CHARS,
     joined_key,
     joined_parts,
+    other_form,
     phrase_key,
     span_spellings,
     stem,
@@ -386,7 +387,7 @@ class HanVocabulary:
         spans += [
             (i, k, similarity) for spelling, similarity in self.word(word).near for i, k in self._by_spelling[spelling]
         ]
-        spans += [(i, k, 1.0) for phrase in self._by_form.get(_form(word), ()) for i, k in self._by_phrase[phrase]]
+        spans += [(i, k, 1.0) for phrase in self._by_form.get(other_form(word), ()) for i, k in self._by_phrase[phrase]]
         for pair in joined_parts(word, self._phrase_set):
             spans += [(i, k, 1.0) for phrase in pair for i, k in self._by_phrase[phrase]]
         return spans + self._phrase_spans(_stem(word))
@@ -434,9 +435,8 @@ class HanVocabulary:
         candidate can do nothing against a Chinese name (no spelling, initials, close spelling or phrase): those
         are answered first, with the reach the full reckoning below gives such a word."""
         stemmed = _stem(word)
-        in_phrase = (
-            stemmed in self._phrase_text or _form(word) in self._forms or bool(joined_parts(word, self._phrase_set))
-        )
+        in_phrase = stemmed in self._phrase_text or other_form(word) in self._forms
+        in_phrase = in_phrase or bool(joined_parts(word, self._phrase_set))
         if not near and not in_phrase and word not in self.spellings and word not in self.initials:
             return UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED
         close = tuple(near)
@@ -483,12 +483,6 @@ def _may_be_close(spelled: str, word: str) -> bool:
 _stem = lru_cache(maxsize=1 << 16)(stem)
 """:func:`~threadline.matching.align.stem`, remembered: a Chinese query's candidates bring a couple of hundred words,
 most of them met before in other list names."""
-
-
-def _form(word: str) -> str:
-    """The :func:`~threadline.matching.align.word_form` by which the aligner lets ``word`` explain a phrase of
-    another form, or ``""`` for a word of three letters or fewer, which it never lets."""
-    return word_form(word) if len(word) > 3 else ""
 
 
 @lru_cache(maxsize=20_000)

@@ -29,14 +29,13 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from threadline.matching.align import INITIALS_CREDIT, MAX_SPAN, MIN_PART, joined_parts, word_form
+from threadline.matching.align import INITIALS_CREDIT, MAX_SPAN, MIN_PART, joined_parts, other_form, word_form
 from threadline.matching.bound import (
     PARTIAL_CREDIT,
     SLACK,
     UNEXPLAINED,
     UNEXPLAINED_GENERIC,
     Reach,
-    _form,
     _may_be_close,
     _span_table,
     _stem,
@@ -112,7 +111,7 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
     near = _near(words, tuple(frozenset().union(*(spellings for _h, spellings, _w, _p in gathered))))
     nearby = [frozenset(close) for close in near]
     stems = tuple(_stem(word) for word in words)
-    forms = tuple(_form(word) for word in words)
+    forms = tuple(other_form(word) for word in words)
     long_words = any(len(word) >= 2 * MIN_PART for word in words)  # the least a joined word may be
     lettered_words = any(2 <= len(word) <= MAX_SPAN for word in words)  # initials are of two to four characters
     for han, spellings, windows, phrases in gathered:
@@ -163,7 +162,7 @@ def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
                 for c in range(i, i + k):
                     covers[c] = True
                     credit[c] = max(credit[c], given)
-        form = _form(word)
+        form = other_form(word)
         parts = {part for two in joined_parts(word, table.phrase_set(pair.han)) for part in two}
         for i, k, phrases in meant:
             if any(
