@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from threadline.matching.align import align, with_given_name
-from threadline.names.glossary import glossary
+from threadline.matching.align import FAMILY_CREDIT, align, with_given_name, word_family
+from threadline.names.glossary import dictionary, glossary
 
 
 @pytest.mark.parametrize(
@@ -196,3 +196,21 @@ def test_one_word_no_chinese_reading_spells_reads_as_an_english_given_name() -> 
     assert "'john' (English given name)" in given.describe()
     other = align("陈全国", ("chen", "ming", "quanguo"), glossary(), any_order=True)
     assert with_given_name(other) is None  # a leftover syllable is another name, not a given name beside it
+
+
+def test_a_word_of_the_same_root_explains_a_one_word_phrase_in_part() -> None:
+    """旅游 means "tourism" and 液化 "liquefy": "Tourist" and "Liquefaction" are of their roots, which Snowball leaves
+    apart; each is explained, credited less than the phrase itself."""
+    tourist = align("豫园旅游商城", ("yuyuan", "tourist", "mart"), glossary(), dictionary=dictionary())
+    assert [(p.han, p.credit) for p in tourist.pieces if p.latin == "tourist"] == [("旅游", FAMILY_CREDIT)]
+    liquid = align("深冷液化设备", ("shenleng", "liquefaction", "plant"), glossary(), dictionary=dictionary())
+    assert "液化=liquefaction" in liquid.describe()
+    assert word_family("tourism") == word_family("tourist") != word_family("touring")
+
+
+def test_no_root_of_a_short_word_or_of_a_phrase_of_several_words() -> None:
+    """Six letters are too little of a root ("energy", "energetic"), and 中药 = "chinese medicine" does not explain
+    "Chinese" by the root of a phrase of two words."""
+    assert word_family("energy") == ""
+    herbal = align("中药", ("chinese",), glossary(), dictionary=dictionary())
+    assert herbal.unexplained_latin == ("chinese",)

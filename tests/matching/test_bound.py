@@ -133,6 +133,15 @@ def test_a_word_of_another_form_of_a_phrase_is_not_hopeless() -> None:
     assert reach("山东恒邦冶炼", ("shandong", "humon", "smelting")).hopeless == ("humon",)
 
 
+def test_a_word_of_the_same_root_as_a_phrase_is_not_hopeless() -> None:
+    """液化 means "liquefy": "Liquefaction" is of its root (:func:`~threadline.matching.align.word_family`), so the
+    bound must allow it."""
+    words = ("shenleng", "liquefaction", "plant")
+    bound = reach("深冷液化设备", words)
+    assert "liquefaction" not in bound.hopeless
+    assert bound.score >= align("深冷液化设备", words, glossary(), dictionary=dictionary()).score
+
+
 def test_a_word_joining_two_phrases_of_the_name_is_not_hopeless() -> None:
     """金 means "gold" and 风 "wind": "Goldwind" explains 金风, so the bound must allow the word and both characters."""
     words = ("goldwind", "technology")
@@ -309,8 +318,9 @@ def _reckoned(vocab: HanVocabulary, word: str) -> WordReach:
     close = tuple(vocab._close(word))
     stemmed = stem(word)
     other_form = len(word) > 3 and any(word_form(phrase) == word_form(word) for phrase in vocab._phrases)
+    root = len(word) > 6 and any(len(p) > 6 and word_form(p)[:6] == word_form(word)[:6] for p in vocab._phrases)
     joined = any(word[:cut] in vocab._phrases and stem(word[cut:]) in vocab._phrases for cut in range(3, len(word) - 2))
-    in_phrase = stemmed in vocab._phrase_text or other_form or joined
+    in_phrase = stemmed in vocab._phrase_text or other_form or root or joined
     begins = any(phrase.startswith(stemmed) for phrase in vocab._phrases)
     if word in vocab.spellings or in_phrase:
         cost = 0.0

@@ -7,8 +7,10 @@ The Han characters are read left to right against the Latin words; each step is 
 - *dictionary*: the same with an everyday meaning from the general dictionary (阳光 = "sunshine", 金 = "golden"),
   for company names that translate their trade name;
 - either of these with a single word of another form of the phrase, by its Snowball stem (:func:`word_form`):
-  东方 = "orient" explains "Oriental", 广告 = "advertise" explains "Advertising"; or with one word that joins the
-  phrases of two adjacent spans (:func:`joined_parts`: 金风 = "Goldwind", 北方玻璃 = "Northglass");
+  东方 = "orient" explains "Oriental", 广告 = "advertise" explains "Advertising"; in part with one word of the same
+  root as a one-word phrase (:func:`word_family`: 旅游 = "tourism" explains "Tourist", 液化 = "liquefy"
+  "Liquefaction"); or with one word that joins the phrases of two adjacent spans (:func:`joined_parts`: 金风 =
+  "Goldwind", 北方玻璃 = "Northglass");
 - *unexplained*: a character or a word that nothing accounts for.
 Dynamic programming finds the cheapest alignment. The cheapest alignment is found with
 costs ``0.5 / characters`` per unexplained character and ``0.5 / words`` per unexplained word; its score is the
@@ -105,6 +107,44 @@ def other_form(word: str) -> str:
     return word_form(word) if len(word) > 3 else ""
 
 
+FAMILY_LETTERS = 6
+"""Letters of a word's stem its family is known by (:func:`word_family`)."""
+FAMILY_CREDIT = 0.8
+"""Credit of a word explained by a one-word phrase of its family, not of its form ("tourist" for 旅游 = "tourism"):
+a word of the same root, which may say something else."""
+
+
+@lru_cache(maxsize=50_000)
+def word_family(word: str) -> str:
+    """The first :data:`FAMILY_LETTERS` letters of the :func:`word_form` of a word longer than that, else ``""``.
+    Words of one root that Snowball leaves apart share it: "tourism" and "tourist", "liquefy" and "liquefaction",
+    "electronic" and "electrical", "precise" and "precision", "machine" and "machinery". Shorter words have too
+    little of a root to tell ("energy" is not "energetic"'s). The aligner asks it of one-word phrases only; the
+    candidate bound of every phrase, which lets it through more, never less."""
+    return word_form(word)[:FAMILY_LETTERS] if len(word) > FAMILY_LETTERS else ""
+
+
+FAMILY_MARK = "\1"
+"""Sets a :func:`word_family` apart from a :func:`word_form` among :func:`form_keys`."""
+
+
+def form_keys(word: str) -> tuple[str, ...]:
+    """The keys by which one Latin word may explain a phrase of another form or of its root, as the candidate bound
+    finds them among :func:`phrase_form_keys`: its :func:`other_form` and its :func:`word_family`."""
+    family = word_family(word)
+    form = other_form(word)
+    if not family:
+        return (form,) if form else ()
+    return (form, FAMILY_MARK + family) if form else (FAMILY_MARK + family,)
+
+
+def phrase_form_keys(phrase: str) -> tuple[str, ...]:
+    """The :func:`form_keys` a phrase key written as one string answers to: its :func:`word_form`, and its
+    :func:`word_family` whether it is one word or several (the bound's reckoning, looser than the aligner's)."""
+    family = word_family(phrase)
+    return (word_form(phrase), FAMILY_MARK + family) if family else (word_form(phrase),)
+
+
 MIN_PART = 3
 """Fewest letters of each of the two phrases a brand written as one word joins ("gold" + "wind")."""
 
@@ -155,8 +195,6 @@ def _word_runs(words: tuple[str, ...]) -> tuple[tuple[dict[str, int], ...], froz
     word_cost = 0.5 / max(len(words), 1)
     skips = tuple(word_cost * (GENERIC_WEIGHT if w in _CHEAP_WORDS else 1.0) for w in words)
     return runs, frozenset(key for at in runs for key in at), skips
-
-
 
 
 class Piece(NamedTuple):
@@ -289,6 +327,9 @@ class _HanSteps:
     forms: dict[str, tuple[Term, ...]]
     """The terms again, by the :func:`word_form` of their key: a single word of another form of the phrase
     ("oriental" for "orient") looks them up here."""
+    families: dict[str, tuple[Term, ...]]
+    """The one-word terms again, by the :func:`word_family` of their key: a single word of the same root ("tourist"
+    for "tourism") looks them up here."""
 
 
 def _read_han(
@@ -335,11 +376,15 @@ def _read_han(
         )
     terms: dict[str, list[Term]] = {}
     forms: dict[str, list[Term]] = {}
+    families: dict[str, list[Term]] = {}
     for i in range(n):
-        for order, (span, key, how, credit) in enumerate(_terms_at(han, i, glossary, dictionary)):
+        for order, (span, key, how, credit, one_word) in enumerate(_terms_at(han, i, glossary, dictionary)):
             term = (i, order, span, key, how, credit)
             terms.setdefault(key, []).append(term)
             forms.setdefault(word_form(key), []).append(term)
+            family = word_family(key) if one_word else ""
+            if family:
+                families.setdefault(family, []).append(term)
     return _HanSteps(
         short,
         suffix,
@@ -356,6 +401,7 @@ def _read_han(
         {key: tuple(found) for key, found in terms.items()},
         frozenset(terms),
         {form: tuple(found) for form, found in forms.items()},
+        {family: tuple(found) for family, found in families.items()},
     )
 
 
@@ -505,10 +551,16 @@ def _word_moves(
                 step = (1 - credit) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + t, step, how, credit))
     for j, word in enumerate(words):  # another form of a phrase's word: "oriental" for 东方 = "orient"
-        for i, _order, span, key, how, credit in steps.forms.get(other_form(word), ()):
+        form = other_form(word)
+        for i, _order, span, key, how, credit in steps.forms.get(form, ()):
             if runs[j].get(key) != 1:  # not the phrase itself, which the terms gave
                 step = (1 - credit) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + 1, step, how, credit))
+        for i, _order, span, key, how, credit in () if person else steps.families.get(word_family(word), ()):
+            if runs[j].get(key) != 1 and word_form(key) != form:  # "tourist" for "tourism", not "tourisms"
+                given = min(credit, FAMILY_CREDIT)
+                step = (1 - given) * 2 * word_cost
+                moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + 1, step, how, given))
         for first, second in () if person else joined_parts(word, steps.terms):  # "goldwind" for 金风
             for i, _o, span, _k, how, _c in steps.terms[first]:
                 for at, _o2, after, _k2, how2, _c2 in steps.terms[second]:
@@ -530,19 +582,20 @@ def _word_moves(
 
 def _terms_at(
     han: str, i: int, glossary: Glossary, dictionary: Glossary | None
-) -> list[tuple[str, str, str, float]]:
-    """``(span, phrase key, how, credit)`` for every glossary and dictionary phrase of a span starting at character
-    ``i``: shortest span first, glossary phrases before dictionary ones (the order the aligner tries them in)."""
-    found: list[tuple[str, str, str, float]] = []
+) -> list[tuple[str, str, str, float, bool]]:
+    """``(span, phrase key, how, credit, one word)`` for every glossary and dictionary phrase of a span starting at
+    character ``i``: shortest span first, glossary phrases before dictionary ones (the order the aligner tries them
+    in)."""
+    found: list[tuple[str, str, str, float, bool]] = []
     for k in range(1, len(han) - i + 1):
         span = han[i : i + k]
         phrases = glossary.get(span)
         if phrases:
-            found += [(span, joined_key(phrase), "glossary", 1.0) for phrase in phrases]
+            found += [(span, joined_key(p), "glossary", 1.0, len(phrase_key(p)) == 1) for p in phrases]
         phrases = dictionary.get(span) if dictionary is not None and k <= MAX_SPAN else None
         if phrases:
             credit = DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT
-            found += [(span, joined_key(phrase), "dictionary", credit) for phrase in phrases]
+            found += [(span, joined_key(p), "dictionary", credit, len(phrase_key(p)) == 1) for p in phrases]
     return found
 
 
@@ -609,9 +662,7 @@ def _reordered(
                         continue
                     words, how = found
                     hp, lp = han_at[id(pieces[chars[0]])], latin_at[id(pieces[words[0]])]
-                    if any(
-                        p.how in _SOUND_STEPS and (han_at[id(p)] - hp) * (latin_at[id(p)] - lp) < 0 for p in pieces
-                    ):
+                    if any(p.how in _SOUND_STEPS and (han_at[id(p)] - hp) * (latin_at[id(p)] - lp) < 0 for p in pieces):
                         continue
                     merged = Piece(
                         text[start : start + k],

@@ -12,8 +12,9 @@ only be explained by one of the aligner's steps, and each step draws on what the
 - a glossary or dictionary phrase of some span of the name: the phrase, written as one string, is a run of words
   written together ("petro chemical" = "petrochemical"), so the word, plural folded, is a piece of that string; or
   the word alone, of four letters or more, has the phrase's Snowball stem (:func:`~threadline.matching.align.
-  word_form`: "oriental" for "orient"); or it is two phrases of the name written together (:func:`~threadline.
-  matching.align.joined_parts`: "goldwind"), wherever they are in the name;
+  word_form`: "oriental" for "orient") or, of seven or more, its root (:func:`~threadline.matching.align.
+  word_family`: "tourist" for "tourism", credited 1 here); or it is two phrases of the name written together
+  (:func:`~threadline.matching.align.joined_parts`: "goldwind"), wherever they are in the name;
 - pinyin initials: the word is the initials of a span as long as the word ("hy" for 海越), credited
   ``INITIALS_CREDIT``;
 - a close spelling (persons) or a free rendering (companies): credited by its edit similarity with a span's
@@ -53,13 +54,13 @@ from threadline.matching.align import (
     INITIALS_CREDIT,
     MAX_SPAN,
     OPTIONAL_CHARS,
+    form_keys,
     joined_key,
     joined_parts,
-    other_form,
+    phrase_form_keys,
     phrase_key,
     span_spellings,
     stem,
-    word_form,
 )
 from threadline.names.glossary import Glossary, dictionary, glossary
 from threadline.names.han import leading_province, readings
@@ -192,10 +193,10 @@ class _SpanTable:
         return frozenset(text.split("\0")) if text else frozenset()
 
     def _forms(self, han: str) -> frozenset[str]:
-        """The :func:`~threadline.matching.align.word_form` of every phrase :meth:`phrase_text` holds (remembered
-        per name)."""
+        """The :func:`~threadline.matching.align.phrase_form_keys` of every phrase :meth:`phrase_text` holds
+        (remembered per name)."""
         text = self.phrase_text(han)
-        return frozenset(word_form(phrase) for phrase in text.split("\0")) if text else frozenset()
+        return frozenset(k for phrase in text.split("\0") for k in phrase_form_keys(phrase)) if text else frozenset()
 
     def meant_from(self, han: str, i: int) -> Iterator[tuple[int, tuple[str, ...], bool]]:
         """``(length, phrases, generic)`` of the runs of ``han`` from character ``i`` (shortest first) that may have
@@ -304,7 +305,8 @@ class HanVocabulary:
         """Every phrase in one string: a word of a run that spells a phrase is a piece of it (not always the
         first piece: "chemical" in "petrochemical")."""
         self._forms = table.forms(han)
-        """The phrases' :func:`~threadline.matching.align.word_form`: a word of another form explains one alone."""
+        """The phrases' :func:`~threadline.matching.align.phrase_form_keys`: a word of another form or of the same
+        root explains one alone."""
         self._phrase_set = table.phrase_set(han)
         """The phrases as a set: a word joining two of them explains them (:func:`~threadline.matching.align.
         joined_parts`)."""
@@ -332,7 +334,8 @@ class HanVocabulary:
     def _by_form(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for phrase in self._phrases:
-            found.setdefault(word_form(phrase), []).append(phrase)
+            for key in phrase_form_keys(phrase):
+                found.setdefault(key, []).append(phrase)
         return found
 
     @cached_property
@@ -387,7 +390,12 @@ class HanVocabulary:
         spans += [
             (i, k, similarity) for spelling, similarity in self.word(word).near for i, k in self._by_spelling[spelling]
         ]
-        spans += [(i, k, 1.0) for phrase in self._by_form.get(other_form(word), ()) for i, k in self._by_phrase[phrase]]
+        spans += [
+            (i, k, 1.0)
+            for key in form_keys(word)
+            for phrase in self._by_form.get(key, ())
+            for i, k in self._by_phrase[phrase]
+        ]
         for pair in joined_parts(word, self._phrase_set):
             spans += [(i, k, 1.0) for phrase in pair for i, k in self._by_phrase[phrase]]
         return spans + self._phrase_spans(_stem(word))
@@ -435,7 +443,7 @@ class HanVocabulary:
         candidate can do nothing against a Chinese name (no spelling, initials, close spelling or phrase): those
         are answered first, with the reach the full reckoning below gives such a word."""
         stemmed = _stem(word)
-        in_phrase = stemmed in self._phrase_text or other_form(word) in self._forms
+        in_phrase = stemmed in self._phrase_text or any(key in self._forms for key in form_keys(word))
         in_phrase = in_phrase or bool(joined_parts(word, self._phrase_set))
         if not near and not in_phrase and word not in self.spellings and word not in self.initials:
             return UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED

@@ -29,7 +29,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from threadline.matching.align import INITIALS_CREDIT, MAX_SPAN, MIN_PART, joined_parts, other_form, word_form
+from threadline.matching.align import INITIALS_CREDIT, MAX_SPAN, MIN_PART, form_keys, joined_parts, phrase_form_keys
 from threadline.matching.bound import (
     PARTIAL_CREDIT,
     SLACK,
@@ -111,7 +111,7 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
     near = _near(words, tuple(frozenset().union(*(spellings for _h, spellings, _w, _p in gathered))))
     nearby = [frozenset(close) for close in near]
     stems = tuple(_stem(word) for word in words)
-    forms = tuple(other_form(word) for word in words)
+    forms = tuple(form_keys(word) for word in words)
     long_words = any(len(word) >= 2 * MIN_PART for word in words)  # the least a joined word may be
     lettered_words = any(2 <= len(word) <= MAX_SPAN for word in words)  # initials are of two to four characters
     for han, spellings, windows, phrases in gathered:
@@ -124,7 +124,8 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
         own_forms = table.forms(han) if any(forms) else frozenset()
         own_phrases = table.phrase_set(han) if long_words else frozenset()
         for at, word in enumerate(words):
-            in_phrase = stems[at] in phrases or forms[at] in own_forms or bool(joined_parts(word, own_phrases))
+            in_phrase = stems[at] in phrases or any(key in own_forms for key in forms[at])
+            in_phrase = in_phrase or bool(joined_parts(word, own_phrases))
             shared = nearby[at] & spellings
             own.append({spelling: near[at][spelling] for spelling in shared})
             spelled, lettered = word in spellings, word in initials
@@ -162,11 +163,11 @@ def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
                 for c in range(i, i + k):
                     covers[c] = True
                     credit[c] = max(credit[c], given)
-        form = other_form(word)
+        keys = frozenset(form_keys(word))
         parts = {part for two in joined_parts(word, table.phrase_set(pair.han)) for part in two}
         for i, k, phrases in meant:
             if any(
-                phrase.startswith(stemmed) or (form and word_form(phrase) == form) or phrase in parts
+                phrase.startswith(stemmed) or not keys.isdisjoint(phrase_form_keys(phrase)) or phrase in parts
                 for phrase in phrases
             ):
                 for c in range(i, i + k):
