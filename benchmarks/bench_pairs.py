@@ -42,7 +42,7 @@ from typing import Any
 import baselines
 from acronym_brand_pairs import acronyms_brands
 from original_script_pairs import original_script_persons
-from reliability import expected_calibration_error, markdown, reliability
+from reliability import best_recall_at_precision, expected_calibration_error, markdown, reliability
 
 from threadline import settings
 from threadline.exc import BadRowError
@@ -212,6 +212,17 @@ def _has_both(scores: list[PairScore]) -> bool:
     return labels == {True, False}
 
 
+TARGET_PRECISION = 0.95
+"""The issue's operating point: recall at this precision, whatever the threshold."""
+
+
+def operating_row(slice_name: str, matcher: str, scores: list[PairScore]) -> str:
+    """The slice's best operating point (:func:`reliability.best_recall_at_precision`) as a markdown row, or ``""``
+    for a slice without positives."""
+    point = best_recall_at_precision(_labelled(scores), TARGET_PRECISION) if _has_both(scores) else None
+    return "" if point is None else f"| {slice_name} | {matcher} | {point[0]:.3f} | {point[1]:.3f} |"
+
+
 def quality_row(slice_name: str, matcher: str, threshold: float, q: Quality, ap: float, scores: list[PairScore]) -> str:
     ece = f"{expected_calibration_error(reliability(_labelled(scores))):.3f}" if _has_both(scores) else "n/a"
     if q.tp + q.fn:
@@ -293,11 +304,16 @@ def main() -> None:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     calibration = ["# Calibration of threadline's score (expected calibration error over 10 equal-width bins)", ""]
+    points = [
+        f"| slice | matcher | recall at precision >= {TARGET_PRECISION} | threshold |",
+        "|---|---|---|---|",
+    ]
     for name, pairs in slices.items():
         path = out_dir / f"{name}.jsonl"
         path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
         threshold, q, ap, scores = threadline_scores(path, pairs)
         lines.append(quality_row(name, "threadline", threshold, q, ap, scores))
+        points.append(operating_row(name, "threadline", scores))
         for matcher in baselines.MATCHERS:
             theirs = baseline_scores(matcher, pairs)
             lines.append(
@@ -305,6 +321,7 @@ def main() -> None:
                     name, matcher, baselines.NOMENKLATURA_THRESHOLD, quality(theirs), average_precision(theirs), theirs
                 )
             )
+            points.append(operating_row(name, matcher, theirs))
         if _has_both(scores):
             table = reliability(_labelled(scores))
             calibration += [f"## {name}: ECE {expected_calibration_error(table):.3f}", "", *markdown(table), ""]
@@ -317,6 +334,10 @@ def main() -> None:
             "## Match quality per slice (nomenklatura's matchers at 0.70, the threshold yente's /match applies)",
             "",
             *lines,
+            "",
+            f"## Best operating point: the most recall any threshold gives at precision >= {TARGET_PRECISION}",
+            "",
+            *[row for row in points if row],
             "",
             "## Scored pairs per second, one core, same pairs, same process (no file I/O)",
             "",

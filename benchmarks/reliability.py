@@ -37,6 +37,25 @@ def expected_calibration_error(table: list[Bin]) -> float:
     return sum(b.count * abs(b.mean_score - b.match_rate) for b in table) / total if total else 0.0
 
 
+def best_recall_at_precision(scored: Iterable[tuple[float, bool]], precision: float) -> tuple[float, float] | None:
+    """``(recall, threshold)``: the most recall any threshold gives while the pairs scored at or above it are right
+    at least ``precision`` of the time (the issue's operating point, recall at precision 0.95); ``(0.0, 1.0)`` when
+    no threshold does, ``None`` without positives. Pairs with equal scores pass or fail together."""
+    ordered = sorted(scored, key=lambda pair: -pair[0])
+    positives = sum(label for _score, label in ordered)
+    if not positives:
+        return None
+    best = (0.0, 1.0)
+    found = wrong = 0
+    for at, (score, label) in enumerate(ordered):
+        found += label
+        wrong += not label
+        last_of_score = at + 1 == len(ordered) or ordered[at + 1][0] != score
+        if last_of_score and found / (found + wrong) >= precision and found / positives > best[0]:
+            best = (found / positives, score)
+    return best
+
+
 def markdown(table: list[Bin]) -> list[str]:
     """The reliability table as markdown lines."""
     lines = ["| bin | pairs | mean score | observed match rate | gap |", "|---|---|---|---|---|"]
