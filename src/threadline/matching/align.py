@@ -112,6 +112,9 @@ FAMILY_LETTERS = 6
 FAMILY_CREDIT = 0.8
 """Credit of a word explained by a one-word phrase of its family, not of its form ("tourist" for 旅游 = "tourism"):
 a word of the same root, which may say something else."""
+FAMILY_SPREAD = 3
+"""Most letters the two stems of one family may differ in length: "electronic" is not of "electromechanical"'s
+family, a compound of another root as well."""
 
 
 @lru_cache(maxsize=50_000)
@@ -119,8 +122,9 @@ def word_family(word: str) -> str:
     """The first :data:`FAMILY_LETTERS` letters of the :func:`word_form` of a word longer than that, else ``""``.
     Words of one root that Snowball leaves apart share it: "tourism" and "tourist", "liquefy" and "liquefaction",
     "electronic" and "electrical", "precise" and "precision", "machine" and "machinery". Shorter words have too
-    little of a root to tell ("energy" is not "energetic"'s). The aligner asks it of one-word phrases only; the
-    candidate bound of every phrase, which lets it through more, never less."""
+    little of a root to tell ("energy" is not "energetic"'s). The aligner asks it of one-word phrases only, whose
+    stem is within :data:`FAMILY_SPREAD` letters of the word's; the candidate bound of every phrase, which lets it
+    through more, never less."""
     return word_form(word)[:FAMILY_LETTERS] if len(word) > FAMILY_LETTERS else ""
 
 
@@ -557,7 +561,8 @@ def _word_moves(
                 step = (1 - credit) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + 1, step, how, credit))
         for i, _order, span, key, how, credit in () if person else steps.families.get(word_family(word), ()):
-            if runs[j].get(key) != 1 and word_form(key) != form:  # "tourist" for "tourism", not "tourisms"
+            key_form = word_form(key)  # "tourist" for "tourism", not "tourisms"
+            if runs[j].get(key) != 1 and key_form != form and abs(len(key_form) - len(form)) <= FAMILY_SPREAD:
                 given = min(credit, FAMILY_CREDIT)
                 step = (1 - given) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + 1, step, how, given))
