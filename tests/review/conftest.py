@@ -61,17 +61,22 @@ def snapshots(tmp_path: Path) -> tuple[Path, Path]:
     return tmp_path / "lists-v1", tmp_path / "lists-v2"
 
 
+LOADED = (service.default_store, service.snapshot_rules, service.default_matcher, service.default_linker)
+"""What the service keeps of the lists once loaded: forgotten when a test points threadline at other lists, and
+after it (the snapshot's rules too, or a later unrecorded screening run would find this snapshot's rules)."""
+
+
 @pytest.fixture
 def use_lists(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], None]]:
     """Point threadline at a snapshot folder (and forget lists loaded earlier in this process)."""
 
     def use(folder: Path) -> None:
         monkeypatch.setenv("THREADLINE_SNAPSHOT_DIR", str(folder))
-        for cached in (service.default_store, service.default_matcher, service.default_linker):
+        for cached in LOADED:
             cached.cache_clear()
 
     yield use
-    for cached in (service.default_store, service.default_matcher, service.default_linker):
+    for cached in LOADED:
         cached.cache_clear()
 
 
