@@ -42,7 +42,6 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import numpy as np
-from pypinyin import Style, pinyin
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -491,6 +490,8 @@ def char_readings(char: str) -> frozenset[str]:
     readings` gives it alone; a character pypinyin does not know reads as itself, as in ``readings``. A superset of
     its reading in any context (checked on every span of thousands of real names in ``tests/matching/
     test_bound.py``)."""
+    from pypinyin import Style, pinyin
+
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
     return frozenset(found[0] if found else ()) | {r for r in readings(char)[0]}
 
