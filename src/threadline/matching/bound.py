@@ -60,7 +60,7 @@ from threadline.matching.align import (
     stem,
     word_form,
 )
-from threadline.names.glossary import Glossary, dictionary, glossary
+from threadline.names.glossary import Glossary, beginnings, dictionary, glossary
 from threadline.names.han import leading_province, readings
 from threadline.names.normalize import GENERIC_WORDS
 from threadline.names.places import is_place
@@ -139,7 +139,7 @@ class _SpanTable:
         self.meanings = tuple(meanings)
         self.longest = max((len(term) for table in self.meanings for term in table), default=0)
         """The longest run any table has a phrase for: longer runs are not looked up."""
-        self.begins = frozenset(term[:k] for table in self.meanings for term in table for k in range(1, len(term)))
+        self.begins: frozenset[str] = frozenset().union(*(beginnings(table) for table in self.meanings))
         """Every run that begins a longer term: a run that begins none is the last one from its start that may have
         a phrase (most runs of three characters or more begin no term, and were looked up all the same)."""
         self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
