@@ -6,10 +6,15 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install bench-deps demo test lint snapshot resources clean
 
+# An editable install leaves threadline's own modules uncompiled (pip compiles only what it copies): compiled here,
+# a cold `threadline match` does not compile them on every start where bytecode is not written
+# (PYTHONDONTWRITEBYTECODE; benchmarks/README.md). A module edited later is read from its newer source: Python
+# checks each .pyc against its source's modification time and size.
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from threadline.collector import SERVING_THRESHOLDS, paused, settle
+from threadline.collector import SERVING_THRESHOLDS, off_to_the_end, paused, settle
 
 
 @pytest.fixture()
@@ -49,3 +49,15 @@ def test_paused_restores_the_collector_when_the_block_raises() -> None:
     with pytest.raises(ValueError), paused():
         raise ValueError
     assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("restored")
+def test_off_to_the_end_leaves_the_collector_off_and_freezes_what_is_alive() -> None:
+    try:
+        with off_to_the_end():
+            assert not gc.isenabled()
+            kept = [[i] for i in range(1000)]
+        assert not gc.isenabled()  # the process is about to end: not turned back on
+        assert gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.enable()

@@ -103,28 +103,29 @@ def match_command(
     ftm: FtmOption = None,
 ) -> None:
     """Ranked hits for one name, each with its score and explanation."""
-    from threadline.collector import paused
+    from threadline.collector import off_to_the_end
 
     # One look-up, then the process ends: the collector would only walk what the imports and reference tables
-    # make, all of it kept to the end (a fifth of a cold look-up's CPU, measured in benchmarks/README.md).
-    with paused():
+    # make, all of it kept to the end (a fifth of a cold look-up's CPU, and more on the way out: measured in
+    # benchmarks/README.md).
+    with off_to_the_end():
         from threadline.lookup import match_name  # not threadline.service: a cold look-up imports only the matcher
 
         hits = match_name(name, schema=schema, country=country, limit=limit, threshold=threshold, ftm=_ftm(ftm))
-    if as_json:
+        if as_json:
+            for hit in hits:
+                typer.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+            return
+        if not hits:
+            err.print(f"no hits for {name!r}")
+            return
+        table = Table(title=f"Hits for {name!r}", show_lines=True)
+        for column in ("score", "source", "entry_id", "name", "schema", "explanation"):
+            table.add_column(column, overflow="fold")
         for hit in hits:
-            typer.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
-        return
-    if not hits:
-        err.print(f"no hits for {name!r}")
-        return
-    table = Table(title=f"Hits for {name!r}", show_lines=True)
-    for column in ("score", "source", "entry_id", "name", "schema", "explanation"):
-        table.add_column(column, overflow="fold")
-    for hit in hits:
-        d = hit.to_dict()
-        table.add_row(f"{hit.score:.2f}", d["source"], d["entry_id"], d["name"], d["schema"], d["explanation"])
-    Console().print(table)
+            d = hit.to_dict()
+            table.add_row(f"{hit.score:.2f}", d["source"], d["entry_id"], d["name"], d["schema"], d["explanation"])
+        Console().print(table)
 
 
 def _list_history(show: bool, source: str | None, old: int | None, new: int | None, as_json: bool) -> None:

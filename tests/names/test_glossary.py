@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from tests.comparing import compare
 from tests.generators import load_script
-from threadline.names.glossary import glossary
+from threadline.names.glossary import (
+    DICTIONARY,
+    beginnings,
+    beginnings_of,
+    dictionary,
+    english_words,
+    glossary,
+    parse_dictionary,
+    read_dictionary,
+    words_of,
+)
+from threadline.parsed_cache import parsed
 
 
 def _generator() -> ModuleType:
@@ -48,3 +60,23 @@ def test_places_by_their_english_names_and_regions_in_full(han: str, latin: str,
     assert (hit is not None and hit.score >= 0.85) == same
     if same:
         assert hit is not None and hit.relation is None
+
+
+def test_the_dictionary_is_kept_with_its_words_and_the_beginnings_of_its_terms(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("THREADLINE_INDEX_DIR", str(tmp_path))
+    first = parsed(DICTIONARY, parse_dictionary)
+    again = parsed(DICTIONARY, parse_dictionary)  # read back
+    table = read_dictionary()
+    assert again == first
+    assert again.table == table and again.words == words_of(table) and again.beginnings == beginnings_of(table)
+
+
+def test_english_words_and_beginnings_are_worked_out_from_the_tables() -> None:
+    tables = (glossary(), dictionary())
+    assert english_words() == {word for table in tables for phrases in table.values() for p in phrases for word in p}
+    assert "sunshine" in english_words()
+    for table in tables:
+        assert beginnings(table) == {term[:k] for term in table for k in range(1, len(term))}
+    assert "科" in beginnings(dictionary()) and "科技" not in beginnings_of({"科技": (("technology",),)})

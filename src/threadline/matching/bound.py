@@ -43,7 +43,6 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import numpy as np
-from pypinyin import Style, pinyin
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -62,7 +61,7 @@ from threadline.matching.align import (
     span_spellings,
     stem,
 )
-from threadline.names.glossary import Glossary, dictionary, glossary
+from threadline.names.glossary import Glossary, beginnings, dictionary, glossary
 from threadline.names.han import leading_province, readings
 from threadline.names.normalize import GENERIC_WORDS
 from threadline.names.places import is_place
@@ -141,7 +140,7 @@ class _SpanTable:
         self.meanings = tuple(meanings)
         self.longest = max((len(term) for table in self.meanings for term in table), default=0)
         """The longest run any table has a phrase for: longer runs are not looked up."""
-        self.begins = frozenset(term[:k] for table in self.meanings for term in table for k in range(1, len(term)))
+        self.begins: frozenset[str] = frozenset().union(*(beginnings(table) for table in self.meanings))
         """Every run that begins a longer term: a run that begins none is the last one from its start that may have
         a phrase (most runs of three characters or more begin no term, and were looked up all the same)."""
         self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
@@ -499,6 +498,8 @@ def char_readings(char: str) -> frozenset[str]:
     readings` gives it alone; a character pypinyin does not know reads as itself, as in ``readings``. A superset of
     its reading in any context (checked on every span of thousands of real names in ``tests/matching/
     test_bound.py``)."""
+    from pypinyin import Style, pinyin
+
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
     return frozenset(found[0] if found else ()) | {r for r in readings(char)[0]}
 

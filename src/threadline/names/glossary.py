@@ -13,6 +13,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import NamedTuple
 
 from threadline.names import numerals
 from threadline.names.numerals import digitise
@@ -53,12 +54,32 @@ def glossary() -> Glossary:
     return {han: tuple(renderings) for han, renderings in table.items()}
 
 
+class ParsedDictionary(NamedTuple):
+    """The general dictionary as kept by :mod:`threadline.parsed_cache`: the table, and what a cold look-up would
+    otherwise work out from its 85,000 entries again on every start (0.1 s each)."""
+
+    table: Glossary
+    words: frozenset[str]
+    """:func:`words_of` the table."""
+    beginnings: frozenset[str]
+    """:func:`beginnings_of` the table."""
+
+
 @lru_cache(maxsize=1)
+def _parsed_dictionary() -> ParsedDictionary:
+    return parsed(DICTIONARY, parse_dictionary, helpers=(numerals,))
+
+
 def dictionary() -> Glossary:
     """The general dictionary (:data:`DICTIONARY`) in the same shape as :func:`glossary`: translated trade names
     (阳光 = "sunshine", 金桥 = "golden bridge") that no industry glossary holds. It is needed on the first
     cross-script comparison, so its parse is kept (:mod:`threadline.parsed_cache`)."""
-    return parsed(DICTIONARY, read_dictionary, helpers=(numerals,))
+    return _parsed_dictionary().table
+
+
+def parse_dictionary() -> ParsedDictionary:
+    table = read_dictionary()
+    return ParsedDictionary(table, words_of(table), beginnings_of(table))
 
 
 def read_dictionary() -> Glossary:
@@ -74,8 +95,22 @@ def read_dictionary() -> Glossary:
     return {han: tuple(renderings) for han, renderings in table.items()}
 
 
+def words_of(table: Glossary) -> frozenset[str]:
+    """Every English word of the table's renderings."""
+    return frozenset(word for phrases in table.values() for p in phrases for word in p)
+
+
+def beginnings_of(table: Glossary) -> frozenset[str]:
+    """Every run of characters that begins a longer term of the table (科 for 科技)."""
+    return frozenset(term[:k] for term in table for k in range(1, len(term)))
+
+
+def beginnings(table: Glossary) -> frozenset[str]:
+    """:func:`beginnings_of` the table, read with the parse when it is the general dictionary."""
+    return _parsed_dictionary().beginnings if table is dictionary() else beginnings_of(table)
+
+
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Every English word of the glossary and the general dictionary: "sunrise" or "guide" also read as pinyin."""
-    tables = (glossary(), dictionary())
-    return frozenset(word for table in tables for phrases in table.values() for p in phrases for word in p)
+    return words_of(glossary()) | _parsed_dictionary().words

@@ -10,7 +10,6 @@ import unicodedata
 from functools import lru_cache
 
 from opencc import OpenCC
-from pypinyin import Style, pinyin
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _BRACKETS = re.compile(r"[()（）\[\]【】〔〕]")
@@ -155,6 +154,8 @@ def readings(han: str) -> tuple[tuple[str, ...], ...]:
 
     Other readings are not added for every character: rare alternatives (鑫 xin/xun) made unrelated names align.
     """
+    from pypinyin import Style, pinyin
+
     in_context = [r[0] for r in pinyin(han, style=Style.NORMAL, heteronym=False, errors="ignore")]
     if len(in_context) != len(han):  # a character pypinyin does not know stays as it is
         return tuple((c,) for c in han)
