@@ -52,6 +52,7 @@ from threadline.matching.align import (
     GENERIC_WEIGHT,
     INITIALS_CREDIT,
     MAX_SPAN,
+    MIN_PART,
     OPTIONAL_CHARS,
     joined_key,
     joined_parts,
@@ -308,6 +309,9 @@ class HanVocabulary:
         self._phrase_set = table.phrase_set(han)
         """The phrases as a set: a word joining two of them explains them (:func:`~threadline.matching.align.
         joined_parts`)."""
+        self._heads = frozenset(phrase[:MIN_PART] for phrase in self._phrase_set if len(phrase) >= MIN_PART)
+        """Their first ``MIN_PART`` letters: a word that begins with none of them joins no two phrases (most
+        words), and its cuts are not looked up."""
         self._choices = sorted(self.spellings)
         self._words: dict[str, WordReach] = {}
         self._coverage: dict[str, Coverage] = {}
@@ -388,7 +392,7 @@ class HanVocabulary:
             (i, k, similarity) for spelling, similarity in self.word(word).near for i, k in self._by_spelling[spelling]
         ]
         spans += [(i, k, 1.0) for phrase in self._by_form.get(other_form(word), ()) for i, k in self._by_phrase[phrase]]
-        for pair in joined_parts(word, self._phrase_set):
+        for pair in self._joined(word):
             spans += [(i, k, 1.0) for phrase in pair for i, k in self._by_phrase[phrase]]
         return spans + self._phrase_spans(_stem(word))
 
@@ -436,7 +440,7 @@ class HanVocabulary:
         are answered first, with the reach the full reckoning below gives such a word."""
         stemmed = _stem(word)
         in_phrase = stemmed in self._phrase_text or other_form(word) in self._forms
-        in_phrase = in_phrase or bool(joined_parts(word, self._phrase_set))
+        in_phrase = in_phrase or bool(self._joined(word))
         if not near and not in_phrase and word not in self.spellings and word not in self.initials:
             return UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED
         close = tuple(near)
@@ -446,6 +450,11 @@ class HanVocabulary:
         # (a phrase it begins is one: every phrase is in the one string ``in_phrase`` searched).
         explainable = word in self.spellings or word in self.initials or bool(close) or in_phrase
         return WordReach(cost, explainable, word in self.trade_spellings, bool(close), close)
+
+    def _joined(self, word: str) -> list[tuple[str, str]]:
+        """:func:`~threadline.matching.align.joined_parts` of ``word`` and the name's phrases: its first part is a
+        phrase, so the word begins with a phrase's first ``MIN_PART`` letters, or it has none."""
+        return joined_parts(word, self._phrase_set) if word[:MIN_PART] in self._heads else []
 
     def _phrase_spans(self, stemmed: str) -> list[Span]:
         """Spans with a glossary or dictionary phrase that a run of words starting with this one may spell: the

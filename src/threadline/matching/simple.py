@@ -751,7 +751,7 @@ class SimpleMatcher:
         if passing is None and bounded and han_core(key.original) and nearest:
             # Every candidate's words are bounded against the query's characters below: their close spellings are
             # searched for together (a Chinese query's hundred Latin candidates bring a few hundred new words).
-            names = (alignable_words(self._records[i].key.latin) for i in nearest)
+            names = (_alignable(self._records[i].key.latin) for i in nearest)
             prepare(han_core(key.original), names, spoken=_may_read_spoken(query, None))
         elif passing is None and bounded and nearest:
             # The same the other way: the query's words against all its Chinese candidates at once, so that the
@@ -759,20 +759,21 @@ class SimpleMatcher:
             work_out(alignable_words(key.latin), (han_core(self._records[i].key.original) for i in nearest))
         passed: list[int] = []
         complete = passing is None and bounded and len(nearest) > 0
+        pair_bound = CrossBound(query, key)
         for record_id in nearest:
             record = self._records[record_id]
             if bounded:
                 if passing is not None and floor == first:
                     reaches = record_id in passing
                 else:
-                    reaches = cross_may_reach(query, key, record.key, None, floor)
+                    reaches = pair_bound.may_reach(record.key, None, floor)
                     complete = complete and floor == first
                     if reaches:
                         passed.append(record_id)
                 if not reaches:
                     continue  # provably below the threshold whatever the entry: not worth reading it, nor aligning
             entity = self._entity(record_id)
-            if bounded and not cross_may_reach(query, key, record.key, entity.schema, floor):
+            if bounded and not pair_bound.may_reach(record.key, entity.schema, floor):
                 continue  # nor for this entry (identifiers could still raise a score: then every pair is aligned)
             hit = _cross_score(query, key, record, entity)
             if hit is not None:
@@ -920,37 +921,81 @@ def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | No
     :data:`RELATED_CAP` whatever the alignment: possible unless the threshold is above that cap or a word other
     than "group" can be explained by nothing. ``schema``: the list entry's, or ``None`` to answer for any entry (a
     person's name or a company's) before reading it."""
-    if schema is not None and not schemata_compatible(query.schema, schema):
+    return CrossBound(query, key).may_reach(other, schema, threshold)
+
+
+class CrossBound:
+    """:func:`cross_may_reach` for one query against the names in the other script it meets. What depends on the
+    query alone is worked out once, not for each of its hundred candidates: its Chinese core or its words, whether
+    it reads as a transcription, and, for a Chinese query, which words may sound like a brand of its characters
+    (remembered per word: the candidates share most of theirs). The same answers, pair by pair."""
+
+    def __init__(self, query: Query, key: NameKey) -> None:
+        self.query = query
+        self.key = key
+        self.han = han_core(key.original)
+        self.words = () if self.han else _alignable(key.latin)
+        self._transcribed: dict[bool, bool] = {}
+        self._sounding: dict[str, bool] = {}
+
+    def may_reach(self, other: NameKey, schema: str | None, threshold: float) -> bool:
+        """Whether aligning the query with ``other`` could give a hit (see :func:`cross_may_reach`)."""
+        query = self.query
+        if schema is not None and not schemata_compatible(query.schema, schema):
+            return False
+        han, words = (self.han, _alignable(other.latin)) if self.han else (han_core(other.original), self.words)
+        if not han or not words:
+            return True  # not a pair the aligner scores: let cross_align decide
+        person = query.schema == "Person" or schema == "Person"
+        if (person or (schema is None and query.schema is None)) and self._is_transcribed(other, person):
+            return True  # compared by sound (艾尔肯·吐尼亚孜 ~ Erkin Tuniyaz), which the alignment bound does not cover
+        floor = max(threshold, MIN_NAME_SIMILARITY)
+        sounding = self._may_sound(han, words)
+        spoken = _may_read_spoken(query, schema)
+        bound = _reach(han, words, lowest_reaching(floor, sounding), spoken)
+        company = _calibrated(bound.score, bound.trade_name, bound.rendering)
+        if sounding:
+            company = max(company, calibrate(bound.score, CONFLICT_SOUND))
+        if bound.explainable_han < 2:
+            company = 0.0  # a company pair needs two characters explained (_cross_score gives no hit otherwise)
+        person_best = bound.score
+        if len(han) <= MAX_NAME and spoken and any(may_be_given_name(w) for w in words):
+            # a given name at half (with_given_name, only for a name short enough to be a person's)
+            person_best = min(1.0, person_best + GENERIC_WEIGHT / len(words))
+        # persons' names are not calibrated
+        best = person_best if person else company if schema is not None else max(person_best, company)
+        if best >= floor:
+            return True
+        return threshold <= RELATED_CAP and all(w in GROUP_WORDS for w in bound.hopeless)
+
+    def _is_transcribed(self, other: NameKey, person: bool) -> bool:
+        """:func:`~threadline.names.transcribed.is_transcribed` of the pair's Chinese name."""
+        if not self.han:
+            return _transcribed(other.original, person)
+        found = self._transcribed.get(person)
+        if found is None:
+            found = self._transcribed[person] = is_transcribed(self.key.original, person)
+        return found
+
+    def _may_sound(self, han: str, words: tuple[str, ...]) -> bool:
+        """:func:`_may_sound`, per word for a Chinese query (whose ``han`` is the same for every pair)."""
+        if not self.han:
+            return _may_sound(han, words)
+        sounding = self._sounding
+        for word in words:
+            found = sounding.get(word)
+            if found is None:
+                found = sounding[word] = may_sound_alike(han, word)
+            if found:
+                return True
         return False
-    query_han = han_core(key.original)
-    han, latin = (query_han, other) if query_han else (han_core(other.original), key)
-    words = alignable_words(latin.latin)
-    if not han or not words:
-        return True  # not a pair the aligner scores: let cross_align decide
-    person = query.schema == "Person" or schema == "Person"
-    if (person or (schema is None and query.schema is None)) and is_transcribed(
-        key.original if query_han else other.original, person
-    ):
-        return True  # compared by sound (艾尔肯·吐尼亚孜 ~ Erkin Tuniyaz), which the alignment bound does not cover
-    floor = max(threshold, MIN_NAME_SIMILARITY)
-    sounding = _may_sound(han, words)
-    bound = _reach(han, words, lowest_reaching(floor, sounding), _may_read_spoken(query, schema))
-    company = _calibrated(bound.score, bound.trade_name, bound.rendering)
-    if sounding:
-        company = max(company, calibrate(bound.score, CONFLICT_SOUND))
-    if bound.explainable_han < 2:
-        company = 0.0  # a company pair needs two characters explained (_cross_score gives no hit otherwise)
-    person_best = bound.score
-    if len(han) <= MAX_NAME and _may_read_spoken(query, schema) and any(may_be_given_name(w) for w in words):
-        # a given name at half (with_given_name, only for a name short enough to be a person's)
-        person_best = min(1.0, person_best + GENERIC_WEIGHT / len(words))
-    if query.schema == "Person" or schema == "Person":
-        best = person_best  # persons' names are not calibrated
-    else:
-        best = company if schema is not None else max(person_best, company)
-    if best >= floor:
-        return True
-    return threshold <= RELATED_CAP and all(w in GROUP_WORDS for w in bound.hopeless)
+
+
+_alignable = lru_cache(maxsize=1 << 16)(alignable_words)
+""":func:`~threadline.matching.align.alignable_words`, remembered: a Chinese query's candidates are asked about
+twice or three times (prepared, bounded for any entry, then for the entry's schema), and met again by later queries."""
+_transcribed = lru_cache(maxsize=1 << 14)(is_transcribed)
+""":func:`~threadline.names.transcribed.is_transcribed`, remembered for the Chinese candidates of Latin queries."""
 
 
 @lru_cache(maxsize=4_096)
