@@ -517,8 +517,12 @@ def vocabulary(han: str, spoken: bool = False) -> HanVocabulary:
     """The vocabulary of a Chinese name core, with the glossary and the general dictionary (both, whichever the
     aligner uses for the pair: a larger vocabulary only loosens the bound). The most recent 128 are kept, with at
     most :data:`WORDS_REMEMBERED` words each: a Chinese query needs its own only while it is screened, a Chinese
-    list name is met again by many Latin queries."""
-    return HanVocabulary(han, (glossary(), dictionary()), spoken and len(han) <= MAX_NAME)
+    list name is met again by many Latin queries. A name too long to be a person's is read only by pinyin however
+    ``spoken``: both ask for one vocabulary, with one memo of word reaches (a query's schema-less pairs are bounded
+    as spoken, then those it lets through as its candidates' entries are, mostly companies')."""
+    if spoken and len(han) > MAX_NAME:
+        return vocabulary(han, False)
+    return HanVocabulary(han, (glossary(), dictionary()), spoken)
 
 
 def reach(han: str, words: Sequence[str], enough: float = 0.0, spoken: bool = False) -> Reach:

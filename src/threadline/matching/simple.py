@@ -645,19 +645,21 @@ class SimpleMatcher:
                     out[sound].append(record_id)
         return {sound: tuple(ids) for sound, ids in out.items()}
 
-    def _name_work(self, key: NameKey) -> NameWork | None:
+    def _name_work(self, key: NameKey, across: bool = True) -> NameWork | None:
         """What matching ``key`` finds before reading entries (:mod:`~threadline.matching.namework`), ``None`` when
         no list name shares an index key with it. Remembered per name key once which entries may be persons is
         known for every name (in memory, or after :meth:`warm`); before that it depends on which entries were
         searched, so it is worked out afresh. Filed under what it depends on besides the key's Latin forms: the
         Chinese core, the short-form keys (an acronym depends on the name's case) and whether the name reads as a
-        transcription (its middle dot, its length: the bound lets those pairs through)."""
+        transcription (its middle dot, its length: the bound lets those pairs through). ``across=False``: the names in
+        the other script are not ranked (the work's ``nearest`` is ``None``) until the key is matched across scripts.
+        """
         han = han_core(key.original)
         wanted = _short_form_query_keys(key.original)
         transcribed = (is_transcribed(key.original), is_transcribed(key.original, True)) if han else ()
         ident = (key.core, key.latin, han, wanted, transcribed)
         remember = self._maybe_person is not None
-        if remember and (known := self._works.get(ident)) is not None:
+        if remember and (known := self._works.get(ident)) is not None and (known.nearest is not None or not across):
             return known
         blocks = _spelling_keys(key) | wanted
         candidates = self._candidate_ids(key, blocks)
@@ -665,10 +667,11 @@ class SimpleMatcher:
             return None
         same, cross = self._script_flags.split_array(candidates, bool(han))
         scored = self._similar(key.latin, same)
+        nearest = self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks) if across else None
         work = NameWork(
             scored=scored,
             subsets=self._person_subsets(key, same, {i for i, _sim in scored}),
-            nearest=np.asarray(self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks), dtype=np.int64),
+            nearest=None if nearest is None else np.asarray(nearest, dtype=np.int64),
             carrying=self._carrying(wanted, candidates) if wanted else [],
         )
         if remember:
@@ -680,7 +683,7 @@ class SimpleMatcher:
         key = name_key(query.name)
         if not key.core:
             return []
-        work = self._name_work(key)
+        work = self._name_work(key, across)
         if work is None:
             return []
         query_han = bool(han_core(key.original))
@@ -710,7 +713,7 @@ class SimpleMatcher:
             hits = self._best_same_script(query, key, kept, may_be_person, limit, threshold)
         if query.schema in (None, "Person"):
             hits += [self._same_script(query, key, i, sort) for i, sort in work.subsets]
-        nearest: list[int] = work.nearest.tolist() if across else []
+        nearest: list[int] = work.nearest.tolist() if across and work.nearest is not None else []
         hits += self._cross_hits(query, key, work, nearest, hits, limit, threshold)
         for record_id in work.carrying:  # brands and acronyms: no spelling similarity to go on
             record = self._records[record_id]
