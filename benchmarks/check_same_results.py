@@ -7,10 +7,11 @@ such files and reports every difference: a row missing, a hit added or lost, a s
 an explanation that changed. Run `write` before the change, keep the file, run it again after, and compare.
 
 `--reference` runs the matcher as it was before the speed changes: every cross-script candidate is aligned (it
-replaces `simple.cross_may_reach` with "always") and every candidate's short forms are derived again instead of
-read from the index postings (`SimpleMatcher._carrying`). With it, the same code gives the old results in the same
-job, which keeps the comparison fair while others change the matcher. `check` does both in one process (the same
-code for certain), writes OUT_PREFIX.pruned.jsonl and OUT_PREFIX.reference.jsonl and compares them.
+replaces `simple.CrossBound.may_reach`, which `simple.cross_may_reach` asks, with "always") and every candidate's
+short forms are derived again instead of read from the index postings (`SimpleMatcher._carrying`). With it, the
+same code gives the old results in the same job, which keeps the comparison fair while others change the matcher.
+`check` does both in one process (the same code for certain), writes OUT_PREFIX.pruned.jsonl and
+OUT_PREFIX.reference.jsonl and compares them.
 
 Usage:
     .venv/bin/python benchmarks/check_same_results.py sample OUT.csv [N]   real rows: N supplier names, 10 % Chinese
@@ -67,14 +68,14 @@ def sample(out: Path, n: int) -> None:
 def write(path: Path, out: Path, threshold: float, reference: bool = False) -> None:
     from threadline.matching import simple
 
-    pruning, carrying = simple.cross_may_reach, simple.SimpleMatcher._carrying
+    pruning, carrying = simple.CrossBound.may_reach, simple.SimpleMatcher._carrying
     if reference:
-        simple.cross_may_reach = lambda *_args: True
+        simple.CrossBound.may_reach = lambda *_args: True  # type: ignore[method-assign]
         simple.SimpleMatcher._carrying = _derive_each  # type: ignore[method-assign]
     try:
         _write(path, out, threshold)
     finally:
-        simple.cross_may_reach = pruning
+        simple.CrossBound.may_reach = pruning  # type: ignore[method-assign]
         simple.SimpleMatcher._carrying = carrying  # type: ignore[method-assign]
 
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from threadline.matching.align import align, alignable_words
+from threadline.matching.align import align, alignable_words, joined_parts
 from threadline.matching.bound import HanVocabulary, WordReach, char_readings, prepare, reach, vocabulary
 from threadline.matching.calibration import CONFLICT_SOUND, GROUPS, TABLE
 from threadline.matching.crossscript import cross_align, han_core, sounding_brand
@@ -434,3 +434,16 @@ def test_phrases_and_windows_are_those_of_every_run(shared_data: Path) -> None:
             assert initials == frozenset().union(*(n for _s, _t, n in spelled)), han
         checked += 1
     assert checked > 250
+
+
+def test_words_are_cut_into_two_phrases_only_when_they_begin_with_one() -> None:
+    """A word is looked up as two phrases written together only when it begins with a phrase's first letters:
+    every other word joins none (the same parts as ``joined_parts`` over all the name's phrases)."""
+    for han in ("金风科技", "中国石油化工", "生物科技", "新疆中泰化学"):
+        vocab = HanVocabulary(han, (glossary(), dictionary()))
+        phrases = vocab._phrase_set
+        words = ["goldwind", "chinaoil", "biotech", "windgold", "petrochemical", "xinjiang", "zhongtai", "technology"]
+        words += [first + second for first in phrases for second in phrases if len(first) >= 3 and len(second) >= 3]
+        for word in words:
+            assert vocab._joined(word) == joined_parts(word, phrases), (han, word)
+    assert HanVocabulary("金风科技", (glossary(), dictionary()))._joined("goldwind") == [("gold", "wind")]

@@ -73,3 +73,21 @@ def test_a_query_answered_from_what_an_earlier_one_found_gets_the_hits_of_a_fres
     first, second = (remembering.match(query, threshold=threshold) for query in QUERIES[:2])
     assert first and second and first[0].explanation != second[0].explanation  # one key, each query's own words
     assert "'limited'" in second[0].explanation and "country us" in second[0].explanation
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.85])
+def test_a_key_first_matched_in_its_own_script_is_ranked_across_scripts_when_asked(threshold: float) -> None:
+    """The Chinese name filed for an English query is matched against the Chinese list names only, and its work
+    leaves the Latin names unranked; the same key matched across scripts later gets a fresh matcher's hits."""
+    remembering = SimpleMatcher(ENTITIES)
+    remembering.warm()
+    query = Query("新疆中泰化学股份有限公司")
+    own = remembering._match_name(query, 10, threshold, across=False)
+    assert any(h.entity.entry_id == "2" for h in own)
+    work = next(iter(remembering._works._works.values()))
+    assert work.nearest is None
+    fresh = SimpleMatcher(ENTITIES)
+    fresh.warm()
+    assert _seen(remembering.match(query, threshold=threshold)) == _seen(fresh.match(query, threshold=threshold))
+    assert any(h.entity.entry_id == "1" for h in remembering.match(query, threshold=threshold))
+    assert _seen(remembering._match_name(query, 10, threshold, across=False)) == _seen(own)

@@ -8,7 +8,14 @@ from tests.comparing import compare
 from threadline.matching.crossscript import personal_name
 from threadline.matching.model import Query
 from threadline.matching.namework import NameWorks
-from threadline.matching.simple import CONFLICT_CAP, SPACING_ONLY, SimpleMatcher, words_apart
+from threadline.matching.simple import (
+    CONFLICT_CAP,
+    SPACING_ONLY,
+    CrossBound,
+    SimpleMatcher,
+    cross_may_reach,
+    words_apart,
+)
 from threadline.model import Entity, Name
 from threadline.names.normalize import name_key
 
@@ -390,3 +397,25 @@ def test_a_company_name_is_not_read_as_a_persons_name() -> None:
     assert matcher.match(Query("福建雪人股份有限公司"), threshold=0.6) == []
     assert not personal_name("福建雪人股份有限公司")
     assert personal_name("李家超")
+
+
+def test_one_query_bounded_against_many_names_answers_as_each_pair_alone() -> None:
+    """``CrossBound`` works out what depends on the query once (its words, whether it reads as a transcription,
+    which words may sound like a brand of a Chinese query): reused over a query's candidates, in any order, it
+    answers every pair as a bound made for that pair alone."""
+    chinese = ["新疆中泰化学股份有限公司", "海康威视", "京蓝科技", "艾尔肯·吐尼亚孜", "李家超", "新疆天业（集团）"]
+    latin = [
+        "Xinjiang Zhongtai Chemical Co Ltd", "Hikvision Digital Technology", "Kingland Technology", "Erkin Tuniyaz",
+        "LEE, John Ka-chiu", "Xinjiang Tianye Group", "Goldwind Science Technology", "Shenzhen Invt Electric",
+    ]  # fmt: skip
+    pairs = [(chinese, latin), (latin, chinese)]
+    for queries, others in pairs:
+        for name in queries:
+            for schema in (None, "Person", "Company"):
+                query, key = Query(name, schema), name_key(name)
+                bound = CrossBound(query, key)
+                for other in others + others[::-1]:
+                    for known, threshold in ((None, 0.85), ("Person", 0.6), ("Company", 0.85), (None, 0.5)):
+                        alone = CrossBound(query, key).may_reach(name_key(other), known, threshold)
+                        assert bound.may_reach(name_key(other), known, threshold) == alone, (name, other, known)
+                        assert cross_may_reach(query, key, name_key(other), known, threshold) == alone

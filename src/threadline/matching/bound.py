@@ -38,7 +38,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -52,6 +51,7 @@ from threadline.matching.align import (
     GENERIC_WEIGHT,
     INITIALS_CREDIT,
     MAX_SPAN,
+    MIN_PART,
     OPTIONAL_CHARS,
     form_keys,
     joined_key,
@@ -75,9 +75,9 @@ WORDS_REMEMBERED = 1_000
 """Word costs kept per Chinese name; the memo starts over beyond this, so memory stays flat on long inputs."""
 
 
-@dataclass(frozen=True, slots=True)
-class Reach:
-    """How far an alignment of a pair can go."""
+class Reach(NamedTuple):
+    """How far an alignment of a pair can go. A named tuple: one is made for every pair bounded (a hundred per
+    Chinese query), and a frozen dataclass took twice as long to make."""
 
     score: float
     """At least the alignment score of the pair, whatever the alignment."""
@@ -309,6 +309,9 @@ class HanVocabulary:
         self._phrase_set = table.phrase_set(han)
         """The phrases as a set: a word joining two of them explains them (:func:`~threadline.matching.align.
         joined_parts`)."""
+        self._heads = frozenset(phrase[:MIN_PART] for phrase in self._phrase_set if len(phrase) >= MIN_PART)
+        """Their first ``MIN_PART`` letters: a word that begins with none of them joins no two phrases (most
+        words), and its cuts are not looked up."""
         self._choices = sorted(self.spellings)
         self._words: dict[str, WordReach] = {}
         self._coverage: dict[str, Coverage] = {}
@@ -395,7 +398,7 @@ class HanVocabulary:
             for phrase in self._by_form.get(key, ())
             for i, k in self._by_phrase[phrase]
         ]
-        for pair in joined_parts(word, self._phrase_set):
+        for pair in self._joined(word):
             spans += [(i, k, 1.0) for phrase in pair for i, k in self._by_phrase[phrase]]
         return spans + self._phrase_spans(_stem(word))
 
@@ -443,7 +446,7 @@ class HanVocabulary:
         are answered first, with the reach the full reckoning below gives such a word."""
         stemmed = _stem(word)
         in_phrase = stemmed in self._phrase_text or any(key in self._forms for key in form_keys(word))
-        in_phrase = in_phrase or bool(joined_parts(word, self._phrase_set))
+        in_phrase = in_phrase or bool(self._joined(word))
         if not near and not in_phrase and word not in self.spellings and word not in self.initials:
             return UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED
         close = tuple(near)
@@ -453,6 +456,11 @@ class HanVocabulary:
         # (a phrase it begins is one: every phrase is in the one string ``in_phrase`` searched).
         explainable = word in self.spellings or word in self.initials or bool(close) or in_phrase
         return WordReach(cost, explainable, word in self.trade_spellings, bool(close), close)
+
+    def _joined(self, word: str) -> list[tuple[str, str]]:
+        """:func:`~threadline.matching.align.joined_parts` of ``word`` and the name's phrases: its first part is a
+        phrase, so the word begins with a phrase's first ``MIN_PART`` letters, or it has none."""
+        return joined_parts(word, self._phrase_set) if word[:MIN_PART] in self._heads else []
 
     def _phrase_spans(self, stemmed: str) -> list[Span]:
         """Spans with a glossary or dictionary phrase that a run of words starting with this one may spell: the
@@ -517,8 +525,12 @@ def vocabulary(han: str, spoken: bool = False) -> HanVocabulary:
     """The vocabulary of a Chinese name core, with the glossary and the general dictionary (both, whichever the
     aligner uses for the pair: a larger vocabulary only loosens the bound). The most recent 128 are kept, with at
     most :data:`WORDS_REMEMBERED` words each: a Chinese query needs its own only while it is screened, a Chinese
-    list name is met again by many Latin queries."""
-    return HanVocabulary(han, (glossary(), dictionary()), spoken and len(han) <= MAX_NAME)
+    list name is met again by many Latin queries. A name too long to be a person's is read only by pinyin however
+    ``spoken``: both ask for one vocabulary, with one memo of word reaches (a query's schema-less pairs are bounded
+    as spoken, then those it lets through as its candidates' entries are, mostly companies')."""
+    if spoken and len(han) > MAX_NAME:
+        return vocabulary(han, False)
+    return HanVocabulary(han, (glossary(), dictionary()), spoken)
 
 
 def reach(han: str, words: Sequence[str], enough: float = 0.0, spoken: bool = False) -> Reach:

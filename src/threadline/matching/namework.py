@@ -32,8 +32,10 @@ class NameWork:
     """``(record id, token-sort similarity 0..100)`` of the same-script candidates from 70, best first."""
     subsets: list[tuple[int, float]]
     """``(record id, token-sort similarity 0..1)`` of the persons' names one of which holds the other's parts."""
-    nearest: npt.NDArray[np.int64]
-    """The cross-script candidates to bound and align, most keys shared first."""
+    nearest: npt.NDArray[np.int64] | None
+    """The cross-script candidates to bound and align, most keys shared first; ``None`` when the key was matched
+    only against names in its own script so far (the Chinese name an exchange filed for an English query), which
+    do not need them: ranked when the key is first matched across scripts."""
     carrying: list[int]
     """The candidates carrying one of the query's short-form keys."""
     kept: dict[tuple[bool, float], list[tuple[int, float]]] = field(default_factory=dict)

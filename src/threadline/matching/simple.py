@@ -645,19 +645,21 @@ class SimpleMatcher:
                     out[sound].append(record_id)
         return {sound: tuple(ids) for sound, ids in out.items()}
 
-    def _name_work(self, key: NameKey) -> NameWork | None:
+    def _name_work(self, key: NameKey, across: bool = True) -> NameWork | None:
         """What matching ``key`` finds before reading entries (:mod:`~threadline.matching.namework`), ``None`` when
         no list name shares an index key with it. Remembered per name key once which entries may be persons is
         known for every name (in memory, or after :meth:`warm`); before that it depends on which entries were
         searched, so it is worked out afresh. Filed under what it depends on besides the key's Latin forms: the
         Chinese core, the short-form keys (an acronym depends on the name's case) and whether the name reads as a
-        transcription (its middle dot, its length: the bound lets those pairs through)."""
+        transcription (its middle dot, its length: the bound lets those pairs through). ``across=False``: the names in
+        the other script are not ranked (the work's ``nearest`` is ``None``) until the key is matched across scripts.
+        """
         han = han_core(key.original)
         wanted = _short_form_query_keys(key.original)
         transcribed = (is_transcribed(key.original), is_transcribed(key.original, True)) if han else ()
         ident = (key.core, key.latin, han, wanted, transcribed)
         remember = self._maybe_person is not None
-        if remember and (known := self._works.get(ident)) is not None:
+        if remember and (known := self._works.get(ident)) is not None and (known.nearest is not None or not across):
             return known
         blocks = _spelling_keys(key) | wanted
         candidates = self._candidate_ids(key, blocks)
@@ -665,10 +667,11 @@ class SimpleMatcher:
             return None
         same, cross = self._script_flags.split_array(candidates, bool(han))
         scored = self._similar(key.latin, same)
+        nearest = self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks) if across else None
         work = NameWork(
             scored=scored,
             subsets=self._person_subsets(key, same, {i for i, _sim in scored}),
-            nearest=np.asarray(self._most_shared(key, cross, MAX_CROSS_CANDIDATES, blocks), dtype=np.int64),
+            nearest=None if nearest is None else np.asarray(nearest, dtype=np.int64),
             carrying=self._carrying(wanted, candidates) if wanted else [],
         )
         if remember:
@@ -680,7 +683,7 @@ class SimpleMatcher:
         key = name_key(query.name)
         if not key.core:
             return []
-        work = self._name_work(key)
+        work = self._name_work(key, across)
         if work is None:
             return []
         query_han = bool(han_core(key.original))
@@ -710,7 +713,7 @@ class SimpleMatcher:
             hits = self._best_same_script(query, key, kept, may_be_person, limit, threshold)
         if query.schema in (None, "Person"):
             hits += [self._same_script(query, key, i, sort) for i, sort in work.subsets]
-        nearest: list[int] = work.nearest.tolist() if across else []
+        nearest: list[int] = work.nearest.tolist() if across and work.nearest is not None else []
         hits += self._cross_hits(query, key, work, nearest, hits, limit, threshold)
         for record_id in work.carrying:  # brands and acronyms: no spelling similarity to go on
             record = self._records[record_id]
@@ -751,7 +754,7 @@ class SimpleMatcher:
         if passing is None and bounded and han_core(key.original) and nearest:
             # Every candidate's words are bounded against the query's characters below: their close spellings are
             # searched for together (a Chinese query's hundred Latin candidates bring a few hundred new words).
-            names = (alignable_words(self._records[i].key.latin) for i in nearest)
+            names = (_alignable(self._records[i].key.latin) for i in nearest)
             prepare(han_core(key.original), names, spoken=_may_read_spoken(query, None))
         elif passing is None and bounded and nearest:
             # The same the other way: the query's words against all its Chinese candidates at once, so that the
@@ -759,20 +762,21 @@ class SimpleMatcher:
             work_out(alignable_words(key.latin), (han_core(self._records[i].key.original) for i in nearest))
         passed: list[int] = []
         complete = passing is None and bounded and len(nearest) > 0
+        pair_bound = CrossBound(query, key)
         for record_id in nearest:
             record = self._records[record_id]
             if bounded:
                 if passing is not None and floor == first:
                     reaches = record_id in passing
                 else:
-                    reaches = cross_may_reach(query, key, record.key, None, floor)
+                    reaches = pair_bound.may_reach(record.key, None, floor)
                     complete = complete and floor == first
                     if reaches:
                         passed.append(record_id)
                 if not reaches:
                     continue  # provably below the threshold whatever the entry: not worth reading it, nor aligning
             entity = self._entity(record_id)
-            if bounded and not cross_may_reach(query, key, record.key, entity.schema, floor):
+            if bounded and not pair_bound.may_reach(record.key, entity.schema, floor):
                 continue  # nor for this entry (identifiers could still raise a score: then every pair is aligned)
             hit = _cross_score(query, key, record, entity)
             if hit is not None:
@@ -920,37 +924,81 @@ def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | No
     :data:`RELATED_CAP` whatever the alignment: possible unless the threshold is above that cap or a word other
     than "group" can be explained by nothing. ``schema``: the list entry's, or ``None`` to answer for any entry (a
     person's name or a company's) before reading it."""
-    if schema is not None and not schemata_compatible(query.schema, schema):
+    return CrossBound(query, key).may_reach(other, schema, threshold)
+
+
+class CrossBound:
+    """:func:`cross_may_reach` for one query against the names in the other script it meets. What depends on the
+    query alone is worked out once, not for each of its hundred candidates: its Chinese core or its words, whether
+    it reads as a transcription, and, for a Chinese query, which words may sound like a brand of its characters
+    (remembered per word: the candidates share most of theirs). The same answers, pair by pair."""
+
+    def __init__(self, query: Query, key: NameKey) -> None:
+        self.query = query
+        self.key = key
+        self.han = han_core(key.original)
+        self.words = () if self.han else _alignable(key.latin)
+        self._transcribed: dict[bool, bool] = {}
+        self._sounding: dict[str, bool] = {}
+
+    def may_reach(self, other: NameKey, schema: str | None, threshold: float) -> bool:
+        """Whether aligning the query with ``other`` could give a hit (see :func:`cross_may_reach`)."""
+        query = self.query
+        if schema is not None and not schemata_compatible(query.schema, schema):
+            return False
+        han, words = (self.han, _alignable(other.latin)) if self.han else (han_core(other.original), self.words)
+        if not han or not words:
+            return True  # not a pair the aligner scores: let cross_align decide
+        person = query.schema == "Person" or schema == "Person"
+        if (person or (schema is None and query.schema is None)) and self._is_transcribed(other, person):
+            return True  # compared by sound (艾尔肯·吐尼亚孜 ~ Erkin Tuniyaz), which the alignment bound does not cover
+        floor = max(threshold, MIN_NAME_SIMILARITY)
+        sounding = self._may_sound(han, words)
+        spoken = _may_read_spoken(query, schema)
+        bound = _reach(han, words, lowest_reaching(floor, sounding), spoken)
+        company = _calibrated(bound.score, bound.trade_name, bound.rendering)
+        if sounding:
+            company = max(company, calibrate(bound.score, CONFLICT_SOUND))
+        if bound.explainable_han < 2:
+            company = 0.0  # a company pair needs two characters explained (_cross_score gives no hit otherwise)
+        person_best = bound.score
+        if len(han) <= MAX_NAME and spoken and any(may_be_given_name(w) for w in words):
+            # a given name at half (with_given_name, only for a name short enough to be a person's)
+            person_best = min(1.0, person_best + GENERIC_WEIGHT / len(words))
+        # persons' names are not calibrated
+        best = person_best if person else company if schema is not None else max(person_best, company)
+        if best >= floor:
+            return True
+        return threshold <= RELATED_CAP and all(w in GROUP_WORDS for w in bound.hopeless)
+
+    def _is_transcribed(self, other: NameKey, person: bool) -> bool:
+        """:func:`~threadline.names.transcribed.is_transcribed` of the pair's Chinese name."""
+        if not self.han:
+            return _transcribed(other.original, person)
+        found = self._transcribed.get(person)
+        if found is None:
+            found = self._transcribed[person] = is_transcribed(self.key.original, person)
+        return found
+
+    def _may_sound(self, han: str, words: tuple[str, ...]) -> bool:
+        """:func:`_may_sound`, per word for a Chinese query (whose ``han`` is the same for every pair)."""
+        if not self.han:
+            return _may_sound(han, words)
+        sounding = self._sounding
+        for word in words:
+            found = sounding.get(word)
+            if found is None:
+                found = sounding[word] = may_sound_alike(han, word)
+            if found:
+                return True
         return False
-    query_han = han_core(key.original)
-    han, latin = (query_han, other) if query_han else (han_core(other.original), key)
-    words = alignable_words(latin.latin)
-    if not han or not words:
-        return True  # not a pair the aligner scores: let cross_align decide
-    person = query.schema == "Person" or schema == "Person"
-    if (person or (schema is None and query.schema is None)) and is_transcribed(
-        key.original if query_han else other.original, person
-    ):
-        return True  # compared by sound (艾尔肯·吐尼亚孜 ~ Erkin Tuniyaz), which the alignment bound does not cover
-    floor = max(threshold, MIN_NAME_SIMILARITY)
-    sounding = _may_sound(han, words)
-    bound = _reach(han, words, lowest_reaching(floor, sounding), _may_read_spoken(query, schema))
-    company = _calibrated(bound.score, bound.trade_name, bound.rendering)
-    if sounding:
-        company = max(company, calibrate(bound.score, CONFLICT_SOUND))
-    if bound.explainable_han < 2:
-        company = 0.0  # a company pair needs two characters explained (_cross_score gives no hit otherwise)
-    person_best = bound.score
-    if len(han) <= MAX_NAME and _may_read_spoken(query, schema) and any(may_be_given_name(w) for w in words):
-        # a given name at half (with_given_name, only for a name short enough to be a person's)
-        person_best = min(1.0, person_best + GENERIC_WEIGHT / len(words))
-    if query.schema == "Person" or schema == "Person":
-        best = person_best  # persons' names are not calibrated
-    else:
-        best = company if schema is not None else max(person_best, company)
-    if best >= floor:
-        return True
-    return threshold <= RELATED_CAP and all(w in GROUP_WORDS for w in bound.hopeless)
+
+
+_alignable = lru_cache(maxsize=1 << 16)(alignable_words)
+""":func:`~threadline.matching.align.alignable_words`, remembered: a Chinese query's candidates are asked about
+twice or three times (prepared, bounded for any entry, then for the entry's schema), and met again by later queries."""
+_transcribed = lru_cache(maxsize=1 << 14)(is_transcribed)
+""":func:`~threadline.names.transcribed.is_transcribed`, remembered for the Chinese candidates of Latin queries."""
 
 
 @lru_cache(maxsize=4_096)
