@@ -121,7 +121,7 @@ family, a compound of another root as well."""
 def word_family(word: str) -> str:
     """The first :data:`FAMILY_LETTERS` letters of the :func:`word_form` of a word longer than that, else ``""``.
     Words of one root that Snowball leaves apart share it: "tourism" and "tourist", "liquefy" and "liquefaction",
-    "electronic" and "electrical", "precise" and "precision", "machine" and "machinery". Shorter words have too
+    "electronic" and "electrical", "machine" and "machinery". Shorter words have too
     little of a root to tell ("energy" is not "energetic"'s). The aligner asks it of one-word phrases only, whose
     stem is within :data:`FAMILY_SPREAD` letters of the word's; the candidate bound of every phrase, which lets it
     through more, never less."""
