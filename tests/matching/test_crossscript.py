@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.comparing import compare
-from threadline.matching.align import align, place_first
+from threadline.matching.align import align, places_first
 from threadline.matching.calibration import (
     CONFLICT,
     CONFLICT_PINYIN,
@@ -72,8 +72,8 @@ def test_an_other_place_outweighs_a_shared_trade_name() -> None:
 
 
 def test_a_place_the_english_name_puts_last_is_read_first() -> None:
-    assert place_first("广东中旗新材料", ("sinostone", "guangdong"), glossary()) == ("guangdong", "sinostone")
-    assert place_first("西藏天路", ("tianlu", "tibet"), glossary()) == ("tibet", "tianlu")
+    assert places_first("广东中旗新材料", ("sinostone", "guangdong"), glossary()) == ("guangdong", "sinostone")
+    assert places_first("西藏天路", ("tianlu", "tibet"), glossary()) == ("tibet", "tianlu")
 
 
 def test_known_different_terms_beside_a_shared_trade_name_are_still_a_conflict() -> None:
@@ -201,3 +201,38 @@ def test_a_group_the_english_name_calls_a_corporation_is_the_group(han: str, lat
     hit = compare(han, latin, "Company", "Company")
     assert hit is not None and hit.relation == relation
     assert (hit.score >= 0.85) == (relation is None)
+
+
+@pytest.mark.parametrize(
+    ("chinese", "english"),
+    [
+        ("阿克苏地区阿瓦提县棉花加工厂", "Awati County Cotton Processing Plant, Aksu Prefecture"),
+        ("新疆和田地区皮山县", "Pishan County, Hotan Prefecture, Xinjiang"),
+        ("伊犁哈萨克自治州卡德尔纺织品有限公司", "Ili Kazakh Autonomous Prefecture Kadeer Textile Co., Ltd."),
+        ("伊犁州卡德尔纺织品有限公司", "Yili Kadeer Textile Co., Ltd."),
+        ("喀什地区", "Kashgar Prefecture"),
+        ("墨玉县", "Moyu County"),
+    ],
+)
+def test_xinjiang_places_in_either_order_with_or_without_their_division(chinese: str, english: str) -> None:
+    hit = compare(chinese, english, None, "Company")
+    assert hit is not None and hit.score >= 0.95, hit
+
+
+def test_places_are_moved_in_the_chinese_names_order_with_their_division_words() -> None:
+    words = ("awati", "county", "cotton", "processing", "plant", "aksu", "prefecture")
+    assert places_first("阿克苏地区阿瓦提县棉花加工厂", words, glossary()) == (
+        "aksu",
+        "prefecture",
+        "awati",
+        "county",
+        "cotton",
+        "processing",
+        "plant",
+    )
+
+
+def test_another_county_left_over_names_another_place() -> None:
+    english = "Awati County Cotton Processing Plant, Aksu Prefecture"
+    hit = compare("阿克苏地区库车县棉花加工厂", english, None, "Company")
+    assert hit is None or hit.score < 0.5

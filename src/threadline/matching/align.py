@@ -38,9 +38,9 @@ from rapidfuzz.distance import Levenshtein
 from threadline.names.glossary import Glossary
 from threadline.names.glossary import dictionary as packaged_dictionary
 from threadline.names.glossary import glossary as packaged_glossary
-from threadline.names.han import leading_province, province_parts, readings
+from threadline.names.han import province_parts, readings
 from threadline.names.normalize import GENERIC_WORDS
-from threadline.names.places import is_place
+from threadline.names.places import division_parts, is_place, leading_places
 from threadline.names.romanisations import may_be_given_name, other_readings
 
 MAX_SPAN = 4
@@ -61,7 +61,8 @@ GENERIC_WEIGHT = 0.5
 _CHEAP_WORDS = GENERIC_WORDS - {"group", "holding", "holdings"}
 """Not "group": 新疆天业（集团） and Xinjiang Tianye are a parent and its subsidiary."""
 OPTIONAL_CHARS = frozenset("市省县区")
-"""Administrative suffixes English names drop (深圳市 = Shenzhen): leaving one unmatched costs nothing."""
+"""Administrative suffixes English names drop (深圳市 = Shenzhen): leaving one unmatched costs nothing; so does the
+rest of a leading place's division name (:func:`~threadline.names.places.division_parts`: 州 of 伊犁州)."""
 DROPPED_WORDS = frozenset(
     {"co", "ltd", "lt", "company", "limited", "corporation", "corp", "inc", "incorporated", "plc", "llc"}
     | {"and", "of", "the", "s"}
@@ -389,11 +390,14 @@ def _read_han(
             family = word_family(key) if one_word else ""
             if family:
                 families.setdefault(family, []).append(term)
+    divisions = division_parts(han)
     return _HanSteps(
         short,
         suffix,
         tuple(
-            (0.0, "optional", 1.0) if c in OPTIONAL_CHARS and i > 0 else (char_cost, "unexplained", 0.0)
+            (0.0, "optional", 1.0)
+            if (c in OPTIONAL_CHARS and i > 0) or i in divisions
+            else (char_cost, "unexplained", 0.0)
             for i, c in enumerate(han)
         ),
         tuple(cheap),
@@ -754,20 +758,37 @@ def with_given_name(alignment: Alignment) -> Alignment | None:
     return Alignment(_coverage(pieces, sum(len(p.han) for p in pieces), words), tuple(pieces))
 
 
-def place_first(han: str, words: tuple[str, ...], glossary: Glossary) -> tuple[str, ...]:
-    """The words with the Chinese name's leading place moved to the front when the English name puts it later
-    (广东中旗 / "Sinostone (Guangdong)"): the alignment reads both names left to right."""
-    for k in (3, 2):
-        place = han[:k]
-        if len(han) > k and (is_place(place) or place == leading_province(han)):
-            bare = place.rstrip("市省县区")
-            names = {"".join(_spellings(bare)[:1])} | {p[0] for p in glossary.get(bare, ()) if len(p) == 1}
-            if words[0] in names:
-                return words
-            later = [j for j, w in enumerate(words) if w in names]
-            if later:
-                return (words[later[0]], *words[: later[0]], *words[later[0] + 1 :])
-    return words
+DIVISION_WORDS = frozenset(
+    {"county", "prefecture", "city", "district", "region", "province", "autonomous", "town", "township", "village"}
+    | {"kazakh", "kazak", "kirghiz", "kyrgyz", "hui", "mongol", "mongolian", "tajik", "xibe", "sibe", "uzbek"}
+    | {"uyghur", "uygur", "uighur"}
+)
+"""Words an English name writes after a place's name (Hotan *Prefecture*, Ili *Kazakh Autonomous Prefecture*),
+moved with it."""
+
+
+def places_first(han: str, words: tuple[str, ...], glossary: Glossary) -> tuple[str, ...]:
+    """The words with the places the Chinese name begins with moved to the front, in the Chinese name's order, when
+    the English name puts them later or the other way round (广东中旗 / "Sinostone (Guangdong)"; 阿克苏地区阿瓦提县
+    棉花加工厂 / "Awati County Cotton Processing Plant, Aksu Prefecture"): the alignment reads both names left to
+    right. A place's word takes the division words after it along ("Aksu Prefecture")."""
+    places = leading_places(han)
+    if not places:
+        return words
+    moved: list[str] = []
+    rest = list(words)
+    for bare in places:
+        names = {*_spellings(bare), *(p[0] for p in glossary.get(bare, ()) if len(p) == 1)}
+        at = next((j for j, word in enumerate(rest) if word in names), None)
+        if at is None:
+            continue  # a place the English name leaves out
+        end = at + 1
+        while end < len(rest) and rest[end] in DIVISION_WORDS:
+            end += 1
+        moved += rest[at:end]
+        del rest[at:end]
+    ordered = (*moved, *rest)
+    return words if ordered == words else ordered
 
 
 def align(
@@ -809,7 +830,7 @@ def _best_order(
     name_readings: tuple[tuple[str, ...], ...] | None,
 ) -> Alignment:
     if not any_order or len(words) > 3:
-        ordered = words if any_order else place_first(han, words, glossary)
+        ordered = words if any_order else places_first(han, words, glossary)
         return _align_once(han, ordered, glossary, any_order, dictionary, name_readings)
     return max(
         (_align_once(han, order, glossary, True, None, name_readings) for order in permutations(words)),

@@ -64,7 +64,7 @@ from threadline.matching.align import (
 from threadline.names.glossary import Glossary, beginnings, dictionary, glossary
 from threadline.names.han import leading_province, readings
 from threadline.names.normalize import GENERIC_WORDS
-from threadline.names.places import is_place
+from threadline.names.places import division_parts, is_place
 from threadline.names.romanisations import MAX_NAME, other_readings
 
 PARTIAL_CREDIT = min(CLOSE_SPELLING, CLOSE_RENDERING)
@@ -259,6 +259,7 @@ def meanings_of(han: str, table: _SpanTable) -> tuple[list[tuple[int, int, tuple
     generic term left out (科技) half."""
     meant: list[tuple[int, int, tuple[str, ...]]] = []
     free = [0.0] * len(han)
+    divisions = division_parts(han)
     for i in range(len(han)):
         for k, phrases, generic in table.meant_from(han, i):
             if phrases:
@@ -266,7 +267,7 @@ def meanings_of(han: str, table: _SpanTable) -> tuple[list[tuple[int, int, tuple
             if generic:
                 for c in range(i, i + k):
                     free[c] = max(free[c], 1.0 - GENERIC_WEIGHT)
-        if han[i] in OPTIONAL_CHARS and i > 0:
+        if (han[i] in OPTIONAL_CHARS and i > 0) or i in divisions:
             free[i] = 1.0
     province = leading_province(han)
     if province and len(province) < len(han):

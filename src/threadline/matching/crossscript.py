@@ -34,7 +34,7 @@ from threadline.names.han import (
     strip_legal_form,
 )
 from threadline.names.normalize import GENERIC_WORDS, NameKey, fold, has_han
-from threadline.names.places import is_place, names_latin_place
+from threadline.names.places import is_place, names_latin_place, names_other_division
 from threadline.names.romanisations import MAX_NAME, other_readings
 
 
@@ -151,7 +151,7 @@ def evidence_group(alignment: Alignment) -> str:
     a place of its own unexplained ("Henan" against 珠海中富实业) names another place: in the training pairs 4 of
     2,049 matches sharing a trade name did so, and half of the wrong candidates that share one."""
     han, words = leftovers(alignment)
-    if names_latin_place(words):
+    if names_latin_place(words) or names_other_division(han, words):
         return OTHER_PLACE
     if han and words and known_terms_differ(alignment):
         return CONFLICT_TERMS

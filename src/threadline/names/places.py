@@ -21,11 +21,94 @@ def _divisions() -> tuple[dict[str, str], ...]:
     return tuple(read_rows(CHINA))
 
 
+PEOPLES = (
+    *("柯尔克孜", "乌孜别克", "哈萨克", "塔吉克", "维吾尔", "达斡尔"),
+    *("蒙古族", "蒙古", "回族", "锡伯", "藏族", "壮族", "满族"),
+)
+"""Peoples an autonomous division is named for, written between its place and its suffix (伊犁哈萨克自治州,
+昌吉回族自治州): the gazetteer's short names keep them (伊犁哈萨克), company names often do not (伊犁州, 伊犁)."""
+DIVISION_SUFFIXES = ("自治州", "自治县", "自治区", "地区", "州", "市", "县", "区", "盟", "旗")
+"""What may follow a place's bare name in a longer name (伊犁 + 州, 和田 + 地区), longest first."""
+MAX_PLACE = 10
+"""Characters in the longest division name looked for (克孜勒苏柯尔克孜自治州 is 11; its short forms are shorter)."""
+
+
+def _bare(short: str) -> str:
+    """A division's short name without the people it is named for (伊犁哈萨克 -> 伊犁), when some name is left."""
+    for people in PEOPLES:
+        if short.endswith(people) and len(short) - len(people) >= 2:
+            return short[: -len(people)]
+    return short
+
+
+@lru_cache(maxsize=1)
+def _bare_names() -> dict[str, tuple[str, frozenset[str]]]:
+    """Every name of a division of two or more characters -> its bare name and the adcodes of the divisions so named
+    (和田地区 -> 和田, {653200}; 和田 -> 和田, {653200, 653201, 653221}; 伊犁哈萨克自治州 -> 伊犁)."""
+    bares: dict[str, str] = {}
+    codes: dict[str, set[str]] = {}
+    for row in _divisions():
+        bare = _bare(row["short_zh"])
+        for name in (row["name_zh"], row["short_zh"], bare):
+            if len(name) >= 2:
+                bares.setdefault(name, bare)
+                codes.setdefault(name, set()).add(row["adcode"])
+    return {name: (bare, frozenset(codes[name])) for name, bare in bares.items()}
+
+
+def _within(codes: frozenset[str]) -> tuple[str, ...]:
+    """The adcode beginnings of the divisions inside those of ``codes``: a province's two digits, a prefecture's
+    four; none inside a county."""
+    return tuple({code[:2] if code.endswith("0000") else code[:4] for code in codes if code.endswith("00")})
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Full and short names of every division of China with two or more characters (新疆, 深圳市, 东城)."""
-    names = {row[column] for row in _divisions() for column in ("name_zh", "short_zh")}
-    return frozenset(name for name in names if len(name) >= 2)
+    """Full and short names of every division of China with two or more characters (新疆, 深圳市, 东城), and the
+    short names of autonomous divisions without their people (伊犁 of 伊犁哈萨克自治州)."""
+    return frozenset(_bare_names())
+
+
+@lru_cache(maxsize=20_000)
+def _leading(han: str) -> tuple[tuple[str, int, int], ...]:
+    """``(bare name, where the bare name ends, where the place ends)`` of each place a Chinese name begins with:
+    the longest name at each point, then any division suffix (伊犁 + 州). After the first, each must lie inside the
+    one before it (新疆 和田 皮山): 新疆公安厅's 公安 is no county of Xinjiang."""
+    names = _bare_names()
+    found: list[tuple[str, int, int]] = []
+    at = 0
+    inside: tuple[str, ...] | None = None
+    while at < len(han) - 1:
+        k = 0
+        for size in range(min(MAX_PLACE, len(han) - at), 1, -1):
+            named = names.get(han[at : at + size])
+            if named and (inside is None or any(code.startswith(inside) for code in named[1])):
+                k = size
+                break
+        if not k:
+            break
+        bare, codes = names[han[at : at + k]]
+        bare_end = at + len(bare) if han.startswith(bare, at) else at + k
+        at += k
+        at += len(next((suffix for suffix in DIVISION_SUFFIXES if han.startswith(suffix, at)), ""))
+        found.append((bare, bare_end, at))
+        inside = _within(codes)
+        if not inside:
+            break
+    return tuple(found)
+
+
+def leading_places(han: str) -> tuple[str, ...]:
+    """The bare names of the places a Chinese name begins with, in its order: 新疆和田地区皮山县农民专业合作社 ->
+    (新疆, 和田, 皮山)."""
+    return tuple(bare for bare, _end, _place_end in _leading(han))
+
+
+def division_parts(han: str) -> frozenset[int]:
+    """Where the characters are that follow a leading place's bare name as part of its division's name (地区 of
+    和田地区, 州 of 伊犁州, 哈萨克自治州 of 伊犁哈萨克自治州): English names often leave them out ("Yili Kadeer
+    Textile" for 伊犁州卡德尔纺织品)."""
+    return frozenset(i for _bare, end, place_end in _leading(han) for i in range(end, place_end))
 
 
 def is_place(han: str) -> bool:
@@ -48,3 +131,21 @@ def names_latin_place(words: tuple[str, ...]) -> bool:
     places = latin_place_words()
     pairs = (a + b for a, b in pairwise(words))
     return any(w in places for w in words) or any(p in places for p in pairs)
+
+
+@lru_cache(maxsize=1)
+def latin_division_words() -> frozenset[str]:
+    """Every division of China, counties too, as its pinyin or an English form spells it, folded and written as one
+    word ("awati", "kuqa", "shenzhen")."""
+    forms = {form for row in _divisions() for form in (row["pinyin"], *row["match_latin"].split("|"))}
+    return frozenset(key for key in (fold(form).replace(" ", "") for form in forms if form) if len(key) >= 4)
+
+
+def names_other_division(han: str, words: tuple[str, ...]) -> bool:
+    """Whether what one name keeps of its own names a place on both sides: Chinese characters left over hold a
+    place and a word left over spells a division of China, counties too (库车 against "Awati": two counties). Counties
+    are asked for only here: alone, their names are too often some company's trade name."""
+    divisions = latin_division_words()
+    if not any(w in divisions for w in words):
+        return False
+    return any(is_place(han[i : i + k]) for k in (2, 3, 4) for i in range(len(han) - k + 1))

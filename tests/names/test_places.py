@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from threadline.names.places import (
+    division_parts,
+    is_place,
+    latin_division_words,
+    leading_places,
+    names_latin_place,
+    names_other_division,
+)
+
+
+def test_the_places_a_name_begins_with_come_in_its_order_without_their_suffixes() -> None:
+    assert leading_places("新疆和田地区皮山县农民专业合作社") == ("新疆", "和田", "皮山")
+    assert leading_places("阿克苏地区阿瓦提县棉花加工厂") == ("阿克苏", "阿瓦提")
+    assert leading_places("新疆维吾尔自治区公安厅") == ("新疆",)
+    assert leading_places("深圳市全新好股份有限公司") == ("深圳",)
+    assert leading_places("全新好股份有限公司") == ()
+    assert leading_places("北京市海淀区") == ("北京", "海淀")
+
+
+def test_a_place_after_the_first_lies_inside_it() -> None:
+    assert leading_places("新疆维吾尔自治区公安厅") == ("新疆",)  # 公安 is a county of Hubei
+    assert leading_places("新疆天山毛纺织") == ("新疆", "天山")  # a district of Urumqi
+
+
+def test_an_autonomous_division_is_a_place_without_its_people_too() -> None:
+    assert leading_places("伊犁哈萨克自治州卡德尔纺织品有限公司") == ("伊犁",)
+    assert leading_places("伊犁州卡德尔纺织品有限公司") == ("伊犁",)
+    assert leading_places("克孜勒苏柯尔克孜自治州") == ("克孜勒苏",)
+    assert is_place("伊犁") and is_place("巴音郭楞")
+
+
+def test_the_rest_of_a_leading_division_name_may_be_left_out() -> None:
+    assert division_parts("伊犁州卡德尔") == {2}
+    assert division_parts("和田地区皮山县") == {2, 3, 6}
+    assert division_parts("伊犁哈萨克自治州卡德尔") == set(range(2, 8))
+    assert division_parts("杭州娃哈哈") == set()  # 州 of 杭州 is part of the name
+
+
+def test_a_county_names_another_place_only_against_a_place_left_over() -> None:
+    assert {"awati", "kuche", "shenzhen"} <= latin_division_words()
+    assert names_other_division("库车", ("awati",))
+    assert not names_other_division("中泰", ("awati",))  # a trade name left over: not two places
+    assert not names_other_division("库车", ("textile",))
+    assert not names_latin_place(("awati",))  # alone, a county's name is too often a trade name
