@@ -154,6 +154,15 @@ RELATED = [
     ("Zijin Mining Group Co., Ltd", "Xinjiang Zijin Zinc Industry Co., Ltd"),
     ("Ninestar Corporation", "Zhuhai Ninestar Information Technology Co. Ltd"),
     ("Xinjiang Public Security Bureau", "Xinjiang Production and Construction Corps Public Security Bureau"),
+    # Added in session 20, across scripts: a subsidiary named for its parent and its place, sibling companies of one
+    # group, a group and its listed member, one place's agencies at two levels.
+    ("新疆中泰化学阜康能源有限公司", "Xinjiang Zhongtai Chemical Co., Ltd."),
+    ("合盛硅业(鄯善)有限公司", "Hoshine Silicon Industry Co., Ltd."),
+    ("新疆生产建设兵团", "XPCC Public Security Bureau"),
+    ("新疆中泰（集团）有限责任公司", "Xinjiang Zhongtai Chemical Co., Ltd."),
+    ("华为技术有限公司", "Huawei Device Co., Ltd."),
+    ("和田地区公安局", "Hotan County Public Security Bureau"),
+    ("喀什市公安局", "Kashgar Prefecture Public Security Bureau"),
 ]
 
 

@@ -39,6 +39,9 @@ MAX_MEANINGS = 8
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP = ("cl:", "surname", "variant of", "old variant", "abbr", "see ", "also pr", "used in", "erhua", "japanese")
+_REMARKS = ("as suffix", "as prefix")
+"""A gloss that explains a use rather than giving a meaning ("as suffix to city name, means prefecture or county",
+地区): split at its "or", it would give 地区 = "county"."""
 _ARTICLES = ("to ", "the ", "a ", "an ")
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 
@@ -55,7 +58,7 @@ def meanings(glosses: str) -> list[str]:
     out: list[str] = []
     for whole in glosses.split("/"):
         lowered = whole.strip().lower()
-        if lowered.startswith(_SKIP):
+        if lowered.startswith(_SKIP) or lowered.startswith(_REMARKS):
             continue
         for gloss in re.split(r",|;| or ", _BRACKETS.sub(" ", whole)):  # "king or monarch": king, monarch
             _add_meaning(gloss, out)

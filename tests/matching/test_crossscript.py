@@ -15,7 +15,13 @@ from threadline.matching.calibration import (
     RENDERING_PINYIN,
     TRADE_NAME,
 )
-from threadline.matching.crossscript import evidence_group, known_terms_differ, romanised_other, trade_name
+from threadline.matching.crossscript import (
+    evidence_group,
+    known_terms_differ,
+    parts_reversed,
+    romanised_other,
+    trade_name,
+)
 from threadline.matching.model import Query
 from threadline.matching.simple import SimpleMatcher
 from threadline.model import Entity, Name
@@ -236,3 +242,26 @@ def test_another_county_left_over_names_another_place() -> None:
     english = "Awati County Cotton Processing Plant, Aksu Prefecture"
     hit = compare("阿克苏地区库车县棉花加工厂", english, None, "Company")
     assert hit is None or hit.score < 0.5
+
+
+def test_an_english_name_in_parts_is_also_read_with_its_parts_the_other_way_round() -> None:
+    words = ("14th", "division", "xpcc")
+    assert parts_reversed("14th Division, XPCC", words) == ("xpcc", "14th", "division")
+    assert parts_reversed("Xinjiang Tianye Co., Ltd.", ("xinjiang", "tianye")) == ()  # a legal form is no part
+    hit = compare("新疆生产建设兵团第十四师", "14th Division, XPCC", None, "Organization")
+    assert hit is not None and hit.score >= 0.95, hit
+
+
+def test_a_company_named_for_another_and_a_place_is_related() -> None:
+    hit = compare("新疆中泰化学阜康能源有限公司", "Xinjiang Zhongtai Chemical Co., Ltd.", None, "Company")
+    assert hit is not None and hit.relation == "related" and hit.score < 0.85, hit
+    assert "'阜康'" in hit.explanation
+    leading = compare("昌吉溢达纺织有限公司", "Esquel Textile Co., Ltd.", None, "Company")  # a leading place left out
+    assert leading is None or leading.relation is None
+
+
+def test_one_places_agencies_at_two_levels_are_two_agencies() -> None:
+    hit = compare("和田地区公安局", "Hotan County Public Security Bureau", None, "Organization")
+    assert hit is None or hit.score < 0.5
+    same = compare("和田地区公安局", "Hotan Prefecture Public Security Bureau", None, "Organization")
+    assert same is not None and same.score >= 0.95

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from threadline.names.places import (
+    division_levels,
     division_parts,
     is_place,
     latin_division_words,
     leading_places,
     names_latin_place,
     names_other_division,
+    names_other_level,
 )
 
 
@@ -44,3 +46,13 @@ def test_a_county_names_another_place_only_against_a_place_left_over() -> None:
     assert not names_other_division("中泰", ("awati",))  # a trade name left over: not two places
     assert not names_other_division("库车", ("textile",))
     assert not names_latin_place(("awati",))  # alone, a county's name is too often a trade name
+
+
+def test_a_division_word_of_another_level_names_another_division() -> None:
+    assert division_levels("和田地区公安局") == {"prefecture"}
+    assert division_levels("和田县公安局") == {"county"}
+    assert division_levels("和田公安局") == set()
+    assert names_other_level("和田地区公安局", ("county",))
+    assert names_other_level("喀什地区公安局", ("city",))
+    assert not names_other_level("乌鲁木齐市公安局", ("municipal",))
+    assert not names_other_level("和田公安局", ("county",))  # a place written without its suffix says no level

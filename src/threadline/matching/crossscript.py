@@ -33,8 +33,14 @@ from threadline.names.han import (
     spells_pinyin,
     strip_legal_form,
 )
-from threadline.names.normalize import GENERIC_WORDS, NameKey, fold, has_han
-from threadline.names.places import is_place, names_latin_place, names_other_division
+from threadline.names.normalize import GENERIC_WORDS, NameKey, fold, has_han, name_key
+from threadline.names.places import (
+    is_place,
+    names_latin_place,
+    names_other_division,
+    names_other_level,
+    places_end,
+)
 from threadline.names.romanisations import MAX_NAME, other_readings
 
 
@@ -108,7 +114,29 @@ def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | Non
     if any(w not in words for w in own_latin):
         return None
     others = person and personal_name(mixed_key.original)
-    return align(han, words, glossary(), any_order=person, dictionary=None if person else dictionary(), others=others)
+    found = align(han, words, glossary(), any_order=person, dictionary=None if person else dictionary(), others=others)
+    turned = () if person or found.score >= 1.0 else parts_reversed(latin_key.original, words)
+    if turned:
+        read_turned = align(han, turned, glossary(), dictionary=dictionary())
+        if read_turned.score > found.score:
+            return read_turned
+    return found
+
+
+@lru_cache(maxsize=20_000)
+def parts_reversed(name: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words``, the alignable words of ``name``, with the parts the name separates by commas in reverse order:
+    English names the smaller unit first ("14th Division, XPCC"), Chinese names the larger (新疆生产建设兵团第十四师).
+    ``()`` when that changes nothing: a name of one part (a legal form is no part: "Xinjiang Tianye Co., Ltd."), or
+    parts that do not give the same words."""
+    if "," not in name:
+        return ()
+    kept = set(words)
+    parts = [tuple(w for w in name_key(part).latin.split() if w in kept) for part in name.split(",")]
+    turned = tuple(word for part in reversed(parts) for word in part)
+    if turned == words or sorted(turned) != sorted(words):
+        return ()
+    return turned
 
 
 @lru_cache(maxsize=50_000)
@@ -151,7 +179,8 @@ def evidence_group(alignment: Alignment) -> str:
     a place of its own unexplained ("Henan" against 珠海中富实业) names another place: in the training pairs 4 of
     2,049 matches sharing a trade name did so, and half of the wrong candidates that share one."""
     han, words = leftovers(alignment)
-    if names_latin_place(words) or names_other_division(han, words):
+    whole = "".join(p.han for p in alignment.pieces)
+    if names_latin_place(words) or names_other_division(han, words) or names_other_level(whole, words):
         return OTHER_PLACE
     if han and words and known_terms_differ(alignment):
         return CONFLICT_TERMS
@@ -164,6 +193,33 @@ def evidence_group(alignment: Alignment) -> str:
             return CONFLICT_PINYIN
         return CONFLICT_SOUND if sounding_brand(alignment)[0] else CONFLICT
     return OTHER
+
+
+def branch_place(alignment: Alignment) -> str:
+    """The place a Chinese name adds after its trade name, left unexplained, when the Latin name keeps nothing of
+    its own: 新疆中泰化学阜康能源 / "Xinjiang Zhongtai Chemical" keeps 阜康 (and 能源), its Fukang energy company;
+    合盛硅业鄯善 the same. A company named for another and a place is a member of its group, not the company itself.
+    ``""`` when not so; the places a name begins with (昌吉溢达 / "Esquel") do not count."""
+    if alignment.unexplained_latin:
+        return ""
+    chars = "".join(p.han for p in alignment.pieces)
+    at, start = 0, places_end(chars)
+    for piece in alignment.pieces:
+        if piece.how == "unexplained" and piece.han and at >= start:
+            place = next((chars[at : at + k] for k in (4, 3, 2) if _branch_place_name(chars[at : at + k])), "")
+            if place:
+                return place
+        at += len(piece.han)
+    return ""
+
+
+def _branch_place_name(han: str) -> bool:
+    """A city's or county's name that is nothing else: not a province (English names leave those out: 国科恒泰（北京）
+    = "GKHT Medical Technology"), nor a word the glossary knows or the dictionary knows as more than a place (资源
+    "resources", 东方 "east"; the dictionary gives 阜康 only as "xinjiang", where it is)."""
+    if not is_place(han) or leading_province(han) or han in glossary():
+        return False
+    return all(names_latin_place(phrase_words) for phrase_words in dictionary().get(han, ()))
 
 
 def pinyin_rendering(alignment: Alignment) -> str:

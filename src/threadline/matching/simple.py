@@ -39,6 +39,7 @@ from threadline.matching.calibration import (
     calibrate,
 )
 from threadline.matching.crossscript import (
+    branch_place,
     cross_align,
     evidence_group,
     han_block_keys,
@@ -870,6 +871,7 @@ def _cross_score(
             "name than a rendering of this one's, as calibrated"
         )
     relation = None
+    branch = "" if person or related is not None else branch_place(alignment)
     if related is not None:
         relation = "related"
         score = RELATED_CAP
@@ -877,6 +879,14 @@ def _cross_score(
         parts.append(
             f"only one name says {related!r}: a group and its member, or an agency and its unit, are related, "
             "not the same party"
+        )
+    elif branch:
+        relation = "related"
+        score = min(score, RELATED_CAP)
+        features.append(("related", RELATED_CAP))
+        parts.append(
+            f"only the Chinese name has the place {branch!r} after the name both share: the group's company there "
+            "(a subsidiary or a branch), related, not the same party"
         )
     score = list_side_adjustments(score, record.name, query, entity, features, parts)
     return Hit(entity, max(0.0, min(1.0, score)), record.name, "; ".join(parts), tuple(features), relation)

@@ -104,6 +104,40 @@ def leading_places(han: str) -> tuple[str, ...]:
     return tuple(bare for bare, _end, _place_end in _leading(han))
 
 
+def places_end(han: str) -> int:
+    """Where the places a Chinese name begins with end, their division suffixes included (7 for 和田地区皮山县...)."""
+    found = _leading(han)
+    return found[-1][2] if found else 0
+
+
+LEVELS = (
+    *(("自治州", "prefecture"), ("地区", "prefecture"), ("州", "prefecture"), ("盟", "prefecture")),
+    *(("自治县", "county"), ("县", "county"), ("旗", "county")),
+    *(("自治区", "region"), ("市", "city"), ("区", "district")),
+)
+"""The level of division a suffix names, longest suffix first (自治区 before 区)."""
+LEVEL_WORDS = {
+    "prefecture": "prefecture",
+    "county": "county",
+    "city": "city",
+    "municipal": "city",
+    "district": "district",
+}
+"""The level of division an English word names."""
+
+
+def division_levels(han: str) -> frozenset[str]:
+    """The levels of division the suffixes of a name's leading places name (和田地区 -> prefecture; 和田县 -> county);
+    none for a place written without one (和田)."""
+    found = set()
+    for _bare, end, place_end in _leading(han):
+        suffix = han[end:place_end]
+        level = next((level for tail, level in LEVELS if suffix.endswith(tail)), "") if suffix else ""
+        if level:
+            found.add(level)
+    return frozenset(found)
+
+
 def division_parts(han: str) -> frozenset[int]:
     """Where the characters are that follow a leading place's bare name as part of its division's name (地区 of
     和田地区, 州 of 伊犁州, 哈萨克自治州 of 伊犁哈萨克自治州): English names often leave them out ("Yili Kadeer
@@ -149,3 +183,14 @@ def names_other_division(han: str, words: tuple[str, ...]) -> bool:
     if not any(w in divisions for w in words):
         return False
     return any(is_place(han[i : i + k]) for k in (2, 3, 4) for i in range(len(han) - k + 1))
+
+
+def names_other_level(han: str, words: tuple[str, ...]) -> bool:
+    """Whether a word left over names a level of division that the Chinese name's places are not: "Hotan County"
+    against 和田地区 (a prefecture), "Kashgar City" against 喀什地区. Two agencies of one place at two levels
+    (和田地区公安局, 和田县公安局) are two agencies."""
+    said = {LEVEL_WORDS[w] for w in words if w in LEVEL_WORDS}
+    if not said:
+        return False
+    levels = division_levels(han)
+    return bool(levels) and not said <= levels
