@@ -71,6 +71,8 @@ def test_bound_holds_for_persons_in_any_word_order(shared_data: Path) -> None:
     _check("陈全国", "Chen Quangguo", person=True)
     _check("朱海仑", "Zhu Hailin", person=True)  # a slip below CLOSE_SPELLING, credited by its similarity
     _check("朱海仑", "Zhu Hailn", person=True)
+    _check("王勇", "Wang Yonf", person=True)  # a four-letter slip
+    _check("黄勇", "Huag Yong", person=True)  # one dropped from a five-letter spelling
     _check("李家超", "Lee Ka-chiu", person=True)  # read the Hong Kong way
     _check("林郑月娥", "Yuet-ngor Lam Cheng", person=True)
     _check("邓炳强", "Tang Ping-keung", person=True)

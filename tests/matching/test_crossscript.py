@@ -188,6 +188,9 @@ def test_a_pinyin_spelling_left_over_points_to_another_company() -> None:
         ("陈全国", "Chen Quangguo", True),  # one added
         ("陈全国", "Chen Mingguo", False),  # another given name
         ("朱海仑", "Zhu Haiqing", False),
+        ("王勇", "Wang Yonf", True),  # a four-letter word one letter off that is no pinyin
+        ("王勇", "Wang Yang", False),  # one letter off, but pinyin: another given name
+        ("王勇", "Wang Tong", False),  # a first letter changed
     ],
 )
 def test_a_one_letter_slip_in_a_persons_name_is_the_same_name(han: str, latin: str, same: bool) -> None:

@@ -38,7 +38,7 @@ from rapidfuzz.distance import Levenshtein
 from threadline.names.glossary import Glossary
 from threadline.names.glossary import dictionary as packaged_dictionary
 from threadline.names.glossary import glossary as packaged_glossary
-from threadline.names.han import province_parts, readings
+from threadline.names.han import pinyin_syllables, province_parts, readings, spells_pinyin
 from threadline.names.normalize import GENERIC_WORDS
 from threadline.names.places import division_parts, is_place, leading_places
 from threadline.names.romanisations import may_be_given_name, other_readings
@@ -272,10 +272,26 @@ def _pinyin_step(han: str, spellings: tuple[str, ...], word: str, person: bool) 
         if person and len(word) >= 5 and abs(len(spelled) - len(word)) <= 2:
             best, how = max(best, Levenshtein.normalized_similarity(spelled, word)), "close pinyin"
             slip = slip or Levenshtein.distance(spelled, word, score_cutoff=1) <= 1
+        elif person and short_slip(spelled, word):
+            best, how, slip = max(best, Levenshtein.normalized_similarity(spelled, word)), "close pinyin", True
         elif not person and _renders(han, spelled, word):
             best, how = max(best, Levenshtein.normalized_similarity(spelled, word)), "rendering"
     threshold = CLOSE_SPELLING if how == "close pinyin" else CLOSE_RENDERING
     return (best, how) if how and (best >= threshold or slip) else None
+
+
+def short_slip(spelled: str, word: str) -> bool:
+    """Whether a person's word of four letters is a slip of the pinyin ``spelled``: one letter added, dropped or
+    changed after the first, and the word no pinyin itself ("Yonf" for 勇 yong; "Yang" is another given name, and so
+    is "Hailin" for 海仑: a longer word's slip is taken as one whatever it spells)."""
+    return (
+        len(word) == 4
+        and word[0] == spelled[0]
+        and abs(len(spelled) - 4) <= 1
+        and word not in pinyin_syllables()
+        and not spells_pinyin(word)
+        and Levenshtein.distance(spelled, word, score_cutoff=1) <= 1
+    )
 
 
 def _renders(han: str, spelled: str, word: str) -> bool:
@@ -538,7 +554,7 @@ def _word_moves(
     moves: dict[int, list[Move]] = {}
     for j, word in enumerate(words):
         if person:
-            spans = steps.spans if len(word) >= 5 else steps.spelled_as.get(word, ())
+            spans = steps.spans if len(word) >= 4 else steps.spelled_as.get(word, ())
         elif len(word) >= 3:
             exact = steps.spelled_as.get(word)
             spans = steps.renderable.get(word[:1], ())
@@ -859,6 +875,8 @@ def _spells_any(han: str, spellings: tuple[tuple[str, ...], ...], words: tuple[s
             )
             for s in spelled
         ):
+            return True
+        if len(word) == 4 and any(short_slip(s, word) for s in spelled):
             return True
     return False
 

@@ -489,9 +489,11 @@ def least_cost(word: str, spelled_or_meant: bool, initials: bool, best_close: fl
 
 def _may_be_close(spelled: str, word: str) -> bool:
     """Whether the aligner may credit ``word`` as a close spelling of ``spelled`` (persons: five letters or more and
-    a length within two) or as a free rendering of it (companies: same first letter, three letters or more, and not
-    the exact beginning or end of the spelling). Its other conditions (span length, places) are left out."""
+    a length within two, or four letters, the same first letter and a length within one) or as a free rendering of
+    it (companies: same first letter, three letters or more, and not the exact beginning or end of the spelling). Its
+    other conditions (span length, places, the four-letter word being no pinyin) are left out."""
     close_pinyin = len(word) >= 5 and abs(len(spelled) - len(word)) <= 2
+    close_pinyin = close_pinyin or (len(word) == 4 and word[0] == spelled[0] and abs(len(spelled) - 4) <= 1)
     rendering = len(word) >= 3 and word[0] == spelled[0] and not spelled.startswith(word) and not spelled.endswith(word)
     return close_pinyin or rendering
 
