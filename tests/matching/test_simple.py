@@ -14,6 +14,7 @@ from threadline.matching.simple import (
     CrossBound,
     SimpleMatcher,
     cross_may_reach,
+    pinyin_apart,
     words_apart,
 )
 from threadline.model import Entity, Name
@@ -419,3 +420,24 @@ def test_one_query_bounded_against_many_names_answers_as_each_pair_alone() -> No
                         alone = CrossBound(query, key).may_reach(name_key(other), known, threshold)
                         assert bound.may_reach(name_key(other), known, threshold) == alone, (name, other, known)
                         assert cross_may_reach(query, key, name_key(other), known, threshold) == alone
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "apart"),
+    [
+        ("Xinjiang Tianye Co., Ltd.", "Xinjiang Tianyi Co., Ltd.", ("tianye", "tianyi")),
+        ("Aksu Huafu Textiles Co., Ltd.", "Aksu Huafeng Textiles Co., Ltd.", ("huafu", "huafeng")),
+        ("Xinjiang Zhongtai Chemical Co., Ltd.", "Xinjiang Zhongtia Chemical Co., Ltd.", None),  # a slip, no pinyin
+        ("Hoshine Silicon Industry Co., Ltd.", "Hosine Silicon Industry Co., Ltd.", None),
+        ("Xinjiang Zhongtai Chemical Co., Ltd.", "Xinjiang Zhong Tai Chemical Co., Ltd.", None),  # one more word
+        ("新疆天业股份有限公司", "Xinjiang Tianyi Co., Ltd.", None),  # compared across scripts instead
+    ],
+)
+def test_two_pinyin_trade_names_are_two_companies(left: str, right: str, apart: tuple[str, str] | None) -> None:
+    assert pinyin_apart(name_key(left), name_key(right)) == apart
+
+
+def test_a_chinese_companys_pinyin_neighbour_is_no_match() -> None:
+    hit = compare("Xinjiang Huafa Textile Co., Ltd.", "Xinjiang Huafu Textile Co., Ltd.", "Company", "Company")
+    assert hit is not None and hit.score < 0.85
+    assert "pinyin of different syllables" in hit.explanation

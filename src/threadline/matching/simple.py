@@ -82,10 +82,11 @@ from threadline.model import Entity, Name
 from threadline.names.abjad import arabic_skeletons, is_abjad, latin_skeletons
 from threadline.names.brands import brand_table
 from threadline.names.brandsound import may_sound_alike, spelled
-from threadline.names.glossary import english_words
-from threadline.names.han import pinyin_syllables
+from threadline.names.glossary import english_words, glossary
+from threadline.names.han import pinyin_syllables, spells_pinyin
 from threadline.names.listed import counterparts
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
+from threadline.names.places import is_place, latin_division_words
 from threadline.names.romanisations import MAX_NAME, may_be_given_name
 from threadline.names.transcribed import is_transcribed, part_keys, sound_key, sounds_alike
 
@@ -1123,6 +1124,42 @@ def words_apart(key: NameKey, other: NameKey) -> tuple[str, str] | None:
     return " ".join(sorted(only_mine)), " ".join(sorted(only_theirs))
 
 
+PINYIN_APART_CAP = 0.75
+"""Score ceiling for two company names whose one differing word is pinyin on both sides, of other syllables."""
+
+
+def pinyin_apart(key: NameKey, other: NameKey) -> tuple[str, str] | None:
+    """The one distinctive word each of two Latin company names has and the other lacks, when both read as pinyin
+    (of different syllables, being different): "Xinjiang Tianye" and "Xinjiang Tianyi", "Aksu Huafu" and "Aksu
+    Huafeng" are two Chinese companies (天业, 天翼) however few letters differ, since Chinese trade names are two or
+    three syllables from a few hundred. Only for names that share a Chinese place's name, so are Chinese
+    companies' (not "Bank of China" / "Bank of Chima", "State Grid of China" / "of Chile", where the
+    words are English and one a slip); a slip that is no pinyin ("Zhongtia", "Hosine") is not this either.
+    ``None`` otherwise."""
+    if han_core(key.original) or han_core(other.original):
+        return None
+    only_mine = set(key.distinctive.split()) - set(other.distinctive.split())
+    only_theirs = set(other.distinctive.split()) - set(key.distinctive.split())
+    if len(only_mine) != 1 or len(only_theirs) != 1:
+        return None
+    mine, theirs = next(iter(only_mine)), next(iter(only_theirs))
+    places = _chinese_place_words()
+    shared = set(key.latin.split()) & set(other.latin.split())
+    if spells_pinyin(mine) and spells_pinyin(theirs) and not places.isdisjoint(shared):
+        return mine, theirs
+    return None
+
+
+@lru_cache(maxsize=1)
+def _chinese_place_words() -> frozenset[str]:
+    """Chinese places' names as one Latin word: every division's pinyin or English form (counties too: "awati") and
+    the glossary's renderings of places ("aksu", "kashgar", "urumqi")."""
+    gazetteer = {
+        phrase[0] for han, phrases in glossary().items() if is_place(han) for phrase in phrases if len(phrase) == 1
+    }
+    return latin_division_words() | gazetteer
+
+
 SLIP_LENGTH = 5
 """Letters a distinctive word needs before one letter more, less, changed or swapped reads as a slip of the pen."""
 
@@ -1183,6 +1220,14 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
             parts.append(
                 f"each name has a word the other lacks ({apart[0]!r} vs {apart[1]!r}): likely different parties, "
                 f"capped at {CONFLICT_CAP}"
+            )
+        syllables = pinyin_apart(key, other)
+        if syllables and similarity > PINYIN_APART_CAP:
+            similarity = PINYIN_APART_CAP
+            features.append(("pinyin_apart", PINYIN_APART_CAP))
+            parts.append(
+                f"{syllables[0]!r} and {syllables[1]!r} are pinyin of different syllables: the trade names of two "
+                f"Chinese companies more often than a slip, capped at {PINYIN_APART_CAP}"
             )
     ignored = sorted(set(key.removed) | set(record.key.removed))
     if ignored:
