@@ -1213,22 +1213,15 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
                 similarity *= 0.90
                 features.append(("single_word", 0.90))
                 parts.append("single distinctive word, not identical x0.90")
-        apart = words_apart(key, other)
-        if apart and similarity > CONFLICT_CAP:
-            similarity = CONFLICT_CAP
-            features.append(("conflicting_words", CONFLICT_CAP))
-            parts.append(
-                f"each name has a word the other lacks ({apart[0]!r} vs {apart[1]!r}): likely different parties, "
-                f"capped at {CONFLICT_CAP}"
-            )
-        syllables = pinyin_apart(key, other)
-        if syllables and similarity > PINYIN_APART_CAP:
-            similarity = PINYIN_APART_CAP
-            features.append(("pinyin_apart", PINYIN_APART_CAP))
-            parts.append(
-                f"{syllables[0]!r} and {syllables[1]!r} are pinyin of different syllables: the trade names of two "
-                f"Chinese companies more often than a slip, capped at {PINYIN_APART_CAP}"
-            )
+        for found, cap, feature, why in (
+            (words_apart(key, other), CONFLICT_CAP, "conflicting_words", "each name has a word the other lacks"),
+            (pinyin_apart(key, other), PINYIN_APART_CAP, "pinyin_apart", "pinyin of different syllables, the trade "
+             "names of two Chinese companies more often than a slip"),
+        ):  # fmt: skip
+            if found and similarity > cap:
+                similarity = cap
+                features.append((feature, cap))
+                parts.append(f"{why} ({found[0]!r} vs {found[1]!r}): likely different parties, capped at {cap}")
     ignored = sorted(set(key.removed) | set(record.key.removed))
     if ignored:
         parts.append(f"ignored legal forms/qualifiers {', '.join(repr(x) for x in ignored)}")
