@@ -146,7 +146,7 @@ def _fragment(han: str, english: str, codes: set[str], spans: dict[tuple[str, st
     return len(covered) >= FRAGMENT_SHARE * len(codes)
 
 
-XINJIANG_LEVELS = frozenset({"prefecture", "county", "xpcc_city", "xpcc_division"})
+XINJIANG_LEVELS = frozenset({"prefecture", "county", "xpcc_city", "xpcc_division", "xpcc_regiment"})
 CHINA_LEVELS = frozenset({"province", "prefecture"})
 PLACE_SUFFIXES = ("地区", "市", "县", "区")
 ADMIN_WORDS = frozenset({"shi", "diqu", "xian", "qu", "zizhizhou", "zizhixian", "zizhiqu", "county", "city"})
@@ -158,7 +158,8 @@ PEOPLES = frozenset({"kazak", "kazakh", "mongol", "huizu", "hui", "kirghiz", "ky
 
 def _place_forms(han_forms: list[str], latin_forms: list[str]) -> set[tuple[str, str]]:
     """``(han, english)`` for every Chinese form of one place (with and without its 市/县/区/地区) against each of
-    its English forms that is not simply its pinyin, as the aligner reads English words."""
+    its English forms that is not simply its pinyin, as the aligner reads English words. A form with digits (104团)
+    is left out: the aligner reads a Chinese name's characters only; 一零四团 stays."""
     hans = set()
     for form in filter(None, han_forms):
         hans.add(form)
@@ -179,7 +180,7 @@ def _place_forms(han_forms: list[str], latin_forms: list[str]) -> set[tuple[str,
             continue
         if "".join(words) in spelled:
             continue
-        out |= {(han, " ".join(words)) for han in hans if 2 <= len(han) <= MAX_SPAN}
+        out |= {(han, " ".join(words)) for han in hans if 2 <= len(han) <= MAX_SPAN and han == han_only(han)}
     return out
 
 

@@ -268,3 +268,10 @@ def test_one_places_agencies_at_two_levels_are_two_agencies() -> None:
     assert hit is None or hit.score < 0.5
     same = compare("和田地区公安局", "Hotan Prefecture Public Security Bureau", None, "Organization")
     assert same is not None and same.score >= 0.95
+
+
+def test_an_xpcc_regiment_by_its_number() -> None:
+    hit = compare("新疆生产建设兵团第一师一零四团", "104th Regiment, 1st Division, XPCC", None, "Organization")
+    assert hit is not None and hit.score >= 0.95, hit
+    other = compare("新疆生产建设兵团第一师一零四团", "105th Regiment, 1st Division, XPCC", None, "Organization")
+    assert other is None or other.score < 0.85
