@@ -275,3 +275,9 @@ def test_an_xpcc_regiment_by_its_number() -> None:
     assert hit is not None and hit.score >= 0.95, hit
     other = compare("新疆生产建设兵团第一师一零四团", "105th Regiment, 1st Division, XPCC", None, "Organization")
     assert other is None or other.score < 0.85
+
+
+def test_an_english_name_with_a_xinjiang_place_of_its_own_is_another_company() -> None:
+    english = "Xinjiang Tianshan Wool Textile (Aksu) Co., Ltd."
+    hit = compare("新疆天山毛纺织股份有限公司", english, None, "Company")
+    assert hit is None or hit.score < 0.85

@@ -9,6 +9,7 @@ from threadline.names.places import (
     names_latin_place,
     names_other_division,
     names_other_level,
+    xinjiang_place_words,
 )
 
 
@@ -56,3 +57,9 @@ def test_a_division_word_of_another_level_names_another_division() -> None:
     assert names_other_level("喀什地区公安局", ("city",))
     assert not names_other_level("乌鲁木齐市公安局", ("municipal",))
     assert not names_other_level("和田公安局", ("county",))  # a place written without its suffix says no level
+
+
+def test_xinjiangs_places_as_english_writes_them_name_a_place() -> None:
+    assert {"aksu", "korla", "kashgar", "yarkand", "karakax"} <= xinjiang_place_words()
+    assert names_latin_place(("aksu",)) and names_latin_place(("korla",))
+    assert "moyu" not in xinjiang_place_words()  # pinyin: as a county's, it may be a trade name

@@ -9,10 +9,12 @@ from functools import lru_cache
 from itertools import pairwise
 
 from threadline.commented_csv import read_rows
+from threadline.names.han import pinyin_syllables
 from threadline.names.normalize import fold
 from threadline.settings import RESOURCES_DIR
 
 CHINA = RESOURCES_DIR / "gazetteer" / "china.csv"
+XINJIANG = RESOURCES_DIR / "gazetteer" / "xinjiang.csv"
 
 
 @lru_cache(maxsize=1)
@@ -153,10 +155,43 @@ def is_place(han: str) -> bool:
 @lru_cache(maxsize=1)
 def latin_place_words() -> frozenset[str]:
     """Provinces and prefectures of China as English names spell them, folded and written as one word ("henan",
-    "ningbo", "innermongolia"). An English company name that keeps one of these unexplained names a place its
-    Chinese counterpart does not have: "Henan Zhongfu Industrial" is not 珠海中富实业."""
+    "ningbo", "innermongolia"), and Xinjiang's places where English does not write their pinyin
+    (:func:`xinjiang_place_words`). An English company name that keeps one of these unexplained names a place its
+    Chinese counterpart does not have: "Henan Zhongfu Industrial" is not 珠海中富实业, "Xinjiang Tianshan Wool Textile
+    (Aksu)" not 新疆天山毛纺织."""
     forms = {form for row in _divisions() if row["level"] != "county" for form in row["match_latin"].split("|")}
-    return frozenset(key for key in (fold(form).replace(" ", "") for form in forms) if len(key) >= 4)
+    keys = {key for key in (fold(form).replace(" ", "") for form in forms) if len(key) >= 4}
+    return frozenset(keys) | xinjiang_place_words()
+
+
+@lru_cache(maxsize=1)
+def xinjiang_place_words() -> frozenset[str]:
+    """Xinjiang's prefectures, counties and XPCC cities as English writes them where that is not pinyin, folded, one
+    word ("aksu", "korla", "kashgar", "karakax"), from the packaged gazetteer: its strong rows, and the weak rows that
+    give the place's own short form (莎车 = Yarkand; the others list old spellings and neighbours' names, as
+    ``scripts/build_glossary.py`` reads them too). Unlike a county's pinyin ("changle"), none of them is also a
+    company's trade name."""
+    forms = {
+        form
+        for row in read_rows(XINJIANG)
+        if row["level"] in ("prefecture", "county", "xpcc_city")
+        and (row["strength"] == "strong" or any(row["name_zh"].startswith(f) for f in row["match_zh"].split("|") if f))
+        for form in (row["name_latin"], *row["match_latin"].split("|"))
+    }
+    keys = (fold(form).replace(" ", "") for form in forms)
+    return frozenset(k for k in keys if len(k) >= 4 and k.isascii() and k.isalpha() and not _all_pinyin(k))
+
+
+def _all_pinyin(word: str) -> bool:
+    """Whether a word is pinyin syllables written together, one-letter syllables too ("awati" = a wa ti)."""
+    syllables = pinyin_syllables()
+    can = [True] + [False] * len(word)
+    for i in range(len(word)):
+        if can[i]:
+            for k in range(1, 7):
+                if i + k <= len(word) and word[i : i + k] in syllables:
+                    can[i + k] = True
+    return can[len(word)]
 
 
 def names_latin_place(words: tuple[str, ...]) -> bool:
