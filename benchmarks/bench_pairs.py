@@ -16,7 +16,10 @@ Slices:
 - acronyms-brands: acronyms from the lists and brand-table trade names vs full legal names, and hard negatives (see
   acronym_brand_pairs.py for how it is kept apart from the brand table's tests);
 - original-script-persons: UN-listed persons' names in their original script (Arabic, some Cyrillic) vs the list's
-  Latin name, and vs another listed person's Latin name that shares a part (original_script_pairs.py).
+  Latin name, and vs another listed person's Latin name that shares a part (original_script_pairs.py);
+- xinjiang-places: Xinjiang's counties named with their prefecture and a body (人民政府, 公安局, 棉花加工厂) vs
+  English names in English order, Chinese order and without the prefecture, and vs another county of the same
+  prefecture (made from the packaged gazetteer's real places: xinjiang_place_pairs.py).
 
 Every slice is also scored, in the same job, by nomenklatura's logic-v1 and logic-v2 (``baselines.py``; install
 with ``make bench-deps``), and the report gives threadline's calibration error per slice (reliability tables in
@@ -43,6 +46,7 @@ import baselines
 from acronym_brand_pairs import acronyms_brands
 from original_script_pairs import original_script_persons
 from reliability import best_recall_at_precision, expected_calibration_error, markdown, reliability
+from xinjiang_place_pairs import xinjiang_places
 
 from threadline import settings
 from threadline.exc import BadRowError
@@ -303,6 +307,7 @@ def main() -> None:
         "same-trade-name": same_trade_name(data),
         "acronyms-brands": acronyms_brands(data),
         "original-script-persons": original_script_persons(data),
+        "xinjiang-places": xinjiang_places(),
     }
     # The matcher, not the exchange-listing table: the test part's companies are left out of the table (see
     # threadline.names.listed); the row after the loop shows what the table adds for companies it has.

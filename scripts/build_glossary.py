@@ -32,7 +32,7 @@ from threadline.matching.align import MAX_SPAN, Alignment, align, alignable_word
 from threadline.names.glossary import CURATED, TERMS, Glossary, is_held_out, read_terms
 from threadline.names.han import han_only, readings, strip_legal_form
 from threadline.names.normalize import name_key
-from threadline.names.places import CHINA
+from threadline.names.places import CHINA, bare_name
 from threadline.resourcegen import run
 from threadline.risk.gazetteer import XINJIANG_TABLE
 
@@ -149,7 +149,9 @@ def _fragment(han: str, english: str, codes: set[str], spans: dict[tuple[str, st
 XINJIANG_LEVELS = frozenset({"prefecture", "county", "xpcc_city", "xpcc_division", "xpcc_regiment"})
 CHINA_LEVELS = frozenset({"province", "prefecture"})
 PLACE_SUFFIXES = ("地区", "市", "县", "区")
-ADMIN_WORDS = frozenset({"shi", "diqu", "xian", "qu", "zizhizhou", "zizhixian", "zizhiqu", "county", "city"})
+ADMIN_WORDS = frozenset(
+    {"shi", "diqu", "xian", "qu", "zizhizhou", "zizhixian", "zizhiqu", "county", "city", "prefecture", "region"}
+)
 """An administrative suffix ending a form, in pinyin or English ("Urumqi Shi", "Hekang County"): the bare form is
 kept."""
 PEOPLES = frozenset({"kazak", "kazakh", "mongol", "huizu", "hui", "kirghiz", "kyrgyz", "uygur", "uyghur", "tajik"})
@@ -166,6 +168,7 @@ def _place_forms(han_forms: list[str], latin_forms: list[str]) -> set[tuple[str,
         suffix = next((suffix for suffix in PLACE_SUFFIXES if form.endswith(suffix)), "")
         if suffix and len(form) - len(suffix) >= 2:
             hans.add(form[: -len(suffix)])
+        hans.add(bare_name(form))  # 克孜勒苏柯尔克孜自治州 -> 克孜勒苏
     spelled = {_pinyin(han) for han in hans}
     out = set()
     for latin in filter(None, latin_forms):
@@ -174,6 +177,8 @@ def _place_forms(han_forms: list[str], latin_forms: list[str]) -> set[tuple[str,
         words = list(alignable_words(name_key(latin).latin))
         if words and words[-1] in ADMIN_WORDS:
             words.pop()
+            if words and words[-1] == "autonomous":  # "Kizilsu Kirghiz Autonomous Prefecture" -> "kizilsu"
+                words.pop()
             while words and words[-1] in PEOPLES:  # "Ili Kazak Zizhizhou" -> "ili"
                 words.pop()
         if not words or len(words) > 2 or not all(w.isascii() and w.isalnum() and len(w) > 1 for w in words):

@@ -221,6 +221,8 @@ def test_a_group_the_english_name_calls_a_corporation_is_the_group(han: str, lat
         ("伊犁州卡德尔纺织品有限公司", "Yili Kadeer Textile Co., Ltd."),
         ("喀什地区", "Kashgar Prefecture"),
         ("墨玉县", "Moyu County"),
+        ("阿克苏地区阿瓦提县棉花加工厂", "Awati County Cotton Processing Plant"),  # the prefecture left out
+        ("克孜勒苏柯尔克孜自治州阿克陶县公安局", "Aketao County Public Security Bureau, Qizilsu Prefecture"),
     ],
 )
 def test_xinjiang_places_in_either_order_with_or_without_their_division(chinese: str, english: str) -> None:

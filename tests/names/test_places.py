@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from threadline.names.places import (
+    bare_name,
     division_levels,
     division_parts,
     is_place,
@@ -36,7 +37,8 @@ def test_an_autonomous_division_is_a_place_without_its_people_too() -> None:
 
 def test_the_rest_of_a_leading_division_name_may_be_left_out() -> None:
     assert division_parts("伊犁州卡德尔") == {2}
-    assert division_parts("和田地区皮山县") == {2, 3, 6}
+    assert division_parts("和田地区皮山县") == {0, 1, 2, 3, 6}  # the prefecture before its county too
+    assert division_parts("新疆和田地区") == {4, 5}  # a province has its own rule
     assert division_parts("伊犁哈萨克自治州卡德尔") == set(range(2, 8))
     assert division_parts("杭州娃哈哈") == set()  # 州 of 杭州 is part of the name
 
@@ -63,3 +65,9 @@ def test_xinjiangs_places_as_english_writes_them_name_a_place() -> None:
     assert {"aksu", "korla", "kashgar", "yarkand", "karakax"} <= xinjiang_place_words()
     assert names_latin_place(("aksu",)) and names_latin_place(("korla",))
     assert "moyu" not in xinjiang_place_words()  # pinyin: as a county's, it may be a trade name
+
+
+def test_a_division_name_bare_of_suffix_and_people() -> None:
+    assert bare_name("克孜勒苏柯尔克孜自治州") == "克孜勒苏"
+    assert bare_name("焉耆回族自治县") == "焉耆"
+    assert bare_name("和田地区") == "和田"

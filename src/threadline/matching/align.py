@@ -783,18 +783,22 @@ DIVISION_WORDS = frozenset(
 moved with it."""
 
 
-def places_first(han: str, words: tuple[str, ...], glossary: Glossary) -> tuple[str, ...]:
+def places_first(
+    han: str, words: tuple[str, ...], glossary: Glossary, dictionary: Glossary | None = None
+) -> tuple[str, ...]:
     """The words with the places the Chinese name begins with moved to the front, in the Chinese name's order, when
     the English name puts them later or the other way round (广东中旗 / "Sinostone (Guangdong)"; 阿克苏地区阿瓦提县
     棉花加工厂 / "Awati County Cotton Processing Plant, Aksu Prefecture"): the alignment reads both names left to
-    right. A place's word takes the division words after it along ("Aksu Prefecture")."""
+    right. A place's word takes the division words after it along ("Aksu Prefecture"). A place is known by its
+    pinyin and by one-word renderings of it in the glossary or the dictionary (克孜勒苏 = "Qizilsu")."""
     places = leading_places(han)
     if not places:
         return words
     moved: list[str] = []
     rest = list(words)
     for bare in places:
-        names = {*_spellings(bare), *(p[0] for p in glossary.get(bare, ()) if len(p) == 1)}
+        renderings = (*glossary.get(bare, ()), *(dictionary.get(bare, ()) if dictionary is not None else ()))
+        names = {*_spellings(bare), *(p[0] for p in renderings if len(p) == 1)}
         at = next((j for j, word in enumerate(rest) if word in names), None)
         if at is None:
             continue  # a place the English name leaves out
@@ -846,7 +850,7 @@ def _best_order(
     name_readings: tuple[tuple[str, ...], ...] | None,
 ) -> Alignment:
     if not any_order or len(words) > 3:
-        ordered = words if any_order else places_first(han, words, glossary)
+        ordered = words if any_order else places_first(han, words, glossary, dictionary)
         return _align_once(han, ordered, glossary, any_order, dictionary, name_readings)
     return max(
         (_align_once(han, order, glossary, True, None, name_readings) for order in permutations(words)),

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from threadline.commented_csv import read_rows
-from threadline.names.han import pinyin_syllables
+from threadline.names.han import leading_province, pinyin_syllables
 from threadline.names.normalize import fold
 from threadline.settings import RESOURCES_DIR
 
@@ -33,6 +33,13 @@ DIVISION_SUFFIXES = ("自治州", "自治县", "自治区", "地区", "州", "�
 """What may follow a place's bare name in a longer name (伊犁 + 州, 和田 + 地区), longest first."""
 MAX_PLACE = 10
 """Characters in the longest division name looked for (克孜勒苏柯尔克孜自治州 is 11; its short forms are shorter)."""
+
+
+def bare_name(name: str) -> str:
+    """A division's name without its suffix and the people it is named for: 克孜勒苏柯尔克孜自治州 -> 克孜勒苏,
+    焉耆回族自治县 -> 焉耆, 和田地区 -> 和田 (when some name is left)."""
+    suffix = next((suffix for suffix in DIVISION_SUFFIXES if name.endswith(suffix)), "")
+    return _bare(name[: -len(suffix)] if suffix and len(name) - len(suffix) >= 2 else name)
 
 
 def _bare(short: str) -> str:
@@ -141,10 +148,18 @@ def division_levels(han: str) -> frozenset[str]:
 
 
 def division_parts(han: str) -> frozenset[int]:
-    """Where the characters are that follow a leading place's bare name as part of its division's name (地区 of
-    和田地区, 州 of 伊犁州, 哈萨克自治州 of 伊犁哈萨克自治州): English names often leave them out ("Yili Kadeer
-    Textile" for 伊犁州卡德尔纺织品)."""
-    return frozenset(i for _bare, end, place_end in _leading(han) for i in range(end, place_end))
+    """Where the characters are that English names of the place often leave out: what follows a leading place's bare
+    name as part of its division's name (地区 of 和田地区, 州 of 伊犁州, 哈萨克自治州 of 伊犁哈萨克自治州: "Yili Kadeer
+    Textile" for 伊犁州卡德尔纺织品), and a place with a lower one after it (阿克苏地区 of 阿克苏地区阿瓦提县: "Awati
+    County Cotton Processing Plant"); a province has its own rule (:func:`~threadline.names.han.province_parts`)."""
+    found = _leading(han)
+    parts = {i for _bare, end, place_end in found for i in range(end, place_end)}
+    start = 0
+    for at, (_bare, _end, place_end) in enumerate(found):
+        if at < len(found) - 1 and not (at == 0 and leading_province(han)):
+            parts.update(range(start, place_end))
+        start = place_end
+    return frozenset(parts)
 
 
 def is_place(han: str) -> bool:
