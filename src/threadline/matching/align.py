@@ -40,7 +40,7 @@ from threadline.names.glossary import dictionary as packaged_dictionary
 from threadline.names.glossary import glossary as packaged_glossary
 from threadline.names.han import leading_province, province_parts, readings
 from threadline.names.normalize import GENERIC_WORDS
-from threadline.names.places import is_place
+from threadline.names.places import is_place, place_names
 from threadline.names.romanisations import may_be_given_name, other_readings
 
 MAX_SPAN = 4
@@ -359,18 +359,20 @@ def _read_han(
     renderable: dict[str, list[tuple[int, int]]] = {}
     cheap: list[tuple[tuple[int, float], ...]] = []
     char_cost = 0.5 / max(n, 1)
+    places = place_names()
     for i, at in enumerate(spelled):
-        place_pair = is_place(han[i : i + 2])
+        place_pair = han[i : i + 2] in places
         for k, by_k in enumerate(at, start=1):
-            spans.append((i, k))
+            span = (i, k)
+            spans.append(span)
             if len(by_k) == 1:
-                spelled_as.setdefault(by_k[0], []).append((i, k))
+                spelled_as.setdefault(by_k[0], []).append(span)
             else:
                 for spelling in dict.fromkeys(by_k):
-                    spelled_as.setdefault(spelling, []).append((i, k))
-            if k >= 2 and not place_pair and not is_place(han[i : i + k]):
+                    spelled_as.setdefault(spelling, []).append(span)
+            if k >= 2 and not place_pair and han[i : i + k] not in places:
                 for letter in dict.fromkeys(spelling[:1] for spelling in by_k):
-                    renderable.setdefault(letter, []).append((i, k))
+                    renderable.setdefault(letter, []).append(span)
         cheap.append(
             tuple(
                 (k, char_cost * k * GENERIC_WEIGHT)
@@ -382,8 +384,8 @@ def _read_han(
     forms: dict[str, list[Term]] = {}
     families: dict[str, list[Term]] = {}
     for i in range(n):
-        for order, (span, key, how, credit, one_word) in enumerate(_terms_at(han, i, glossary, dictionary)):
-            term = (i, order, span, key, how, credit)
+        for order, (span_text, key, how, credit, one_word) in enumerate(_terms_at(han, i, glossary, dictionary)):
+            term = (i, order, span_text, key, how, credit)
             terms.setdefault(key, []).append(term)
             forms.setdefault(word_form(key), []).append(term)
             family = word_family(key) if one_word else ""
@@ -596,12 +598,20 @@ def _terms_at(
         span = han[i : i + k]
         phrases = glossary.get(span)
         if phrases:
-            found += [(span, joined_key(p), "glossary", 1.0, len(phrase_key(p)) == 1) for p in phrases]
+            found += _phrase_terms(span, phrases, "glossary", 1.0)
         phrases = dictionary.get(span) if dictionary is not None and k <= MAX_SPAN else None
         if phrases:
-            credit = DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT
-            found += [(span, joined_key(p), "dictionary", credit, len(phrase_key(p)) == 1) for p in phrases]
+            found += _phrase_terms(span, phrases, "dictionary", DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT)
     return found
+
+
+@lru_cache(maxsize=20_000)
+def _phrase_terms(
+    span: str, phrases: tuple[tuple[str, ...], ...], how: str, credit: float
+) -> tuple[tuple[str, str, str, float, bool], ...]:
+    """:func:`_terms_at`'s entries for one span's phrases of one table, remembered: the same spans (科技, 股份, 新)
+    recur from name to name, and a table's phrases for a span are a value, compared as such."""
+    return tuple((span, joined_key(p), how, credit, len(phrase_key(p)) == 1) for p in phrases)
 
 
 def _left_runs(pieces: list[Piece], han_side: bool) -> list[list[int]]:
