@@ -116,6 +116,12 @@ for _x, _y in sorted((x, y) for pair in NEAR_LETTERS for x in pair for y in pair
 """:data:`NEAR_LETTERS` as each letter's near letters, looked up once per letter of the first skeleton."""
 
 
+@lru_cache(maxsize=16_384)
+def _near_letters(skeleton: str) -> frozenset[str]:
+    """The letters near (:data:`NEAR_LETTERS`) to one of a skeleton's letters."""
+    return frozenset("".join(_NEAR_OF.get(letter, "") for letter in skeleton))
+
+
 @lru_cache(maxsize=65_536)
 def skeleton_closeness(a: str, b: str) -> float:
     """How alike two consonant skeletons are: edit similarity where a near letter (:data:`NEAR_LETTERS`) costs half,
@@ -125,6 +131,8 @@ def skeleton_closeness(a: str, b: str) -> float:
     as integers (a near letter 1, any other edit 2), and halved at the end: the same distance, exactly."""
     if a == b:
         return 1.0
+    if _near_letters(b).isdisjoint(a):  # no near letters to pair: plain edit distance, the same integer
+        return max(0.0, 1 - Levenshtein.distance(a, b) / max(len(a), len(b)))
     previous = list(range(0, 2 * len(b) + 1, 2))
     for i, x in enumerate(a, start=1):
         near = _NEAR_OF.get(x, "")
