@@ -371,8 +371,11 @@ def _read_han(
                 for spelling in dict.fromkeys(by_k):
                     spelled_as.setdefault(spelling, []).append(span)
             if k >= 2 and not place_pair and han[i : i + k] not in places:
-                for letter in dict.fromkeys(spelling[:1] for spelling in by_k):
-                    renderable.setdefault(letter, []).append(span)
+                if len(by_k) == 1:
+                    renderable.setdefault(by_k[0][:1], []).append(span)
+                else:
+                    for letter in dict.fromkeys(spelling[:1] for spelling in by_k):
+                        renderable.setdefault(letter, []).append(span)
         cheap.append(
             tuple(
                 (k, char_cost * k * GENERIC_WEIGHT)
@@ -384,11 +387,10 @@ def _read_han(
     forms: dict[str, list[Term]] = {}
     families: dict[str, list[Term]] = {}
     for i in range(n):
-        for order, (span_text, key, how, credit, one_word) in enumerate(_terms_at(han, i, glossary, dictionary)):
+        for order, (span_text, key, how, credit, form, family) in enumerate(_terms_at(han, i, glossary, dictionary)):
             term = (i, order, span_text, key, how, credit)
             terms.setdefault(key, []).append(term)
-            forms.setdefault(word_form(key), []).append(term)
-            family = word_family(key) if one_word else ""
+            forms.setdefault(form, []).append(term)
             if family:
                 families.setdefault(family, []).append(term)
     return _HanSteps(
@@ -589,11 +591,12 @@ def _word_moves(
 
 def _terms_at(
     han: str, i: int, glossary: Glossary, dictionary: Glossary | None
-) -> list[tuple[str, str, str, float, bool]]:
-    """``(span, phrase key, how, credit, one word)`` for every glossary and dictionary phrase of a span starting at
-    character ``i``: shortest span first, glossary phrases before dictionary ones (the order the aligner tries them
-    in)."""
-    found: list[tuple[str, str, str, float, bool]] = []
+) -> list[tuple[str, str, str, float, str, str]]:
+    """``(span, phrase key, how, credit, form, family)`` for every glossary and dictionary phrase of a span starting
+    at character ``i``: shortest span first, glossary phrases before dictionary ones (the order the aligner tries
+    them in). ``form`` is the key's :func:`word_form`, ``family`` its :func:`word_family` for a one-word phrase, else
+    ``""``."""
+    found: list[tuple[str, str, str, float, str, str]] = []
     for k in range(1, len(han) - i + 1):
         span = han[i : i + k]
         phrases = glossary.get(span)
@@ -608,10 +611,13 @@ def _terms_at(
 @lru_cache(maxsize=20_000)
 def _phrase_terms(
     span: str, phrases: tuple[tuple[str, ...], ...], how: str, credit: float
-) -> tuple[tuple[str, str, str, float, bool], ...]:
+) -> tuple[tuple[str, str, str, float, str, str], ...]:
     """:func:`_terms_at`'s entries for one span's phrases of one table, remembered: the same spans (科技, 股份, 新)
     recur from name to name, and a table's phrases for a span are a value, compared as such."""
-    return tuple((span, joined_key(p), how, credit, len(phrase_key(p)) == 1) for p in phrases)
+    keys = [(joined_key(p), len(phrase_key(p)) == 1) for p in phrases]
+    return tuple(
+        (span, key, how, credit, word_form(key), word_family(key) if one_word else "") for key, one_word in keys
+    )
 
 
 def _left_runs(pieces: list[Piece], han_side: bool) -> list[list[int]]:
