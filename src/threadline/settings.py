@@ -80,11 +80,17 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 
+_DEFAULTS: dict[str, str] = {}
+for _setting in SETTINGS:
+    _DEFAULTS.setdefault(_setting.name, _setting.default)
+""":data:`SETTINGS`' defaults by name, looked up directly: some settings are read for every pair scored."""
+
+
 def _get(name: str) -> str:
-    for setting in SETTINGS:
-        if setting.name == name:
-            return os.environ.get(name, setting.default).strip()
-    raise KeyError(name)
+    default = _DEFAULTS.get(name)
+    if default is None:
+        raise KeyError(name)
+    return os.environ.get(name, default).strip()
 
 
 def snapshot_dir() -> Path:

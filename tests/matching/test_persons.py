@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from threadline.matching.persons import consonant_similarity, person_similarity, skeleton_closeness
+from threadline.matching.persons import NEAR_LETTERS, consonant_similarity, person_similarity, skeleton_closeness
 from threadline.names.abjad import CONSONANT_CAP
 
 
@@ -57,3 +59,26 @@ def test_near_letters_cost_half_and_joined_parts_are_compared_whole() -> None:
     assert skeleton_closeness("kzm", "krm") == pytest.approx(1 - 1 / 3)
     found = consonant_similarity("شمس الدين", "shms ldyn", "SHAMSUDDIN", "shamsuddin")
     assert found is not None and found[0] >= 0.85
+
+
+def _half_letter_closeness(a: str, b: str) -> float:
+    """The skeleton closeness written out plainly: an edit costs 1, a near letter for another 0.5."""
+    near = {frozenset(pair) for pair in NEAR_LETTERS}
+    previous = [float(j) for j in range(len(b) + 1)]
+    for i, x in enumerate(a, start=1):
+        current = [float(i)] + [0.0] * len(b)
+        for j, y in enumerate(b, start=1):
+            swap = 0.0 if x == y else 0.5 if frozenset((x, y)) in near else 1.0
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + swap)
+        previous = current
+    return 1.0 if a == b else max(0.0, 1 - previous[-1] / max(len(a), len(b)))
+
+
+def test_skeleton_closeness_is_the_half_letter_edit_distance_exactly() -> None:
+    rng = random.Random(7)
+    letters = "bdtzskgjSCfwphclmnr"
+    skeletons = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 7))) for _ in range(300)]
+    skeletons += ["mhmd", "mhmmd", "kzm", "ktm", "lmn", "rn"]  # some with no near letters between them
+    for a in skeletons:
+        for b in skeletons[:40]:
+            assert skeleton_closeness(a, b) == _half_letter_closeness(a, b)

@@ -40,7 +40,7 @@ from threadline.names.glossary import dictionary as packaged_dictionary
 from threadline.names.glossary import glossary as packaged_glossary
 from threadline.names.han import pinyin_syllables, province_parts, readings, spells_pinyin
 from threadline.names.normalize import GENERIC_WORDS
-from threadline.names.places import division_parts, is_place, leading_places
+from threadline.names.places import division_parts, is_place, leading_places, place_names
 from threadline.names.romanisations import may_be_given_name, other_readings
 
 MAX_SPAN = 4
@@ -376,18 +376,23 @@ def _read_han(
     renderable: dict[str, list[tuple[int, int]]] = {}
     cheap: list[tuple[tuple[int, float], ...]] = []
     char_cost = 0.5 / max(n, 1)
+    places = place_names()
     for i, at in enumerate(spelled):
-        place_pair = is_place(han[i : i + 2])
+        place_pair = han[i : i + 2] in places
         for k, by_k in enumerate(at, start=1):
-            spans.append((i, k))
+            span = (i, k)
+            spans.append(span)
             if len(by_k) == 1:
-                spelled_as.setdefault(by_k[0], []).append((i, k))
+                spelled_as.setdefault(by_k[0], []).append(span)
             else:
                 for spelling in dict.fromkeys(by_k):
-                    spelled_as.setdefault(spelling, []).append((i, k))
-            if k >= 2 and not place_pair and not is_place(han[i : i + k]):
-                for letter in dict.fromkeys(spelling[:1] for spelling in by_k):
-                    renderable.setdefault(letter, []).append((i, k))
+                    spelled_as.setdefault(spelling, []).append(span)
+            if k >= 2 and not place_pair and han[i : i + k] not in places:
+                if len(by_k) == 1:
+                    renderable.setdefault(by_k[0][:1], []).append(span)
+                else:
+                    for letter in dict.fromkeys(spelling[:1] for spelling in by_k):
+                        renderable.setdefault(letter, []).append(span)
         cheap.append(
             tuple(
                 (k, char_cost * k * GENERIC_WEIGHT)
@@ -399,11 +404,10 @@ def _read_han(
     forms: dict[str, list[Term]] = {}
     families: dict[str, list[Term]] = {}
     for i in range(n):
-        for order, (span, key, how, credit, one_word) in enumerate(_terms_at(han, i, glossary, dictionary)):
-            term = (i, order, span, key, how, credit)
+        for order, (span_text, key, how, credit, form, family) in enumerate(_terms_at(han, i, glossary, dictionary)):
+            term = (i, order, span_text, key, how, credit)
             terms.setdefault(key, []).append(term)
-            forms.setdefault(word_form(key), []).append(term)
-            family = word_family(key) if one_word else ""
+            forms.setdefault(form, []).append(term)
             if family:
                 families.setdefault(family, []).append(term)
     divisions = division_parts(han)
@@ -607,21 +611,33 @@ def _word_moves(
 
 def _terms_at(
     han: str, i: int, glossary: Glossary, dictionary: Glossary | None
-) -> list[tuple[str, str, str, float, bool]]:
-    """``(span, phrase key, how, credit, one word)`` for every glossary and dictionary phrase of a span starting at
-    character ``i``: shortest span first, glossary phrases before dictionary ones (the order the aligner tries them
-    in)."""
-    found: list[tuple[str, str, str, float, bool]] = []
+) -> list[tuple[str, str, str, float, str, str]]:
+    """``(span, phrase key, how, credit, form, family)`` for every glossary and dictionary phrase of a span starting
+    at character ``i``: shortest span first, glossary phrases before dictionary ones (the order the aligner tries
+    them in). ``form`` is the key's :func:`word_form`, ``family`` its :func:`word_family` for a one-word phrase, else
+    ``""``."""
+    found: list[tuple[str, str, str, float, str, str]] = []
     for k in range(1, len(han) - i + 1):
         span = han[i : i + k]
         phrases = glossary.get(span)
         if phrases:
-            found += [(span, joined_key(p), "glossary", 1.0, len(phrase_key(p)) == 1) for p in phrases]
+            found += _phrase_terms(span, phrases, "glossary", 1.0)
         phrases = dictionary.get(span) if dictionary is not None and k <= MAX_SPAN else None
         if phrases:
-            credit = DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT
-            found += [(span, joined_key(p), "dictionary", credit, len(phrase_key(p)) == 1) for p in phrases]
+            found += _phrase_terms(span, phrases, "dictionary", DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT)
     return found
+
+
+@lru_cache(maxsize=20_000)
+def _phrase_terms(
+    span: str, phrases: tuple[tuple[str, ...], ...], how: str, credit: float
+) -> tuple[tuple[str, str, str, float, str, str], ...]:
+    """:func:`_terms_at`'s entries for one span's phrases of one table, remembered: the same spans (科技, 股份, 新)
+    recur from name to name, and a table's phrases for a span are a value, compared as such."""
+    keys = [(joined_key(p), len(phrase_key(p)) == 1) for p in phrases]
+    return tuple(
+        (span, key, how, credit, word_form(key), word_family(key) if one_word else "") for key, one_word in keys
+    )
 
 
 def _left_runs(pieces: list[Piece], han_side: bool) -> list[list[int]]:

@@ -71,15 +71,13 @@ def person_similarity(a: str, b: str, compare: Callable[[str, str], float] = par
     if not first or not second:
         return 0.0, "empty name"
     short, long = (first, second) if len(first) <= len(second) else (second, first)
-    pairs = sorted(
-        ((compare(s, t), i, j) for i, s in enumerate(short) for j, t in enumerate(long)),
-        key=lambda item: (-item[0], item[1], item[2]),
-    )
+    # closest first, ties by position: (-closeness, i, j) sorts so without a key function
+    pairs = sorted([(-compare(s, t), i, j) for i, s in enumerate(short) for j, t in enumerate(long)])
     closeness: dict[int, float] = {}
     used: set[int] = set()
     for value, i, j in pairs:
         if i not in closeness and j not in used:
-            closeness[i] = value
+            closeness[i] = -value
             used.add(j)
     weights = [PARTICLE_WEIGHT if part in PARTICLES else 1.0 for part in short]
     score = sum(w * closeness.get(i, 0.0) for i, w in enumerate(weights)) / sum(weights)
@@ -112,8 +110,16 @@ NEAR_LETTERS = frozenset(
 "s"; ش "sh", French "ch"; Latin c for k or s): one for the other costs half a letter."""
 
 
-_NEAR = frozenset((x, y) for pair in NEAR_LETTERS for x in pair for y in pair if x != y)
-""":data:`NEAR_LETTERS` as ordered pairs, looked up without building a set per letter compared."""
+_NEAR_OF: dict[str, str] = {}
+for _x, _y in sorted((x, y) for pair in NEAR_LETTERS for x in pair for y in pair if x != y):
+    _NEAR_OF[_x] = _NEAR_OF.get(_x, "") + _y
+""":data:`NEAR_LETTERS` as each letter's near letters, looked up once per letter of the first skeleton."""
+
+
+@lru_cache(maxsize=16_384)
+def _near_letters(skeleton: str) -> frozenset[str]:
+    """The letters near (:data:`NEAR_LETTERS`) to one of a skeleton's letters."""
+    return frozenset("".join(_NEAR_OF.get(letter, "") for letter in skeleton))
 
 
 @lru_cache(maxsize=65_536)
@@ -121,17 +127,27 @@ def skeleton_closeness(a: str, b: str) -> float:
     """How alike two consonant skeletons are: edit similarity where a near letter (:data:`NEAR_LETTERS`) costs half,
     and with no allowance for initials or shared beginnings ("l" is the whole of "Ali", not an initial). Remembered:
     a name's parts meet every part of the other name, and the same parts (mhmd, "Muhammad") recur from pair to
-    pair; this dynamic program was 40 % of scoring the original-script slice."""
+    pair; this dynamic program was 40 % of scoring the original-script slice. Costs are counted in half letters,
+    as integers (a near letter 1, any other edit 2), and halved at the end: the same distance, exactly."""
     if a == b:
         return 1.0
-    previous = [float(j) for j in range(len(b) + 1)]
+    if _near_letters(b).isdisjoint(a):  # no near letters to pair: plain edit distance, the same integer
+        return max(0.0, 1 - Levenshtein.distance(a, b) / max(len(a), len(b)))
+    previous = list(range(0, 2 * len(b) + 1, 2))
     for i, x in enumerate(a, start=1):
-        current = [float(i)] + [0.0] * len(b)
-        for j, y in enumerate(b, start=1):
-            swap = 0.0 if x == y else 0.5 if (x, y) in _NEAR else 1.0
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + swap)
+        near = _NEAR_OF.get(x, "")
+        left = 2 * i
+        current = [left]
+        for j, y in enumerate(b):
+            here = previous[j] if x == y else previous[j] + (1 if y in near else 2)
+            if previous[j + 1] + 2 < here:
+                here = previous[j + 1] + 2
+            if left + 2 < here:
+                here = left + 2
+            current.append(here)
+            left = here
         previous = current
-    return max(0.0, 1 - previous[-1] / max(len(a), len(b)))
+    return max(0.0, 1 - previous[-1] / 2 / max(len(a), len(b)))
 
 
 def consonant_similarity(first: str, first_latin: str, second: str, second_latin: str) -> tuple[float, str] | None:

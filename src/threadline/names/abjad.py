@@ -108,6 +108,7 @@ def latin_skeleton(word: str) -> str:
     return _squeeze(_inner(first + rest))
 
 
+@lru_cache(maxsize=10_000)
 def latin_skeletons(latin: str) -> tuple[str, ...]:
     """The skeletons of a folded Latin name's words, articles dropped, "abd" joined to the next word."""
     words = [w for w in latin.split() if w not in ARTICLES]

@@ -154,7 +154,9 @@ def readings(han: str) -> tuple[tuple[str, ...], ...]:
 
     Other readings are not added for every character: rare alternatives (鑫 xin/xun) made unrelated names align.
     """
-    from pypinyin import Style, pinyin
+    from pypinyin import Style
+
+    from threadline.names.pinyin_reader import pinyin
 
     in_context = [r[0] for r in pinyin(han, style=Style.NORMAL, heteronym=False, errors="ignore")]
     if len(in_context) != len(han):  # a character pypinyin does not know stays as it is

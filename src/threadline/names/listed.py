@@ -115,13 +115,14 @@ def _without_province(key: str) -> str:
     return key[len(province) :] if province and len(key) - len(province) >= 2 else ""
 
 
-def _listings(name: str) -> tuple[Listing, ...]:
+def _listings(name: str, hold_out: bool | None = None) -> tuple[Listing, ...]:
     """Every name of the company that filed ``name``, or of the one company that filed it with or without the
-    province it begins with (each then says which province was set aside)."""
+    province it begins with (each then says which province was set aside). ``hold_out``: the table's setting, when
+    the caller has read it (:func:`~threadline.settings.listed_hold_out` otherwise)."""
     key = lookup_key(name)
     if not key:
         return ()
-    table = _table(listed_hold_out())
+    table = _table(listed_hold_out() if hold_out is None else hold_out)
     if key in table.exact:
         return table.exact[key]
     if not has_han(key):
@@ -139,8 +140,15 @@ def _listings(name: str) -> tuple[Listing, ...]:
 def counterparts(name: str) -> tuple[Listing, ...]:
     """The listed names, in the other script, of the company (or companies) that filed ``name``: ``()`` for a name
     no listed company has filed."""
+    return _counterparts(name, listed_hold_out())
+
+
+@lru_cache(maxsize=4_096)
+def _counterparts(name: str, hold_out: bool) -> tuple[Listing, ...]:
+    """:func:`counterparts` with the table's setting read, remembered: a name is asked for each name it is compared
+    with (a labelled pair file's pairs of one name, a screened name's candidates)."""
     chinese = has_han(name)
-    listings = _listings(name)
+    listings = _listings(name, hold_out)
     found: dict[str, Listing] = {}  # one per spelling, the most recent: "AISINO CO.LTD" = "Aisino Co.Ltd."
     for listing in sorted(listings, key=lambda item: item.as_of, reverse=True):
         if (listing.language == "zh") != chinese:
