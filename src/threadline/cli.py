@@ -344,8 +344,12 @@ def pairs_command(
     ] = None,
 ) -> None:
     """Score each labelled pair; with labels, print precision, recall and F1."""
+    from threadline.collector import settle
     from threadline.service import score_pairs_file
 
+    # A batch: the reference tables and the names' remembered forms live to the end, so the collector is told to
+    # walk them rarely (threadline.collector; a full collection lands in the middle of a file otherwise).
+    settle()
     handle = _open_out(out)
     try:
         result = score_pairs_file(file, handle, threshold)
