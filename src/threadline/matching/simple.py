@@ -476,6 +476,8 @@ class SimpleMatcher:
         at = np.asarray(people, dtype=np.int64)
         if self._repeated is not None:
             keep = np.frombuffer(self._repeated, dtype=np.uint8)[at] != 0
+        elif isinstance(self._latin, RecentTexts):  # a persisted index not warmed: known with the names' keys
+            keep = self._latin.repeated(at)
         else:  # a persisted index not warmed: these names' keys are read (as the comparison would read them)
             keep = np.frombuffer(repeated_words(pick(self._latin, people)), dtype=np.uint8) != 0
         keep |= in_any(at, [self._postings.get(word, ()) for word in unique])
@@ -488,6 +490,8 @@ class SimpleMatcher:
         cutoff = MIN_NAME_SIMILARITY * 100
         if self._sorted_latin is not None:
             return self._sorted_latin.scores(latin, ids, cutoff)
+        if isinstance(self._latin, RecentTexts):  # a persisted index not warmed: its candidates' keys, kept decoded
+            return self._latin.scores(latin, ids, cutoff)
         ids = id_list(ids)
         found = process.extract(
             latin, pick(self._latin, ids), scorer=fuzz.token_sort_ratio, processor=None, limit=None, score_cutoff=cutoff
