@@ -438,7 +438,22 @@ class SimpleMatcher:
         return among(candidates, found)  # mostly none: then the candidates are not gone over at all
 
     def _entity(self, record_id: int) -> Entity:
-        return self.entities[self._records[record_id].entity]
+        """The entry of a list name. A persisted index's is found by the name's entry number alone, without
+        decoding the name's record: a few thousand a row (persons' subsets, short forms) need the entry only."""
+        if self._index is None:
+            return self.entities[self._records[record_id].entity]
+        records = self._index.records
+        segment, local = records.bases.locate(record_id)
+        entry = records.entity_bases.starts[segment] + int(self._index.segments[segment].record_entity[local])
+        return self.entities[entry]
+
+    def _list_name(self, record_id: int) -> Name:
+        """A list name with its kind (a record's ``name``), read alone from a persisted index (see :meth:`_name_of`)."""
+        if self._index is None:
+            return self._records[record_id].name
+        segment, local = self._index.records.bases.locate(record_id)
+        found = self._index.segments[segment]
+        return Name(found.name(local), found.kind(local))
 
     def _maybe_persons(self, ids: Ids) -> list[int]:
         """The ``ids`` whose entry may be a person: by the flags once known (in memory, or after ``warm``), else by
@@ -737,8 +752,8 @@ class SimpleMatcher:
         for record_id in work.carrying:  # brands and acronyms: no spelling similarity to go on
             if short_form_reading(query.name, self._name_of(record_id), RELATED_CAP) is None:
                 continue  # neither the brand table nor an acronym links the names: no hit, whatever the entry
-            record = self._records[record_id]
-            hits.extend(filter(None, [short_form_hit(query, record.name, self._entity(record_id), RELATED_CAP)]))
+            name, entity = self._list_name(record_id), self._entity(record_id)
+            hits.extend(filter(None, [short_form_hit(query, name, entity, RELATED_CAP)]))
         if query.identifiers:
             hits = with_identifiers(query, hits, self._identifier_index, self.entities)
         best: dict[tuple[str, str], Hit] = {}
