@@ -81,6 +81,20 @@ def test_a_written_segment_reads_back_as_the_in_memory_index(tmp_path: Path) -> 
     assert mapped._postings.get("no such key", ()) == ()
 
 
+def test_a_name_and_its_entry_read_alone_are_its_records(tmp_path: Path) -> None:
+    """The matcher reads a persisted name, its kind and its entry without decoding the name's record (the bounds
+    before scoring, the short forms): the same as the record says, and as in memory, across two segments."""
+    half = len(ENTITIES) // 2
+    memory = SimpleMatcher(ENTITIES)
+    mapped = _matcher([_input(ENTITIES[:half], "a", "c1"), _input(ENTITIES[half:], "b", "c2")], tmp_path)
+    assert len(mapped._records) == len(memory._records) > 0
+    for i in range(len(mapped._records)):
+        record = mapped._records[i]
+        assert mapped._name_of(i) == record.key.original == memory._name_of(i)
+        assert mapped._list_name(i) == record.name == memory._list_name(i)
+        assert mapped._entity(i) == mapped.entities[record.entity] == memory._entity(i)
+
+
 def test_matching_through_the_index_gives_the_same_hits(tmp_path: Path) -> None:
     half = len(ENTITIES) // 2  # two segments: record and entity ids run on across them
     memory = SimpleMatcher(ENTITIES)

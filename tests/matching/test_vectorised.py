@@ -190,3 +190,26 @@ def test_recent_texts_are_taken_as_read_one_by_one_and_read_once() -> None:
     again.take(list(range(100)))
     again.take(list(range(50, 150)))
     assert texts.read - before == 150  # the second take read only the 50 it had not read
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    query=names,
+    choices=st.lists(names, min_size=1, max_size=40),
+    cutoff=st.sampled_from([0.0, 50.0, 70.0, 95.0]),
+    order=st.randoms(use_true_random=False),
+)
+def test_recent_texts_score_as_rapidfuzz_extract(query: str, choices: list[str], cutoff: float, order: Any) -> None:
+    """Kept or read afresh (``keep`` small enough to forget them all now and then), the scores and their order are
+    ``extract``'s, and so are the names with a word twice."""
+    recent = RecentTexts(_Taken(choices), keep=25)
+    for _ in range(3):
+        ids = list(range(len(choices)))
+        order.shuffle(ids)
+        ids = ids[: order.randint(0, len(ids))]
+        expected = [(ids[pos], score) for pos, score in _extract(query, [choices[i] for i in ids], cutoff)]
+        assert recent.scores(query, ids, cutoff) == expected
+        assert recent.repeated(np.asarray(ids, dtype=np.int64)).tolist() == [
+            bool(flag) for flag in repeated_words([choices[i] for i in ids])
+        ]
+        assert recent.take(ids) == [choices[i] for i in ids]

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise
+from typing import NamedTuple, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -344,7 +345,7 @@ class SimpleMatcher:
             return 1.0
         query_han = han_core(key.original)
         if query_han:  # its same-script candidates are Chinese names
-            record_han = han_core(self._records[record_id].key.original)
+            record_han = self._han_core_of(record_id)
             return han_similarity(query_han, record_han) if record_han else 1.0
         if query.schema == "Person" or may_be_person(record_id):
             return max(similarity, _person_similarity(key.latin, latin)[0])
@@ -357,10 +358,24 @@ class SimpleMatcher:
         differ only in spacing, which the caller checks: a pair below it is no hit, and its entry is not read. A
         Chinese query against a million names scores a few hundred candidates, most far below the threshold by
         characters, and reading their entries was a third of what it cost."""
-        query_han, record_han = han_core(key.original), han_core(self._records[record_id].key.original)
+        query_han, record_han = han_core(key.original), self._han_core_of(record_id)
         if not query_han or not record_han:
             return True  # not two Chinese names: scored as the caller's Latin pairs are, by reading the entry
         return han_similarity(query_han, record_han) >= threshold
+
+    def _han_core_of(self, record_id: int) -> str:
+        """:func:`~threadline.matching.crossscript.han_core` of a list name (:meth:`_name_of`): a Chinese query
+        asks for the characters of a few hundred candidates to bound them, most of which are never scored."""
+        return han_core(self._name_of(record_id))
+
+    def _name_of(self, record_id: int) -> str:
+        """A list name as written (its key's ``original``). A persisted index's name is read alone rather than its
+        whole record decoded (its key's other forms, its kind): the bounds before scoring need no more, and
+        decoding the records of the pairs they rule out was most of what they cost."""
+        if self._index is None:
+            return self._records[record_id].key.original
+        segment, local = self._index.records.bases.locate(record_id)
+        return self._index.segments[segment].name(local)
 
     def cross_candidates(self, name: str, limit: int = MAX_CROSS_CANDIDATES) -> list[tuple[Entity, Name]]:
         """The names in the other script that a query would be aligned with (for calibration and diagnostics)."""
@@ -425,7 +440,22 @@ class SimpleMatcher:
         return among(candidates, found)  # mostly none: then the candidates are not gone over at all
 
     def _entity(self, record_id: int) -> Entity:
-        return self.entities[self._records[record_id].entity]
+        """The entry of a list name. A persisted index's is found by the name's entry number alone, without
+        decoding the name's record: a few thousand a row (persons' subsets, short forms) need the entry only."""
+        if self._index is None:
+            return self.entities[self._records[record_id].entity]
+        records = self._index.records
+        segment, local = records.bases.locate(record_id)
+        entry = records.entity_bases.starts[segment] + int(self._index.segments[segment].record_entity[local])
+        return self.entities[entry]
+
+    def _list_name(self, record_id: int) -> Name:
+        """A list name with its kind (a record's ``name``), read alone from a persisted index (see :meth:`_name_of`)."""
+        if self._index is None:
+            return self._records[record_id].name
+        segment, local = self._index.records.bases.locate(record_id)
+        found = self._index.segments[segment]
+        return Name(found.name(local), found.kind(local))
 
     def _maybe_persons(self, ids: Ids) -> list[int]:
         """The ``ids`` whose entry may be a person: by the flags once known (in memory, or after ``warm``), else by
@@ -478,6 +508,8 @@ class SimpleMatcher:
         at = np.asarray(people, dtype=np.int64)
         if self._repeated is not None:
             keep = np.frombuffer(self._repeated, dtype=np.uint8)[at] != 0
+        elif isinstance(self._latin, RecentTexts):  # a persisted index not warmed: known with the names' keys
+            keep = self._latin.repeated(at)
         else:  # a persisted index not warmed: these names' keys are read (as the comparison would read them)
             keep = np.frombuffer(repeated_words(pick(self._latin, people)), dtype=np.uint8) != 0
         keep |= in_any(at, [self._postings.get(word, ()) for word in unique])
@@ -490,6 +522,8 @@ class SimpleMatcher:
         cutoff = MIN_NAME_SIMILARITY * 100
         if self._sorted_latin is not None:
             return self._sorted_latin.scores(latin, ids, cutoff)
+        if isinstance(self._latin, RecentTexts):  # a persisted index not warmed: its candidates' keys, kept decoded
+            return self._latin.scores(latin, ids, cutoff)
         ids = id_list(ids)
         found = process.extract(
             latin, pick(self._latin, ids), scorer=fuzz.token_sort_ratio, processor=None, limit=None, score_cutoff=cutoff
@@ -718,10 +752,10 @@ class SimpleMatcher:
         nearest: list[int] = work.nearest.tolist() if across and work.nearest is not None else []
         hits += self._cross_hits(query, key, work, nearest, hits, limit, threshold)
         for record_id in work.carrying:  # brands and acronyms: no spelling similarity to go on
-            record = self._records[record_id]
-            if short_form_reading(query.name, record.name.value, RELATED_CAP) is None:
+            if short_form_reading(query.name, self._name_of(record_id), RELATED_CAP) is None:
                 continue  # neither the brand table nor an acronym links the names: no hit, whatever the entry
-            hits.extend(filter(None, [short_form_hit(query, record.name, self._entity(record_id), RELATED_CAP)]))
+            name, entity = self._list_name(record_id), self._entity(record_id)
+            hits.extend(filter(None, [short_form_hit(query, name, entity, RELATED_CAP)]))
         if query.identifiers:
             hits = with_identifiers(query, hits, self._identifier_index, self.entities)
         best: dict[tuple[str, str], Hit] = {}
@@ -756,27 +790,28 @@ class SimpleMatcher:
         if passing is None and bounded and han_core(key.original) and nearest:
             # Every candidate's words are bounded against the query's characters below: their close spellings are
             # searched for together (a Chinese query's hundred Latin candidates bring a few hundred new words).
-            names = (_alignable(self._records[i].key.latin) for i in nearest)
+            names = (_alignable(self._latin[i]) for i in nearest)
             prepare(han_core(key.original), names, spoken=_may_read_spoken(query, None))
         elif passing is None and bounded and nearest:
             # The same the other way: the query's words against all its Chinese candidates at once, so that the
             # pairs its words alone rule out (most of them) are bounded without a vocabulary each.
-            work_out(alignable_words(key.latin), (han_core(self._records[i].key.original) for i in nearest))
+            work_out(alignable_words(key.latin), (self._han_core_of(i) for i in nearest))
         passed: list[int] = []
         complete = passing is None and bounded and len(nearest) > 0
         pair_bound = CrossBound(query, key)
         for record_id in nearest:
-            record = self._records[record_id]
             if bounded:
                 if passing is not None and floor == first:
                     reaches = record_id in passing
-                else:
-                    reaches = pair_bound.may_reach(record.key, None, floor)
+                else:  # by the name's two spellings: most pairs stop here, and their records are not decoded
+                    spelling = Spelling(self._name_of(record_id), self._latin[record_id])
+                    reaches = pair_bound.may_reach(spelling, None, floor)
                     complete = complete and floor == first
                     if reaches:
                         passed.append(record_id)
                 if not reaches:
                     continue  # provably below the threshold whatever the entry: not worth reading it, nor aligning
+            record = self._records[record_id]
             entity = self._entity(record_id)
             if bounded and not pair_bound.may_reach(record.key, entity.schema, floor):
                 continue  # nor for this entry (identifiers could still raise a score: then every pair is aligned)
@@ -938,6 +973,24 @@ def cross_may_reach(query: Query, key: NameKey, other: NameKey, schema: str | No
     return CrossBound(query, key).may_reach(other, schema, threshold)
 
 
+class Spelled(Protocol):
+    """What :meth:`CrossBound.may_reach` reads of a list name: a :class:`~threadline.names.normalize.NameKey`, or
+    only its two spellings (:class:`Spelling`)."""
+
+    @property
+    def original(self) -> str: ...
+
+    @property
+    def latin(self) -> str: ...
+
+
+class Spelling(NamedTuple):
+    """A list name as written and its Latin key, read without decoding the rest of its record."""
+
+    original: str
+    latin: str
+
+
 class CrossBound:
     """:func:`cross_may_reach` for one query against the names in the other script it meets. What depends on the
     query alone is worked out once, not for each of its hundred candidates: its Chinese core or its words, whether
@@ -952,7 +1005,7 @@ class CrossBound:
         self._transcribed: dict[bool, bool] = {}
         self._sounding: dict[str, bool] = {}
 
-    def may_reach(self, other: NameKey, schema: str | None, threshold: float) -> bool:
+    def may_reach(self, other: Spelled, schema: str | None, threshold: float) -> bool:
         """Whether aligning the query with ``other`` could give a hit (see :func:`cross_may_reach`)."""
         query = self.query
         if schema is not None and not schemata_compatible(query.schema, schema):
@@ -982,7 +1035,7 @@ class CrossBound:
             return True
         return threshold <= RELATED_CAP and all(w in GROUP_WORDS for w in bound.hopeless)
 
-    def _is_transcribed(self, other: NameKey, person: bool) -> bool:
+    def _is_transcribed(self, other: Spelled, person: bool) -> bool:
         """:func:`~threadline.names.transcribed.is_transcribed` of the pair's Chinese name."""
         if not self.han:
             return _transcribed(other.original, person)

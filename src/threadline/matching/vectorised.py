@@ -173,8 +173,10 @@ def in_any(ids: Ids, postings: Iterable[Sequence[int]]) -> npt.NDArray[np.bool_]
     return found
 
 
-RECENT_TEXTS = 1 << 17
-"""Texts kept decoded by :class:`RecentTexts` (the Latin keys of recent queries' candidates: a few megabytes)."""
+RECENT_TEXTS = 1 << 20
+"""Texts kept decoded by :class:`RecentTexts`: the Latin keys of recent queries' candidates. The benchmark's 800
+queries against a million names read 2.35 million keys, 730,000 of them distinct: kept up to 131,072, 59 % of the
+reads decoded a key again, kept up to this many 31 % (each one once)."""
 
 
 class RecentTexts(Sequence[str]):
@@ -182,19 +184,24 @@ class RecentTexts(Sequence[str]):
 
     A Latin query reads its candidates' keys to score them, then again those that may be persons' (most of them,
     for a person's name), and the next query's candidates share many: each read cost about a microsecond a key,
-    two to three milliseconds a query at a million names. Until ``SimpleMatcher.warm`` decodes them all."""
+    two to three milliseconds a query at a million names. Until ``SimpleMatcher.warm`` decodes them all. What is
+    kept lives in arrays by id, so which of a query's couple of thousand candidates are kept is found, and they are
+    taken, in a few numpy steps rather than a dictionary look-up each."""
 
     def __init__(self, texts: Sequence[str], keep: int = RECENT_TEXTS) -> None:
         self._texts = texts
         self._keep = keep
-        self._recent: dict[int, str] = {}
+        self._known = np.zeros(len(texts), dtype=bool)
+        self._held: npt.NDArray[np.object_] = np.empty(len(texts), dtype=object)
+        self._repeated = np.full(len(texts), -1, dtype=np.int8)  # -1 until asked for (:meth:`repeated`)
+        self._count = 0
 
     def __len__(self) -> int:
         return len(self._texts)
 
     def __getitem__(self, i: Any) -> Any:
-        if isinstance(i, int) and i in self._recent:
-            return self._recent[i]
+        if isinstance(i, int) and 0 <= i < len(self._known) and self._known[i]:
+            return self._held[i]
         return self._texts[i]
 
     def __iter__(self) -> Iterator[str]:
@@ -203,16 +210,54 @@ class RecentTexts(Sequence[str]):
     def take(self, ids: Ids) -> list[str]:
         """``[self[i] for i in ids]``: the recent ones from memory, the others read together (``take`` of the
         underlying keys, else one by one) and kept."""
-        listed = id_list(ids)
-        recent = self._recent
-        found = [recent.get(i) for i in listed]
-        missing = [row for row, text in enumerate(found) if text is None]
-        if missing:
-            wanted = [listed[row] for row in missing]
-            take = getattr(self._texts, "take", None)
-            texts: list[str] = take(wanted) if take is not None else [self._texts[i] for i in wanted]
-            if len(recent) + len(wanted) > self._keep:
-                recent.clear()
-            for row, i, text in zip(missing, wanted, texts, strict=True):
-                found[row] = recent[i] = text
-        return [text for text in found if text is not None]
+        taken: list[str] = self._held[self._kept(ids)].tolist()
+        return taken
+
+    def scores(self, query: str, ids: Ids, cutoff: float) -> list[tuple[int, float]]:
+        """:meth:`SortedNames.scores` of the names ``ids``: ``process.extract``'s token-sort scores and order, from
+        one ``cdist`` call over the kept keys (which sorts their words in C, as ``extract`` does)."""
+        if not len(ids):
+            return []
+        at = self._kept(ids)
+        scores = process.cdist(
+            [query], self._held[at], scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=cutoff, dtype=np.float64
+        )[0]
+        found = np.flatnonzero(scores >= cutoff)
+        order = found[np.lexsort((found, -scores[found]))]
+        return list(zip(at[order].tolist(), scores[order].tolist(), strict=True))
+
+    def repeated(self, ids: Ids) -> npt.NDArray[np.bool_]:
+        """Whether a word occurs twice in each of the names ``ids`` (as :func:`repeated_words`), a new array; each
+        name's answer is kept with its key."""
+        at = self._kept(ids)
+        flags = self._repeated[at]
+        unknown = np.flatnonzero(flags < 0)
+        if len(unknown):
+            found = np.frombuffer(repeated_words(self._held[at[unknown]].tolist()), dtype=np.int8)
+            flags[unknown] = self._repeated[at[unknown]] = found
+        answer: npt.NDArray[np.bool_] = flags != 0
+        return answer
+
+    def _kept(self, ids: Ids) -> npt.NDArray[np.int64]:
+        """``ids`` as an array, every one of them read and kept (all those kept before forgotten first when there
+        would be more than ``keep``)."""
+        at = np.asarray(ids, dtype=np.int64)
+        unknown = ~self._known[at]
+        if not unknown.any():
+            return at
+        if self._count + int(np.count_nonzero(unknown)) > self._keep:
+            self._known[:] = False
+            self._held[:] = None
+            self._repeated[:] = -1
+            self._count = 0
+            unknown[:] = True
+        missing = at[unknown]
+        wanted: list[int] = missing.tolist()
+        take = getattr(self._texts, "take", None)
+        texts: list[str] = take(wanted) if take is not None else [self._texts[i] for i in wanted]
+        held = np.empty(len(texts), dtype=object)
+        held[:] = texts
+        self._held[missing] = held
+        self._known[missing] = True
+        self._count += len(wanted)
+        return at
