@@ -4,7 +4,14 @@ import random
 
 import pytest
 
-from threadline.matching.persons import NEAR_LETTERS, consonant_similarity, person_similarity, skeleton_closeness
+from tests.comparing import compare
+from threadline.matching.persons import (
+    NEAR_LETTERS,
+    consonant_similarity,
+    other_given_name,
+    person_similarity,
+    skeleton_closeness,
+)
 from threadline.names.abjad import CONSONANT_CAP
 
 
@@ -82,3 +89,23 @@ def test_skeleton_closeness_is_the_half_letter_edit_distance_exactly() -> None:
     for a in skeletons:
         for b in skeletons[:40]:
             assert skeleton_closeness(a, b) == _half_letter_closeness(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        ("chen quanguo", "chen quanhua", ("quanguo", "quanhua")),  # 全国, 全华: two given names
+        ("zhu hailun", "zhu hailin", None),  # one letter: a slip
+        ("chen quanguo", "quan guo chen", None),  # the same letters split and ordered otherwise
+        ("vladimir putin", "vladimir pudin", None),  # no pinyin
+        ("wang yong", "wang yang", None),  # one syllable each: left to the part comparison
+    ],
+)
+def test_two_pinyin_given_names_are_two_persons(a: str, b: str, differ: tuple[str, str] | None) -> None:
+    assert other_given_name(a, b) == differ
+
+
+def test_a_chinese_persons_other_given_name_in_pinyin_is_no_match() -> None:
+    hit = compare("Chen Quanhua", "Chen Quanguo", "Person", "Person")
+    assert hit is not None and hit.score < 0.85
+    assert "two pinyin given names" in hit.explanation

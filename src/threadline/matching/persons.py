@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import permutations
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from threadline.names.abjad import ARABIC, CONSONANT_CAP, arabic_skeletons, is_abjad, latin_skeletons
+from threadline.names.han import pinyin_syllables, spells_pinyin
 
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "bint", "de", "da", "do", "dos", "van", "der", "von", "del"})
 PARTICLE_WEIGHT = 0.3
@@ -100,6 +102,33 @@ def person_similarity(a: str, b: str, compare: Callable[[str, str], float] = par
         if glued > score:
             score, reason = glued, f"compared without spaces: {glued:.2f}"
     return max(0.0, min(1.0, score)), reason
+
+
+OTHER_GIVEN_NAME_CAP = 0.6
+"""Score ceiling for two Chinese names in pinyin whose given names are two different pinyin spellings."""
+
+
+def other_given_name(a: str, b: str) -> tuple[str, str] | None:
+    """The two parts that tell two Chinese names in pinyin apart, when that is a given name of two or more syllables
+    on both sides, two letters or more apart: "Chen Quanguo" and "Chen Quanhua" (全国, 全华) are two persons, though
+    a shared beginning makes the parts look alike. A slip of one letter ("Hailin" for Hailun) is not this, nor the
+    same letters split or ordered otherwise ("Quan Guo Chen"), nor a name with a part that is no pinyin. ``None``
+    otherwise."""
+    first, second = a.split(), b.split()
+    if not (2 <= len(first) <= 3 and 2 <= len(second) <= 3):
+        return None
+    if not all(w in pinyin_syllables() or spells_pinyin(w) for w in (*first, *second)):
+        return None
+    joined = {"".join(order) for order in permutations(first)}
+    if any("".join(order) in joined for order in permutations(second)):
+        return None
+    only_first, only_second = [w for w in first if w not in second], [w for w in second if w not in first]
+    if len(only_first) != 1 or len(only_second) != 1:
+        return None
+    mine, theirs = only_first[0], only_second[0]
+    if spells_pinyin(mine) and spells_pinyin(theirs) and Levenshtein.distance(mine, theirs) >= 2:
+        return mine, theirs
+    return None
 
 
 NEAR_LETTERS = frozenset(

@@ -60,7 +60,12 @@ from threadline.matching.index import CandidateIndex, Postings
 from threadline.matching.latin_side import known_reach, work_out
 from threadline.matching.model import Hit, Query, list_side_adjustments, schemata_compatible
 from threadline.matching.namework import NameWork, NameWorks
-from threadline.matching.persons import consonant_similarity, person_similarity
+from threadline.matching.persons import (
+    OTHER_GIVEN_NAME_CAP,
+    consonant_similarity,
+    other_given_name,
+    person_similarity,
+)
 from threadline.matching.scripts import ScriptFlags, pick
 from threadline.matching.shortforms import index_keys as short_form_keys
 from threadline.matching.shortforms import query_keys as short_form_query_keys
@@ -1198,7 +1203,7 @@ def pinyin_apart(key: NameKey, other: NameKey) -> tuple[str, str] | None:
     mine, theirs = next(iter(only_mine)), next(iter(only_theirs))
     places = _chinese_place_words()
     shared = set(key.latin.split()) & set(other.latin.split())
-    if spells_pinyin(mine) and spells_pinyin(theirs) and not places.isdisjoint(shared):
+    if not places.isdisjoint(shared) and spells_pinyin(mine) and spells_pinyin(theirs):
         return mine, theirs
     return None
 
@@ -1243,6 +1248,14 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
             similarity, reason = by_consonants
             features = [("person_consonants", similarity)]
         parts = [f"name {key.latin!r} ~ {label} {record.name.value!r}: {reason}"]
+        given = other_given_name(key.latin, other.latin)
+        if given and similarity > OTHER_GIVEN_NAME_CAP:
+            similarity = OTHER_GIVEN_NAME_CAP
+            features.append(("other_given_name", OTHER_GIVEN_NAME_CAP))
+            parts.append(
+                f"{given[0]!r} and {given[1]!r} are two pinyin given names, not a slip: another person, capped at "
+                f"{OTHER_GIVEN_NAME_CAP}"
+            )
         if (" " not in key.latin or " " not in other.latin) and key.latin != other.latin:
             # "Marian" is not the alias "Marine", nor "Green Field Agri" the alias "GREEN": one word is little to go on
             similarity *= 0.90
