@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from pair_records import labelled_pair
 from rapidfuzz import fuzz
 
 from threadline.matching.acronyms import derive, is_acronym
@@ -32,15 +33,6 @@ TEST_BRANDS = frozenset({"Hikvision", "XPCC", "Esquel", "Zhongtai", "Tianye", "C
 """Brands whose rows tests/names/test_brands.py and tests/matching/test_shortforms.py use: kept out of the slice."""
 _CODE = re.compile(r"cn_company_names (\d{6})")
 _FORMS = re.compile(r",?\s*(co\.?,?\s*ltd\.?|company limited|limited|corporation)\s*$", re.IGNORECASE)
-
-
-def _pair(pid: str, left: str, right: str, label: bool) -> dict[str, object]:
-    return {
-        "id": pid,
-        "left": {"schema": "Company", "properties": {"name": [left]}},
-        "right": {"schema": "Company", "properties": {"name": [right]}},
-        "label": label,
-    }
 
 
 def _list_acronyms() -> list[tuple[str, str, str]]:
@@ -96,11 +88,11 @@ def acronyms_brands(data: Path) -> list[dict[str, object]]:
         if key in seen_entities:
             continue
         seen_entities.add(key)
-        pairs.append(_pair(f"acr-pos-{i}", acronym, full, True))
+        pairs.append(labelled_pair(f"acr-pos-{i}", acronym, full, True))
         own = [n.value for n in entities[key].names]
         others = [(n, k) for n, k in expansions.get(acronym.lower(), []) if k != key and not _alike(n, own)]
         if others:
-            pairs.append(_pair(f"acr-neg-{i}", acronym, rng.choice(sorted(others))[0], False))
+            pairs.append(labelled_pair(f"acr-neg-{i}", acronym, rng.choice(sorted(others))[0], False))
     # Brands from the table, not the tests' brands.
     with open(data / "cn_company_names" / "cn_company_name_pairs.csv", encoding="utf-8") as handle:
         companies = [
@@ -125,7 +117,7 @@ def acronyms_brands(data: Path) -> list[dict[str, object]]:
         ]
         for j, legal in enumerate(names):
             written = legal.upper() if j % 2 else _FORMS.sub(" Company Limited", legal)
-            pairs.append(_pair(f"brand-pos-{row.brand}-{row.name}-{j}", row.name, written, True))
+            pairs.append(labelled_pair(f"brand-pos-{row.brand}-{row.name}-{j}", row.name, written, True))
         own = {by_code[c]["province"] for c in codes[row.brand] if c in by_code}
         industries = {_industry(by_code[c]["name_en"]) for c in codes[row.brand] if c in by_code}
         own_codes = codes[row.brand]
@@ -139,5 +131,5 @@ def acronyms_brands(data: Path) -> list[dict[str, object]]:
         if peers:
             peer = rng.choice(sorted(peers, key=lambda r: (r["code"], r["name_en"])))
             other = peer["name_en"] if row.script == "latin" else peer["name_zh_full"]
-            pairs.append(_pair(f"brand-neg-{row.brand}-{row.name}", row.name, other, False))
+            pairs.append(labelled_pair(f"brand-neg-{row.brand}-{row.name}", row.name, other, False))
     return pairs

@@ -45,6 +45,7 @@ from typing import Any
 import baselines
 from acronym_brand_pairs import acronyms_brands
 from original_script_pairs import original_script_persons
+from pair_records import labelled_pair
 from reliability import best_recall_at_precision, expected_calibration_error, markdown, reliability
 from xinjiang_place_pairs import xinjiang_places
 
@@ -63,15 +64,6 @@ from threadline.service import default_store, score_pairs_file
 SEED = 20261122
 
 
-def _pair(pid: str, left: str, right: str, label: bool, schema: str = "Company") -> dict[str, object]:
-    return {
-        "id": pid,
-        "left": {"schema": schema, "properties": {"name": [left]}},
-        "right": {"schema": schema, "properties": {"name": [right]}},
-        "label": label,
-    }
-
-
 def han_latin_companies(data: Path) -> list[dict[str, object]]:
     """Held-out companies: each Chinese name against its own English name, against the English name of another
     held-out company from the same province and industry (the hard negative the issue asks for; same province
@@ -86,16 +78,16 @@ def han_latin_companies(data: Path) -> list[dict[str, object]]:
     rng = random.Random(SEED)
     pairs = []
     for i, row in enumerate(rows):
-        pairs.append(_pair(f"co-pos-{i}", row["name_zh_full"], row["name_en"], True))
+        pairs.append(labelled_pair(f"co-pos-{i}", row["name_zh_full"], row["name_en"], True))
         others = [r for r in rows if r["province"] == row["province"] and r["code"] != row["code"]]
         if others:
             other = rng.choice(others)
-            pairs.append(_pair(f"co-neg-{i}", row["name_zh_full"], other["name_en"], False))
+            pairs.append(labelled_pair(f"co-neg-{i}", row["name_zh_full"], other["name_en"], False))
         kind = industry.get(row["code"])
         peers = [r for r in others if kind and industry.get(r["code"]) == kind]
         if peers:
             peer = rng.choice(peers)
-            pairs.append(_pair(f"co-ind-{i}", row["name_zh_full"], peer["name_en"], False))
+            pairs.append(labelled_pair(f"co-ind-{i}", row["name_zh_full"], peer["name_en"], False))
     return pairs
 
 
@@ -110,10 +102,10 @@ def han_latin_persons() -> list[dict[str, object]]:
     pairs = []
     for i, (han, name) in enumerate(people):
         words = name.replace(",", " ").split()
-        pairs.append(_pair(f"p-pos-{i}", han, name, True, "Person"))
-        pairs.append(_pair(f"p-rev-{i}", han, " ".join(reversed(words)), True, "Person"))
+        pairs.append(labelled_pair(f"p-pos-{i}", han, name, True, "Person"))
+        pairs.append(labelled_pair(f"p-rev-{i}", han, " ".join(reversed(words)), True, "Person"))
         other = rng.choice([p for p in people if p[0] != han])
-        pairs.append(_pair(f"p-neg-{i}", han, other[1], False, "Person"))
+        pairs.append(labelled_pair(f"p-neg-{i}", han, other[1], False, "Person"))
     return pairs
 
 
@@ -146,7 +138,7 @@ def same_trade_name(data: Path) -> list[dict[str, object]]:
             for other in members:
                 if other is not own:
                     pid = f"stn-{own['code']}-{other['code']}"
-                    pairs.append(_pair(pid, own["name_zh_full"], other["name_en"], False))
+                    pairs.append(labelled_pair(pid, own["name_zh_full"], other["name_en"], False))
     return sorted(pairs, key=lambda pair: str(pair["id"]))
 
 
@@ -172,21 +164,21 @@ RELATED = [
 
 
 def related() -> list[dict[str, object]]:
-    return [_pair(f"rel-{i}", a, b, False) for i, (a, b) in enumerate(RELATED)]
+    return [labelled_pair(f"rel-{i}", a, b, False) for i, (a, b) in enumerate(RELATED)]
 
 
 # Scored by every matcher before the timed runs, so that loading reference data (glossary, gazetteer, rigour's
 # name tables) is not counted; invented names, in no slice.
 WARM_UP = [
-    _pair("warm-1", "北京示范电子科技有限公司", "Beijing Shifan Electronic Technology Co., Ltd.", True),
-    _pair("warm-2", "Ivan Petrovich Sidorov", "SIDOROV, Ivan", True, "Person"),
+    labelled_pair("warm-1", "北京示范电子科技有限公司", "Beijing Shifan Electronic Technology Co., Ltd.", True),
+    labelled_pair("warm-2", "Ivan Petrovich Sidorov", "SIDOROV, Ivan", True, "Person"),
     # A Chinese person's name in a Hong Kong spelling and an Arabic-script name: their tables (Cantonese, Korean,
     # Wade-Giles readings; consonant skeletons) are loaded here, not inside the first timed slice that needs them.
-    _pair("warm-3", "王小明", "Wong Siu Ming", True, "Person"),
-    _pair("warm-4", "محمد علي", "Mohammed Ali", True, "Person"),
+    labelled_pair("warm-3", "王小明", "Wong Siu Ming", True, "Person"),
+    labelled_pair("warm-4", "محمد علي", "Mohammed Ali", True, "Person"),
     # Two companies' names that each keep a part: the dictionary's English words and the pinyin syllables are read
     # to tell a brand from another company's pinyin.
-    _pair("warm-5", "北京示范电子科技有限公司", "Beijing Huicheng Electronic Technology Co., Ltd.", False),
+    labelled_pair("warm-5", "北京示范电子科技有限公司", "Beijing Huicheng Electronic Technology Co., Ltd.", False),
 ]
 
 

@@ -16,6 +16,8 @@ import random
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from pair_records import labelled_pair
+
 PARTS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
 SMALL_WORDS = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "bint", "ould"})
 SEED = 20261201
@@ -52,10 +54,4 @@ def original_script_persons(data: Path) -> list[dict[str, object]]:
 
 
 def _pair(pid: str, left: str, right: str, label: bool, ref: str) -> dict[str, object]:
-    return {
-        "id": pid,
-        "left": {"schema": "Person", "properties": {"name": [left]}},
-        "right": {"schema": "Person", "properties": {"name": [right]}},
-        "label": label,
-        "note": f"UN reference {ref}",
-    }
+    return labelled_pair(pid, left, right, label, "Person") | {"note": f"UN reference {ref}"}

@@ -19,6 +19,8 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 
+from pair_records import labelled_pair
+
 from threadline.commented_csv import read_rows
 from threadline.names.han import spells_pinyin
 from threadline.names.normalize import fold
@@ -32,15 +34,6 @@ BODIES = (
 )
 
 
-def _pair(pid: str, left: str, right: str, label: bool) -> dict[str, object]:
-    return {
-        "id": pid,
-        "left": {"schema": "Organization", "properties": {"name": [left]}},
-        "right": {"schema": "Organization", "properties": {"name": [right]}},
-        "label": label,
-    }
-
-
 def _english_names(table: list[dict[str, str]]) -> dict[str, str]:
     """Per adcode, the place's English name: the first of its Latin forms that is not pinyin (Aksu, Korla, Manas),
     from its strong row and the weak rows that give its own short form, else its pinyin."""
@@ -49,7 +42,7 @@ def _english_names(table: list[dict[str, str]]) -> dict[str, str]:
         own = row["strength"] == "strong" or any(row["name_zh"].startswith(f) for f in row["match_zh"].split("|") if f)
         if own:
             forms[row["adcode"]] += [f for f in row["match_latin"].split("|") if f and " " not in f]
-    names = {}
+    names: dict[str, str] = {}
     for row in table:
         english = [f for f in forms[row["adcode"]] if f.isascii() and f.isalpha() and not spells_pinyin(fold(f))]
         names.setdefault(row["adcode"], english[0] if english else row["name_latin"])
@@ -58,7 +51,7 @@ def _english_names(table: list[dict[str, str]]) -> dict[str, str]:
 
 def xinjiang_places() -> list[dict[str, object]]:
     table = read_rows(XINJIANG_TABLE)
-    english = _english_names(table)
+    english_names = _english_names(table)
     rows = [r for r in table if r["strength"] == "strong"]
     prefectures = {r["adcode"]: r for r in rows if r["level"] == "prefecture" and r["name_zh"].endswith(("地区", "州"))}
     counties: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -69,17 +62,20 @@ def xinjiang_places() -> list[dict[str, object]]:
     pairs: list[dict[str, object]] = []
     for code in sorted(counties):
         prefecture, members = prefectures[code], sorted(counties[code], key=lambda r: r["adcode"])
-        pref_en = english[code]
+        pref_en = english_names[code]
         for county in members:
             han_body, en_body = rnd.choice(BODIES)
             han = prefecture["name_zh"] + county["name_zh"] + han_body
-            name = english[county["adcode"]]
+            name = english_names[county["adcode"]]
             at = f"xj-{county['adcode']}"
-            pairs.append(_pair(f"{at}-en", han, f"{name} County {en_body}, {pref_en} Prefecture", True))
-            pairs.append(_pair(f"{at}-zh", han, f"{pref_en} Prefecture {name} County {en_body}", True))
-            pairs.append(_pair(f"{at}-short", han, f"{name} County {en_body}", True))
+            latins: tuple[tuple[str, str, bool], ...] = (
+                (f"{at}-en", f"{name} County {en_body}, {pref_en} Prefecture", True),
+                (f"{at}-zh", f"{pref_en} Prefecture {name} County {en_body}", True),
+                (f"{at}-short", f"{name} County {en_body}", True),
+            )
             others = [r for r in members if r["adcode"] != county["adcode"]]
             if others:
-                other = english[rnd.choice(others)["adcode"]]
-                pairs.append(_pair(f"{at}-other", han, f"{other} County {en_body}, {pref_en} Prefecture", False))
+                other = english_names[rnd.choice(others)["adcode"]]
+                latins += ((f"{at}-other", f"{other} County {en_body}, {pref_en} Prefecture", False),)
+            pairs += [labelled_pair(pid, han, latin, label, "Organization") for pid, latin, label in latins]
     return pairs
