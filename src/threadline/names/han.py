@@ -187,12 +187,18 @@ def spells_pinyin(word: str) -> bool:
     "xinbang"): the romanised trade name of some Chinese company. Single letters and one syllable say too little."""
     if len(word) < 4 or not word.isascii() or not word.isalpha():
         return False
+    return most_syllables(word, 2) >= 2
+
+
+def most_syllables(word: str, shortest: int = 1) -> int:
+    """The most pinyin syllables of ``shortest`` letters or more that ``word`` splits into, written together
+    ("awati" = a wa ti: 3), or -1 when it is no pinyin."""
     syllables = pinyin_syllables()
     best = [0] + [-1] * len(word)  # most syllables a segmentation of word[:i] can have; -1: none
     for i in range(len(word)):
         if best[i] < 0:
             continue
-        for k in range(2, 7):
+        for k in range(shortest, 7):
             if i + k <= len(word) and word[i : i + k] in syllables:
                 best[i + k] = max(best[i + k], best[i] + 1)
-    return best[len(word)] >= 2
+    return best[len(word)]

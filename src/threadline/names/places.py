@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from threadline.commented_csv import read_rows
-from threadline.names.han import leading_province, pinyin_syllables
+from threadline.names.han import leading_province, most_syllables
 from threadline.names.normalize import fold
 from threadline.settings import RESOURCES_DIR
 
@@ -194,19 +194,7 @@ def xinjiang_place_words() -> frozenset[str]:
         for form in (row["name_latin"], *row["match_latin"].split("|"))
     }
     keys = (fold(form).replace(" ", "") for form in forms)
-    return frozenset(k for k in keys if len(k) >= 4 and k.isascii() and k.isalpha() and not _all_pinyin(k))
-
-
-def _all_pinyin(word: str) -> bool:
-    """Whether a word is pinyin syllables written together, one-letter syllables too ("awati" = a wa ti)."""
-    syllables = pinyin_syllables()
-    can = [True] + [False] * len(word)
-    for i in range(len(word)):
-        if can[i]:
-            for k in range(1, 7):
-                if i + k <= len(word) and word[i : i + k] in syllables:
-                    can[i + k] = True
-    return can[len(word)]
+    return frozenset(k for k in keys if len(k) >= 4 and k.isascii() and k.isalpha() and most_syllables(k) < 1)
 
 
 def names_latin_place(words: tuple[str, ...]) -> bool:
