@@ -117,18 +117,18 @@ def other_given_name(a: str, b: str) -> tuple[str, str] | None:
     first, second = a.split(), b.split()
     if not (2 <= len(first) <= 3 and 2 <= len(second) <= 3):
         return None
-    if not all(w in pinyin_syllables() or spells_pinyin(w) for w in (*first, *second)):
-        return None
-    joined = {"".join(order) for order in permutations(first)}
-    if any("".join(order) in joined for order in permutations(second)):
-        return None
     only_first, only_second = [w for w in first if w not in second], [w for w in second if w not in first]
     if len(only_first) != 1 or len(only_second) != 1:
         return None
     mine, theirs = only_first[0], only_second[0]
-    if spells_pinyin(mine) and spells_pinyin(theirs) and Levenshtein.distance(mine, theirs) >= 2:
-        return mine, theirs
-    return None
+    if Levenshtein.distance(mine, theirs, score_cutoff=1) < 2 or not (spells_pinyin(mine) and spells_pinyin(theirs)):
+        return None
+    joined = {"".join(order) for order in permutations(first)}
+    if any("".join(order) in joined for order in permutations(second)):
+        return None
+    if not all(w in pinyin_syllables() or spells_pinyin(w) for w in (*first, *second)):
+        return None
+    return mine, theirs
 
 
 NEAR_LETTERS = frozenset(
