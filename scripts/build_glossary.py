@@ -148,7 +148,6 @@ def _fragment(han: str, english: str, codes: set[str], spans: dict[tuple[str, st
 
 XINJIANG_LEVELS = frozenset({"prefecture", "county", "xpcc_city", "xpcc_division", "xpcc_regiment"})
 CHINA_LEVELS = frozenset({"province", "prefecture"})
-PLACE_SUFFIXES = ("地区", "市", "县", "区")
 ADMIN_WORDS = frozenset(
     {"shi", "diqu", "xian", "qu", "zizhizhou", "zizhixian", "zizhiqu", "county", "city", "prefecture", "region"}
 )
@@ -164,11 +163,7 @@ def _place_forms(han_forms: list[str], latin_forms: list[str]) -> set[tuple[str,
     is left out: the aligner reads a Chinese name's characters only; 一零四团 stays."""
     hans = set()
     for form in filter(None, han_forms):
-        hans.add(form)
-        suffix = next((suffix for suffix in PLACE_SUFFIXES if form.endswith(suffix)), "")
-        if suffix and len(form) - len(suffix) >= 2:
-            hans.add(form[: -len(suffix)])
-        hans.add(bare_name(form))  # 克孜勒苏柯尔克孜自治州 -> 克孜勒苏
+        hans |= {form, bare_name(form)}  # 和田地区 -> 和田, 克孜勒苏柯尔克孜自治州 -> 克孜勒苏
     spelled = {_pinyin(han) for han in hans}
     out = set()
     for latin in filter(None, latin_forms):
