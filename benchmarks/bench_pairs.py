@@ -160,6 +160,14 @@ RELATED = [
     ("华为技术有限公司", "Huawei Device Co., Ltd."),
     ("和田地区公安局", "Hotan County Public Security Bureau"),
     ("喀什市公安局", "Kashgar Prefecture Public Security Bureau"),
+    # Added in session 21: the XPCC's divisions and regiments, and its party committee, against the Corps itself;
+    # two divisions of it (two parties, neither part of the other).
+    ("新疆生产建设兵团第一师", "Xinjiang Production and Construction Corps"),
+    ("新疆生产建设兵团第八师一二一团", "XPCC 8th Division"),
+    ("新疆生产建设兵团", "Xinjiang Production and Construction Corps Party Committee"),
+    ("Xinjiang Production and Construction Corps", "Xinjiang Production and Construction Corps 14th Division"),
+    ("新疆生产建设兵团第一师", "Second Division of the XPCC"),
+    ("XPCC First Division", "XPCC Second Division"),
 ]
 
 

@@ -255,6 +255,9 @@ def test_an_english_name_in_parts_is_also_read_with_its_parts_the_other_way_roun
     assert parts_reversed("Xinjiang Tianye Co., Ltd.", ("xinjiang", "tianye")) == ()  # a legal form is no part
     hit = compare("新疆生产建设兵团第十四师", "14th Division, XPCC", None, "Organization")
     assert hit is not None and hit.score >= 0.95, hit
+    assert parts_reversed("First Division of the XPCC", ("1st", "division", "xpcc")) == ("xpcc", "1st", "division")
+    of = compare("新疆生产建设兵团第一师", "First Division of the XPCC", None, "Organization")
+    assert of is not None and of.score >= 0.95, of
 
 
 def test_a_company_named_for_another_and_a_place_is_related() -> None:

@@ -264,6 +264,8 @@ def test_names_split_into_words_differently_are_the_same_letters() -> None:
         ("新疆生产建设兵团", "新疆生产建设兵团公安局", True),
         ("中国石油天然气集团有限公司", "中国石油天然气股份有限公司", True),
         ("新疆维吾尔自治区公安厅", "新疆维吾尔自治区公安局", False),  # two agencies, neither a unit of the other
+        ("新疆生产建设兵团", "新疆生产建设兵团第一师", True),  # one of its divisions
+        ("新疆生产建设兵团第一师", "新疆生产建设兵团第一师一零四团", True),  # a regiment of the division
     ],
 )
 def test_chinese_names_that_differ_by_a_group_or_unit_term_are_related(parent: str, unit: str, related: bool) -> None:
@@ -441,3 +443,32 @@ def test_a_chinese_companys_pinyin_neighbour_is_no_match() -> None:
     hit = compare("Xinjiang Huafa Textile Co., Ltd.", "Xinjiang Huafu Textile Co., Ltd.", "Company", "Company")
     assert hit is not None and hit.score < 0.85
     assert "pinyin of different syllables" in hit.explanation
+
+
+@pytest.mark.parametrize(
+    ("parent", "unit"),
+    [
+        ("新疆生产建设兵团第一师", "Xinjiang Production and Construction Corps"),
+        ("新疆生产建设兵团第一师", "XPCC"),
+        ("新疆生产建设兵团第一师一零四团", "XPCC First Division"),
+        ("新疆生产建设兵团", "XPCC Party Committee"),
+        ("Xinjiang Production and Construction Corps", "Xinjiang Production and Construction Corps 1st Division"),
+    ],
+)
+def test_a_division_a_regiment_or_a_party_committee_is_related_to_its_organisation(parent: str, unit: str) -> None:
+    hit = compare(parent, unit, None, "Organization")
+    assert hit is not None and hit.relation == "related" and hit.score < 0.85, hit
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("新疆生产建设兵团第一师", "新疆生产建设兵团第二师"),
+        ("XPCC First Division", "XPCC Second Division"),
+        ("XPCC (Xinjiang Production and Construction Corps) 1st Division", "XPCC 2nd Division"),
+        ("新疆生产建设兵团第一师", "Second Division of the XPCC"),
+    ],
+)
+def test_two_divisions_are_two_parties_not_related(left: str, right: str) -> None:
+    hit = compare(left, right, None, "Organization")
+    assert hit is None or (hit.score < 0.85 and hit.relation is None), hit

@@ -123,16 +123,22 @@ def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | Non
     return found
 
 
+PARTS = re.compile(r"\s*,\s*|\s+of\s+", re.IGNORECASE)
+"""What separates the parts of an English name that Chinese writes the other way round."""
+
+
 @lru_cache(maxsize=20_000)
 def parts_reversed(name: str, words: tuple[str, ...]) -> tuple[str, ...]:
-    """``words``, the alignable words of ``name``, with the parts the name separates by commas in reverse order:
-    English names the smaller unit first ("14th Division, XPCC"), Chinese names the larger (新疆生产建设兵团第十四师).
+    """``words``, the alignable words of ``name``, with the parts the name separates by commas or "of" in reverse
+    order: English names the smaller unit first ("14th Division, XPCC", "First Division of the XPCC"), Chinese
+    names the larger (新疆生产建设兵团第十四师).
     ``()`` when that changes nothing: a name of one part (a legal form is no part: "Xinjiang Tianye Co., Ltd."), or
     parts that do not give the same words."""
-    if "," not in name:
+    pieces = PARTS.split(name)
+    if len(pieces) < 2:
         return ()
     kept = set(words)
-    parts = [tuple(w for w in name_key(part).latin.split() if w in kept) for part in name.split(",")]
+    parts = [tuple(w for w in name_key(part).latin.split() if w in kept) for part in pieces]
     turned = tuple(word for part in reversed(parts) for word in part)
     if turned == words or sorted(turned) != sorted(words):
         return ()

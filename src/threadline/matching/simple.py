@@ -71,6 +71,14 @@ from threadline.matching.shortforms import index_keys as short_form_keys
 from threadline.matching.shortforms import query_keys as short_form_query_keys
 from threadline.matching.shortforms import reading as short_form_reading
 from threadline.matching.shortforms import short_form_hit
+from threadline.matching.units import (
+    NUMBERED_TERM,
+    han_units_apart,
+    is_group_word,
+    latin_units_apart,
+    numbered_units,
+    strip_group_terms,
+)
 from threadline.matching.vectorised import (
     Ids,
     RecentTexts,
@@ -110,33 +118,6 @@ takes 0.14 s, more than a one-off ``threadline match`` saves by it; screening me
 which entries may be persons is also known for every name at once (:meth:`~threadline.matching.index.
 CandidateIndex.person_flags`, 0.26 s at a million entities) instead of searched for in each query's candidates'
 entries, a few thousand a Latin query (about 3 ms of it at a million)."""
-UNIT_WORDS = frozenset(
-    {"bureau", "branch", "subsidiary", "department", "office", "institute", "public", "security", "police", "prison"}
-    | {"committee", "administration"}
-)
-GROUP_WORDS = frozenset({"group", "holding", "holdings"}) | UNIT_WORDS
-"""Words that make a party part of, or the parent of, another: "Group", or a unit of an agency ("Public Security
-Bureau"). A pair that differs only by them is related, not the same party."""
-GROUP_TERMS = (
-    "公安局",
-    "公安厅",
-    "管理局",
-    "分公司",
-    "子公司",
-    "办事处",
-    "研究所",
-    "研究院",
-    "委员会",
-    "分局",
-    "分行",
-    "支行",
-    "监狱",
-    "集团",
-    "控股",
-    "局",
-    "厅",
-)
-"""The same in Chinese, longest first (新疆生产建设兵团公安局 is a bureau of 新疆生产建设兵团)."""
 CORPORATION = frozenset({"corporation", "corp"})
 """Legal-form words English names also use for a group (中国石油天然气集团 = "China National Petroleum Corporation")."""
 RELATED_CAP = 0.75
@@ -1038,7 +1019,7 @@ class CrossBound:
         best = person_best if person else company if schema is not None else max(person_best, company)
         if best >= floor:
             return True
-        return threshold <= RELATED_CAP and all(w in GROUP_WORDS for w in bound.hopeless)
+        return threshold <= RELATED_CAP and all(is_group_word(w, words) for w in bound.hopeless)
 
     def _is_transcribed(self, other: Spelled, person: bool) -> bool:
         """:func:`~threadline.names.transcribed.is_transcribed` of the pair's Chinese name."""
@@ -1137,14 +1118,12 @@ def _group_difference(alignment: Alignment, latin_removed: Sequence[str] = ()) -
     han_left = alignment.unexplained_han
     if CORPORATION & set(latin_removed):
         han_left = han_left.replace("集团", "", 1)
-    words_left = [w for w in alignment.unexplained_latin if w not in GROUP_WORDS]
-    group_han = []
-    rest_han = han_left
-    for term in GROUP_TERMS:
-        if term in rest_han:
-            group_han.append(term)
-            rest_han = rest_han.replace(term, "")
-    group_words = sorted(set(alignment.unexplained_latin) & GROUP_WORDS)
+    unexplained = alignment.unexplained_latin
+    words_left = [w for w in unexplained if not is_group_word(w, unexplained)]
+    rest_han, group_han = strip_group_terms(han_left)
+    group_words = sorted({w for w in unexplained if is_group_word(w, unexplained)})
+    if NUMBERED_TERM.search(han_left) and numbered_units(unexplained):
+        return None  # 第一师 against "2nd Division": two units, not one and its part
     if (group_han or group_words) and not rest_han and not words_left:
         return ", ".join([*group_han, *group_words])
     return None
@@ -1283,6 +1262,7 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
             (words_apart(key, other), CONFLICT_CAP, "conflicting_words", "each name has a word the other lacks"),
             (pinyin_apart(key, other), PINYIN_APART_CAP, "pinyin_apart", "pinyin of different syllables, the trade "
              "names of two Chinese companies more often than a slip"),
+            (_units_apart(key, other), CONFLICT_CAP, "other_unit", "each name is a unit of another number"),
         ):  # fmt: skip
             if found and similarity > cap:
                 similarity = cap
@@ -1335,12 +1315,21 @@ def _han_group_difference(key: NameKey, other: NameKey) -> str | None:
     if not mine or not theirs or mine == theirs:
         return None
     longer, shorter = (mine, theirs) if len(mine) > len(theirs) else (theirs, mine)
-    found: list[str] = []
-    for term in GROUP_TERMS:  # longest first: 公安局 before 局
-        if term in longer and term not in shorter:
-            longer = longer.replace(term, "")
-            found.append(term)
-    return ", ".join(found) if found and longer == shorter else None
+    rest_longer, found_longer = strip_group_terms(longer)
+    rest_shorter, found_shorter = strip_group_terms(shorter)
+    extra = [term for term in found_longer if term not in found_shorter]
+    if rest_longer != rest_shorter or not extra or not set(found_shorter) <= set(found_longer):
+        return None
+    return ", ".join(extra)
+
+
+def _units_apart(key: NameKey, other: NameKey) -> tuple[str, str] | None:
+    """The numbered units (第一师 and 第二师, "1st Division" and "2nd Division") that tell two names of one
+    script apart (:mod:`threadline.matching.units`), else ``None``."""
+    mine, theirs = han_core(key.original), han_core(other.original)
+    if mine and theirs:
+        return han_units_apart(mine, theirs)
+    return latin_units_apart(key.latin.split(), other.latin.split())
 
 
 def _latin_group_difference(key: NameKey, other: NameKey) -> str | None:
@@ -1349,8 +1338,12 @@ def _latin_group_difference(key: NameKey, other: NameKey) -> str | None:
     for a Chinese name against a Latin one."""
     if han_core(key.original) or han_core(other.original):
         return None
+    if latin_units_apart(key.latin.split(), other.latin.split()):
+        return None  # "1st Division" and "2nd Division": two units, not one and its part
     mine, theirs = set(key.latin.split()), set(other.latin.split())
     differ = mine ^ theirs
-    if differ and differ <= GROUP_WORDS and mine & theirs - GROUP_WORDS:
-        return " ".join(sorted(differ))
-    return None
+    if not differ or not all(is_group_word(w, mine | theirs) for w in differ):
+        return None
+    if not any(not is_group_word(w, mine | theirs) for w in mine & theirs):
+        return None  # nothing but group words in common ("Group" and "Holding Group")
+    return " ".join(sorted(differ))
