@@ -472,3 +472,16 @@ def test_a_division_a_regiment_or_a_party_committee_is_related_to_its_organisati
 def test_two_divisions_are_two_parties_not_related(left: str, right: str) -> None:
     hit = compare(left, right, None, "Organization")
     assert hit is None or (hit.score < 0.85 and hit.relation is None), hit
+
+
+@pytest.mark.parametrize(
+    ("member", "parent"),
+    [
+        ("新疆大全新能源股份有限公司", "Daqo New Energy Corp."),
+        ("新疆东方希望有色金属有限公司", "East Hope Group Co., Ltd."),
+        ("Xinjiang GCL New Energy Material Technology Co., Ltd.", "GCL Technology Holdings Limited"),
+    ],
+)
+def test_a_listed_xinjiang_company_and_its_parent_are_related(member: str, parent: str) -> None:
+    hit = compare(member, parent, None, "Company")
+    assert hit is not None and hit.relation == "related" and hit.score < 0.85, hit
