@@ -55,3 +55,19 @@ def test_average_precision(scores: list[tuple[float, bool]], expected: float) ->
     items = [PairScore(str(i), s, s >= 0.85, label, "") for i, (s, label) in enumerate(scores)]
     assert average_precision(items) == pytest.approx(expected)
     assert quality(items).tp == sum(1 for s, label in scores if s >= 0.85 and label)
+
+
+def test_a_pair_scored_zero_still_says_what_was_compared() -> None:
+    from threadline.matching.pairs import NO_NAME_COMPARABLE, score_pair
+    from threadline.matching.simple import SimpleMatcher
+
+    record = {
+        "id": "z",
+        "left": {"schema": "Company", "properties": {"name": ["中航示范高温合金材料股份有限公司"]}},  # invented
+        "right": {"schema": "Company", "properties": {"name": ["Shifan Superalloys Co.,Ltd."]}},
+        "label": True,
+    }
+    scored = score_pair(SimpleMatcher([]), record, 1, 0.85)
+    assert scored.explanation != NO_NAME_COMPARABLE and "示范=shifan" in scored.explanation, scored
+    record["right"] = {"schema": "Company", "properties": {"name": ["Tungkong Inc."]}}  # nothing the aligner reads
+    assert score_pair(SimpleMatcher([]), record, 1, 0.85).explanation == NO_NAME_COMPARABLE

@@ -48,6 +48,10 @@ def _identifiers(data: Any) -> tuple[Identifier, ...]:
     return query_identifiers(props, PAIR_FIELDS) if isinstance(props, dict) else ()
 
 
+NO_NAME_COMPARABLE = "no name comparable"
+"""The explanation of a pair whose names the matcher cannot compare at all (no hit for any of them)."""
+
+
 def score_pair(matcher: SimpleMatcher, record: dict[str, Any], row: int, threshold: float) -> PairScore:
     l_schema, l_names, l_countries = _side(record.get("left"), row, "left")
     r_schema, r_names, r_countries = _side(record.get("right"), row, "right")
@@ -55,12 +59,12 @@ def score_pair(matcher: SimpleMatcher, record: dict[str, Any], row: int, thresho
     right = Entity(
         "pair", "right", r_schema, tuple(Name(n) for n in r_names), countries=tuple(r_countries), identifiers=right_ids
     )
-    best_score, best_text = 0.0, "no name comparable"
+    best_score, best_text = 0.0, NO_NAME_COMPARABLE
     schema = l_schema if l_schema != "LegalEntity" else None
     for name in l_names:
         hit = matcher.compare(Query(name, schema, l_countries[0] if l_countries else None, left_ids), right)
-        if hit is not None and hit.score > best_score:
-            best_score, best_text = hit.score, hit.explanation
+        if hit is not None and (hit.score > best_score or best_text == NO_NAME_COMPARABLE):
+            best_score, best_text = hit.score, hit.explanation  # a hit at 0 still says why (nothing aligned ...)
     label = record.get("label")
     return PairScore(
         str(record.get("id", row)),
