@@ -17,6 +17,7 @@ from threadline.matching.calibration import (
 )
 from threadline.matching.crossscript import (
     evidence_group,
+    han_core,
     known_terms_differ,
     parts_reversed,
     romanised_other,
@@ -286,3 +287,20 @@ def test_an_english_name_with_a_xinjiang_place_of_its_own_is_another_company() -
     english = "Xinjiang Tianshan Wool Textile (Aksu) Co., Ltd."
     hit = compare("新疆天山毛纺织股份有限公司", english, None, "Company")
     assert hit is None or hit.score < 0.85
+
+
+def test_an_english_name_adding_a_city_after_the_shared_name_is_the_groups_company_there() -> None:
+    hit = compare("新疆中泰化学股份有限公司", "Xinjiang Zhongtai Chemical Fukang Energy Co., Ltd.", None, "Company")
+    assert hit is not None and hit.relation == "related" and hit.score < 0.85, hit
+    assert "only the English name has the place 'fukang'" in hit.explanation
+    same = compare("新疆中泰化学股份有限公司", "Xinjiang Zhongtai Chemical Co., Ltd.", None, "Company")
+    assert same is not None and same.relation is None and same.score >= 0.85
+
+
+def test_a_party_committees_full_name_is_read_in_its_short_form() -> None:
+    assert han_core("中共新疆维吾尔自治区委员会") == "新疆维吾尔自治区党委"
+    english = "Xinjiang Uyghur Autonomous Region Party Committee"
+    hit = compare("中共新疆维吾尔自治区委员会", english, None, "Organization")
+    assert hit is not None and hit.score >= 0.95, hit
+    other = compare("新疆维吾尔自治区政法委员会", english, None, "Organization")  # the political-legal commission
+    assert other is not None and other.score <= 0.6 and "names a unit the Chinese name does not" in other.explanation

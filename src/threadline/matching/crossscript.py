@@ -36,6 +36,8 @@ from threadline.names.han import (
 from threadline.names.normalize import GENERIC_WORDS, NameKey, fold, has_han, name_key
 from threadline.names.places import (
     is_place,
+    latin_division_words,
+    latin_province_words,
     names_latin_place,
     names_other_division,
     names_other_level,
@@ -43,14 +45,19 @@ from threadline.names.places import (
 )
 from threadline.names.romanisations import MAX_NAME, other_readings
 
+PARTY_COMMITTEE = re.compile(r"^(?:中共|中国共产党)(.+)委员会$")
+"""A Party committee's full name (中共新疆维吾尔自治区委员会), written short as 新疆维吾尔自治区党委: English names it
+"Xinjiang Uyghur Autonomous Region Party Committee", in the order of the short form."""
+
 
 @lru_cache(maxsize=200_000)
 def han_core(name: str) -> str:
-    """The simplified Han characters of a name without its legal form; ``""`` for names with no Han."""
+    """The simplified Han characters of a name without its legal form, a Party committee's name in its short form
+    (:data:`PARTY_COMMITTEE`); ``""`` for names with no Han."""
     if not has_han(name):
         return ""
     core, _form = strip_legal_form(han_only(name))
-    return core
+    return PARTY_COMMITTEE.sub(r"\1党委", core)
 
 
 def han_block_keys(han: str) -> set[str]:
@@ -217,6 +224,28 @@ def branch_place(alignment: Alignment) -> str:
                 return place
         at += len(piece.han)
     return ""
+
+
+def latin_branch_place(alignment: Alignment) -> str:
+    """The place an English name adds after the name both share, left unexplained, when the Chinese name keeps
+    nothing of its own: "Xinjiang Zhongtai Chemical Fukang Energy" / 新疆中泰化学 keeps "fukang", the group's company
+    in Fukang (:func:`branch_place` the other way round). The word must spell a division of China that is no
+    province ("Xinjiang", "Guangdong" are left out of English names as often as kept) and come after a part of the
+    name that is no place. ``""`` when not so."""
+    if alignment.unexplained_han:
+        return ""
+    named = False
+    for piece in alignment.pieces:
+        if piece.han and piece.how not in ("unexplained", "optional") and not is_place(piece.han):
+            named = True
+        elif named and piece.how == "unexplained" and _latin_branch_place_word(piece.latin):
+            return piece.latin
+    return ""
+
+
+def _latin_branch_place_word(word: str) -> bool:
+    """A city's or county's name in Latin letters that is no province's (:func:`latin_branch_place`)."""
+    return word in latin_division_words() and word not in latin_province_words()
 
 
 def _branch_place_name(han: str) -> bool:

@@ -46,6 +46,7 @@ from threadline.matching.crossscript import (
     han_block_keys,
     han_core,
     han_similarity,
+    latin_branch_place,
     leftovers,
     personal_name,
     pinyin_rendering,
@@ -871,7 +872,13 @@ def _cross_score(
         # the Chinese trade name (泛微 = "Weaver": two or more characters against words that are not pinyin). A lone
         # character (立 vs "Daqo"), a pinyin spelling ("Yibai") or two known terms point to another company.
         brand = _other_brand(leftover_words)
-        if group == CONFLICT_SOUND and not brand:
+        unit = related is None and _other_unit(leftover_han, leftover_words)
+        if unit:
+            parts.append(f"{kept}: {unit}, likely different parties" + _capped(score))
+            if score > CONFLICT_CAP:
+                score = CONFLICT_CAP
+                features.append(("other_unit", CONFLICT_CAP))
+        elif group == CONFLICT_SOUND and not brand:
             word, run = sounding_brand(alignment)
             parts.append(f"{kept}, but {word!r} sounds like {run!r} ({spelled(run)}): weighs as calibrated")
         elif not brand and (
@@ -880,10 +887,7 @@ def _cross_score(
             parts.append(f"{kept}: weighs against, as calibrated")
         else:
             why = f" ({brand!r} is another company's brand in the brand table)" if brand else ""
-            parts.append(
-                f"{kept}: likely different parties{why}"
-                + (f", capped at {CONFLICT_CAP}" if score > CONFLICT_CAP else "")
-            )
+            parts.append(f"{kept}: likely different parties{why}" + _capped(score))
             if score > CONFLICT_CAP:
                 score = CONFLICT_CAP
                 features.append(("conflicting_leftovers", CONFLICT_CAP))
@@ -893,7 +897,7 @@ def _cross_score(
             "name than a rendering of this one's, as calibrated"
         )
     relation = None
-    branch = "" if person or related is not None else branch_place(alignment)
+    branch = ("", "") if person or related is not None else _branch(alignment)
     if related is not None:
         relation = "related"
         score = RELATED_CAP
@@ -902,13 +906,13 @@ def _cross_score(
             f"only one name says {related!r}: a group and its member, or an agency and its unit, are related, "
             "not the same party"
         )
-    elif branch:
+    elif branch[0]:
         relation = "related"
         score = min(score, RELATED_CAP)
         features.append(("related", RELATED_CAP))
         parts.append(
-            f"only the Chinese name has the place {branch!r} after the name both share: the group's company there "
-            "(a subsidiary or a branch), related, not the same party"
+            f"only the {branch[1]} name has the place {branch[0]!r} after the name both share: the group's company "
+            "there (a subsidiary or a branch), related, not the same party"
         )
     score = list_side_adjustments(score, record.name, query, entity, features, parts)
     return Hit(entity, max(0.0, min(1.0, score)), record.name, "; ".join(parts), tuple(features), relation)
@@ -1321,6 +1325,31 @@ def _han_group_difference(key: NameKey, other: NameKey) -> str | None:
     if rest_longer != rest_shorter or not extra or not set(found_shorter) <= set(found_longer):
         return None
     return ", ".join(extra)
+
+
+def _branch(alignment: Alignment) -> tuple[str, str]:
+    """``(place, "Chinese" or "English")``: the place one name adds after the name both share
+    (:func:`branch_place`, :func:`latin_branch_place`), else ``("", "")``."""
+    place = branch_place(alignment)
+    if place:
+        return place, "Chinese"
+    place = latin_branch_place(alignment)
+    return (place, "English") if place else ("", "")
+
+
+def _capped(score: float) -> str:
+    return f", capped at {CONFLICT_CAP}" if score > CONFLICT_CAP else ""
+
+
+def _other_unit(leftover_han: str, leftover_words: Sequence[str]) -> str:
+    """Why the leftovers of a pair across scripts name two bodies, when one side's leftover is a group or unit
+    term only and the other's is something else (新疆维吾尔自治区政法委员会 / "... Party Committee" keep 政法 and
+    "party": the political-legal commission is not the party committee), else ``""``."""
+    if all(is_group_word(word, leftover_words) for word in leftover_words):
+        return f"{' '.join(leftover_words)!r} names a unit the Chinese name does not"
+    if not strip_group_terms(leftover_han)[0]:
+        return f"{leftover_han!r} names a unit the English name does not"
+    return ""
 
 
 def _units_apart(key: NameKey, other: NameKey) -> tuple[str, str] | None:

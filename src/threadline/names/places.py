@@ -206,6 +206,20 @@ def names_latin_place(words: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def latin_province_words() -> frozenset[str]:
+    """China's provinces, municipalities and autonomous regions as English names spell them, folded, one word
+    ("xinjiang", "innermongolia", "beijing")."""
+    forms = {
+        form
+        for row in _divisions()
+        if row["level"] == "province"
+        for form in (row["pinyin"], *row["match_latin"].split("|"))
+        if form
+    }
+    return frozenset(fold(form).replace(" ", "") for form in forms)
+
+
+@lru_cache(maxsize=1)
 def latin_division_words() -> frozenset[str]:
     """Every division of China, counties too, as its pinyin or an English form spells it, folded and written as one
     word ("awati", "kuqa", "shenzhen")."""
