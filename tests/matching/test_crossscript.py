@@ -304,3 +304,17 @@ def test_a_party_committees_full_name_is_read_in_its_short_form() -> None:
     assert hit is not None and hit.score >= 0.95, hit
     other = compare("新疆维吾尔自治区政法委员会", english, None, "Organization")  # the political-legal commission
     assert other is not None and other.score <= 0.6 and "names a unit the Chinese name does not" in other.explanation
+
+
+@pytest.mark.parametrize(
+    ("chinese", "english"),
+    [
+        ("新疆维吾尔自治区司法厅", "Xinjiang Uyghur Autonomous Region Department of Justice"),
+        ("新疆维吾尔自治区监狱管理局", "Xinjiang Prison Administration Bureau"),
+        ("阿克苏华孚色纺有限公司", "Aksu Huafu Textiles Co., Ltd."),
+        ("和田浩林发制品有限公司", "Hetian Haolin Hair Accessories Co. Ltd."),
+    ],
+)
+def test_xinjiang_agencies_and_listed_companies_in_their_english_names(chinese: str, english: str) -> None:
+    hit = compare(chinese, english, None, "Company")
+    assert hit is not None and hit.score >= 0.85 and hit.relation is None, hit
