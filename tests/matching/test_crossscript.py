@@ -318,3 +318,11 @@ def test_a_party_committees_full_name_is_read_in_its_short_form() -> None:
 def test_xinjiang_agencies_and_listed_companies_in_their_english_names(chinese: str, english: str) -> None:
     hit = compare(chinese, english, None, "Company")
     assert hit is not None and hit.score >= 0.85 and hit.relation is None, hit
+
+
+@pytest.mark.parametrize(
+    "english", ["Hotan Prefecture Police Bureau", "Hotan Prefecture Public Security Bureau", "Hotan Police"]
+)
+def test_a_public_security_bureau_is_the_police(english: str) -> None:
+    hit = compare("和田地区公安局", english, None, "Organization")
+    assert hit is not None and hit.score >= 0.85 and hit.relation is None, hit
