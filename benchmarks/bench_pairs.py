@@ -19,7 +19,10 @@ Slices:
   Latin name, and vs another listed person's Latin name that shares a part (original_script_pairs.py);
 - xinjiang-places: Xinjiang's counties named with their prefecture and a body (人民政府, 公安局, 棉花加工厂) vs
   English names in English order, Chinese order and without the prefecture, and vs another county of the same
-  prefecture (made from the packaged gazetteer's real places: xinjiang_place_pairs.py).
+  prefecture (made from the packaged gazetteer's real places: xinjiang_place_pairs.py);
+- xinjiang-entities: UFLPA-listed and other Xinjiang companies, XPCC units and Xinjiang agencies by their Chinese and
+  English names, against same-place, same-industry neighbours and sister companies (xinjiang_entity_pairs.py; the
+  glossary was tuned on these, so a regression check, not a held-out figure).
 
 Every slice is also scored, in the same job, by nomenklatura's logic-v1 and logic-v2 (``baselines.py``; install
 with ``make bench-deps``), and the report gives threadline's calibration error per slice (reliability tables in
@@ -47,6 +50,7 @@ from acronym_brand_pairs import acronyms_brands
 from original_script_pairs import original_script_persons
 from pair_records import labelled_pair
 from reliability import best_recall_at_precision, expected_calibration_error, markdown, reliability
+from xinjiang_entity_pairs import xinjiang_entities
 from xinjiang_place_pairs import xinjiang_places
 
 from threadline import settings
@@ -312,6 +316,7 @@ def main() -> None:
         "acronyms-brands": acronyms_brands(data),
         "original-script-persons": original_script_persons(data),
         "xinjiang-places": xinjiang_places(),
+        "xinjiang-entities": xinjiang_entities(),
     }
     # The matcher, not the exchange-listing table: the test part's companies are left out of the table (see
     # threadline.names.listed); the row after the loop shows what the table adds for companies it has.
