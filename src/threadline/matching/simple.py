@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from threadline.matching.align import GENERIC_WEIGHT, Alignment, alignable_words, with_given_name
-from threadline.matching.bound import Reach, prepare, reach
+from threadline.matching.bound import SLACK, Reach, prepare, reach
 from threadline.matching.calibration import (
     CONFLICT,
     CONFLICT_SOUND,
@@ -57,7 +57,7 @@ from threadline.matching.filed import apart, filed, via_listing
 from threadline.matching.identifiers import IdentifierIndex, with_identifiers
 from threadline.matching.identifiers import adjust as identifier_adjust
 from threadline.matching.index import CandidateIndex, Postings
-from threadline.matching.latin_side import known_reach, work_out
+from threadline.matching.latin_side import known_reach, latin_share, work_out
 from threadline.matching.model import Hit, Query, list_side_adjustments, schemata_compatible
 from threadline.matching.namework import NameWork, NameWorks
 from threadline.matching.persons import (
@@ -1022,7 +1022,10 @@ class CrossBound:
         if (person or (schema is None and query.schema is None)) and self._is_transcribed(other, person):
             return True  # compared by sound (艾尔肯·吐尼亚孜 ~ Erkin Tuniyaz), which the alignment bound does not cover
         floor = max(threshold, MIN_NAME_SIMILARITY)
-        sounding = self._may_sound(han, words)
+        latin = None if self.han else latin_share(han, words)
+        # A Latin side below the least score any group's calibration takes to the floor (the sounding-brand group
+        # too) gives the same answer whether a word may sound like a brand or not: not read (most pairs).
+        sounding = (latin is None or max(0.0, latin) + SLACK >= lowest_reaching(floor)) and self._may_sound(han, words)
         spoken = _may_read_spoken(query, schema)
         bound = _reach(han, words, lowest_reaching(floor, sounding), spoken)
         company = _calibrated(bound.score, bound.trade_name, bound.rendering)
