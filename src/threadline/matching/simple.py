@@ -151,6 +151,8 @@ may be a brand for two or more Chinese characters (see :func:`_cross_score`): tw
 and industry."""
 MAX_POSTINGS = 3_000
 """Tokens carried by more names than this ("china", "trading") do not open candidates on their own."""
+HAN_CORES_KEPT = 1 << 16
+"""List names whose Chinese core the matcher keeps (:meth:`SimpleMatcher._han_core_of`): about ten megabytes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +246,8 @@ class SimpleMatcher:
         """One byte per name, 1 when a word of its Latin key occurs twice, when known (as ``_sorted_latin``)."""
         self._works = NameWorks()
         """What matching each recent name key found before reading entries (:mod:`~threadline.matching.namework`)."""
+        self._han_cores: dict[int, str] = {}
+        """:meth:`_han_core_of` of recent candidates, by record id (up to :data:`HAN_CORES_KEPT`)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
             self._postings, self._latin = index.postings, RecentTexts(index.latin)
@@ -370,8 +374,15 @@ class SimpleMatcher:
 
     def _han_core_of(self, record_id: int) -> str:
         """:func:`~threadline.matching.crossscript.han_core` of a list name (:meth:`_name_of`): a Chinese query
-        asks for the characters of a few hundred candidates to bound them, most of which are never scored."""
-        return han_core(self._name_of(record_id))
+        asks for the characters of a few hundred candidates to bound them, most of which are never scored; the
+        Chinese queries of one province or trade meet many of the same, and so do Latin queries' cross-script
+        candidates: remembered per record (all forgotten at once beyond :data:`HAN_CORES_KEPT`)."""
+        found = self._han_cores.get(record_id)
+        if found is None:
+            if len(self._han_cores) >= HAN_CORES_KEPT:
+                self._han_cores.clear()
+            found = self._han_cores[record_id] = han_core(self._name_of(record_id))
+        return found
 
     def _name_of(self, record_id: int) -> str:
         """A list name as written (its key's ``original``). A persisted index's name is read alone rather than its
