@@ -146,6 +146,7 @@ class _SpanTable:
         self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
         self.phrases = lru_cache(maxsize=1 << 16)(self._phrases)
         self.window = lru_cache(maxsize=1 << 16)(self._window)
+        self.phrase_text = lru_cache(maxsize=1 << 14)(self._phrase_text)
         self.forms = lru_cache(maxsize=1 << 14)(self._forms)
         self.phrase_set = lru_cache(maxsize=1 << 14)(self._phrase_set)
 
@@ -173,9 +174,11 @@ class _SpanTable:
         trade = empty.union(*(spelled for spelled, is_trade, _initials in found if is_trade))
         return spellings, trade, empty.union(*(initials for _spelled, _trade, initials in found))
 
-    def phrase_text(self, han: str) -> str:
+    def _phrase_text(self, han: str) -> str:
         """Every phrase of every run of ``han`` (as :meth:`meant_from` finds them, start by start) in one string,
-        ``\\0`` between them: a word's stem is a piece of one of them when it is a piece of this string."""
+        ``\\0`` between them: a word's stem is a piece of one of them when it is a piece of this string. Remembered
+        per name (``phrase_text``): a Latin query's bound asks it of each candidate, then :meth:`_phrase_set` and
+        :meth:`_forms` of the same name."""
         found: list[str] = []
         phrases, begins, n = self.phrases, self.begins, len(han)
         for i in range(n):

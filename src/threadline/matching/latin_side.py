@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import process
@@ -38,6 +40,7 @@ from threadline.matching.bound import (
     Reach,
     _may_be_close,
     _span_table,
+    _SpanTable,
     _stem,
     least_cost,
     meanings_of,
@@ -72,6 +75,36 @@ _KNOWN: dict[tuple[str, tuple[str, ...]], _Pair] = {}
 """The pairs of the last query worked out (:func:`work_out`): replaced by the next one's."""
 
 
+class _Offers(NamedTuple):
+    """What one Chinese name offers a Latin query's words, whatever the query: the spellings, trade-name spellings
+    and initials of all its runs (:meth:`~threadline.matching.bound._SpanTable.window`, start by start) and its
+    phrases (:meth:`~threadline.matching.bound._SpanTable.phrase_text`)."""
+
+    spellings: frozenset[str]
+    trade: frozenset[str]
+    initials: frozenset[str]
+    phrases: str
+
+
+NAMES_KEPT = 1 << 13
+"""Chinese names whose :class:`_Offers` are kept (a few kilobytes each). Queries of one trade and place meet the
+same candidates: 1,200 rows screened against a million names asked for 36,230 names, 21,009 of them distinct."""
+
+
+@lru_cache(maxsize=NAMES_KEPT)
+def _offers(table: _SpanTable, han: str) -> _Offers:
+    """:class:`_Offers` of ``han``, remembered per name: :func:`work_out` worked them out again for every query
+    that met the name, and that was most of what it cost."""
+    windows = [table.window(han[i : i + MAX_SPAN]) for i in range(len(han))]
+    empty: frozenset[str] = frozenset()
+    return _Offers(
+        empty.union(*[w[0] for w in windows]),
+        empty.union(*[w[1] for w in windows]),
+        empty.union(*[w[2] for w in windows]),
+        table.phrase_text(han),
+    )
+
+
 def _near(words: Sequence[str], spellings: Sequence[str]) -> list[dict[str, float]]:
     """For each word, the ``spellings`` it may be a close spelling or rendering of (edit similarity from
     ``PARTIAL_CREDIT`` and :func:`~threadline.matching.bound._may_be_close`), with the similarity; none for a word
@@ -104,18 +137,16 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
     if not words or not names:
         return
     table = _span_table((glossary(), dictionary()))
-    gathered = []
-    for han in names:
-        windows = [table.window(han[i : i + MAX_SPAN]) for i in range(len(han))]
-        gathered.append((han, frozenset().union(*[w[0] for w in windows]), windows, table.phrase_text(han)))
-    near = _near(words, tuple(frozenset().union(*(spellings for _h, spellings, _w, _p in gathered))))
+    gathered = [(han, _offers(table, han)) for han in names]
+    near = _near(words, tuple(frozenset().union(*(offers.spellings for _h, offers in gathered))))
     nearby = [frozenset(close) for close in near]
     stems = tuple(_stem(word) for word in words)
     forms = tuple(form_keys(word) for word in words)
     long_words = any(len(word) >= 2 * MIN_PART for word in words)  # the least a joined word may be
     lettered_words = any(2 <= len(word) <= MAX_SPAN for word in words)  # initials are of two to four characters
-    for han, spellings, windows, phrases in gathered:
-        initials = frozenset().union(*[w[2] for w in windows]) if lettered_words else frozenset()
+    for han, offers in gathered:
+        spellings, phrases = offers.spellings, offers.phrases
+        initials = offers.initials if lettered_words else frozenset()
         cost = 0.0
         unexplained: list[str] = []
         trade = close = False
@@ -135,7 +166,7 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
                 unexplained.append(word)
                 continue
             cost += least_cost(word, spelled or in_phrase, lettered, max(own[at].values()) if shared else 0.0)
-            trade = trade or (spelled and any(word in w[1] for w in windows))
+            trade = trade or (spelled and word in offers.trade)
             close = close or bool(shared)
         latin = 1.0 - cost / len(words)
         _KNOWN[han, words] = _Pair(han, stems, own, tuple(exact), latin, tuple(unexplained), trade, close)
@@ -176,6 +207,13 @@ def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
     chinese = 1.0 - sum(1.0 - c for c in credit) / len(pair.han)
     score = max(0.0, min(pair.latin, chinese))
     return Reach(min(1.0, score + SLACK), pair.hopeless, pair.trade, pair.close, sum(covers))
+
+
+def latin_share(han: str, words: tuple[str, ...]) -> float | None:
+    """The Latin side's share of a pair :func:`work_out` worked out (``1 - least cost / words``: its bound is at
+    most this, :data:`~threadline.matching.bound.SLACK` added, unless below 0), else ``None``."""
+    pair = _KNOWN.get((han, words))
+    return None if pair is None else pair.latin
 
 
 def known_reach(han: str, words: tuple[str, ...], enough: float) -> Reach | None:

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from threadline.matching.align import GENERIC_WEIGHT, Alignment, alignable_words, with_given_name
-from threadline.matching.bound import Reach, prepare, reach
+from threadline.matching.bound import SLACK, Reach, prepare, reach
 from threadline.matching.calibration import (
     CONFLICT,
     CONFLICT_SOUND,
@@ -58,7 +58,7 @@ from threadline.matching.filed import apart, filed, via_listing
 from threadline.matching.identifiers import IdentifierIndex, with_identifiers
 from threadline.matching.identifiers import adjust as identifier_adjust
 from threadline.matching.index import CandidateIndex, Postings
-from threadline.matching.latin_side import known_reach, work_out
+from threadline.matching.latin_side import known_reach, latin_share, work_out
 from threadline.matching.model import Hit, Query, list_side_adjustments, schemata_compatible
 from threadline.matching.namework import NameWork, NameWorks
 from threadline.matching.persons import (
@@ -133,6 +133,8 @@ may be a brand for two or more Chinese characters (see :func:`_cross_score`): tw
 and industry."""
 MAX_POSTINGS = 3_000
 """Tokens carried by more names than this ("china", "trading") do not open candidates on their own."""
+HAN_CORES_KEPT = 1 << 16
+"""List names whose Chinese core the matcher keeps (:meth:`SimpleMatcher._han_core_of`): about ten megabytes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +228,8 @@ class SimpleMatcher:
         """One byte per name, 1 when a word of its Latin key occurs twice, when known (as ``_sorted_latin``)."""
         self._works = NameWorks()
         """What matching each recent name key found before reading entries (:mod:`~threadline.matching.namework`)."""
+        self._han_cores: dict[int, str] = {}
+        """:meth:`_han_core_of` of recent candidates, by record id (up to :data:`HAN_CORES_KEPT`)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
             self._postings, self._latin = index.postings, RecentTexts(index.latin)
@@ -352,8 +356,15 @@ class SimpleMatcher:
 
     def _han_core_of(self, record_id: int) -> str:
         """:func:`~threadline.matching.crossscript.han_core` of a list name (:meth:`_name_of`): a Chinese query
-        asks for the characters of a few hundred candidates to bound them, most of which are never scored."""
-        return han_core(self._name_of(record_id))
+        asks for the characters of a few hundred candidates to bound them, most of which are never scored; the
+        Chinese queries of one province or trade meet many of the same, and so do Latin queries' cross-script
+        candidates: remembered per record (all forgotten at once beyond :data:`HAN_CORES_KEPT`)."""
+        found = self._han_cores.get(record_id)
+        if found is None:
+            if len(self._han_cores) >= HAN_CORES_KEPT:
+                self._han_cores.clear()
+            found = self._han_cores[record_id] = han_core(self._name_of(record_id))
+        return found
 
     def _name_of(self, record_id: int) -> str:
         """A list name as written (its key's ``original``). A persisted index's name is read alone rather than its
@@ -1007,7 +1018,10 @@ class CrossBound:
         if (person or (schema is None and query.schema is None)) and self._is_transcribed(other, person):
             return True  # compared by sound (艾尔肯·吐尼亚孜 ~ Erkin Tuniyaz), which the alignment bound does not cover
         floor = max(threshold, MIN_NAME_SIMILARITY)
-        sounding = self._may_sound(han, words)
+        latin = None if self.han else latin_share(han, words)
+        # A Latin side below the least score any group's calibration takes to the floor (the sounding-brand group
+        # too) gives the same answer whether a word may sound like a brand or not: not read (most pairs).
+        sounding = (latin is None or max(0.0, latin) + SLACK >= lowest_reaching(floor)) and self._may_sound(han, words)
         spoken = _may_read_spoken(query, schema)
         bound = _reach(han, words, lowest_reaching(floor, sounding), spoken)
         company = _calibrated(bound.score, bound.trade_name, bound.rendering)
