@@ -148,6 +148,7 @@ class _SpanTable:
         self.window = lru_cache(maxsize=1 << 16)(self._window)
         self.forms = lru_cache(maxsize=1 << 14)(self._forms)
         self.phrase_set = lru_cache(maxsize=1 << 14)(self._phrase_set)
+        self.phrase_text = lru_cache(maxsize=1 << 14)(self._phrase_text)
 
     def _spelled(self, span: str) -> tuple[frozenset[str], bool, frozenset[str]]:
         """The run's spellings, whether they may be a trade name's (two or more characters, not a place), and its
@@ -173,9 +174,11 @@ class _SpanTable:
         trade = empty.union(*(spelled for spelled, is_trade, _initials in found if is_trade))
         return spellings, trade, empty.union(*(initials for _spelled, _trade, initials in found))
 
-    def phrase_text(self, han: str) -> str:
+    def _phrase_text(self, han: str) -> str:
         """Every phrase of every run of ``han`` (as :meth:`meant_from` finds them, start by start) in one string,
-        ``\\0`` between them: a word's stem is a piece of one of them when it is a piece of this string."""
+        ``\\0`` between them: a word's stem is a piece of one of them when it is a piece of this string. Remembered
+        per name as ``phrase_text``: a new Chinese name's vocabulary asks for it three times (its phrase forms, its
+        phrase set, the text itself), and a Latin query for that of each of its Chinese candidates."""
         found: list[str] = []
         phrases, begins, n = self.phrases, self.begins, len(han)
         for i in range(n):
@@ -395,7 +398,7 @@ class HanVocabulary:
         ]
         spans += [
             (i, k, 1.0)
-            for key in form_keys(word)
+            for key in _form_keys(word)
             for phrase in self._by_form.get(key, ())
             for i, k in self._by_phrase[phrase]
         ]
@@ -446,7 +449,7 @@ class HanVocabulary:
         candidate can do nothing against a Chinese name (no spelling, initials, close spelling or phrase): those
         are answered first, with the reach the full reckoning below gives such a word."""
         stemmed = _stem(word)
-        in_phrase = stemmed in self._phrase_text or any(key in self._forms for key in form_keys(word))
+        in_phrase = stemmed in self._phrase_text or any(key in self._forms for key in _form_keys(word))
         in_phrase = in_phrase or bool(self._joined(word))
         if not near and not in_phrase and word not in self.spellings and word not in self.initials:
             return UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED
@@ -498,6 +501,9 @@ def _may_be_close(spelled: str, word: str) -> bool:
     return close_pinyin or rendering
 
 
+_form_keys = lru_cache(maxsize=1 << 16)(form_keys)
+""":func:`~threadline.matching.align.form_keys`, remembered as :data:`_stem` is: every new Chinese query asks for
+those of a couple of hundred words, most of them met before."""
 _stem = lru_cache(maxsize=1 << 16)(stem)
 """:func:`~threadline.matching.align.stem`, remembered: a Chinese query's candidates bring a couple of hundred words,
 most of them met before in other list names."""

@@ -809,7 +809,8 @@ class SimpleMatcher:
                 if passing is not None and floor == first:
                     reaches = record_id in passing
                 else:  # by the name's two spellings: most pairs stop here, and their records are not decoded
-                    spelling = Spelling(self._name_of(record_id), self._latin[record_id])
+                    written = self._name_of(record_id) if pair_bound.reads_written else ""
+                    spelling = Spelling(written, self._latin[record_id])
                     reaches = pair_bound.may_reach(spelling, None, floor)
                     complete = complete and floor == first
                     if reaches:
@@ -1007,6 +1008,10 @@ class CrossBound:
         self.key = key
         self.han = han_core(key.original)
         self.words = () if self.han else _alignable(key.latin)
+        self.reads_written = not self.han
+        """Whether :meth:`may_reach` reads the other name as written (its ``original``): only for a Latin query,
+        whose candidate's characters are bounded. A Chinese query's Latin candidates are bounded by their Latin
+        keys alone, so their names need not be read for it (a hundred a Chinese row)."""
         self._transcribed: dict[bool, bool] = {}
         self._sounding: dict[str, bool] = {}
 
