@@ -542,6 +542,18 @@ def vocabulary(han: str, spoken: bool = False) -> HanVocabulary:
     return HanVocabulary(han, (glossary(), dictionary()), spoken)
 
 
+def latin_share(han: str, words: Sequence[str], spoken: bool = False) -> float:
+    """The Latin side's bound of the pair, ``1 - (the words' least costs) / (number of words)``, summed as
+    :func:`reach` sums it (the same float): what :func:`reach` returns, plus ``SLACK``, when it rules the pair out by
+    this side, and never less than what it returns otherwise (``max(0, this) + SLACK`` bounds both), without the
+    rest of what :func:`reach` gathers. ``han`` and ``words`` must not be empty."""
+    vocab = vocabulary(han, spoken)
+    cost = 0.0
+    for word in words:
+        cost += vocab.word(word).cost
+    return 1.0 - cost / len(words)
+
+
 def reach(han: str, words: Sequence[str], enough: float = 0.0, spoken: bool = False) -> Reach:
     """The most an alignment of ``han`` with the Latin ``words`` (as :func:`~threadline.matching.align.
     alignable_words` gives them) can score: the lower of the two sides' bounds. When the Latin side's bound is
