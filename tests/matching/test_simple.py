@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import csv
+import random
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -485,3 +489,44 @@ def test_two_divisions_are_two_parties_not_related(left: str, right: str) -> Non
 def test_a_listed_xinjiang_company_and_its_parent_are_related(member: str, parent: str) -> None:
     hit = compare(member, parent, None, "Company")
     assert hit is not None and hit.relation == "related" and hit.score < 0.85, hit
+
+
+@pytest.mark.shared
+def test_pairs_the_latin_side_rules_out_are_answered_as_in_full(
+    shared_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Chinese query's Latin candidates that :meth:`CrossBound._ruled_out` answers by their Latin side alone get
+    the answer the whole reckoning gives (listed companies' Chinese names against their own English names and other
+    companies', every schema, thresholds above and below ``RELATED_CAP``)."""
+    with (shared_data / "cn_company_names" / "cn_company_name_pairs.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    pairs = [(r["name_zh_full"], r["name_en"]) for r in rows if r["name_zh_full"] and r["name_en"]]
+    rnd = random.Random(5)
+    cases = [
+        (zh, latin, schema, known, threshold)
+        for zh, en in rnd.sample(pairs, 150)
+        for latin in (en, rnd.choice(pairs)[1], rnd.choice(pairs)[1])
+        for schema in (None, "Company", "Person")
+        for known in (None, "Company", "Person")
+        for threshold in (0.6, 0.8, 0.85, 0.95)
+    ]
+
+    def answers() -> list[bool]:
+        return [
+            CrossBound(Query(zh, schema), name_key(zh)).may_reach(name_key(latin), known, threshold)
+            for zh, latin, schema, known, threshold in cases
+        ]
+
+    ruled_out = CrossBound._ruled_out
+    counted: list[bool] = []
+
+    def counting(*args: object) -> bool:
+        found = ruled_out(*args)  # type: ignore[arg-type]
+        counted.append(found)
+        return found
+
+    monkeypatch.setattr(CrossBound, "_ruled_out", staticmethod(counting))
+    fast = answers()
+    monkeypatch.setattr(CrossBound, "_ruled_out", staticmethod(lambda *_args: False))
+    assert answers() == fast
+    assert sum(counted) > 1_000  # the Latin side does rule most of them out

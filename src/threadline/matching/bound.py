@@ -177,8 +177,8 @@ class _SpanTable:
     def _phrase_text(self, han: str) -> str:
         """Every phrase of every run of ``han`` (as :meth:`meant_from` finds them, start by start) in one string,
         ``\\0`` between them: a word's stem is a piece of one of them when it is a piece of this string. Remembered
-        per name (``phrase_text``): a Latin query's bound asks it of each candidate, then :meth:`_phrase_set` and
-        :meth:`_forms` of the same name."""
+        per name as ``phrase_text``: a new Chinese name's vocabulary asks for it three times (its phrase forms, its
+        phrase set, the text itself), and a Latin query for that of each of its Chinese candidates."""
         found: list[str] = []
         phrases, begins, n = self.phrases, self.begins, len(han)
         for i in range(n):
@@ -398,7 +398,7 @@ class HanVocabulary:
         ]
         spans += [
             (i, k, 1.0)
-            for key in form_keys(word)
+            for key in _form_keys(word)
             for phrase in self._by_form.get(key, ())
             for i, k in self._by_phrase[phrase]
         ]
@@ -449,7 +449,7 @@ class HanVocabulary:
         candidate can do nothing against a Chinese name (no spelling, initials, close spelling or phrase): those
         are answered first, with the reach the full reckoning below gives such a word."""
         stemmed = _stem(word)
-        in_phrase = stemmed in self._phrase_text or any(key in self._forms for key in form_keys(word))
+        in_phrase = stemmed in self._phrase_text or any(key in self._forms for key in _form_keys(word))
         in_phrase = in_phrase or bool(self._joined(word))
         if not near and not in_phrase and word not in self.spellings and word not in self.initials:
             return UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED
@@ -501,6 +501,9 @@ def _may_be_close(spelled: str, word: str) -> bool:
     return close_pinyin or rendering
 
 
+_form_keys = lru_cache(maxsize=1 << 16)(form_keys)
+""":func:`~threadline.matching.align.form_keys`, remembered as :data:`_stem` is: every new Chinese query asks for
+those of a couple of hundred words, most of them met before."""
 _stem = lru_cache(maxsize=1 << 16)(stem)
 """:func:`~threadline.matching.align.stem`, remembered: a Chinese query's candidates bring a couple of hundred words,
 most of them met before in other list names."""
@@ -537,6 +540,18 @@ def vocabulary(han: str, spoken: bool = False) -> HanVocabulary:
     if spoken and len(han) > MAX_NAME:
         return vocabulary(han, False)
     return HanVocabulary(han, (glossary(), dictionary()), spoken)
+
+
+def latin_share(han: str, words: Sequence[str], spoken: bool = False) -> float:
+    """The Latin side's bound of the pair, ``1 - (the words' least costs) / (number of words)``, summed as
+    :func:`reach` sums it (the same float): what :func:`reach` returns, plus ``SLACK``, when it rules the pair out by
+    this side, and never less than what it returns otherwise (``max(0, this) + SLACK`` bounds both), without the
+    rest of what :func:`reach` gathers. ``han`` and ``words`` must not be empty."""
+    vocab = vocabulary(han, spoken)
+    cost = 0.0
+    for word in words:
+        cost += vocab.word(word).cost
+    return 1.0 - cost / len(words)
 
 
 def reach(han: str, words: Sequence[str], enough: float = 0.0, spoken: bool = False) -> Reach:

@@ -109,12 +109,20 @@ def _run_skeletons(han: str) -> dict[str, tuple[str, ...]]:
     return {first: tuple(dict.fromkeys(shapes)) for first, shapes in found.items()}
 
 
+@lru_cache(maxsize=1 << 16)
+def _brand_shape(word: str) -> str:
+    """The :func:`skeleton` of ``word`` when it may be a brand (:func:`brand_word`), else ``""``, remembered: a
+    Chinese query asks :func:`may_sound_alike` about each word of its hundred Latin candidates, and the next query
+    about most of the same words again (a function of the word alone, with the packaged tables)."""
+    return skeleton(word) if brand_word(word) else ""
+
+
 def may_sound_alike(han: str, word: str) -> bool:
     """Whether ``word`` may be a brand that sounds like some run of :data:`MIN_SOUNDED` to :data:`MAX_SOUNDED`
     characters of ``han``: true whenever the word sounds like a run the alignment leaves unexplained
     (``crossscript.sounding_brand``), so the candidate bound may rule the calibration's ``conflict_sound`` group
     out when it is false."""
-    shape = skeleton(word) if brand_word(word) else ""
+    shape = _brand_shape(word)
     return bool(shape) and any(
         skeleton_similarity(shape, other) >= SOUND_SIMILARITY for other in _run_skeletons(han).get(shape[0], ())
     )
