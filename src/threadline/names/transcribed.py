@@ -70,6 +70,30 @@ def part_keys(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+CONSONANT_WEIGHT = 0.9
+"""Weight of the consonants-only comparison (:func:`key_similarity`)."""
+MIN_CONSONANTS = 3
+"""Fewest letters a consonants-only key needs to be compared at all ("sm" of 司马义 says too little)."""
+
+
+def consonants(key: str) -> str:
+    """A sound key without the vowel marks after its first letter: 伊力哈木 (yilihamu) ``VrVkVm`` -> ``Vrkm``."""
+    return key[:1] + key[1:].replace("V", "")
+
+
+def key_similarity(pinyin_key: str, latin_key: str) -> float:
+    """Edit similarity of two sound keys, or :data:`CONSONANT_WEIGHT` times that of their consonants when higher:
+    Chinese transcription puts a vowel between consonants the Latin spelling writes together (伊力哈木 for Ilham,
+    ``VrVkVm`` against ``VrkVm``; 土赫提 for Tohti), so the consonants say more than the vowel marks. Measured on the
+    gazetteer's Xinjiang places against their Uyghur Latin names (163 pairs, and 162 with another place's name):
+    at 0.8, 64 pairs -> 73 pass and 1 wrong one either way; at 0.9, 38 -> 60 and none wrong."""
+    full = Levenshtein.normalized_similarity(pinyin_key, latin_key)
+    mine, theirs = consonants(pinyin_key), consonants(latin_key)
+    if min(len(mine), len(theirs)) < MIN_CONSONANTS:
+        return full
+    return max(full, CONSONANT_WEIGHT * Levenshtein.normalized_similarity(mine, theirs))
+
+
 def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, str] | None:
     """``(score, reason)`` for a transcribed Han name of a person against the words of a Latin name, ``None`` when
     the Han name is not a transcription (see :func:`is_transcribed`)."""
@@ -79,7 +103,7 @@ def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, st
     words = [(w, sound_key(w, pinyin=False)) for w in latin_words]
     pairs = sorted(
         (
-            (Levenshtein.normalized_similarity(pk, wk), i, j)
+            (key_similarity(pk, wk), i, j)
             for i, (_h, pk) in enumerate(parts)
             for j, (_w, wk) in enumerate(words)
             if pk and wk
@@ -92,7 +116,7 @@ def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, st
         if i not in paired and j not in used:
             paired[i] = (j, value)
             used.add(j)
-    joined = Levenshtein.normalized_similarity(
+    joined = key_similarity(
         sound_key("".join(r[0] for r in readings("".join(h for h, _k in parts))), pinyin=True),
         sound_key("".join(latin_words), pinyin=False),
     )
