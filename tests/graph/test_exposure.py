@@ -82,3 +82,20 @@ def test_without_tier_columns_a_short_chain_is_a_gap() -> None:
 def test_roots_default_to_buyers_nobody_buys_from() -> None:
     _, roots = _trace([_supply("Brand", "A", 1), _supply("Retailer", "A", 2), _supply("A", "B", 3)])
     assert sorted(roots) == ["Brand", "Retailer"]
+
+
+def test_a_unit_of_a_listed_party_is_a_related_risk_and_the_listed_party_is_listed() -> None:
+    from threadline.matching.simple import SimpleMatcher
+    from threadline.model import Entity, Name
+
+    xpcc = Entity("us-uflpa", "xpcc", "Organization", (Name("Xinjiang Production and Construction Corps"),))
+    relations = [_supply("Brand", "Mill", 1, 1), _supply("Mill", "新疆生产建设兵团第一师", 2, 2)]
+    relations.append(_supply("Brand", "Xinjiang Production and Construction Corps", 3, 1))
+    trace = build_graph(relations, SimpleMatcher([xpcc]), 0.85, fuzzy=False)
+    found = {(e.party, e.kind): e for e in exposures(trace, find_roots(trace), risk_sources(trace, {}))}
+    kinds = {party: {kind for p, kind in found if p == party} for party, _ in found}
+    assert kinds["新疆生产建设兵团第一师"] == {"related", "xinjiang"}  # its name says Xinjiang too
+    assert kinds["Xinjiang Production and Construction Corps"] == {"listed", "xinjiang"}  # listed: no "related"
+    (evidence,) = found["新疆生产建设兵团第一师", "related"].evidence
+    assert evidence.startswith("related to us-uflpa xpcc Xinjiang Production and Construction Corps (0.75)")
+    assert not trace.parties["新疆生产建设兵团第一师"].hits  # not listed itself

@@ -7,7 +7,10 @@ any script, and merges those scoring at or above ``MERGE_THRESHOLD`` (华孚时�
 every such merge is recorded with its score, so a reviewer can undo it. Above ``FUZZY_LIMIT`` parties the fuzzy step
 is skipped (and said), because comparing every party costs minutes per ten thousand.
 
-Screening: every party is matched against the lists and located (Xinjiang or not) from its address and name.
+Screening: every party is matched against the lists and located (Xinjiang or not) from its address and name. Hits
+the matcher marks ``related`` (a unit or a member of a listed party's group: 新疆生产建设兵团第一师 and the XPCC,
+held at :data:`~threadline.matching.simple.RELATED_CAP`, below the match threshold) are kept apart, so a chain can
+still say which listed party it leads to.
 
 The graph is a networkx ``MultiDiGraph`` whose edges point the way risk is traced, from a buyer to what it depends
 on: buyer → supplier, consignee → shipper, owned → owner, organisation → director; each edge keeps its
@@ -25,7 +28,7 @@ import networkx as nx
 
 from threadline.graph.model import PartyRef, Relation
 from threadline.matching.model import Hit, Query
-from threadline.matching.simple import SimpleMatcher
+from threadline.matching.simple import RELATED_CAP, SimpleMatcher
 from threadline.model import Entity, Name
 from threadline.names.normalize import name_key
 from threadline.risk.region import RegionResult, locate
@@ -50,14 +53,23 @@ class Party:
     region: RegionResult | None = None
     listed_by: tuple[str, ...] = ()
     """Datasets of an FtM file that marks this party as a sanctions target."""
+    related: tuple[Hit, ...] = ()
+    """List entries this party is a unit or a group member of (hits marked ``related``), not itself listed."""
 
     @property
     def listed(self) -> bool:
         return bool(self.hits or self.listed_by)
 
     def listing_labels(self) -> list[str]:
-        labels = [f"{h.entity.source} {h.entity.entry_id} {h.entity.caption} ({h.score:.2f})" for h in self.hits]
+        labels = [_hit_label(h) for h in self.hits]
         return labels + [f"FtM target ({', '.join(self.listed_by) or 'no dataset named'})" for _ in self.listed_by[:1]]
+
+    def related_labels(self) -> list[str]:
+        return [f"related to {_hit_label(h)}" for h in self.related]
+
+
+def _hit_label(hit: Hit) -> str:
+    return f"{hit.entity.source} {hit.entity.entry_id} {hit.entity.caption} ({hit.score:.2f})"
 
 
 @dataclass(slots=True)
@@ -158,6 +170,15 @@ def _schema(schema: str) -> str:
     )
 
 
+def _screen(matcher: SimpleMatcher, query: Query, threshold: float) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
+    """The party's hits at ``threshold`` (the three best), and its related hits (at most three), which score
+    :data:`RELATED_CAP` at most: the list is asked once, down to that cap when the threshold is above it."""
+    found = matcher.match(query, limit=6, threshold=min(threshold, RELATED_CAP))
+    hits = tuple(h for h in found if h.score >= threshold and h.relation != "related")[:3]
+    related = tuple(h for h in found if h.relation == "related" and h not in hits)[:3]
+    return hits, related
+
+
 def build_graph(
     relations: Iterable[Relation],
     matcher: SimpleMatcher | None,
@@ -180,7 +201,7 @@ def build_graph(
     for party in parties.values():
         party.listed_by = tuple(ds for key in party.keys for ds in (listed_by or {}).get(key, ()))
         if matcher is not None:
-            party.hits = tuple(matcher.match(Query(party.name, country=party.country), limit=3, threshold=threshold))
+            party.hits, party.related = _screen(matcher, Query(party.name, country=party.country), threshold)
         party.region = locate(party.address, name=party.name, country=party.country)
     graph: Graph = nx.MultiDiGraph()
     graph.add_nodes_from(parties)

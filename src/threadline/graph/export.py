@@ -23,6 +23,7 @@ def to_graphml(trace: TraceGraph, path: Path) -> None:
             address=party.address or "",
             country=party.country or "",
             listed="; ".join(party.listing_labels()),
+            related="; ".join(party.related_labels()),
             in_xinjiang="" if region is None or region.in_xinjiang is None else str(region.in_xinjiang).lower(),
         )
     for down, up, data in trace.graph.edges(data=True):

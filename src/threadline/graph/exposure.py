@@ -5,6 +5,8 @@ Risk sources, each with its evidence:
 - ``listed``: a party matched to a list entry (or marked a sanctions target by an FtM file);
 - ``ownership``: a party blocked or possibly blocked by the OFAC 50 % rule, or owned or controlled (UK/EU tests)
   by listed parties (the arithmetic is in the ownership verdicts);
+- ``related``: a unit or a group member of a listed party, not itself listed (新疆生产建设兵团第一师, a division of the
+  XPCC: the matcher's ``related`` hits);
 - ``xinjiang``: a party located in the Xinjiang Uyghur Autonomous Region;
 - ``sector``: a party that supplies a product in a UFLPA high-priority sector (the input, not the buyer, is where
   the risk enters).
@@ -29,7 +31,7 @@ from threadline.graph.build import Graph, TraceGraph
 from threadline.graph.model import SUPPLY_KINDS, Relation
 from threadline.risk.sector import SectorResult, classify
 
-KIND_ORDER = ("listed", "ownership", "xinjiang", "sector")
+KIND_ORDER = ("listed", "ownership", "related", "xinjiang", "sector")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,8 @@ def risk_sources(trace: TraceGraph, ownership: dict[str, list[str]]) -> dict[str
             risks.setdefault(pid, []).append(RiskSource("listed", label))
         for line in ownership.get(pid, []):
             risks.setdefault(pid, []).append(RiskSource("ownership", line))
+        for label in [] if party.listed else party.related_labels():  # a listed party's own kind says more
+            risks.setdefault(pid, []).append(RiskSource("related", label))
         region = party.region
         if region is not None and region.in_xinjiang:
             place = region.place.label if region.place else "Xinjiang"
