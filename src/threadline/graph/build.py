@@ -65,7 +65,8 @@ class Party:
         return labels + [f"FtM target ({', '.join(self.listed_by) or 'no dataset named'})" for _ in self.listed_by[:1]]
 
     def related_labels(self) -> list[str]:
-        return [f"related to {_hit_label(h)}" for h in self.related]
+        """The list entries the party is related to, unless it is listed itself (its own listing says more)."""
+        return [] if self.listed else [f"related to {_hit_label(h)}" for h in self.related]
 
 
 def _hit_label(hit: Hit) -> str:
@@ -175,7 +176,7 @@ def _screen(matcher: SimpleMatcher, query: Query, threshold: float) -> tuple[tup
     :data:`RELATED_CAP` at most: the list is asked once, down to that cap when the threshold is above it."""
     found = matcher.match(query, limit=6, threshold=min(threshold, RELATED_CAP))
     hits = tuple(h for h in found if h.score >= threshold and h.relation != "related")[:3]
-    related = tuple(h for h in found if h.relation == "related" and h not in hits)[:3]
+    related = tuple(h for h in found if h.relation == "related")[:3]
     return hits, related
 
 

@@ -74,7 +74,7 @@ def risk_sources(trace: TraceGraph, ownership: dict[str, list[str]]) -> dict[str
             risks.setdefault(pid, []).append(RiskSource("listed", label))
         for line in ownership.get(pid, []):
             risks.setdefault(pid, []).append(RiskSource("ownership", line))
-        for label in [] if party.listed else party.related_labels():  # a listed party's own kind says more
+        for label in party.related_labels():
             risks.setdefault(pid, []).append(RiskSource("related", label))
         region = party.region
         if region is not None and region.in_xinjiang:

@@ -31,7 +31,7 @@ def _chain(result: TraceResult, path: list[str], hops: list[Any]) -> list[dict[s
                 "address": party.address,
                 "country": (party.country or "").upper(),
                 "listed": party.listing_labels(),
-                "related": [] if party.listed else party.related_labels(),
+                "related": party.related_labels(),
                 "region": party.region.to_dict() if party.region and party.region.in_xinjiang else None,
                 "relation": relation,
             }
