@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.comparing import compare
+from tests.from_source import from_source
 from threadline.matching.crossscript import personal_name
 from threadline.matching.model import Query
 from threadline.matching.namework import NameWorks
@@ -304,6 +305,7 @@ def test_a_number_in_words_or_digits_is_one_name_and_a_series_number_is_no_confl
     assert series is not None and series.score >= 0.85 and "each name has a word" not in series.explanation
 
 
+@from_source
 def test_two_common_keys_together_open_the_names_that_share_both(monkeypatch: pytest.MonkeyPatch) -> None:
     """At a million names "alexander" and "she…" each open too many candidates to be used alone; the names that
     have both are few. Scaled down here: a key is common above 5 names."""
@@ -322,6 +324,7 @@ _PARTS = ["vladimir", "vladimirovich", "putin", "ali", "al", "hassan", "bin", "a
 _PERSON = st.lists(st.sampled_from(_PARTS), min_size=1, max_size=5).map(lambda words: " ".join(words).title())
 
 
+@from_source
 @settings(max_examples=150, deadline=None)
 @given(names=st.lists(_PERSON, min_size=1, max_size=12), query=_PERSON, threshold=st.sampled_from([0.5, 0.85]))
 def test_persons_compared_only_where_a_word_is_shared_give_the_same_hits(
@@ -491,6 +494,7 @@ def test_a_listed_xinjiang_company_and_its_parent_are_related(member: str, paren
     assert hit is not None and hit.relation == "related" and hit.score < 0.85, hit
 
 
+@from_source
 @pytest.mark.shared
 def test_pairs_the_latin_side_rules_out_are_answered_as_in_full(
     shared_data: Path, monkeypatch: pytest.MonkeyPatch

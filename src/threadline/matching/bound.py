@@ -581,6 +581,6 @@ def reach(han: str, words: Sequence[str], enough: float = 0.0, spoken: bool = Fa
     covered = [vocab.coverage(word) for word in words]
     credit = [max(given) for given in zip(vocab.free, *(c.credit for c in covered), strict=True)]
     explained = sum(any(reached) for reached in zip(*(c.covers for c in covered), strict=True))
-    chinese = 1.0 - sum(1.0 - c for c in credit) / len(han)
+    chinese = 1.0 - sum((1.0 - c for c in credit), 0.0) / len(han)
     score = max(0.0, min(latin, chinese))
     return Reach(min(1.0, score + SLACK), hopeless, trade, close, explained)

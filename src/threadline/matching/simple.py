@@ -228,13 +228,15 @@ class SimpleMatcher:
         self._repeated: bytes | None = None
         """One byte per name, 1 when a word of its Latin key occurs twice, when known (as ``_sorted_latin``)."""
         self._works = NameWorks()
+        self._known_flags: ScriptFlags | None = None
+        """Which names are Chinese, once known (:attr:`_script_flags`)."""
         """What matching each recent name key found before reading entries (:mod:`~threadline.matching.namework`)."""
         self._han_cores: dict[int, str] = {}
         """:meth:`_han_core_of` of recent candidates, by record id (up to :data:`HAN_CORES_KEPT`)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
             self._postings, self._latin = index.postings, RecentTexts(index.latin)
-            self._script_flags = ScriptFlags(index.han_flags)  # persisted: no record decoded for it
+            self._known_flags = ScriptFlags(index.han_flags)  # persisted: no record decoded for it
         else:
             self.entities = list(entities)
             records: list[_Record] = []
@@ -395,10 +397,12 @@ class SimpleMatcher:
         postings = [self._postings.get(block, ()) for block in (_query_keys(key) if blocks is None else blocks)]
         return most_shared(record_ids, [ids for ids in postings if len(ids) <= MAX_POSTINGS], limit)
 
-    @cached_property
+    @property
     def _script_flags(self) -> ScriptFlags:
         """Which names are Chinese (in memory: computed once, on first use; persisted: read with the index)."""
-        return ScriptFlags(bool(han_core(record.key.original)) for record in self._records)
+        if self._known_flags is None:
+            self._known_flags = ScriptFlags(bool(han_core(record.key.original)) for record in self._records)
+        return self._known_flags
 
     def warm(self) -> None:
         """Build now what is otherwise built on the first query, so screening workers forked after this share it

@@ -120,7 +120,7 @@ def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, st
         sound_key("".join(r[0] for r in readings("".join(h for h, _k in parts))), pinyin=True),
         sound_key("".join(latin_words), pinyin=False),
     )
-    each = sum(value for _j, value in paired.values()) / max(len(parts), len(words))
+    each = sum((value for _j, value in paired.values()), 0.0) / max(len(parts), len(words))
     if joined > each:
         score = min(CEILING, joined)
         reason = f"sounds alike as a whole ({''.join(h for h, _k in parts)} ~ {' '.join(latin_words)}: {joined:.2f})"
