@@ -298,16 +298,10 @@ def _speed_row(label: str, pairs: int, seconds: dict[str, float]) -> str:
     )
 
 
-def main() -> None:
-    try:
-        baselines.require()
-    except baselines.BaselineMissing as error:
-        sys.exit(f"bench_pairs.py reports threadline next to nomenklatura's matchers: {error}")
-    out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("benchmarks/out")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    data = settings.shared_data_dir()
+def all_slices(data: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every slice's pairs as DESIGN.md §5 records, by slice name, in the order they are reported."""
     bench = [json.loads(line) for line in (data / "nomenklatura-name-bench" / "cases.jsonl").read_text().splitlines()]
-    slices = {
+    return {
         "han-latin-companies": han_latin_companies(data),
         "name-bench": bench,
         "han-latin-persons": han_latin_persons(),
@@ -318,6 +312,16 @@ def main() -> None:
         "xinjiang-places": xinjiang_places(),
         "xinjiang-entities": xinjiang_entities(),
     }
+
+
+def main() -> None:
+    try:
+        baselines.require()
+    except baselines.BaselineMissing as error:
+        sys.exit(f"bench_pairs.py reports threadline next to nomenklatura's matchers: {error}")
+    out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("benchmarks/out")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    slices = all_slices(settings.shared_data_dir())
     # The matcher, not the exchange-listing table: the test part's companies are left out of the table (see
     # threadline.names.listed); the row after the loop shows what the table adds for companies it has.
     os.environ[listed.HOLD_OUT] = "1"
