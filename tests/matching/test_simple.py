@@ -24,6 +24,7 @@ from threadline.matching.simple import (
 )
 from threadline.model import Entity, Name
 from threadline.names.normalize import name_key
+from threadline.service import default_matcher
 
 
 def _entity(
@@ -534,3 +535,33 @@ def test_pairs_the_latin_side_rules_out_are_answered_as_in_full(
     monkeypatch.setattr(CrossBound, "_ruled_out", staticmethod(lambda *_args: False))
     assert answers() == fast
     assert sum(counted) > 1_000  # the Latin side does rule most of them out
+
+
+def test_match_finds_a_transcription_by_sound_keys_chinese_leaves_h_out_or_fixes() -> None:
+    """司马义·艾买提 (Ismail Amat) shares no exact sound key with "Ismail AHMED" but by the fixed element 司马义 and the
+    h Chinese leaves out; 热依拉·达吾提 finds Rahile Dawut, not another Uyghur woman's name."""
+    entities = [
+        _entity("1", "Person", "AHMED, Ismail"),
+        _entity("2", "Person", "TILIWALDI, Ismail"),
+        _entity("3", "Person", "DAWUT, Rahile"),
+        _entity("4", "Person", "MAHMUT, Rahima"),
+    ]
+    matcher = SimpleMatcher(entities)
+    assert [h.entity.entry_id for h in matcher.match(Query("司马义·艾买提"), threshold=0.85)] == ["1"]
+    assert [h.entity.entry_id for h in matcher.match(Query("热依拉·达吾提", "Person"), threshold=0.85)] == ["3"]
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id"),
+    [
+        ("艾尔肯·吐尼亚孜", "34119"),
+        ("艾力更·依明巴海", "30508"),
+        ("雪克来提·扎克尔", "34079"),
+        ("Alken Tuniyaz", "34119"),
+    ],
+)
+def test_match_finds_listed_uyghur_officials_by_their_chinese_names(query: str, entry_id: str) -> None:
+    """Erkin Tuniyaz, Arken Imirbaki and Shohrat Zakir on the packaged OFAC list, by the Chinese names the list does
+    not give, and by a Latin spelling mixing two of its own."""
+    hits = default_matcher().match(Query(query, "Person"), threshold=0.85)
+    assert hits and (hits[0].entity.source, hits[0].entity.entry_id) == ("ofac-sdn", entry_id)

@@ -104,7 +104,7 @@ from threadline.names.listed import counterparts
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
 from threadline.names.places import is_place, latin_division_words
 from threadline.names.romanisations import MAX_NAME, may_be_given_name
-from threadline.names.transcribed import is_transcribed, part_keys, sound_key, sounds_alike
+from threadline.names.transcribed import is_transcribed, latin_keys, part_keys, sounds_alike
 
 MIN_NAME_SIMILARITY = 0.70
 SUBSET_SIMILARITY = 0.95
@@ -678,8 +678,8 @@ class SimpleMatcher:
         first query written as a transcription (a pass over every list name)."""
         out: dict[str, list[int]] = defaultdict(list)
         for record_id in self._latin_persons():
-            for word in set(self._latin[record_id].split()):
-                sound = sound_key(word, pinyin=False)
+            sounds = {sound for word in self._latin[record_id].split() for sound in latin_keys(word)}
+            for sound in sounds:  # as spelled and without an h (Rahile is found by 热依拉's "rVr" too)
                 if len(sound) >= MIN_SOUND:
                     out[sound].append(record_id)
         return {sound: tuple(ids) for sound, ids in out.items()}

@@ -14,16 +14,29 @@ round trip in a predictable way. Each side is reduced to a *sound key*:
 艾尔肯 (aierken) and Erkin both give ``VrkVn``; 吐尼亚孜 (tuniyazi) and Tuniyaz ``dVnVs``. Parts are paired with
 the Latin words in any order, each pair scored by the edit similarity of the keys, and the name's score is the mean
 over the longer side (an unpaired part counts 0), capped at :data:`CEILING`: a sound-alike is never certain.
+
+What Chinese transcription does to a Latin spelling, and the key allows for:
+
+- it has no v: it writes v as f or w (夫 fu for the -ov of Jeenbekov 热恩别科夫, 万 wan for the van of Ivan), so f, v
+  and w are one class, a glide that a vowel mark takes in (Shavkat and 沙夫卡特 both give ``sVkVd``);
+- it often leaves out an h the Latin spelling writes (热依拉 for Rahile, 买买提 for Mehmet, 艾山 for Hasan), so a
+  Latin word is also keyed without its h (:func:`latin_keys`; an h of a digraph, sh or kh, stays);
+- a Latin x before a consonant is the Uyghur Latin alphabet's kh (Toxti = Tokhti, 土赫提), not pinyin's x;
+- a few name elements are written in a fixed way their sound does not explain (司马义 for Ismail): those are reference
+  data, ``resources/transcribed/elements.csv``, keyed by the Latin spelling they stand for (:func:`elements`).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from threadline.commented_csv import read_rows
 from threadline.names.han import HAN, readings
+from threadline.settings import RESOURCES_DIR
 
 DOTS = "·•‧・･∙⋅"
 """Separators Chinese text puts between the parts of a transcribed name."""
@@ -31,9 +44,14 @@ CEILING = 0.95
 MIN_TRANSCRIBED = 5
 """Han characters from which an undotted name is taken for a transcription: Chinese names have two to four."""
 _DIGRAPHS = (("zh", "s"), ("ch", "s"), ("sh", "s"), ("kh", "k"), ("gh", "k"), ("ph", "b"), ("th", "d"), ("ck", "k"))
-_LATIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdkkksssswv")
-_PINYIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdksksssswv")
+_LATIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdkkkssssww")
+_PINYIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdkskssssww")
 _VOWELS = re.compile(r"[aeiouyw]+")
+_KH_X = re.compile(r"x(?=[bcdfghjklmnpqrstvwxz])")
+"""A Latin x before a consonant: the Uyghur Latin alphabet's kh (Toxti); pinyin's x comes before i or u only."""
+ELEMENTS = RESOURCES_DIR / "transcribed" / "elements.csv"
+_ELEMENT_LETTERS = re.compile(r"(?:[abdefhijklmoprstuvwyz]|n(?!g)|g)+")
+"""Letters an element's Latin spelling may use: those that read the same in pinyin and in a Latin spelling."""
 
 
 def is_transcribed(name: str, person: bool = False) -> bool:
@@ -45,17 +63,58 @@ def is_transcribed(name: str, person: bool = False) -> bool:
     return person and len(HAN.findall(name)) >= MIN_TRANSCRIBED
 
 
-def sound_key(spelled: str, pinyin: bool) -> str:
-    """The sound key of a Latin word or of the joined pinyin of a transcribed part (see the module docstring)."""
+def sound_key(spelled: str, pinyin: bool, silent_h: bool = False) -> str:
+    """The sound key of a Latin word or of the joined pinyin of a transcribed part (see the module docstring); with
+    ``silent_h``, of a Latin word without its h (one not in a digraph)."""
     text = "".join(ch for ch in spelled.lower() if "a" <= ch <= "z")
-    if pinyin:
-        text = text.replace("ng", "n")
+    text = text.replace("ng", "n") if pinyin else _KH_X.sub("k", text)
     for digraph, sound in _DIGRAPHS:
         text = text.replace(digraph, sound)
+    if silent_h and not pinyin:
+        text = text.replace("h", "")
     text = text.translate(_PINYIN_CLASSES if pinyin else _LATIN_CLASSES)
     text = _VOWELS.sub("V", text)
     collapsed = re.sub(r"(.)\1+", r"\1", text)
     return collapsed[:-1] if len(collapsed) > 1 and collapsed.endswith("V") else collapsed
+
+
+@lru_cache(maxsize=10_000)
+def latin_keys(word: str) -> tuple[str, ...]:
+    """The sound keys of a Latin word: as spelled, and without its h when that differs (Rahile ``rVkVr`` and
+    ``rVr``, which 热依拉 gives), since Chinese transcription often leaves the h out."""
+    keys = (sound_key(word, pinyin=False), sound_key(word, pinyin=False, silent_h=True))
+    return keys[:1] if keys[0] == keys[1] else keys
+
+
+def read_elements(path: Path) -> tuple[tuple[str, str], ...]:
+    """``(characters, Latin spelling)`` of each name element in the table at ``path`` (``elements.csv``), longest
+    first; a row that is not Chinese characters and a Latin spelling :func:`sound_key` reads alike either way is an
+    error naming the file, row and value."""
+    found = []
+    for number, row in enumerate(read_rows(path), start=1):
+        han, latin = (row.get("han") or "").strip(), (row.get("latin") or "").strip()
+        if not han or len(HAN.findall(han)) != len(han) or not _ELEMENT_LETTERS.fullmatch(latin):
+            raise ValueError(
+                f"{path}: row {number} after the header: {han!r}, {latin!r}: give the element in Chinese characters "
+                "and its Latin spelling in lower-case letters that read alike in pinyin (no c, q, x or ng)"
+            )
+        found.append((han, latin))
+    return tuple(sorted(found, key=lambda pair: -len(pair[0])))
+
+
+@lru_cache(maxsize=1)
+def elements() -> tuple[tuple[str, str], ...]:
+    """The packaged name elements Chinese writes in a fixed way (:data:`ELEMENTS`, see :func:`read_elements`)."""
+    return read_elements(ELEMENTS)
+
+
+def spelled_part(han: str) -> str:
+    """A transcribed part spelled for :func:`sound_key` (``pinyin=True``): its pinyin, a fixed element at its start
+    spelled as the Latin it stands for (司马义江 -> "ismail" + "jiang")."""
+    for element, latin in elements():
+        if han.startswith(element):
+            return latin + "".join(r[0] for r in readings(han[len(element) :]))
+    return "".join(r[0] for r in readings(han))
 
 
 @lru_cache(maxsize=10_000)
@@ -65,8 +124,7 @@ def part_keys(name: str) -> tuple[tuple[str, str], ...]:
     out = []
     for part in parts:
         han = "".join(HAN.findall(part))
-        spelled = "".join(r[0] for r in readings(han))
-        out.append((han, sound_key(spelled, pinyin=True)))
+        out.append((han, sound_key(spelled_part(han), pinyin=True)))
     return tuple(out)
 
 
@@ -100,13 +158,13 @@ def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, st
     if not is_transcribed(han_name, person=True) or not latin_words:
         return None
     parts = part_keys(han_name)
-    words = [(w, sound_key(w, pinyin=False)) for w in latin_words]
+    words = [(w, latin_keys(w)) for w in latin_words]
     pairs = sorted(
         (
-            (key_similarity(pk, wk), i, j)
+            (max(key_similarity(pk, wk) for wk in keys), i, j)
             for i, (_h, pk) in enumerate(parts)
-            for j, (_w, wk) in enumerate(words)
-            if pk and wk
+            for j, (_w, keys) in enumerate(words)
+            if pk and keys[0]
         ),
         key=lambda item: (-item[0], item[1], item[2]),
     )
@@ -116,10 +174,8 @@ def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, st
         if i not in paired and j not in used:
             paired[i] = (j, value)
             used.add(j)
-    joined = key_similarity(
-        sound_key("".join(r[0] for r in readings("".join(h for h, _k in parts))), pinyin=True),
-        sound_key("".join(latin_words), pinyin=False),
-    )
+    whole = sound_key("".join(spelled_part(h) for h, _k in parts), pinyin=True)
+    joined = max(key_similarity(whole, key) for key in latin_keys("".join(latin_words)))
     each = sum((value for _j, value in paired.values()), 0.0) / max(len(parts), len(words))
     if joined > each:
         score = min(CEILING, joined)
