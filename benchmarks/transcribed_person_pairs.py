@@ -12,11 +12,12 @@ held-out part holds only names no session had looked at. The held-out part must 
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from pathlib import Path
 
 from pair_records import labelled_pair
+
+from threadline.commented_csv import read_rows
 
 DATA = Path(__file__).parent / "data" / "transcribed_persons.csv"
 SEED = "20261202"
@@ -33,11 +34,10 @@ def held_out(person: str) -> bool:
 
 
 def _rows(path: Path = DATA) -> list[dict[str, str]]:
-    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
-    rows = list(csv.DictReader(lines))
-    for number, row in enumerate(rows, start=2):
+    rows = read_rows(path)
+    for number, row in enumerate(rows, start=1):
         if row["label"] not in ("true", "false"):
-            raise ValueError(f"{path}: row {number}: label {row['label']!r} is not true or false; write one of them")
+            raise ValueError(f"{path}: row {number} after the header: label {row['label']!r}: write true or false")
     return rows
 
 

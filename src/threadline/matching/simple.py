@@ -594,7 +594,8 @@ class SimpleMatcher:
         if not is_transcribed(query.name, query.schema == "Person"):
             return hits
         key = name_key(query.name)
-        found = sorted({i for _han, sound in part_keys(query.name) for i in self._person_sounds.get(sound, ())})
+        sounds = {sound for _han, keys in part_keys(query.name) for sound in keys}
+        found = sorted({i for sound in sounds for i in self._person_sounds.get(sound, ())})
         floor = max(threshold, MIN_NAME_SIMILARITY)
         for record_id in found[:MAX_CROSS_CANDIDATES]:
             hit = _cross_score(query, key, self._records[record_id], self._entity(record_id), floor)

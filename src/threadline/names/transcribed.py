@@ -108,23 +108,27 @@ def elements() -> tuple[tuple[str, str], ...]:
     return read_elements(ELEMENTS)
 
 
-def spelled_part(han: str) -> str:
-    """A transcribed part spelled for :func:`sound_key` (``pinyin=True``): its pinyin, a fixed element at its start
-    spelled as the Latin it stands for (司马义江 -> "ismail" + "jiang")."""
+def spelled_part(han: str) -> tuple[str, ...]:
+    """A transcribed part spelled for :func:`sound_key` (``pinyin=True``): its pinyin, and, when it begins with a
+    fixed element, also spelled with the Latin that element stands for (司马义江 -> "simayijiang", "ismailjiang"): the
+    pinyin stays, since a list may spell the name by it (Simayi)."""
+    pinyin = "".join(r[0] for r in readings(han))
     for element, latin in elements():
         if han.startswith(element):
-            return latin + "".join(r[0] for r in readings(han[len(element) :]))
-    return "".join(r[0] for r in readings(han))
+            return pinyin, latin + "".join(r[0] for r in readings(han[len(element) :]))
+    return (pinyin,)
 
 
 @lru_cache(maxsize=10_000)
-def part_keys(name: str) -> tuple[tuple[str, str], ...]:
-    """``(characters, sound key)`` of each part of a transcribed name."""
+def part_keys(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(characters, sound keys)`` of each part of a transcribed name: the key of its pinyin, and of its spelling
+    with a fixed element when it has one (:func:`spelled_part`)."""
     parts = [p for p in re.split("[" + DOTS + r"\s]+", name) if HAN.search(p)]
     out = []
     for part in parts:
         han = "".join(HAN.findall(part))
-        out.append((han, sound_key(spelled_part(han), pinyin=True)))
+        keys = tuple(dict.fromkeys(sound_key(spelled, pinyin=True) for spelled in spelled_part(han)))
+        out.append((han, keys))
     return tuple(out)
 
 
@@ -161,10 +165,10 @@ def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, st
     words = [(w, latin_keys(w)) for w in latin_words]
     pairs = sorted(
         (
-            (max(key_similarity(pk, wk) for wk in keys), i, j)
-            for i, (_h, pk) in enumerate(parts)
-            for j, (_w, keys) in enumerate(words)
-            if pk and keys[0]
+            (max(key_similarity(pk, wk) for pk in mine for wk in theirs), i, j)
+            for i, (_h, mine) in enumerate(parts)
+            for j, (_w, theirs) in enumerate(words)
+            if mine[0] and theirs[0]
         ),
         key=lambda item: (-item[0], item[1], item[2]),
     )
@@ -174,8 +178,9 @@ def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, st
         if i not in paired and j not in used:
             paired[i] = (j, value)
             used.add(j)
-    whole = sound_key("".join(spelled_part(h) for h, _k in parts), pinyin=True)
-    joined = max(key_similarity(whole, key) for key in latin_keys("".join(latin_words)))
+    spelled = [spelled_part(h) for h, _k in parts]  # as pinyin, and with its fixed elements (the last spelling)
+    wholes = {sound_key("".join(s[0] for s in spelled), pinyin=True), sound_key("".join(s[-1] for s in spelled), True)}
+    joined = max(key_similarity(whole, key) for whole in wholes for key in latin_keys("".join(latin_words)))
     each = sum((value for _j, value in paired.values()), 0.0) / max(len(parts), len(words))
     if joined > each:
         score = min(CEILING, joined)
