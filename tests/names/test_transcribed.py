@@ -92,9 +92,10 @@ def test_a_latin_word_is_also_keyed_without_the_h_chinese_leaves_out() -> None:
     assert latin_keys("shohrat")[1] == sound_key("sorat", pinyin=False)  # the h of sh stays a sibilant
 
 
-def test_chinese_writes_v_as_f_or_w_and_uyghur_latin_x_before_a_consonant_is_kh() -> None:
+def test_chinese_writes_v_and_p_as_f_and_uyghur_latin_x_before_a_consonant_is_kh() -> None:
     assert sound_key("bekov", pinyin=False) == sound_key("biekefu", pinyin=True)  # 别科夫
-    assert sound_key("shavkat", pinyin=False) == sound_key("shafukate", pinyin=True)  # 沙夫卡特
+    assert consonants(sound_key("shavkat", pinyin=False)) == consonants(sound_key("shafukate", pinyin=True))
+    assert consonants(sound_key("tashpolat", pinyin=False)) == consonants(sound_key("taxifulati", pinyin=True))
     assert sound_key("toxti", pinyin=False) == sound_key("tokhti", pinyin=False)
     assert consonants(sound_key("rixit", pinyin=False)) == consonants(sound_key("rexiti", pinyin=True))  # x: pinyin's
 
@@ -151,3 +152,10 @@ def test_spellings_chinese_transcribes_irregularly_match(han: str, latin: str) -
 def test_another_person_stays_below_the_threshold_with_the_new_rules(han: str, latin: str) -> None:
     found = sounds_alike(han, tuple(latin.lower().replace(",", " ").split()))
     assert found is not None and found[0] < 0.85
+
+
+def test_w_is_a_consonant_before_a_vowel_and_a_vowel_otherwise() -> None:
+    assert sound_key("abduweli", pinyin=False) == "VbdVwVr" != sound_key("abdullah", pinyin=False, silent_h=True)
+    assert consonants(sound_key("abuduwaili", pinyin=True)) == consonants(sound_key("abduweli", pinyin=False))
+    assert sound_key("dawut", pinyin=False) == sound_key("dawuti", pinyin=True) == "dVd"  # 达吾提
+    assert sound_key("shawkat", pinyin=False) == sound_key("xiaokaiti", pinyin=True)  # 肖开提

@@ -104,7 +104,7 @@ from threadline.names.listed import counterparts
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
 from threadline.names.places import is_place, latin_division_words
 from threadline.names.romanisations import MAX_NAME, may_be_given_name
-from threadline.names.transcribed import is_transcribed, latin_keys, part_keys, sounds_alike
+from threadline.names.transcribed import is_transcribed, latin_keys, lookup_keys, part_keys, sounds_alike
 
 MIN_NAME_SIMILARITY = 0.70
 SUBSET_SIMILARITY = 0.95
@@ -594,14 +594,34 @@ class SimpleMatcher:
         if not is_transcribed(query.name, query.schema == "Person"):
             return hits
         key = name_key(query.name)
-        sounds = {sound for _han, keys in part_keys(query.name) for sound in keys}
-        found = sorted({i for sound in sounds for i in self._person_sounds.get(sound, ())})
         floor = max(threshold, MIN_NAME_SIMILARITY)
-        for record_id in found[:MAX_CROSS_CANDIDATES]:
+        for record_id in self._sounding_candidates(query.name):
             hit = _cross_score(query, key, self._records[record_id], self._entity(record_id), floor)
             if hit is not None and hit.score >= threshold and schemata_compatible(query.schema, hit.entity.schema):
                 hits.append(hit)
         return hits
+
+    def _sounding_candidates(self, name: str) -> list[int]:
+        """The Latin persons' names a transcribed ``name`` is scored against: those sharing the sound key, or its
+        consonants, of a part that says enough (:data:`MIN_SOUND`), at most :data:`MAX_CROSS_CANDIDATES`: those
+        sharing the sound of the most parts first (a short part too: 艾力's "Vr" ranks Abdulla Ali above the names
+        with an Abdullah alone), then those with as many words as the name has parts (a name's score is the mean over
+        the longer of the two), then by id."""
+        sounds = self._person_sounds
+        parts = [{lookup for sound in keys for lookup in lookup_keys(sound)} for _han, keys in part_keys(name)]
+        found = {
+            i
+            for lookups in parts
+            for lookup in lookups
+            if lookup.startswith("+") or len(lookup) >= MIN_SOUND
+            for i in sounds.get(lookup, ())
+        }
+        shared: Counter[int] = Counter()
+        for lookups in parts:
+            sharing: set[int] = set().union(*(sounds.get(lookup, ()) for lookup in lookups))
+            shared.update(found & sharing)
+        latin, count = self._latin, len(parts)
+        return sorted(found, key=lambda i: (-shared[i], abs(len(latin[i].split()) - count), i))[:MAX_CROSS_CANDIDATES]
 
     def _read_otherwise(self, query: Query, spoken: set[str], threshold: float) -> list[Hit]:
         """Persons' Latin names that spell a short Chinese query the Hong Kong, Taiwanese or Korean way (林郑月娥 finds
@@ -675,14 +695,19 @@ class SimpleMatcher:
 
     @cached_property
     def _person_sounds(self) -> dict[str, tuple[int, ...]]:
-        """Sound key of each word of the Latin names whose entry may be a person's -> those names. Built on the
-        first query written as a transcription (a pass over every list name)."""
+        """Sound keys of each word of the Latin names whose entry may be a person's, and their consonants
+        (:func:`~threadline.names.transcribed.lookup_keys`) -> those names. Built on the first query written as a
+        transcription (a pass over every list name)."""
         out: dict[str, list[int]] = defaultdict(list)
         for record_id in self._latin_persons():
-            sounds = {sound for word in self._latin[record_id].split() for sound in latin_keys(word)}
-            for sound in sounds:  # as spelled and without an h (Rahile is found by 热依拉's "rVr" too)
-                if len(sound) >= MIN_SOUND:
-                    out[sound].append(record_id)
+            sounds = {
+                lookup
+                for word in self._latin[record_id].split()
+                for sound in latin_keys(word)  # as spelled and without an h (热依拉's "rVr" finds Rahile too)
+                for lookup in lookup_keys(sound)
+            }
+            for sound in sounds:
+                out[sound].append(record_id)
         return {sound: tuple(ids) for sound, ids in out.items()}
 
     def _name_work(self, key: NameKey, across: bool = True) -> NameWork | None:

@@ -17,11 +17,14 @@ over the longer side (an unpaired part counts 0), capped at :data:`CEILING`: a s
 
 What Chinese transcription does to a Latin spelling, and the key allows for:
 
-- it has no v: it writes v as f or w (夫 fu for the -ov of Jeenbekov 热恩别科夫, 万 wan for the van of Ivan), so f, v
-  and w are one class, a glide that a vowel mark takes in (Shavkat and 沙夫卡特 both give ``sVkVd``);
+- it has no v, and writes v, p and f alike with f (夫 fu for the -ov of Jeenbekov 热恩别科夫, 甫 fu for the p of
+  Tashpolat 塔西甫拉提, 福 fu for the f of Saifuddin 赛福鼎), so b, p, f and v are one class (a v written with w, 伊万
+  for Ivan, is left out: rare in these names);
 - it often leaves out an h the Latin spelling writes (热依拉 for Rahile, 买买提 for Mehmet, 艾山 for Hasan), so a
   Latin word is also keyed without its h (:func:`latin_keys`; an h of a digraph, sh or kh, stays);
 - a Latin x before a consonant is the Uyghur Latin alphabet's kh (Toxti = Tokhti, 土赫提), not pinyin's x;
+- w is a consonant before a vowel on both sides (外力 wai-li for Weli, so Abduweli is not Abdullah), and a vowel in
+  "wu" (达吾提 da-wu-ti and Dawut) and before a consonant (Shawkat, 肖开提);
 - a few name elements are written in a fixed way their sound does not explain (司马义 for Ismail): those are reference
   data, ``resources/transcribed/elements.csv``, keyed by the Latin spelling they stand for (:func:`elements`).
 """
@@ -44,9 +47,12 @@ CEILING = 0.95
 MIN_TRANSCRIBED = 5
 """Han characters from which an undotted name is taken for a transcription: Chinese names have two to four."""
 _DIGRAPHS = (("zh", "s"), ("ch", "s"), ("sh", "s"), ("kh", "k"), ("gh", "k"), ("ph", "b"), ("th", "d"), ("ck", "k"))
-_LATIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdkkkssssww")
-_PINYIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdkskssssww")
-_VOWELS = re.compile(r"[aeiouyw]+")
+_LATIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdkkkssssbb")
+_PINYIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdkskssssbb")
+_VOWELS = re.compile(r"[aeiouy]+")
+_GLIDE_W = re.compile(r"wu|w(?![aeioy])")
+"""A w that is a vowel: "wu" (吾 for the u of Dawut, 吾尔开希 Wuer Kaixi) and a w before a consonant or at the end
+(Shawkat). Before another vowel it is a consonant (外力 for Weli, 瓦 for the wa of Dawamat)."""
 _KH_X = re.compile(r"x(?=[bcdfghjklmnpqrstvwxz])")
 """A Latin x before a consonant: the Uyghur Latin alphabet's kh (Toxti); pinyin's x comes before i or u only."""
 ELEMENTS = RESOURCES_DIR / "transcribed" / "elements.csv"
@@ -73,7 +79,7 @@ def sound_key(spelled: str, pinyin: bool, silent_h: bool = False) -> str:
     if silent_h and not pinyin:
         text = text.replace("h", "")
     text = text.translate(_PINYIN_CLASSES if pinyin else _LATIN_CLASSES)
-    text = _VOWELS.sub("V", text)
+    text = _VOWELS.sub("V", _GLIDE_W.sub("u", text))
     collapsed = re.sub(r"(.)\1+", r"\1", text)
     return collapsed[:-1] if len(collapsed) > 1 and collapsed.endswith("V") else collapsed
 
@@ -143,6 +149,14 @@ def consonants(key: str) -> str:
     return key[:1] + key[1:].replace("V", "")
 
 
+def lookup_keys(key: str) -> tuple[str, ...]:
+    """The keys a sound key finds names by: itself and, when it has :data:`MIN_CONSONANTS` letters, its consonants
+    (marked "+"), as :func:`key_similarity` weighs them: 雪克来提 (``sVkVrVd``) and Shohret (``sVkrVd``) share
+    ``+skrd``."""
+    skeleton = consonants(key)
+    return (key, "+" + skeleton) if len(skeleton) >= MIN_CONSONANTS else (key,)
+
+
 def key_similarity(pinyin_key: str, latin_key: str) -> float:
     """Edit similarity of two sound keys, or :data:`CONSONANT_WEIGHT` times that of their consonants when higher:
     Chinese transcription puts a vowel between consonants the Latin spelling writes together (伊力哈木 for Ilham,
@@ -156,6 +170,21 @@ def key_similarity(pinyin_key: str, latin_key: str) -> float:
     return max(full, CONSONANT_WEIGHT * Levenshtein.normalized_similarity(mine, theirs))
 
 
+WEAKEST_MARGIN = 0.1
+SILENT_H_WEIGHT = 0.95
+"""Weight of a Latin word's key without its h (:func:`latin_keys`): that Chinese left an h out is likely, not certain,
+and every h left out makes more names sound alike (Salahuddin and 苏里坦, Sultan)."""
+
+
+def heard_similarity(pinyin_key: str, latin: tuple[str, ...]) -> float:
+    """:func:`key_similarity` of a transcribed part's key and a Latin word's keys (:func:`latin_keys`), the key
+    without the h weighed by :data:`SILENT_H_WEIGHT`."""
+    best = key_similarity(pinyin_key, latin[0])
+    for key in latin[1:]:
+        best = max(best, SILENT_H_WEIGHT * key_similarity(pinyin_key, key))
+    return best
+
+
 def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, str] | None:
     """``(score, reason)`` for a transcribed Han name of a person against the words of a Latin name, ``None`` when
     the Han name is not a transcription (see :func:`is_transcribed`)."""
@@ -165,7 +194,7 @@ def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, st
     words = [(w, latin_keys(w)) for w in latin_words]
     pairs = sorted(
         (
-            (max(key_similarity(pk, wk) for pk in mine for wk in theirs), i, j)
+            (max(heard_similarity(pk, theirs) for pk in mine), i, j)
             for i, (_h, mine) in enumerate(parts)
             for j, (_w, theirs) in enumerate(words)
             if mine[0] and theirs[0]
@@ -180,8 +209,12 @@ def sounds_alike(han_name: str, latin_words: tuple[str, ...]) -> tuple[float, st
             used.add(j)
     spelled = [spelled_part(h) for h, _k in parts]  # as pinyin, and with its fixed elements (the last spelling)
     wholes = {sound_key("".join(s[0] for s in spelled), pinyin=True), sound_key("".join(s[-1] for s in spelled), True)}
-    joined = max(key_similarity(whole, key) for whole in wholes for key in latin_keys("".join(latin_words)))
+    joined = max(heard_similarity(whole, latin_keys("".join(latin_words))) for whole in wholes)
+    if len(parts) == len(words):  # the parts pair one to one: a whole compared across them says nothing more
+        joined = 0.0
     each = sum((value for _j, value in paired.values()), 0.0) / max(len(parts), len(words))
+    if paired:  # every part must sound alike: the weakest pair bounds the name
+        each = min(each, min(value for _j, value in paired.values()) + WEAKEST_MARGIN)
     if joined > each:
         score = min(CEILING, joined)
         reason = f"sounds alike as a whole ({''.join(h for h, _k in parts)} ~ {' '.join(latin_words)}: {joined:.2f})"
