@@ -147,6 +147,7 @@ def test_spellings_chinese_transcribes_irregularly_match(han: str, latin: str) -
         ("努尔·白克力", "Nury Turkel"),
         ("沙夫卡特·米尔济约耶夫", "Shawkat Imin"),  # the same given name, another family
         ("伊力哈木·土赫提", "Jewher Ilham"),
+        ("阿扎提·苏里坦", "Asaad Sultan"),  # z is not s (Azat Sultan)
     ],
 )
 def test_another_person_stays_below_the_threshold_with_the_new_rules(han: str, latin: str) -> None:
@@ -159,3 +160,10 @@ def test_w_is_a_consonant_before_a_vowel_and_a_vowel_otherwise() -> None:
     assert consonants(sound_key("abuduwaili", pinyin=True)) == consonants(sound_key("abduweli", pinyin=False))
     assert sound_key("dawut", pinyin=False) == sound_key("dawuti", pinyin=True) == "dVd"  # 达吾提
     assert sound_key("shawkat", pinyin=False) == sound_key("xiaokaiti", pinyin=True)  # 肖开提
+
+
+def test_chinese_keeps_buzzing_and_hissing_sibilants_apart() -> None:
+    assert sound_key("zakir", pinyin=False) == sound_key("zhakeer", pinyin=True)  # 扎克尔
+    assert sound_key("memetjan", pinyin=False)[-3:] == sound_key("jiang", pinyin=True)  # 江 for -jan
+    assert sound_key("shohrat", pinyin=False)[0] == sound_key("xue", pinyin=True)[0] == sound_key("sa", pinyin=True)
+    assert sound_key("azat", pinyin=False) == sound_key("azhati", pinyin=True) != sound_key("asaad", pinyin=False)

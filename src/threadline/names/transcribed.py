@@ -6,12 +6,14 @@ middle dot: 艾尔肯·吐尼亚孜 is Erkin Tuniyaz, 雪克来提·扎克尔 Sh
 round trip in a predictable way. Each side is reduced to a *sound key*:
 
 - consonants folded into classes that Chinese transcription does not tell apart or swaps: l and r (来 lai for
-  "ra"), b and p, d and t, g, k, q (Latin), h and kh (克 ke for the h of Shohrat), and the sibilants s, z, c, x, j,
-  sh, zh, ch and pinyin q (雪 xue for "Sho", 扎 zha for "Za");
-- every run of vowels one mark ``V`` (and y, w between vowels dropped: 亚 ya in Tuniyaz), repeats collapsed;
+  "ra"), b and p, d and t, g, k, q (Latin), h and kh (克 ke for the h of Shohrat), the hissing sibilants s, sh,
+  c, ch, x and pinyin q (雪 xue for "Sho", 沙 sha for "Sa", 山 shan for the san of Hasan), and the buzzing ones z,
+  zh, j (扎 zha for "Za", 孜 zi for z, 江 jiang for -jan, 济 ji for the z of Mirziyoyev): Chinese keeps those two
+  apart, and Azat (阿扎提) is not Asaad;
+- every run of vowels one mark ``V`` (and y between vowels dropped: 亚 ya in Tuniyaz), repeats collapsed;
 - a vowel at the very end dropped: transcription adds one after a final consonant (孜 zi for z, 提 ti for t).
 
-艾尔肯 (aierken) and Erkin both give ``VrkVn``; 吐尼亚孜 (tuniyazi) and Tuniyaz ``dVnVs``. Parts are paired with
+艾尔肯 (aierken) and Erkin both give ``VrkVn``; 吐尼亚孜 (tuniyazi) and Tuniyaz ``dVnVj``. Parts are paired with
 the Latin words in any order, each pair scored by the edit similarity of the keys, and the name's score is the mean
 over the longer side (an unpaired part counts 0), capped at :data:`CEILING`: a sound-alike is never certain.
 
@@ -46,9 +48,9 @@ DOTS = "·•‧・･∙⋅"
 CEILING = 0.95
 MIN_TRANSCRIBED = 5
 """Han characters from which an undotted name is taken for a transcription: Chinese names have two to four."""
-_DIGRAPHS = (("zh", "s"), ("ch", "s"), ("sh", "s"), ("kh", "k"), ("gh", "k"), ("ph", "b"), ("th", "d"), ("ck", "k"))
-_LATIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdkkkssssbb")
-_PINYIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdkskssssbb")
+_DIGRAPHS = (("zh", "j"), ("ch", "s"), ("sh", "s"), ("kh", "k"), ("gh", "k"), ("ph", "b"), ("th", "d"), ("ck", "k"))
+_LATIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdkkkjssjbb")
+_PINYIN_CLASSES = str.maketrans("lpbtgqhzxcjfv", "rbbdkskjssjbb")
 _VOWELS = re.compile(r"[aeiouy]+")
 _GLIDE_W = re.compile(r"wu|w(?![aeioy])")
 """A w that is a vowel: "wu" (吾 for the u of Dawut, 吾尔开希 Wuer Kaixi) and a w before a consonant or at the end
