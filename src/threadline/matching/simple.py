@@ -19,7 +19,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple, Protocol
 
@@ -230,6 +230,12 @@ class SimpleMatcher:
         self._works = NameWorks()
         self._known_flags: ScriptFlags | None = None
         """Which names are Chinese, once known (:attr:`_script_flags`)."""
+        self._known_identifiers: IdentifierIndex | None = None
+        self._known_skeletons: dict[str, tuple[int, ...]] | None = None
+        self._known_sounds: dict[str, tuple[int, ...]] | None = None
+        """:attr:`_identifier_index`, :attr:`_person_skeletons`, :attr:`_person_sounds`, once built: lazily set
+        attributes, not ``cached_property`` (compiled, a class has no ``__dict__`` for it to keep its value in, and
+        the 0.5 s pass over every name ran again on every query)."""
         """What matching each recent name key found before reading entries (:mod:`~threadline.matching.namework`)."""
         self._han_cores: dict[int, str] = {}
         """:meth:`_han_core_of` of recent candidates, by record id (up to :data:`HAN_CORES_KEPT`)."""
@@ -426,10 +432,12 @@ class SimpleMatcher:
             self._postings.key_table()  # the segments' key tables merged, searched once per row
             self._asked = max(self._asked, MERGE_AFTER)
 
-    @cached_property
+    @property
     def _identifier_index(self) -> IdentifierIndex:
         """Built on the first query that carries identifiers: most screening runs have none."""
-        return IdentifierIndex(self.entities)
+        if self._known_identifiers is None:
+            self._known_identifiers = IdentifierIndex(self.entities)
+        return self._known_identifiers
 
     def _carrying(self, keys: frozenset[str], candidates: Ids) -> list[int]:
         """The candidates whose names have one of the short-form ``keys`` (``acr:xpcc``), in candidate order.
@@ -673,10 +681,15 @@ class SimpleMatcher:
                 hits.append(hit)
         return hits
 
-    @cached_property
+    @property
     def _person_skeletons(self) -> dict[str, tuple[int, ...]]:
         """Consonant skeleton of each word of the Latin names whose entry may be a person's -> those names. Built on
         the first query in Arabic script (a pass over every list name), as :attr:`_person_sounds`."""
+        if self._known_skeletons is None:
+            self._known_skeletons = self._skeletons_of_persons()
+        return self._known_skeletons
+
+    def _skeletons_of_persons(self) -> dict[str, tuple[int, ...]]:
         out: dict[str, list[int]] = defaultdict(list)
         for record_id in self._latin_persons():
             for skeleton in set(latin_skeletons(self._latin[record_id])):
@@ -693,11 +706,16 @@ class SimpleMatcher:
             return [i for i in latin if flags[i]]
         return [i for i in latin if self._entity(i).schema == "Person"]
 
-    @cached_property
+    @property
     def _person_sounds(self) -> dict[str, tuple[int, ...]]:
         """Sound keys of each word of the Latin names whose entry may be a person's, and their consonants
         (:func:`~threadline.names.transcribed.lookup_keys`) -> those names. Built on the first query written as a
         transcription (a pass over every list name)."""
+        if self._known_sounds is None:
+            self._known_sounds = self._sounds_of_persons()
+        return self._known_sounds
+
+    def _sounds_of_persons(self) -> dict[str, tuple[int, ...]]:
         out: dict[str, list[int]] = defaultdict(list)
         for record_id in self._latin_persons():
             sounds = {
