@@ -22,7 +22,11 @@ Slices:
   prefecture (made from the packaged gazetteer's real places: xinjiang_place_pairs.py);
 - xinjiang-entities: UFLPA-listed and other Xinjiang companies, XPCC units and Xinjiang agencies by their Chinese and
   English names, against same-place, same-industry neighbours and sister companies (xinjiang_entity_pairs.py; the
-  glossary was tuned on these, so a regression check, not a held-out figure).
+  glossary was tuned on these, so a regression check, not a held-out figure);
+- transcribed-persons-tuned / transcribed-persons-held-out: Uyghur, Kazakh and Central Asian persons' names in
+  Chinese characters (艾尔肯·吐尼亚孜) vs their Latin spellings from the lists and the press, and vs another person
+  sharing a part (transcribed_person_pairs.py: split by person; session 22 tuned the sound key on the first part
+  only).
 
 Every slice is also scored, in the same job, by nomenklatura's logic-v1 and logic-v2 (``baselines.py``; install
 with ``make bench-deps``), and the report gives threadline's calibration error per slice (reliability tables in
@@ -50,6 +54,7 @@ from acronym_brand_pairs import acronyms_brands
 from original_script_pairs import original_script_persons
 from pair_records import labelled_pair
 from reliability import best_recall_at_precision, expected_calibration_error, markdown, reliability
+from transcribed_person_pairs import transcribed_persons
 from xinjiang_entity_pairs import xinjiang_entities
 from xinjiang_place_pairs import xinjiang_places
 
@@ -311,6 +316,8 @@ def all_slices(data: Path) -> dict[str, list[dict[str, Any]]]:
         "original-script-persons": original_script_persons(data),
         "xinjiang-places": xinjiang_places(),
         "xinjiang-entities": xinjiang_entities(),
+        "transcribed-persons-tuned": transcribed_persons(held=False),
+        "transcribed-persons-held-out": transcribed_persons(held=True),
     }
 
 
