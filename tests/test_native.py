@@ -110,3 +110,15 @@ def test_compiled_and_source_code_score_alike() -> None:
         check=True,
     )
     assert json.loads(run.stdout) == _scores()
+
+
+def test_no_compiled_class_keeps_a_cached_property() -> None:
+    """A compiled class has no ``__dict__``: a ``functools.cached_property`` on it would work its value out again
+    on every use (the persons' sound index, 0.5 s a query). Such values are set on first use instead."""
+    found = [
+        f"{path.name}:{number}"
+        for path in native.compiled_sources()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.strip() == "@cached_property"
+    ]
+    assert found == []

@@ -228,6 +228,7 @@ class SimpleMatcher:
         self._repeated: bytes | None = None
         """One byte per name, 1 when a word of its Latin key occurs twice, when known (as ``_sorted_latin``)."""
         self._works = NameWorks()
+        """What matching each recent name key found before reading entries (:mod:`~threadline.matching.namework`)."""
         self._known_flags: ScriptFlags | None = None
         """Which names are Chinese, once known (:attr:`_script_flags`)."""
         self._known_identifiers: IdentifierIndex | None = None
@@ -236,7 +237,6 @@ class SimpleMatcher:
         """:attr:`_identifier_index`, :attr:`_person_skeletons`, :attr:`_person_sounds`, once built: lazily set
         attributes, not ``cached_property`` (compiled, a class has no ``__dict__`` for it to keep its value in, and
         the 0.5 s pass over every name ran again on every query)."""
-        """What matching each recent name key found before reading entries (:mod:`~threadline.matching.namework`)."""
         self._han_cores: dict[int, str] = {}
         """:meth:`_han_core_of` of recent candidates, by record id (up to :data:`HAN_CORES_KEPT`)."""
         if index is not None:
