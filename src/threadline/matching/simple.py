@@ -207,6 +207,15 @@ def _spelling_keys(key: NameKey) -> set[str]:
     return keys
 
 
+def _name_rank(hit: Hit) -> int:
+    """Where the hit's list name stands among its entry's names (the primary name first): of two names of one entry
+    that score alike, the earlier speaks for it, whatever order the candidates came in (曙光信息产业 is "Dawning
+    Information Industry" and "Shuguang Information Industry", both 1.00; which one explained the hit changed with
+    the interpreter's hash seed)."""
+    names = hit.entity.names
+    return names.index(hit.matched_name) if hit.matched_name in names else len(names)
+
+
 class SimpleMatcher:
     """Index the names of ``entities`` once; answer :meth:`match` queries against them."""
 
@@ -810,7 +819,8 @@ class SimpleMatcher:
             ident = (hit.entity.source, hit.entity.entry_id)
             if not schemata_compatible(query.schema, hit.entity.schema) or hit.score < threshold:
                 continue
-            if ident not in best or hit.score > best[ident].score:
+            held = best.get(ident)
+            if held is None or (hit.score, -_name_rank(hit)) > (held.score, -_name_rank(held)):
                 best[ident] = hit
         ranked = sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))
         return ranked[:limit]
