@@ -52,12 +52,12 @@ def han_group_difference(mine: str, theirs: str) -> str | None:
 
 
 class Readings(NamedTuple):
-    """How a Chinese core and Latin words may be read as related across scripts (:func:`cross_readings`)."""
+    """What one name, or a pair, has that a related reading across scripts needs (:func:`cross_readings`)."""
 
     group: bool
-    """One of them has a group or unit term: the alignment may leave only such terms unexplained."""
+    """A group or unit term or word: the alignment may leave only such terms unexplained."""
     branch: bool
-    """One of them has a city's or county's name where a branch's place stands."""
+    """A city's or county's name where a branch's place stands."""
 
 
 def cross_readings(han: str, words: tuple[str, ...]) -> Readings:
@@ -66,29 +66,24 @@ def cross_readings(han: str, words: tuple[str, ...]) -> Readings:
     _group_difference` finds only those unexplained) or a branch's place (:func:`~threadline.matching.crossscript.
     branch_place`, :func:`~threadline.matching.crossscript.latin_branch_place`). Neither: no alignment of the two
     is related."""
-    return Readings(_han_group(han) or _words_group(words), _han_branch(han) or _words_branch(words))
+    mine, theirs = han_readings(han), words_readings(words)
+    return Readings(mine.group or theirs.group, mine.branch or theirs.branch)
 
 
 @lru_cache(maxsize=1 << 16)
-def _han_group(han: str) -> bool:
-    return bool(strip_group_terms(han)[1])
+def han_readings(han: str) -> Readings:
+    """A Chinese core's part of :func:`cross_readings`: a group term; a city's or county's name after the places
+    the name begins with (where :func:`~threadline.matching.crossscript.branch_place` looks for one)."""
+    branch = any(branch_place_name(han[at : at + k]) for at in range(places_end(han), len(han)) for k in (4, 3, 2))
+    return Readings(bool(strip_group_terms(han)[1]), branch)
 
 
 @lru_cache(maxsize=1 << 16)
-def _han_branch(han: str) -> bool:
-    """A city's or county's name after the places the name begins with (where :func:`~threadline.matching.
-    crossscript.branch_place` looks for one)."""
-    return any(branch_place_name(han[at : at + k]) for at in range(places_end(han), len(han)) for k in (4, 3, 2))
-
-
-@lru_cache(maxsize=1 << 16)
-def _words_group(words: tuple[str, ...]) -> bool:
-    return any(is_group_word(word, words) for word in words)
-
-
-@lru_cache(maxsize=1 << 16)
-def _words_branch(words: tuple[str, ...]) -> bool:
-    return any(latin_branch_place_word(word) for word in words)
+def words_readings(words: tuple[str, ...]) -> Readings:
+    """The Latin words' part: a group or unit word; a word that names a city or county and no province."""
+    return Readings(
+        any(is_group_word(word, words) for word in words), any(latin_branch_place_word(word) for word in words)
+    )
 
 
 @lru_cache(maxsize=1 << 16)

@@ -69,10 +69,11 @@ from threadline.matching.persons import (
     person_similarity,
 )
 from threadline.matching.relatable import (
-    cross_readings,
     group_positions,
     han_group_difference,
+    han_readings,
     latin_group_difference,
+    words_readings,
 )
 from threadline.matching.scripts import ScriptFlags, pick
 from threadline.matching.shortforms import index_keys as short_form_keys
@@ -1151,21 +1152,43 @@ class CrossBound:
 
     def may_relate(self, other: Spelled, floor: float) -> bool:
         """Whether aligning the query with ``other`` could give a hit marked related at ``floor`` or more
-        (:func:`_cross_score`), for any entry. Either the names have a branch's place (:func:`~threadline.
-        matching.relatable.cross_readings`) and the pair may score ``floor`` as calibrated (:meth:`may_reach`
-        without the group reading), or they have a group or unit term, ``floor`` is at most :data:`RELATED_CAP`
-        (the score of that reading, whatever the alignment) and what every alignment leaves unexplained
-        (:func:`~threadline.matching.bound.leaves_only`) may be group words and terms alone."""
+        (:func:`_cross_score`), for any entry. Either a name has a branch's place (:mod:`~threadline.matching.
+        relatable`), the other name may be left with nothing of its own (:meth:`_may_branch`) and the pair may
+        score ``floor`` as calibrated (:meth:`may_reach` without the group reading); or a name has a group or unit
+        term, ``floor`` is at most :data:`RELATED_CAP` (the score of that reading, whatever the alignment) and what
+        every alignment leaves unexplained (:func:`~threadline.matching.bound.leaves_only`) may be group words and
+        terms alone."""
         han, words = (self.han, _alignable(other.latin)) if self.han else (han_core(other.original), self.words)
         if not han or not words:
             return True  # not a pair the aligner scores: let cross_align decide
-        readings = cross_readings(han, words)
-        if readings.branch and self.may_reach(other, None, floor, False):
-            return True
-        if not readings.group or floor > RELATED_CAP:
+        chinese, latin = han_readings(han), words_readings(words)
+        if not (chinese.group or latin.group or chinese.branch or latin.branch):
             return False
         spoken = _may_read_spoken(self.query, None)
+        if (
+            (chinese.branch or latin.branch)
+            and self._may_branch(han, words, chinese.branch, latin.branch, spoken)
+            and self.may_reach(other, None, floor, False)
+        ):
+            return True
+        if not (chinese.group or latin.group) or floor > RELATED_CAP:
+            return False
+        known = None if self.han else known_reach(han, words, 2.0)  # a Latin query's: the Latin side alone, at once
+        if known is not None and not all(is_group_word(word, words) for word in known.hopeless):
+            return False  # a word nothing explains is no group word: without building the candidate's vocabulary
         return leaves_only(han, words, lambda word: is_group_word(word, words), group_positions(han), spoken)
+
+    def _may_branch(self, han: str, words: tuple[str, ...], in_han: bool, in_words: bool, spoken: bool) -> bool:
+        """Whether a place one name adds can be a branch's: :func:`~threadline.matching.crossscript.branch_place`
+        wants every Latin word explained (none that nothing can explain), :func:`~threadline.matching.crossscript.
+        latin_branch_place` every character (none that no word may explain and no name may leave out)."""
+        if in_han:
+            known = None if self.han else known_reach(han, words, 2.0)
+            if known is not None and not known.hopeless:
+                return True
+            if known is None and leaves_only(han, words, lambda _word: False, frozenset(range(len(han))), spoken):
+                return True
+        return in_words and leaves_only(han, words, lambda _word: True, frozenset(), spoken)
 
     def _is_transcribed(self, other: Spelled, person: bool) -> bool:
         """:func:`~threadline.names.transcribed.is_transcribed` of the pair's Chinese name."""
