@@ -26,14 +26,14 @@ from threadline.names.places import places_end
 def latin_group_difference(latin: str, other: str) -> str | None:
     """The group or unit words ("group", "public security bureau") when they are all that one Latin name key has
     and the other lacks ("xinjiang guannong group" and "xinjiang guannong"), else ``None``."""
-    if latin_units_apart(latin.split(), other.split()):
-        return None  # "1st Division" and "2nd Division": two units, not one and its part
     mine, theirs = set(latin.split()), set(other.split())
     differ = mine ^ theirs
     if not differ or not all(is_group_word(w, mine | theirs) for w in differ):
-        return None
+        return None  # most pairs: a word that is no group word tells them apart
     if not any(not is_group_word(w, mine | theirs) for w in mine & theirs):
         return None  # nothing but group words in common ("Group" and "Holding Group")
+    if latin_units_apart(latin.split(), other.split()):
+        return None  # "1st Division" and "2nd Division": two units, not one and its part
     return " ".join(sorted(differ))
 
 

@@ -1167,8 +1167,8 @@ class CrossBound:
         spoken = _may_read_spoken(self.query, None)
         if (
             (chinese.branch or latin.branch)
+            and self.may_reach(other, None, floor, False)  # most pairs stop here, by the Latin side alone
             and self._may_branch(han, words, chinese.branch, latin.branch, spoken)
-            and self.may_reach(other, None, floor, False)
         ):
             return True
         if not (chinese.group or latin.group) or floor > RELATED_CAP:
