@@ -22,7 +22,11 @@ Slices:
   prefecture (made from the packaged gazetteer's real places: xinjiang_place_pairs.py);
 - xinjiang-entities: UFLPA-listed and other Xinjiang companies, XPCC units and Xinjiang agencies by their Chinese and
   English names, against same-place, same-industry neighbours and sister companies (xinjiang_entity_pairs.py; the
-  glossary was tuned on these, so a regression check, not a held-out figure).
+  glossary was tuned on these, so a regression check, not a held-out figure);
+- transcribed-persons-tuned / transcribed-persons-held-out: Uyghur, Kazakh and Central Asian persons' names in
+  Chinese characters (艾尔肯·吐尼亚孜) vs their Latin spellings from the lists and the press, and vs another person
+  sharing a part (transcribed_person_pairs.py: split by person; session 22 tuned the sound key on the first part
+  only).
 
 Every slice is also scored, in the same job, by nomenklatura's logic-v1 and logic-v2 (``baselines.py``; install
 with ``make bench-deps``), and the report gives threadline's calibration error per slice (reliability tables in
@@ -50,6 +54,7 @@ from acronym_brand_pairs import acronyms_brands
 from original_script_pairs import original_script_persons
 from pair_records import labelled_pair
 from reliability import best_recall_at_precision, expected_calibration_error, markdown, reliability
+from transcribed_person_pairs import transcribed_persons
 from xinjiang_entity_pairs import xinjiang_entities
 from xinjiang_place_pairs import xinjiang_places
 
@@ -298,16 +303,10 @@ def _speed_row(label: str, pairs: int, seconds: dict[str, float]) -> str:
     )
 
 
-def main() -> None:
-    try:
-        baselines.require()
-    except baselines.BaselineMissing as error:
-        sys.exit(f"bench_pairs.py reports threadline next to nomenklatura's matchers: {error}")
-    out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("benchmarks/out")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    data = settings.shared_data_dir()
+def all_slices(data: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every slice's pairs as DESIGN.md §5 records, by slice name, in the order they are reported."""
     bench = [json.loads(line) for line in (data / "nomenklatura-name-bench" / "cases.jsonl").read_text().splitlines()]
-    slices = {
+    return {
         "han-latin-companies": han_latin_companies(data),
         "name-bench": bench,
         "han-latin-persons": han_latin_persons(),
@@ -317,7 +316,19 @@ def main() -> None:
         "original-script-persons": original_script_persons(data),
         "xinjiang-places": xinjiang_places(),
         "xinjiang-entities": xinjiang_entities(),
+        "transcribed-persons-tuned": transcribed_persons(held=False),
+        "transcribed-persons-held-out": transcribed_persons(held=True),
     }
+
+
+def main() -> None:
+    try:
+        baselines.require()
+    except baselines.BaselineMissing as error:
+        sys.exit(f"bench_pairs.py reports threadline next to nomenklatura's matchers: {error}")
+    out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("benchmarks/out")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    slices = all_slices(settings.shared_data_dir())
     # The matcher, not the exchange-listing table: the test part's companies are left out of the table (see
     # threadline.names.listed); the row after the loop shows what the table adds for companies it has.
     os.environ[listed.HOLD_OUT] = "1"

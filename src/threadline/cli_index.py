@@ -62,6 +62,13 @@ def register(app: typer.Typer, err: Console, check_ftm: Callable[[list[Path] | N
         _print_stats(err, stats)
 
 
+_CODE = {
+    "compiled": "compiled (mypyc)",
+    "source": "Python source",
+    "stale": "Python source: compiled modules older than their source (make native)",
+}
+
+
 def _print_stats(err: Console, stats: dict[str, Any]) -> None:
     table = Table(title=f"Candidate index: {stats['folder']}")
     table.add_column("figure")
@@ -73,6 +80,7 @@ def _print_stats(err: Console, stats: dict[str, Any]) -> None:
         table.add_row(figure, f"{stats[figure]:,}")
     for kind, count in stats["name_forms"].items():
         table.add_row(f"name forms: {kind}", f"{count:,}")
+    table.add_row("matching code", _CODE.get(stats["matching_code"], stats["matching_code"]))
     err.print(table)
     largest = Table(title="Largest postings (names per key; keys above 3,000 names open no candidates alone)")
     largest.add_column("key")

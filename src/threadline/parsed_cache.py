@@ -11,7 +11,6 @@ that cannot be read or written is ignored: the table is parsed as before and not
 from __future__ import annotations
 
 import hashlib
-import inspect
 import pickle
 import sys
 from collections.abc import Callable, Sequence
@@ -19,6 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TypeVar
 
+from threadline import native
 from threadline.cache_file import keep
 from threadline.settings import index_dir
 
@@ -31,10 +31,9 @@ def cache_path(source: Path, parse: Callable[[], T], helpers: Sequence[ModuleTyp
     digest = hashlib.sha256(source.read_bytes())
     codes: list[Callable[[], T] | ModuleType] = [parse, *helpers]
     for code in codes:
-        module = inspect.getsourcefile(code)
-        if module:
-            digest.update(Path(module).read_bytes())
-    digest.update(f"{parse.__module__}.{parse.__qualname__} {sys.version_info[:2]}".encode())
+        digest.update(native.source_file(code).read_bytes())
+    # compiled and source modules pickle their classes' instances differently: each keeps its own parse
+    digest.update(f"{parse.__module__}.{parse.__qualname__} {sys.version_info[:2]} {native.status()}".encode())
     return index_dir() / ".cache" / f"{source.stem}-{digest.hexdigest()[:24]}.pickle"
 
 

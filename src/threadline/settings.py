@@ -73,6 +73,12 @@ SETTINGS: tuple[Setting, ...] = (
         "on them measures the matcher (benchmarks/bench_pairs.py sets it).",
     ),
     Setting(
+        "THREADLINE_NATIVE",
+        "1",
+        "0: run the matching and name code from its Python source even where `make native` compiled it (mypyc). "
+        "The results are the same, only slower. Compiled modules older than their source are never used.",
+    ),
+    Setting(
         "THREADLINE_MATCH_THRESHOLD",
         "0.85",
         "Score at or above which a hit counts as a match (0..1).",
@@ -91,6 +97,11 @@ def _get(name: str) -> str:
     if default is None:
         raise KeyError(name)
     return os.environ.get(name, default).strip()
+
+
+def native_enabled() -> bool:
+    """Whether compiled modules may run (``THREADLINE_NATIVE``; see :mod:`threadline.native`)."""
+    return _get("THREADLINE_NATIVE") != "0"
 
 
 def snapshot_dir() -> Path:

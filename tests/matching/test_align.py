@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.from_source import from_source
 from threadline.matching.align import FAMILY_CREDIT, align, with_given_name, word_family
 from threadline.names.glossary import dictionary, glossary
 
@@ -178,6 +179,7 @@ def test_a_name_may_be_read_with_other_spellings_than_its_pinyin() -> None:
     assert pinyin.score == pytest.approx(1.0)
 
 
+@from_source
 def test_skipping_a_reading_that_spells_no_word_changes_no_alignment(monkeypatch: pytest.MonkeyPatch) -> None:
     from threadline.matching import align as module
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.from_source import from_source
 from threadline import settings
 from threadline.matching import index as index_module
 from threadline.matching.index import (
@@ -120,6 +121,7 @@ def test_a_changed_list_is_rebuilt_and_an_unchanged_one_reused(tmp_path: Path) -
     assert hits and hits[0].entity.entry_id == "9"
 
 
+@from_source
 def test_a_segment_of_other_matching_code_is_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = SegmentSource("test:a", "c1")
     folder = build_segment(ENTITIES, tmp_path, source, {})
@@ -155,6 +157,7 @@ def test_a_flipped_byte_is_found_by_verification(tmp_path: Path) -> None:
     assert built and "corrupt" in messages[0]
 
 
+@from_source
 def test_a_failed_write_leaves_no_segment_and_no_staging_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -185,6 +188,7 @@ def test_meta_records_the_version_counts_and_name_forms(tmp_path: Path) -> None:
     assert forms["derived keys: acronyms"] > 0
 
 
+@from_source
 def test_the_parallel_build_writes_the_same_segment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     entities = ENTITIES * 3
     monkeypatch.setattr(index_module, "PARALLEL_FROM", 2)
@@ -194,6 +198,7 @@ def test_the_parallel_build_writes_the_same_segment(tmp_path: Path, monkeypatch:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
 
 
+@from_source
 def test_a_feed_made_into_entities_by_the_workers_writes_the_segment_of_its_entities(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.comparing import compare
+from tests.from_source import from_source
 from threadline.matching.crossscript import personal_name
 from threadline.matching.model import Query
 from threadline.matching.namework import NameWorks
@@ -24,6 +25,7 @@ from threadline.matching.simple import (
 )
 from threadline.model import Entity, Name
 from threadline.names.normalize import name_key
+from threadline.service import default_matcher, default_store
 
 
 def _entity(
@@ -305,6 +307,7 @@ def test_a_number_in_words_or_digits_is_one_name_and_a_series_number_is_no_confl
     assert series is not None and series.score >= 0.85 and "each name has a word" not in series.explanation
 
 
+@from_source
 def test_two_common_keys_together_open_the_names_that_share_both(monkeypatch: pytest.MonkeyPatch) -> None:
     """At a million names "alexander" and "she…" each open too many candidates to be used alone; the names that
     have both are few. Scaled down here: a key is common above 5 names."""
@@ -323,6 +326,7 @@ _PARTS = ["vladimir", "vladimirovich", "putin", "ali", "al", "hassan", "bin", "a
 _PERSON = st.lists(st.sampled_from(_PARTS), min_size=1, max_size=5).map(lambda words: " ".join(words).title())
 
 
+@from_source
 @settings(max_examples=150, deadline=None)
 @given(names=st.lists(_PERSON, min_size=1, max_size=12), query=_PERSON, threshold=st.sampled_from([0.5, 0.85]))
 def test_persons_compared_only_where_a_word_is_shared_give_the_same_hits(
@@ -492,6 +496,7 @@ def test_a_listed_xinjiang_company_and_its_parent_are_related(member: str, paren
     assert hit is not None and hit.relation == "related" and hit.score < 0.85, hit
 
 
+@from_source
 @pytest.mark.shared
 def test_pairs_the_latin_side_rules_out_are_answered_as_in_full(
     shared_data: Path, monkeypatch: pytest.MonkeyPatch
@@ -531,6 +536,66 @@ def test_pairs_the_latin_side_rules_out_are_answered_as_in_full(
     monkeypatch.setattr(CrossBound, "_ruled_out", staticmethod(lambda *_args: False))
     assert answers() == fast
     assert sum(counted) > 1_000  # the Latin side does rule most of them out
+
+
+def test_match_finds_a_transcription_by_sound_keys_chinese_leaves_h_out_or_fixes() -> None:
+    """司马义·艾买提 (Ismail Amat) shares no exact sound key with "Ismail AHMED" but by the fixed element 司马义 and the
+    h Chinese leaves out; 热依拉·达吾提 finds Rahile Dawut, not another Uyghur woman's name."""
+    entities = [
+        _entity("1", "Person", "AHMED, Ismail"),
+        _entity("2", "Person", "TILIWALDI, Ismail"),
+        _entity("3", "Person", "DAWUT, Rahile"),
+        _entity("4", "Person", "MAHMUT, Rahima"),
+    ]
+    matcher = SimpleMatcher(entities)
+    assert [h.entity.entry_id for h in matcher.match(Query("司马义·艾买提"), threshold=0.85)] == ["1"]
+    assert [h.entity.entry_id for h in matcher.match(Query("热依拉·达吾提", "Person"), threshold=0.85)] == ["3"]
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id"),
+    [
+        ("艾尔肯·吐尼亚孜", "34119"),
+        ("艾力更·依明巴海", "30508"),
+        ("雪克来提·扎克尔", "34079"),
+        ("Alken Tuniyaz", "34119"),
+    ],
+)
+def test_match_finds_listed_uyghur_officials_by_their_chinese_names(query: str, entry_id: str) -> None:
+    """Erkin Tuniyaz, Arken Imirbaki and Shohrat Zakir on the packaged OFAC list, by the Chinese names the list does
+    not give, and by a Latin spelling mixing two of its own."""
+    hits = default_matcher().match(Query(query, "Person"), threshold=0.85)
+    assert hits and (hits[0].entity.source, hits[0].entity.entry_id) == ("ofac-sdn", entry_id)
+
+
+def test_a_transcription_meets_the_names_sharing_most_of_its_parts_first() -> None:
+    """More than 100 persons' names share the sound of one part (Zakir) with 雪克来提·扎克尔: the one sharing both
+    (Shohret Zakir, listed after them) is among the candidates scored, not cut off by its place in the list."""
+    givens = sorted({e.names[0].value.split(",")[1].strip() for e in default_store().entities if _given(e)})[:150]
+    entities = [_entity(str(i), "Person", f"ZAKIR, {given}") for i, given in enumerate(givens)]
+    matcher = SimpleMatcher([*entities, _entity("last", "Person", "ZAKIR, Shohret")])
+    hits = matcher.match(Query("雪克来提·扎克尔", "Person"), threshold=0.85)
+    assert [h.entity.entry_id for h in hits] == ["last"]
+
+
+def _given(entity: Entity) -> bool:
+    """Whether a listed person's primary name is "FAMILY, Given" with a one-word given name of Latin letters."""
+    parts = entity.names[0].value.split(",")
+    return entity.schema == "Person" and len(parts) == 2 and parts[1].strip().isalpha() and parts[1].isascii()
+
+
+def test_a_short_part_ranks_the_candidates_a_long_one_finds() -> None:
+    """More than 100 listed persons' names have an Abdullah, which sounds like 阿不都拉; 艾力 (Ali, "Vr") is too short
+    to find names by, but among those found, the names with an Ali too are scored first (Abdulla Ali, listed last)."""
+    abdullahs = [e for e in default_store().entities if e.schema == "Person" and _has_word(e, ("abdullah", "abdallah"))]
+    assert len(abdullahs) > 100  # more than the candidates a query scores
+    matcher = SimpleMatcher([*abdullahs, _entity("last", "Person", "ALI, Abdulla")])
+    hits = matcher.match(Query("阿不都拉·艾力", "Person"), threshold=0.85, limit=100)
+    assert "last" in [h.entity.entry_id for h in hits]
+
+
+def _has_word(entity: Entity, words: tuple[str, ...]) -> bool:
+    return any(w in words for n in entity.names for w in n.value.lower().replace(",", " ").split())
 
 
 RELATED_NAMES = [

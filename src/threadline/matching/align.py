@@ -762,7 +762,7 @@ def _coverage(pieces: list[Piece], n: int, m: int) -> float:
     """The lower of the two sides' explained shares: both names must be accounted for, not just one.
     Optional characters (a left-out province, 市) count on neither side of the share."""
     n -= sum(len(p.han) for p in pieces if p.how == "optional")
-    han_missing = sum(len(p.han) * (1 - p.credit) for p in pieces if p.han and p.how != "optional")
+    han_missing = sum((len(p.han) * (1 - p.credit) for p in pieces if p.han and p.how != "optional"), 0.0)
     latin_missing = 0.0
     for p in pieces:
         if p.latin and p.how == "unexplained":

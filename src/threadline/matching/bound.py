@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -319,37 +319,55 @@ class HanVocabulary:
         self._choices = sorted(self.spellings)
         self._words: dict[str, WordReach] = {}
         self._coverage: dict[str, Coverage] = {}
+        self._spelling_at: dict[str, list[tuple[int, int]]] | None = None
+        self._initials_at: dict[str, list[tuple[int, int]]] | None = None
+        self._phrase_at: dict[str, list[tuple[int, int]]] | None = None
+        self._form_of: dict[str, list[str]] | None = None
+        self._first_of: dict[str, list[str]] | None = None
 
     # Where each spelling, initials and phrase is found in the name: only for the words whose coverage is worked out
     # (the pairs the Latin side does not rule out), so built on first use. A Latin query bounds a hundred Chinese
     # candidates, most ruled out by their words alone: laying out these tables for each name cost more than that.
 
-    @cached_property
+    # Set on first use rather than cached_property: a compiled class (threadline.native) has no __dict__ for one to
+    # keep its value in, and would work the table out again on every use.
+
+    @property
     def _by_spelling(self) -> dict[str, list[tuple[int, int]]]:
-        return _where((i, k, spelled) for i, k, spelled, _trade, _letters in self._runs)
+        if self._spelling_at is None:
+            self._spelling_at = _where((i, k, spelled) for i, k, spelled, _trade, _letters in self._runs)
+        return self._spelling_at
 
-    @cached_property
+    @property
     def _by_initials(self) -> dict[str, list[tuple[int, int]]]:
-        return _where((i, k, initials) for i, k, _spelled, _trade, initials in self._runs)
+        if self._initials_at is None:
+            self._initials_at = _where((i, k, initials) for i, k, _spelled, _trade, initials in self._runs)
+        return self._initials_at
 
-    @cached_property
+    @property
     def _by_phrase(self) -> dict[str, list[tuple[int, int]]]:
-        return _where(self._meant)
+        if self._phrase_at is None:
+            self._phrase_at = _where(self._meant)
+        return self._phrase_at
 
-    @cached_property
+    @property
     def _by_form(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for phrase in self._phrases:
-            for key in phrase_form_keys(phrase):
-                found.setdefault(key, []).append(phrase)
-        return found
+        if self._form_of is None:
+            found: dict[str, list[str]] = {}
+            for phrase in self._phrases:
+                for key in phrase_form_keys(phrase):
+                    found.setdefault(key, []).append(phrase)
+            self._form_of = found
+        return self._form_of
 
-    @cached_property
+    @property
     def _by_first(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for spelling in self._choices:
-            found.setdefault(spelling[:1], []).append(spelling)
-        return found
+        if self._first_of is None:
+            found: dict[str, list[str]] = {}
+            for spelling in self._choices:
+                found.setdefault(spelling[:1], []).append(spelling)
+            self._first_of = found
+        return self._first_of
 
     def word(self, word: str) -> WordReach:
         """What ``word`` can do against this name (remembered per word)."""
@@ -598,6 +616,6 @@ def reach(han: str, words: Sequence[str], enough: float = 0.0, spoken: bool = Fa
     covered = [vocab.coverage(word) for word in words]
     credit = [max(given) for given in zip(vocab.free, *(c.credit for c in covered), strict=True)]
     explained = sum(any(reached) for reached in zip(*(c.covers for c in covered), strict=True))
-    chinese = 1.0 - sum(1.0 - c for c in credit) / len(han)
+    chinese = 1.0 - sum((1.0 - c for c in credit), 0.0) / len(han)
     score = max(0.0, min(latin, chinese))
     return Reach(min(1.0, score + SLACK), hopeless, trade, close, explained)

@@ -28,7 +28,6 @@ import bisect
 import gc
 import hashlib
 import importlib
-import inspect
 import json
 import mmap
 import multiprocessing
@@ -51,6 +50,7 @@ import numpy.typing as npt
 
 from threadline.model import Entity, Name, NameKind
 from threadline.names.normalize import NameKey, name_key, tokens
+from threadline.native import function_source
 from threadline.settings import PACKAGE_DIR, RESOURCES_DIR
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ def key_version() -> str:
         digest.update(path.read_bytes() if path.is_file() else b"")
     for module, function in KEY_FUNCTIONS:
         digest.update(f"{module}.{function}".encode())
-        digest.update(inspect.getsource(getattr(importlib.import_module(module), function)).encode())
+        digest.update(function_source(importlib.import_module(module), function).encode())
     for folder in KEY_RESOURCES:
         for path in sorted((RESOURCES_DIR / folder).rglob("*")):
             if path.is_file():

@@ -204,7 +204,7 @@ def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
                 for c in range(i, i + k):
                     covers[c] = True
                     credit[c] = 1.0
-    chinese = 1.0 - sum(1.0 - c for c in credit) / len(pair.han)
+    chinese = 1.0 - sum((1.0 - c for c in credit), 0.0) / len(pair.han)
     score = max(0.0, min(pair.latin, chinese))
     return Reach(min(1.0, score + SLACK), pair.hopeless, pair.trade, pair.close, sum(covers))
 

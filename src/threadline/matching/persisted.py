@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from threadline import settings
+from threadline import native, settings
 from threadline.collector import paused
 from threadline.file_digest import sha256_of
 from threadline.matching.index import (
@@ -196,7 +196,8 @@ def segment_stats(segment: Segment) -> dict[str, Any]:
 
 
 def index_stats(index: CandidateIndex) -> dict[str, Any]:
-    """The whole index's figures (sums over its lists; the largest postings of any one list)."""
+    """The whole index's figures (sums over its lists; the largest postings of any one list), and whether the
+    matching code that reads it runs compiled (:func:`threadline.native.status`)."""
     lists = [segment_stats(s) for s in index.segments]
     forms: dict[str, int] = {}
     for item in lists:
@@ -210,8 +211,9 @@ def index_stats(index: CandidateIndex) -> dict[str, Any]:
     return {
         "folder": str(index.segments[0].folder.parent) if index.segments else "",
         **totals,
-        "build_s": round(sum(float(item["build_s"]) for item in lists), 3),
+        "build_s": round(sum((float(item["build_s"]) for item in lists), 0.0), 3),
         "name_forms": dict(sorted(forms.items())),
         "largest_postings": largest,
         "lists": lists,
+        "matching_code": native.status(),
     }

@@ -82,7 +82,7 @@ def person_similarity(a: str, b: str, compare: Callable[[str, str], float] = par
             closeness[i] = -value
             used.add(j)
     weights = [PARTICLE_WEIGHT if part in PARTICLES else 1.0 for part in short]
-    score = sum(w * closeness.get(i, 0.0) for i, w in enumerate(weights)) / sum(weights)
+    score = sum((w * closeness.get(i, 0.0) for i, w in enumerate(weights)), 0.0) / sum(weights, 0.0)
     extra = [t for j, t in enumerate(long) if j not in used and t not in PARTICLES]
     score -= EXTRA_PART * len(extra)
     reason = f"parts paired, mean closeness {score + EXTRA_PART * len(extra):.2f}"

@@ -19,7 +19,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple, Protocol
 
@@ -111,7 +111,7 @@ from threadline.names.listed import counterparts
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
 from threadline.names.places import is_place, latin_division_words
 from threadline.names.romanisations import MAX_NAME, may_be_given_name
-from threadline.names.transcribed import is_transcribed, part_keys, sound_key, sounds_alike
+from threadline.names.transcribed import is_transcribed, latin_keys, lookup_keys, part_keys, sounds_alike
 
 MIN_NAME_SIMILARITY = 0.70
 SUBSET_SIMILARITY = 0.95
@@ -241,12 +241,20 @@ class SimpleMatcher:
         """One byte per name, 1 when a word of its Latin key occurs twice, when known (as ``_sorted_latin``)."""
         self._works = NameWorks()
         """What matching each recent name key found before reading entries (:mod:`~threadline.matching.namework`)."""
+        self._known_flags: ScriptFlags | None = None
+        """Which names are Chinese, once known (:attr:`_script_flags`)."""
+        self._known_identifiers: IdentifierIndex | None = None
+        self._known_skeletons: dict[str, tuple[int, ...]] | None = None
+        self._known_sounds: dict[str, tuple[int, ...]] | None = None
+        """:attr:`_identifier_index`, :attr:`_person_skeletons`, :attr:`_person_sounds`, once built: lazily set
+        attributes, not ``cached_property`` (compiled, a class has no ``__dict__`` for it to keep its value in, and
+        the 0.5 s pass over every name ran again on every query)."""
         self._han_cores: dict[int, str] = {}
         """:meth:`_han_core_of` of recent candidates, by record id (up to :data:`HAN_CORES_KEPT`)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
             self._postings, self._latin = index.postings, RecentTexts(index.latin)
-            self._script_flags = ScriptFlags(index.han_flags)  # persisted: no record decoded for it
+            self._known_flags = ScriptFlags(index.han_flags)  # persisted: no record decoded for it
         else:
             self.entities = list(entities)
             records: list[_Record] = []
@@ -407,10 +415,12 @@ class SimpleMatcher:
         postings = [self._postings.get(block, ()) for block in (_query_keys(key) if blocks is None else blocks)]
         return most_shared(record_ids, [ids for ids in postings if len(ids) <= MAX_POSTINGS], limit)
 
-    @cached_property
+    @property
     def _script_flags(self) -> ScriptFlags:
         """Which names are Chinese (in memory: computed once, on first use; persisted: read with the index)."""
-        return ScriptFlags(bool(han_core(record.key.original)) for record in self._records)
+        if self._known_flags is None:
+            self._known_flags = ScriptFlags(bool(han_core(record.key.original)) for record in self._records)
+        return self._known_flags
 
     def warm(self) -> None:
         """Build now what is otherwise built on the first query, so screening workers forked after this share it
@@ -434,10 +444,12 @@ class SimpleMatcher:
             self._postings.key_table()  # the segments' key tables merged, searched once per row
             self._asked = max(self._asked, MERGE_AFTER)
 
-    @cached_property
+    @property
     def _identifier_index(self) -> IdentifierIndex:
         """Built on the first query that carries identifiers: most screening runs have none."""
-        return IdentifierIndex(self.entities)
+        if self._known_identifiers is None:
+            self._known_identifiers = IdentifierIndex(self.entities)
+        return self._known_identifiers
 
     def _carrying(self, keys: frozenset[str], candidates: Ids) -> list[int]:
         """The candidates whose names have one of the short-form ``keys`` (``acr:xpcc``), in candidate order.
@@ -675,13 +687,34 @@ class SimpleMatcher:
         if not is_transcribed(query.name, query.schema == "Person"):
             return hits
         key = name_key(query.name)
-        found = sorted({i for _han, sound in part_keys(query.name) for i in self._person_sounds.get(sound, ())})
         floor = max(threshold, MIN_NAME_SIMILARITY)
-        for record_id in found[:MAX_CROSS_CANDIDATES]:
+        for record_id in self._sounding_candidates(query.name):
             hit = _cross_score(query, key, self._records[record_id], self._entity(record_id), floor)
             if hit is not None and hit.score >= threshold and schemata_compatible(query.schema, hit.entity.schema):
                 hits.append(hit)
         return hits
+
+    def _sounding_candidates(self, name: str) -> list[int]:
+        """The Latin persons' names a transcribed ``name`` is scored against: those sharing the sound key, or its
+        consonants, of a part that says enough (:data:`MIN_SOUND`), at most :data:`MAX_CROSS_CANDIDATES`: those
+        sharing the sound of the most parts first (a short part too: 艾力's "Vr" ranks Abdulla Ali above the names
+        with an Abdullah alone), then those with as many words as the name has parts (a name's score is the mean over
+        the longer of the two), then by id."""
+        sounds = self._person_sounds
+        parts = [{lookup for sound in keys for lookup in lookup_keys(sound)} for _han, keys in part_keys(name)]
+        found = {
+            i
+            for lookups in parts
+            for lookup in lookups
+            if lookup.startswith("+") or len(lookup) >= MIN_SOUND
+            for i in sounds.get(lookup, ())
+        }
+        shared: Counter[int] = Counter()
+        for lookups in parts:
+            sharing: set[int] = set().union(*(sounds.get(lookup, ()) for lookup in lookups))
+            shared.update(found & sharing)
+        latin, count = self._latin, len(parts)
+        return sorted(found, key=lambda i: (-shared[i], abs(len(latin[i].split()) - count), i))[:MAX_CROSS_CANDIDATES]
 
     def _read_otherwise(self, query: Query, spoken: set[str], threshold: float) -> list[Hit]:
         """Persons' Latin names that spell a short Chinese query the Hong Kong, Taiwanese or Korean way (林郑月娥 finds
@@ -733,10 +766,15 @@ class SimpleMatcher:
                 hits.append(hit)
         return hits
 
-    @cached_property
+    @property
     def _person_skeletons(self) -> dict[str, tuple[int, ...]]:
         """Consonant skeleton of each word of the Latin names whose entry may be a person's -> those names. Built on
         the first query in Arabic script (a pass over every list name), as :attr:`_person_sounds`."""
+        if self._known_skeletons is None:
+            self._known_skeletons = self._skeletons_of_persons()
+        return self._known_skeletons
+
+    def _skeletons_of_persons(self) -> dict[str, tuple[int, ...]]:
         out: dict[str, list[int]] = defaultdict(list)
         for record_id in self._latin_persons():
             for skeleton in set(latin_skeletons(self._latin[record_id])):
@@ -753,16 +791,26 @@ class SimpleMatcher:
             return [i for i in latin if flags[i]]
         return [i for i in latin if self._entity(i).schema == "Person"]
 
-    @cached_property
+    @property
     def _person_sounds(self) -> dict[str, tuple[int, ...]]:
-        """Sound key of each word of the Latin names whose entry may be a person's -> those names. Built on the
-        first query written as a transcription (a pass over every list name)."""
+        """Sound keys of each word of the Latin names whose entry may be a person's, and their consonants
+        (:func:`~threadline.names.transcribed.lookup_keys`) -> those names. Built on the first query written as a
+        transcription (a pass over every list name)."""
+        if self._known_sounds is None:
+            self._known_sounds = self._sounds_of_persons()
+        return self._known_sounds
+
+    def _sounds_of_persons(self) -> dict[str, tuple[int, ...]]:
         out: dict[str, list[int]] = defaultdict(list)
         for record_id in self._latin_persons():
-            for word in set(self._latin[record_id].split()):
-                sound = sound_key(word, pinyin=False)
-                if len(sound) >= MIN_SOUND:
-                    out[sound].append(record_id)
+            sounds = {
+                lookup
+                for word in self._latin[record_id].split()
+                for sound in latin_keys(word)  # as spelled and without an h (热依拉's "rVr" finds Rahile too)
+                for lookup in lookup_keys(sound)
+            }
+            for sound in sounds:
+                out[sound].append(record_id)
         return {sound: tuple(ids) for sound, ids in out.items()}
 
     def _name_work(self, key: NameKey, across: bool = True) -> NameWork | None:

@@ -18,11 +18,12 @@ from threadline.store import ListStore
 from threadline.store.runs import RunWriter
 from threadline.store.versions import StoredVersion, entity_fingerprint, register
 
-MATCHER_RESOURCES = ("glossary", "calibration")
+MATCHER_RESOURCES = ("glossary", "calibration", "transcribed")
 
 
 def matcher_version() -> str:
-    """The package version plus a hash of the reference data the matcher scores with (glossary, calibration)."""
+    """The package version plus a hash of the curated reference data the matcher scores with (glossary,
+    calibration, the fixed elements of transcribed names)."""
     digest = hashlib.sha256()
     for folder in MATCHER_RESOURCES:
         for path in sorted((RESOURCES_DIR / folder).rglob("*")):
