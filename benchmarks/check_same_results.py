@@ -7,8 +7,10 @@ such files and reports every difference: a row missing, a hit added or lost, a s
 an explanation that changed. Run `write` before the change, keep the file, run it again after, and compare.
 
 `--reference` runs the matcher as it was before the speed changes: every cross-script candidate is aligned (it
-replaces `simple.CrossBound.may_reach`, which `simple.cross_may_reach` asks, with "always") and every candidate's
-short forms are derived again instead of read from the index postings (`SimpleMatcher._carrying`). With it, the
+replaces `simple.CrossBound.may_reach`, which `simple.cross_may_reach` asks, with "always"), every candidate's
+short forms are derived again instead of read from the index postings (`SimpleMatcher._carrying`), and a row's
+related parties are found by scoring every candidate pair (`SimpleMatcher.related` with `prune=False`). A row's
+related parties are written and compared as its hits are. With it, the
 same code gives the old results in the same job, which keeps the comparison fair while others change the matcher.
 `check` does both in one process (the same code for certain), writes OUT_PREFIX.pruned.jsonl and
 OUT_PREFIX.reference.jsonl and compares them.
@@ -23,6 +25,7 @@ Usage:
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import random
 import sys
@@ -69,14 +72,17 @@ def write(path: Path, out: Path, threshold: float, reference: bool = False) -> N
     from threadline.matching import simple
 
     pruning, carrying = simple.CrossBound.may_reach, simple.SimpleMatcher._carrying
+    related = simple.SimpleMatcher.related
     if reference:
         simple.CrossBound.may_reach = lambda *_args: True  # type: ignore[method-assign]
         simple.SimpleMatcher._carrying = _derive_each  # type: ignore[method-assign]
+        simple.SimpleMatcher.related = functools.partialmethod(related, prune=False)  # type: ignore[method-assign,assignment]
     try:
         _write(path, out, threshold)
     finally:
         simple.CrossBound.may_reach = pruning  # type: ignore[method-assign]
         simple.SimpleMatcher._carrying = carrying  # type: ignore[method-assign]
+        simple.SimpleMatcher.related = related  # type: ignore[method-assign]
 
 
 def _derive_each(matcher: Any, keys: frozenset[str], candidates: Any) -> list[int]:
@@ -101,10 +107,10 @@ def _write(path: Path, out: Path, threshold: float) -> None:
                 continue
             result = assess(item, matcher, threshold, goods=goods)
             record: dict[str, Any] = result.to_dict()
-            record["hits"] = [
-                {**hit.to_dict(), "score": hit.score, "features": [list(f) for f in hit.features]}
-                for hit in result.hits
-            ]
+            for field, hits in (("hits", result.hits), ("related", result.related)):
+                record[field] = [
+                    {**hit.to_dict(), "score": hit.score, "features": [list(f) for f in hit.features]} for hit in hits
+                ]
             handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
             count += 1
     print(f"{count} rows screened in {time.perf_counter() - started:.1f} s -> {out}")
@@ -126,17 +132,27 @@ def differences(before: dict[int, dict[str, Any]], after: dict[int, dict[str, An
         for field in ("input", "risk", "region", "sector"):
             if old[field] != new[field]:
                 found.append(f"row {row}: {field} {old[field]!r} -> {new[field]!r}")
-        old_hits = [(h["source"], h["entry_id"]) for h in old["hits"]]
-        new_hits = [(h["source"], h["entry_id"]) for h in new["hits"]]
-        if old_hits != new_hits:
-            found.append(f"row {row} {old['input']['name']!r}: hits {old_hits} -> {new_hits}")
-            continue
-        for a, b in zip(old["hits"], new["hits"], strict=True):
-            if abs(a["score"] - b["score"]) > TOLERANCE:
-                found.append(f"row {row}: {a['entry_id']} score {a['score']!r} -> {b['score']!r}")
-            for field in ("matched_name", "explanation", "features", "relation"):
-                if a.get(field) != b.get(field):
-                    found.append(f"row {row}: {a['entry_id']} {field} {a.get(field)!r} -> {b.get(field)!r}")
+        kinds = ("hits", "related") if "related" in old and "related" in new else ("hits",)  # files written before
+        for kind in kinds:
+            found.extend(_hit_differences(row, old["input"]["name"], kind, old[kind], new[kind]))
+    return found
+
+
+def _hit_differences(
+    row: int, name: str, kind: str, before: list[dict[str, Any]], after: list[dict[str, Any]]
+) -> list[str]:
+    """How a row's hits (or related parties) differ: other list entries, or a score, explanation... changed."""
+    old_hits = [(h["source"], h["entry_id"]) for h in before]
+    new_hits = [(h["source"], h["entry_id"]) for h in after]
+    if old_hits != new_hits:
+        return [f"row {row} {name!r}: {kind} {old_hits} -> {new_hits}"]
+    found = []
+    for a, b in zip(before, after, strict=True):
+        if abs(a["score"] - b["score"]) > TOLERANCE:
+            found.append(f"row {row}: {kind} {a['entry_id']} score {a['score']!r} -> {b['score']!r}")
+        for field in ("matched_name", "explanation", "features", "relation"):
+            if a.get(field) != b.get(field):
+                found.append(f"row {row}: {kind} {a['entry_id']} {field} {a.get(field)!r} -> {b.get(field)!r}")
     return found
 
 
@@ -144,9 +160,13 @@ def compare(before_path: Path, after_path: Path) -> int:
     before, after = _read(before_path), _read(after_path)
     found = differences(before, after)
     hits = sum(len(r["hits"]) for r in before.values())
+    related = sum(len(r.get("related", ())) for r in before.values())
     for line in found[:50]:
         print(line)
-    print(f"{len(before)} rows and {hits} hits before, {len(after)} rows after: {len(found)} differences")
+    print(
+        f"{len(before)} rows, {hits} hits and {related} related parties before, {len(after)} rows after: "
+        f"{len(found)} differences"
+    )
     return 1 if found else 0
 
 

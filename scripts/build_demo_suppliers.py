@@ -4,7 +4,9 @@ Rows, all taken from files in ../shared/data (nothing invented except the way na
 - real facilities from the Apple and Nike supplier lists (deterministic sample);
 - real Shenzhen-listed companies registered in Xinjiang, with their registered Chinese addresses;
 - real listed parties (UFLPA, OFAC, UK, BIS) written the way supplier masters write them: upper case, legal forms
-  dropped or abbreviated, persons in "given family" order, some in their Chinese names.
+  dropped or abbreviated, persons in "given family" order, some in their Chinese names;
+- a real unit of a listed party: the XPCC's First Division (the gazetteer's table of XPCC divisions) at its seat,
+  which screening reports as related to the listed Corps, not as the Corps itself.
 
 Usage: python scripts/build_demo_suppliers.py [DATA_DIR]
 """
@@ -85,6 +87,23 @@ def _listed_rows(data: Path) -> list[list[str]]:
     return rows
 
 
+UNITS = [(1, "cotton", "5201.00")]
+"""XPCC divisions by number, with the product and HS code of the row."""
+
+
+def _unit_rows(data: Path) -> list[list[str]]:
+    divisions: dict[int, dict[str, str]] = {}
+    for row in csv.DictReader(_lines(data / "xinjiang_gazetteer/xpcc_divisions.csv")):
+        if row["division_no"].isdigit():  # the division's current row first; historic codes after it
+            divisions.setdefault(int(row["division_no"]), row)
+    rows = []
+    for number, product, hs in UNITS:
+        division = divisions[number]
+        name = f"新疆生产建设兵团{division['name_zh']}"  # as the Corps' units write their name
+        rows.append([name, f"新疆{division['seat_city_zh']}", "中国", product, hs])
+    return rows
+
+
 def _chinese_rows(data: Path) -> list[list[str]]:
     rows = []
     for row in csv.DictReader(_lines(data / "cn_company_names/szse_a_share_list_2025-12.csv")):
@@ -114,7 +133,7 @@ def build(data: Path) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
-    for row in [*_facility_rows(data), *_listed_rows(data), *_chinese_rows(data)]:
+    for row in [*_facility_rows(data), *_listed_rows(data), *_unit_rows(data), *_chinese_rows(data)]:
         writer.writerow(row)
     return out.getvalue()
 

@@ -173,3 +173,36 @@ def test_trace_without_files_says_what_to_pass() -> None:
     result = run("trace")
     assert result.returncode == 2
     assert "--example" in result.stderr
+
+
+def test_screen_reports_the_listed_parties_a_supplier_is_a_unit_or_member_of(tmp_path: Path) -> None:
+    """A division of the XPCC and a company of the listed Zijin group are no matches (their risk is not 'listed'),
+    but each row names the listed party it is related to, with its score and why; the summary counts them and the
+    report shows them, the otherwise clean row among the flagged rows."""
+    path = tmp_path / "suppliers.csv"
+    path.write_text(
+        "supplier_name,address,country,product\n"
+        "新疆生产建设兵团第一师,,China,cotton\n"
+        "Zijin Mining Co Ltd,,China,\n"
+        "XINJIANG ZHONGTAI CHEMICAL,,China,PVC resin\n"
+        "Bright Star Trading Co,Dhaka,Bangladesh,umbrellas\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report.html"
+    result = run("screen", str(path), "--out", "-", "--report", str(report))
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["risk"] for r in rows] == ["xinjiang", "clean", "listed", "clean"]
+    related = [{(h["source"], h["entry_id"]) for h in r["related"]} for r in rows]
+    assert ("us-uflpa", "xinjiang-production-and-construction-corps") in related[0] and rows[0]["hits"] == []
+    assert related[1] == {("us-uflpa", "zijin-mining-group-co-ltd")} and rows[1]["hits"] == []
+    assert related[2] == {("us-uflpa", "xinjiang-zhongtai-group-co-ltd")}
+    assert [h["entry_id"] for h in rows[2]["hits"]] == ["xinjiang-zhongtai-chemical-co-ltd"]
+    assert related[3] == set()
+    for hit in rows[0]["related"] + rows[1]["related"]:
+        assert hit["relation"] == "related" and hit["score"] == 0.75 and "not the same party" in hit["explanation"]
+    assert "related to a listed party │     3" in result.stderr
+    html = report.read_text(encoding="utf-8")
+    assert html.count('class="related-hit"') == sum(len(r["related"]) for r in rows)
+    assert "Zijin Mining Co Ltd" in html and "Related to <strong>us-uflpa zijin-mining-group-co-ltd</strong>" in html
+    assert "Bright Star Trading Co" not in html

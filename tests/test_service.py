@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from threadline import service
 from threadline.risk.goods import GoodsIndex
@@ -36,3 +37,24 @@ def test_an_unrecorded_run_writes_the_results_lines_and_keeps_the_flagged_record
     assert run.flagged == [record for record in records if record["risk"] != "clean"]
     assert run.flagged and run.flagged_total == len(run.flagged)
     assert run.summary.rows == len(records) + len(run.summary.skipped)
+
+
+def test_a_recorded_run_keeps_the_related_parties_with_the_row_but_queues_only_its_hits(tmp_path: Path) -> None:
+    """A related party is shown to the reviewer with the row (the stored record, the run's summary) but is not a
+    hit to decide: the review queue holds the row's matches only."""
+    from threadline.review import api
+    from threadline.store.runs import iter_rows
+
+    path = tmp_path / "suppliers.csv"
+    path.write_text("name,country\nXINJIANG ZHONGTAI CHEMICAL,China\n新疆生产建设兵团第一师,China\n", encoding="utf-8")
+    run = service.ScreenRun(path, {}, 0.85, workers=1)
+    run.execute(io.StringIO(), record=True)
+    assert run.run_id is not None and run.summary.to_dict()["related"] == 2
+    stored = {record["input"]["name"]: record for _key, _fp, record in iter_rows(api.engine(), run.run_id)}
+    chemical, division = stored["XINJIANG ZHONGTAI CHEMICAL"], stored["新疆生产建设兵团第一师"]
+    assert [h["entry_id"] for h in chemical["related"]] == ["xinjiang-zhongtai-group-co-ltd"]
+    assert division["risk"] != "listed" and division["hits"] == [] and division["related"]
+    queued = {(item.record["name"], item.hit.entry_id) for item in api.queue(run.run_id, include_decided=True)}
+    assert queued == {("XINJIANG ZHONGTAI CHEMICAL", "xinjiang-zhongtai-chemical-co-ltd")}
+    summary = api.run(run.run_id).summary
+    assert summary is not None and summary["related"] == 2

@@ -230,6 +230,7 @@ def _print_summary(summary: dict[str, Any], skipped: list[str]) -> None:
     table.add_row("read", str(summary["rows"]))
     for risk, count in summary["by_risk"].items():
         table.add_row(f"  {risk}", str(count))
+    table.add_row("related to a listed party", str(summary["related"]))
     reasons = ", ".join(f"{k}: {v}" for k, v in summary["skipped_reasons"].items())
     table.add_row("skipped", f"{summary['skipped']}" + (f" ({reasons})" if reasons else ""))
     err.print(table)

@@ -26,7 +26,17 @@ from threadline.risk.region import locate
 from threadline.screening.encoding import detect_encoding
 from threadline.screening.parallel import ParallelScreen, workers_for
 from threadline.screening.reader import SkippedRow, open_rows
-from threadline.screening.screen import HIT_LIMIT, RISK_ORDER, Encoded, ScreenResult, Summary, record_line
+from threadline.screening.screen import (
+    HIT_LIMIT,
+    RELATED_FLOOR,
+    RELATED_LIMIT,
+    RISK_ORDER,
+    Encoded,
+    ScreenResult,
+    Summary,
+    flagged,
+    record_line,
+)
 from threadline.store import ListStore, snapshot
 from threadline.store.evidence import merge as merge_evidence
 
@@ -195,7 +205,7 @@ class ScreenRun:
         if recorder is not None:
             record = recorder.add(item, record)
         self.summary.add(item, record["risk"])
-        if record["risk"] != "clean":
+        if flagged(record["risk"], bool(item.related)):
             self.flagged_total += 1
             if len(self.flagged) < 5_000:
                 self.flagged.append(record)
@@ -208,7 +218,7 @@ class ScreenRun:
             self.summary.add(item)
             return
         self.summary.add(item, item.risk)
-        if item.risk != "clean":
+        if flagged(item.risk, item.related):
             self.flagged_total += 1
             if len(self.flagged) < 5_000:
                 self.flagged.append(json.loads(item.line))
@@ -217,7 +227,12 @@ class ScreenRun:
     def execute(self, out: TextIO, progress_console: Console | None = None, record: bool = True) -> Summary:
         """Stream one JSON line per screened row to ``out``; skipped rows are counted, not written. ``record``:
         keep the run in the database (manifest, rows, hits), with reviewers' decisions applied to its hits."""
-        settings_used = {"threshold": self.threshold, "limit": HIT_LIMIT, "columns": self.columns.describe()}
+        settings_used: dict[str, Any] = {
+            "threshold": self.threshold,
+            "limit": HIT_LIMIT,
+            "related": {"floor": RELATED_FLOOR, "limit": RELATED_LIMIT},
+            "columns": self.columns.describe(),
+        }
         if self.lists is not None:
             settings_used["lists_of_run"] = self.lists_of_run
         recorder = None

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from threadline.matching.align import align, alignable_words, joined_parts
-from threadline.matching.bound import HanVocabulary, WordReach, char_readings, prepare, reach, vocabulary
+from threadline.matching.bound import HanVocabulary, WordReach, char_readings, leaves_only, prepare, reach, vocabulary
 from threadline.matching.calibration import CONFLICT_SOUND, GROUPS, TABLE
 from threadline.matching.crossscript import cross_align, han_core, sounding_brand
 from threadline.matching.model import Query
@@ -449,3 +449,16 @@ def test_words_are_cut_into_two_phrases_only_when_they_begin_with_one() -> None:
         for word in words:
             assert vocab._joined(word) == joined_parts(word, phrases), (han, word)
     assert HanVocabulary("金风科技", (glossary(), dictionary()))._joined("goldwind") == [("gold", "wind")]
+
+
+def test_leaves_only_says_what_every_alignment_must_leave_unexplained() -> None:
+    """新疆生产建设兵团第一师 against the Corps' English name: only 第一师 (positions 8-10) is left whatever the
+    alignment; a word nothing in the Chinese name explains ("hikvision") is left too."""
+    corps = ("xinjiang", "production", "construction", "corps")
+    division = "新疆生产建设兵团第一师"
+    assert leaves_only(division, corps, lambda _word: False, frozenset(range(8, 11)))
+    assert not leaves_only(division, corps, lambda _word: False, frozenset(range(9, 11)))
+    assert leaves_only("新疆中泰化学", ("xinjiang", "zhongtai", "chemical"), lambda _word: False, frozenset())
+    other = ("xinjiang", "zhongtai", "chemical", "hikvision")
+    assert not leaves_only("新疆中泰化学", other, lambda _word: False, frozenset())
+    assert leaves_only("新疆中泰化学", other, lambda word: word == "hikvision", frozenset())

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from threadline.matching.model import Query
-from threadline.matching.simple import SimpleMatcher
+from threadline.matching.simple import RELATED_CAP, SimpleMatcher
 from threadline.model import Entity, Name
 
 THRESHOLD = 0.85
@@ -65,6 +65,22 @@ def test_brand_table_says_group_members_are_related() -> None:
 def test_agency_and_bureau_are_related() -> None:
     _s, relation, explanation = _score("XPCC", "Xinjiang Production and Construction Corps Public Security Bureau")
     assert relation == "related" and "public security bureau" in explanation
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "expected"),
+    [
+        ("XPCC Public Security Bureau", "Xinjiang Production and Construction Corps", RELATED_CAP),
+        ("AAC Technologies Holdings Inc", "Ansar al Charia", 0.70),  # Apple's supplier, an alias on the EU list
+        ("Samsung SDI Co Ltd", "Soldados del Islam", 0.70),
+    ],
+)
+def test_a_related_reading_is_only_as_strong_as_its_acronym(query: str, name: str, expected: float) -> None:
+    """Four letters reach the threshold as one party, so their related reading gets the cap; three letters spell
+    several organisations, and "AAC Technologies" being a unit of "Ansar al-Charia" rests on them alone."""
+    score, relation, explanation = _score(query, name)
+    assert relation == "related" and score == pytest.approx(expected)
+    assert ("letters spell several organisations" in explanation) == (expected < RELATED_CAP)
 
 
 def test_an_acronym_the_table_knows_otherwise_is_held_below() -> None:

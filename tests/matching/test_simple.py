@@ -15,6 +15,7 @@ from threadline.matching.model import Query
 from threadline.matching.namework import NameWorks
 from threadline.matching.simple import (
     CONFLICT_CAP,
+    RELATED_CAP,
     SPACING_ONLY,
     CrossBound,
     SimpleMatcher,
@@ -595,3 +596,52 @@ def test_a_short_part_ranks_the_candidates_a_long_one_finds() -> None:
 
 def _has_word(entity: Entity, words: tuple[str, ...]) -> bool:
     return any(w in words for n in entity.names for w in n.value.lower().replace(",", " ").split())
+
+
+RELATED_NAMES = [
+    "新疆生产建设兵团第一师",  # a division of the XPCC (UFLPA, BIS, OFAC list the Corps)
+    "Xinjiang Production and Construction Corps First Division",
+    "XPCC Public Security Bureau",
+    "新疆中泰化学阜康能源有限公司",  # Zhongtai Chemical's Fukang energy company
+    "XINJIANG ZHONGTAI CHEMICAL",  # listed itself; the Zhongtai group is listed apart
+    "Changji Esquel Textile Co Ltd",
+    "AAC Technologies Holdings Inc",  # "AAC" is no unit of "Ansar al-Charia"
+    "Chen Quanguo",
+    "Shenzhen Sunway Communication Company Limited",
+]
+
+
+@pytest.fixture(scope="module")
+def listed() -> SimpleMatcher:
+    """The matcher over the embedded lists, from their persisted index, as screening uses it."""
+    from threadline.lookup import active_matcher
+
+    found = active_matcher(())
+    found.warm()
+    return found
+
+
+def test_a_unit_of_a_listed_party_is_related_not_matched(listed: SimpleMatcher) -> None:
+    query = Query("新疆生产建设兵团第一师")
+    assert listed.match(query, limit=5, threshold=0.85) == []
+    related = {(h.entity.source, h.entity.entry_id): h for h in listed.related(query)}
+    corps = related[("us-uflpa", "xinjiang-production-and-construction-corps")]
+    assert corps.relation == "related" and corps.score == RELATED_CAP
+    assert "'第一师'" in corps.explanation and "not the same party" in corps.explanation
+
+
+@pytest.mark.parametrize("name", RELATED_NAMES)
+def test_related_hits_are_those_of_every_candidate_pair(listed: SimpleMatcher, name: str) -> None:
+    """Pruning leaves out only pairs that cannot be related at the floor: the same hits as scoring every one."""
+    query = Query(name, country="cn")
+    listed.match(query, limit=5, threshold=0.85)  # as screening asks first
+    pruned = listed.related(query, limit=10)
+    assert [(h.entity.entry_id, h.score, h.explanation) for h in pruned] == [
+        (h.entity.entry_id, h.score, h.explanation) for h in listed.related(query, limit=10, prune=False)
+    ]
+    assert all(h.relation == "related" and h.score >= RELATED_CAP for h in pruned)
+
+
+def test_weak_readings_and_persons_have_no_related_hits(listed: SimpleMatcher) -> None:
+    assert listed.related(Query("AAC Technologies Holdings Inc")) == []  # a three-letter acronym: below the cap
+    assert listed.related(Query("Chen Quanguo", schema="Person")) == []

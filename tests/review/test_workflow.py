@@ -75,11 +75,14 @@ def test_decisions_stick_and_rescreen_brings_back_only_what_the_list_update_touc
     assert queue["V004"].status.status == "open"
     assert "V009" not in queue
 
-    # The delta run equals a full screen on the new lists (hits per row, ignoring review annotations).
+    # The delta run equals a full screen on the new lists (hits and related parties per row, ignoring review
+    # annotations): the Zhongtai group stays related to V001 when its listed chemical company is gone.
     _unused, full = _screen(suppliers, record=False)
     stored = {r["input"]["record_id"]: r for _k, _f, r in _rows(result.run_id)}
     for record_id, row in full.items():
         assert _hits(stored[record_id]) == _hits(row), record_id
+        assert _hits(stored[record_id], "related") == _hits(row, "related"), record_id
+    assert [h["entry_id"] for h in stored["V001"]["related"]] == ["xinjiang-zhongtai-group-co-ltd"]
 
     actions = [row.action for row in api.audit_rows()]
     assert actions.count("decide") == 3
@@ -94,8 +97,8 @@ def _rows(run_id: str) -> Any:
     return iter_rows(api.engine(), run_id)
 
 
-def _hits(row: dict[str, Any]) -> list[tuple[str, str, float]]:
-    return [(h["source"], h["entry_id"], h["score"]) for h in row["hits"]]
+def _hits(row: dict[str, Any], kind: str = "hits") -> list[tuple[str, str, float]]:
+    return [(h["source"], h["entry_id"], h["score"]) for h in row[kind]]
 
 
 def test_a_changed_supplier_record_brings_its_decision_back_saying_what_changed(

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from threadline.matching.model import Query
+from threadline.matching.model import Hit, Query
 from threadline.matching.simple import SimpleMatcher
 from threadline.model import Entity, Name
 from threadline.screening.memo import MatchMemo
@@ -41,3 +41,32 @@ def test_memory_is_bounded_least_recently_used_first() -> None:
     memo.match(a)
     memo.match(b)
     assert memo.answered == 2
+
+
+class _Counting:
+    """A matcher that counts the related hits it is asked for, and asks a real one (a wrapper, not a subclass:
+    the matcher's class may be compiled)."""
+
+    def __init__(self, matcher: SimpleMatcher) -> None:
+        self.matcher = matcher
+        self.related_asked = 0
+
+    def match(self, query: Query, limit: int = 10, threshold: float = 0.0) -> list[Hit]:
+        return self.matcher.match(query, limit, threshold)
+
+    def related(self, query: Query, limit: int = 3, floor: float = 0.75) -> list[Hit]:
+        self.related_asked += 1
+        return self.matcher.related(query, limit, floor)
+
+
+def test_related_hits_are_remembered_apart_from_the_hits() -> None:
+    corps = Entity("t", "3", "Organization", (Name("Xinjiang Production and Construction Corps"),), countries=("cn",))
+    matcher = _Counting(SimpleMatcher([*ENTITIES, corps]))
+    memo = MatchMemo(matcher)
+    query = Query("XPCC Public Security Bureau")
+    for _ in range(3):
+        assert memo.related(query) == matcher.related(query)
+        assert memo.match(query, threshold=0.85) == []
+    assert [h.entity.entry_id for h in memo.related(query)] == ["3"]
+    assert matcher.related_asked == 4  # the memo asked once; the test itself three times
+    assert (memo.asked, memo.answered) == (3, 2)

@@ -85,6 +85,7 @@ def test_lines_encoded_by_the_workers_are_the_results_lines() -> None:
         if isinstance(result, SkippedRow):
             assert line == result
         else:
-            assert line == Encoded(result.risk, record_line(result.to_dict()))
+            assert line == Encoded(result.risk, record_line(result.to_dict()), bool(result.related))
             assert json.loads(line.line) == result.to_dict()
     assert any(isinstance(line, Encoded) and line.risk == "listed" for line in lines)
+    assert any(isinstance(line, Encoded) and line.related for line in lines)

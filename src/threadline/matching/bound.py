@@ -37,7 +37,7 @@ be added to :class:`HanVocabulary` too, or the bound may skip a pair the aligner
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -570,6 +570,23 @@ def latin_share(han: str, words: Sequence[str], spoken: bool = False) -> float:
     for word in words:
         cost += vocab.word(word).cost
     return 1.0 - cost / len(words)
+
+
+def leaves_only(
+    han: str, words: Sequence[str], word_ok: Callable[[str], bool], chars_ok: frozenset[int], spoken: bool = False
+) -> bool:
+    """Whether what every alignment of ``han`` with the Latin ``words`` leaves unexplained may be nothing but words
+    ``word_ok`` accepts and characters at the positions ``chars_ok``: a word no step can explain (:func:`reach`'s
+    ``hopeless``) must be accepted, and so must a character no word may explain and no name may leave out (one
+    :func:`reach` counts in no word's coverage and gives no credit of its own). The words are asked first."""
+    vocab = vocabulary(han, spoken)
+    if not all(word_ok(word) for word in words if not vocab.word(word).explainable):
+        return False
+    left = [i for i, free in enumerate(vocab.free) if not free and i not in chars_ok]
+    if not left:
+        return True
+    covered = [vocab.coverage(word).covers for word in words]
+    return all(any(c[i] for c in covered) for i in left)
 
 
 def reach(han: str, words: Sequence[str], enough: float = 0.0, spoken: bool = False) -> Reach:

@@ -219,7 +219,7 @@ def branch_place(alignment: Alignment) -> str:
     at, start = 0, places_end(chars)
     for piece in alignment.pieces:
         if piece.how == "unexplained" and piece.han and at >= start:
-            place = next((chars[at : at + k] for k in (4, 3, 2) if _branch_place_name(chars[at : at + k])), "")
+            place = next((chars[at : at + k] for k in (4, 3, 2) if branch_place_name(chars[at : at + k])), "")
             if place:
                 return place
         at += len(piece.han)
@@ -238,17 +238,17 @@ def latin_branch_place(alignment: Alignment) -> str:
     for piece in alignment.pieces:
         if piece.han and piece.how not in ("unexplained", "optional") and not is_place(piece.han):
             named = True
-        elif named and piece.how == "unexplained" and _latin_branch_place_word(piece.latin):
+        elif named and piece.how == "unexplained" and latin_branch_place_word(piece.latin):
             return piece.latin
     return ""
 
 
-def _latin_branch_place_word(word: str) -> bool:
+def latin_branch_place_word(word: str) -> bool:
     """A city's or county's name in Latin letters that is no province's (:func:`latin_branch_place`)."""
     return word in latin_division_words() and word not in latin_province_words()
 
 
-def _branch_place_name(han: str) -> bool:
+def branch_place_name(han: str) -> bool:
     """A city's or county's name that is nothing else: not a province (English names leave those out: 国科恒泰（北京）
     = "GKHT Medical Technology"), nor a word the glossary knows or the dictionary knows as more than a place (资源
     "resources", 东方 "east"; the dictionary gives 阜康 only as "xinjiang", where it is)."""

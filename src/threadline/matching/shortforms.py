@@ -30,6 +30,14 @@ ACRONYM_LONG = 0.90
 ACRONYM_SHARED_WORDS = 0.04
 """Added when the acronym's name has other words and the other name shares all of them ("XPCC Public Security
 Bureau" vs "Xinjiang Production and Construction Corps Public Security Bureau"): more than the letters agree."""
+ACRONYM_RELATED_STEP = 0.10
+"""How far an acronym's *related* reading ("AAC Technologies" against "Ansar al Charia": the organisation plus more
+words) stays below its reading as one party (:data:`ACRONYM_BY_LETTERS`), at most the related cap: both rest on the
+same letters. An acronym long enough to reach the match threshold as one party (four letters: XPCC) gives a related
+pair at the cap; a three-letter one, which as one party stays below the threshold because most three letters spell
+several parties, gives it 0.70, below the cap (the supplier "AAC Technologies Holdings" is no unit of the listed
+"Ansar al-Charia", nor "Samsung SDI" of "Soldados del Islam"). 0.10 is the step from the default threshold 0.85 to
+the cap 0.75."""
 KNOWN_ELSEWHERE = 0.60
 """An acronym the table knows for a different expansion of the same letters."""
 
@@ -131,7 +139,10 @@ def _acronym(a: str, b: str, related_cap: float) -> tuple[float, str, str, str |
     if expansion.outcome == "related":
         extra = " ".join(expansion.extra)
         text = f"{reading}; only one name has {extra!r}: an organisation and its unit are related, not the same party"
-        return related_cap, text, "related", "related"
+        score = min(related_cap, ACRONYM_BY_LETTERS.get(len(expansion.acronym), ACRONYM_LONG) - ACRONYM_RELATED_STEP)
+        if score < related_cap:
+            text += f"; {len(expansion.acronym)} letters spell several organisations: {score:.2f}"
+        return round(score, 6), text, "related", "related"
     if known:
         text = f"{reading}, but the brand table knows {expansion.acronym} as {known!r}"
         return KNOWN_ELSEWHERE, text, "acronym", None

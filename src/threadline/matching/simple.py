@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from threadline.matching.align import GENERIC_WEIGHT, Alignment, alignable_words, with_given_name
-from threadline.matching.bound import SLACK, Reach, latin_share, prepare, reach
+from threadline.matching.bound import SLACK, Reach, latin_share, leaves_only, prepare, reach
 from threadline.matching.calibration import (
     CONFLICT,
     CONFLICT_SOUND,
@@ -67,6 +67,13 @@ from threadline.matching.persons import (
     consonant_similarity,
     other_given_name,
     person_similarity,
+)
+from threadline.matching.relatable import (
+    group_positions,
+    han_group_difference,
+    han_readings,
+    latin_group_difference,
+    words_readings,
 )
 from threadline.matching.scripts import ScriptFlags, pick
 from threadline.matching.shortforms import index_keys as short_form_keys
@@ -124,6 +131,11 @@ CORPORATION = frozenset({"corporation", "corp"})
 """Legal-form words English names also use for a group (中国石油天然气集团 = "China National Petroleum Corporation")."""
 RELATED_CAP = 0.75
 """The score of a pair that differs only in the group term (集团, "Group"): related, below the match threshold."""
+RELATED_LIMIT = 3
+"""Most related hits :meth:`SimpleMatcher.related` returns (as trace keeps per party)."""
+RELATED_SEARCH = 10
+"""Hits :meth:`SimpleMatcher.related` asks :meth:`SimpleMatcher.match` for, down to the cap: related hits rank
+below the others there, so it asks for more than it returns."""
 SPACING_ONLY = 0.95
 """The similarity of two company names at least :data:`MIN_NAME_SIMILARITY` alike that differ only in where words
 are split ("Kuang-Chi Group" / "KUANGCHI GROUP"): the letters agree, the split is a matter of style."""
@@ -596,6 +608,79 @@ class SimpleMatcher:
                 best[ident] = hit
         shown = [hit for hit in best.values() if hit.score >= threshold]
         return sorted(shown, key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))[:limit]
+
+    def related(
+        self, query: Query, limit: int = RELATED_LIMIT, floor: float = RELATED_CAP, prune: bool = True
+    ) -> list[Hit]:
+        """The hits marked ``related`` at ``floor`` or more, at most ``limit``, best first, one per list entry (its
+        best): the entries the query's party is a unit or group member of, or the parent of, which :meth:`match`
+        leaves out at a threshold above :data:`RELATED_CAP`. Found among the candidates of the name as given and of
+        the names its exchange filed, as :meth:`match` finds them, but only the pairs that may be read as related
+        are scored (:meth:`_related_name`): matching every name down to the cap cost a third as much again as
+        matching it at the threshold, for the few that have a related hit. ``prune=False`` scores every candidate
+        pair (the answer the pruned one must equal). An entry a name of which the query matches outright is the
+        caller's to leave out (its hits at the threshold come from :meth:`match`)."""
+        if query.schema == "Person":
+            return []  # a person is never a unit of another party
+        hits = self._related_name(query, floor, prune, across=True)
+        for listing in counterparts(query.name):
+            found = self._related_name(replace(query, name=listing.name), floor, prune, across=False)
+            hits.extend(via_listing(query, listing, hit) for hit in found)
+        best: dict[tuple[str, str], Hit] = {}
+        for hit in apart(query, hits):
+            ident = (hit.entity.source, hit.entity.entry_id)
+            if hit.score >= floor and (ident not in best or hit.score > best[ident].score):
+                best[ident] = hit
+        return sorted(best.values(), key=lambda h: (-h.score, h.entity.source, h.entity.entry_id))[:limit]
+
+    def _related_name(self, query: Query, floor: float, prune: bool, across: bool) -> list[Hit]:
+        """The related hits of one name at ``floor`` or more: among its candidates (:meth:`_name_work`, which
+        matching it at the threshold has just done), those the brand table or an acronym reads as related, those in
+        its own script that differ from it only by group or unit terms and whose similarity may reach ``floor``
+        (a pair scores at most that, or names spaced alike), and those in the other script that may be read as
+        related (:meth:`CrossBound.may_relate`); ``across=False``: not the latter. ``prune=False``: every candidate
+        is scored."""
+        key = name_key(query.name)
+        work = self._name_work(key, across) if key.core else None
+        if work is None:
+            return []
+        hits: list[Hit] = []
+        for record_id in work.carrying:
+            found = short_form_reading(query.name, self._name_of(record_id), RELATED_CAP)
+            if found is not None and (not prune or (found[3] == "related" and found[0] >= floor)):
+                name, entity = self._list_name(record_id), self._entity(record_id)
+                hits.extend(filter(None, [short_form_hit(query, name, entity, RELATED_CAP)]))
+        han = han_core(key.original)
+        for record_id, similarity in work.scored:
+            if not prune or self._same_may_relate(key, han, record_id, similarity / 100, floor):
+                hits.append(self._same_script(query, key, record_id, similarity / 100))
+        nearest: list[int] = work.nearest.tolist() if across and work.nearest is not None else []
+        bound = CrossBound(query, key)
+        for record_id in nearest:
+            written = self._name_of(record_id) if bound.reads_written and prune else ""
+            if prune and not bound.may_relate(Spelling(written, self._latin[record_id]), floor):
+                continue
+            hit = _cross_score(query, key, self._records[record_id], self._entity(record_id))
+            hits.extend([hit] if hit is not None else [])
+        return [
+            hit
+            for hit in hits
+            if hit.relation == "related" and hit.score >= floor and schemata_compatible(query.schema, hit.entity.schema)
+        ]
+
+    def _same_may_relate(self, key: NameKey, han: str, record_id: int, similarity: float, floor: float) -> bool:
+        """Whether a candidate in the query's own script may be a related hit at ``floor``: their score is at most
+        their similarity (by characters for two Chinese names) unless the names are spaced alike, and they must
+        differ only by group or unit terms (:func:`_score`)."""
+        latin = self._latin[record_id]
+        if han:
+            other = self._han_core_of(record_id)
+            if other and han_similarity(han, other) < floor and not spaced_alike(key.latin, latin):
+                return False
+            return han_group_difference(han, other) is not None
+        if similarity < floor and not spaced_alike(key.latin, latin):
+            return False
+        return latin_group_difference(key.latin, latin) is not None
 
     def _sounding(self, query: Query, threshold: float) -> list[Hit]:
         """Persons' Latin names that a query shares no index key with but sounds like: written in Arabic script
@@ -1070,8 +1155,9 @@ class CrossBound:
         self._transcribed: dict[bool, bool] = {}
         self._sounding: dict[str, bool] = {}
 
-    def may_reach(self, other: Spelled, schema: str | None, threshold: float) -> bool:
-        """Whether aligning the query with ``other`` could give a hit (see :func:`cross_may_reach`)."""
+    def may_reach(self, other: Spelled, schema: str | None, threshold: float, grouped: bool = True) -> bool:
+        """Whether aligning the query with ``other`` could give a hit (see :func:`cross_may_reach`); ``grouped=False``:
+        a hit by its score alone, not the group reading's :data:`RELATED_CAP` (for :meth:`may_relate`)."""
         query = self.query
         if schema is not None and not schemata_compatible(query.schema, schema):
             return False
@@ -1083,7 +1169,7 @@ class CrossBound:
             return True  # compared by sound (艾尔肯·吐尼亚孜 ~ Erkin Tuniyaz), which the alignment bound does not cover
         floor = max(threshold, MIN_NAME_SIMILARITY)
         spoken = _may_read_spoken(query, schema)
-        if self.han and threshold > RELATED_CAP and self._ruled_out(han, words, floor, spoken):
+        if self.han and (threshold > RELATED_CAP or not grouped) and self._ruled_out(han, words, floor, spoken):
             return False
         latin = None if self.han else known_latin_share(han, words)
         # A Latin side below the least score any group's calibration takes to the floor (the sounding-brand group
@@ -1103,7 +1189,7 @@ class CrossBound:
         best = person_best if person else company if schema is not None else max(person_best, company)
         if best >= floor:
             return True
-        return threshold <= RELATED_CAP and all(is_group_word(w, words) for w in bound.hopeless)
+        return grouped and threshold <= RELATED_CAP and all(is_group_word(w, words) for w in bound.hopeless)
 
     @staticmethod
     def _ruled_out(han: str, words: tuple[str, ...], floor: float, spoken: bool) -> bool:
@@ -1121,6 +1207,46 @@ class CrossBound:
         if not most < lowest_reaching(floor):
             return False
         return not (len(han) <= MAX_NAME and spoken) or most + GENERIC_WEIGHT / len(words) < floor
+
+    def may_relate(self, other: Spelled, floor: float) -> bool:
+        """Whether aligning the query with ``other`` could give a hit marked related at ``floor`` or more
+        (:func:`_cross_score`), for any entry. Either a name has a branch's place (:mod:`~threadline.matching.
+        relatable`), the other name may be left with nothing of its own (:meth:`_may_branch`) and the pair may
+        score ``floor`` as calibrated (:meth:`may_reach` without the group reading); or a name has a group or unit
+        term, ``floor`` is at most :data:`RELATED_CAP` (the score of that reading, whatever the alignment) and what
+        every alignment leaves unexplained (:func:`~threadline.matching.bound.leaves_only`) may be group words and
+        terms alone."""
+        han, words = (self.han, _alignable(other.latin)) if self.han else (han_core(other.original), self.words)
+        if not han or not words:
+            return True  # not a pair the aligner scores: let cross_align decide
+        chinese, latin = han_readings(han), words_readings(words)
+        if not (chinese.group or latin.group or chinese.branch or latin.branch):
+            return False
+        spoken = _may_read_spoken(self.query, None)
+        if (
+            (chinese.branch or latin.branch)
+            and self.may_reach(other, None, floor, False)  # most pairs stop here, by the Latin side alone
+            and self._may_branch(han, words, chinese.branch, latin.branch, spoken)
+        ):
+            return True
+        if not (chinese.group or latin.group) or floor > RELATED_CAP:
+            return False
+        known = None if self.han else known_reach(han, words, 2.0)  # a Latin query's: the Latin side alone, at once
+        if known is not None and not all(is_group_word(word, words) for word in known.hopeless):
+            return False  # a word nothing explains is no group word: without building the candidate's vocabulary
+        return leaves_only(han, words, lambda word: is_group_word(word, words), group_positions(han), spoken)
+
+    def _may_branch(self, han: str, words: tuple[str, ...], in_han: bool, in_words: bool, spoken: bool) -> bool:
+        """Whether a place one name adds can be a branch's: :func:`~threadline.matching.crossscript.branch_place`
+        wants every Latin word explained (none that nothing can explain), :func:`~threadline.matching.crossscript.
+        latin_branch_place` every character (none that no word may explain and no name may leave out)."""
+        if in_han:
+            known = None if self.han else known_reach(han, words, 2.0)
+            if known is not None and not known.hopeless:
+                return True
+            if known is None and leaves_only(han, words, lambda _word: False, frozenset(range(len(han))), spoken):
+                return True
+        return in_words and leaves_only(han, words, lambda _word: True, frozenset(), spoken)
 
     def _is_transcribed(self, other: Spelled, person: bool) -> bool:
         """:func:`~threadline.names.transcribed.is_transcribed` of the pair's Chinese name."""
@@ -1410,18 +1536,8 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
 
 
 def _han_group_difference(key: NameKey, other: NameKey) -> str | None:
-    """The group or unit terms (集团, 公安局) when they are all that tells two Chinese names apart (新疆生产建设兵团
-    and 新疆生产建设兵团公安局), else ``None``."""
-    mine, theirs = han_core(key.original), han_core(other.original)
-    if not mine or not theirs or mine == theirs:
-        return None
-    longer, shorter = (mine, theirs) if len(mine) > len(theirs) else (theirs, mine)
-    rest_longer, found_longer = strip_group_terms(longer)
-    rest_shorter, found_shorter = strip_group_terms(shorter)
-    extra = [term for term in found_longer if term not in found_shorter]
-    if rest_longer != rest_shorter or not extra or not set(found_shorter) <= set(found_longer):
-        return None
-    return ", ".join(extra)
+    """:func:`~threadline.matching.relatable.han_group_difference` of two names' Chinese cores."""
+    return han_group_difference(han_core(key.original), han_core(other.original))
 
 
 def _branch(alignment: Alignment) -> tuple[str, str]:
@@ -1459,17 +1575,8 @@ def _units_apart(key: NameKey, other: NameKey) -> tuple[str, str] | None:
 
 
 def _latin_group_difference(key: NameKey, other: NameKey) -> str | None:
-    """The group or unit words ("group", "public security bureau") when they are all that one Latin name has and
-    the other lacks ("Xinjiang Guannong Group" and "Xinjiang Guannong"), else ``None``: as :func:`_group_difference`
-    for a Chinese name against a Latin one."""
+    """:func:`~threadline.matching.relatable.latin_group_difference` of two Latin-script names ("Xinjiang Guannong
+    Group" and "Xinjiang Guannong"): as :func:`_group_difference` for a Chinese name against a Latin one."""
     if han_core(key.original) or han_core(other.original):
         return None
-    if latin_units_apart(key.latin.split(), other.latin.split()):
-        return None  # "1st Division" and "2nd Division": two units, not one and its part
-    mine, theirs = set(key.latin.split()), set(other.latin.split())
-    differ = mine ^ theirs
-    if not differ or not all(is_group_word(w, mine | theirs) for w in differ):
-        return None
-    if not any(not is_group_word(w, mine | theirs) for w in mine & theirs):
-        return None  # nothing but group words in common ("Group" and "Holding Group")
-    return " ".join(sorted(differ))
+    return latin_group_difference(key.latin, other.latin)

@@ -7,8 +7,11 @@ not with the lists. Region and sector results do not depend on the name lists an
 to a list of rules (DOL goods, CBP orders) re-derives every row's sector. The result is a new complete run (kind
 ``rescreen``) whose rows equal what a full screen would give, plus the hits that are new, changed or resolved.
 
-One limit, stated rather than hidden: a row keeps at most ``limit`` hits, so an entry that a full screen would
-rank just below the fifth hit can stay out until another run.
+A row's related parties (list entries it is a unit or group member of, reported apart from its hits) are carried
+the same way: those on removed or changed entries dropped, the added and changed entries asked for more.
+
+One limit, stated rather than hidden: a row keeps at most ``limit`` hits (and three related parties), so an entry
+that a full screen would rank just below the fifth hit can stay out until another run.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from threadline.model.countries import to_iso2
 from threadline.review.recording import EntryPrints, begin_run
 from threadline.risk.goods import GoodsIndex
 from threadline.risk.sector import classify
-from threadline.screening.screen import HIT_LIMIT, RISK_ORDER, risk_level, row_country
+from threadline.screening.screen import HIT_LIMIT, RELATED_FLOOR, RELATED_LIMIT, RISK_ORDER, risk_level, row_country
 from threadline.store import ListStore
 from threadline.store.runs import StoredRun, get_run, iter_rows, run_hits
 from threadline.store.versions import ListDiff, diff, get_version
@@ -120,7 +123,8 @@ def rescreen(
             old_hits = record["hits"]
             kept = [h for h in old_hits if (h["source"], h["entry_id"]) not in gone]
             fps = {(h["source"], h["entry_id"]): base_hits[(row, h["source"], h["entry_id"])] for h in kept}
-            added = []
+            added: list[dict[str, Any]] = []
+            related = [h for h in record.get("related", ()) if (h["source"], h["entry_id"]) not in gone]
             if matcher is not None:
                 query = Query(
                     record["input"]["name"],
@@ -128,10 +132,14 @@ def rescreen(
                     identifiers=row_identifiers(record["input"].get("registration_id")),
                 )
                 for hit in matcher.match(query, limit=HIT_LIMIT, threshold=threshold):
-                    added.append(hit.to_dict())
-                    fps[(hit.entity.source, hit.entity.entry_id)] = prints.of(hit.entity)
-            hits = sorted(kept + added, key=lambda h: (-h["score"], h["source"], h["entry_id"]))[:HIT_LIMIT]
-            new_record = dict(record, hits=hits)
+                    if hit.relation != "related":  # a related hit is no match (see screening.screen.assess)
+                        added.append(hit.to_dict())
+                        fps[(hit.entity.source, hit.entity.entry_id)] = prints.of(hit.entity)
+                related += [hit.to_dict() for hit in matcher.related(query, limit=RELATED_LIMIT, floor=RELATED_FLOOR)]
+            hits = _ranked(kept + added, HIT_LIMIT)
+            matched = {(h["source"], h["entry_id"]) for h in hits}
+            related = _ranked([h for h in related if (h["source"], h["entry_id"]) not in matched], RELATED_LIMIT)
+            new_record = dict(record, hits=hits, related=related)
             if goods is not None:
                 new_record["sector"] = _sector(record, goods)
             new_record["risk"] = risk_level(
@@ -146,6 +154,14 @@ def rescreen(
         writer.fail(f"{type(error).__name__}: {error}")
         raise
     return result
+
+
+def _ranked(hits: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The ``limit`` best of some hits' records, one per list entry, as the matcher ranks hits."""
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for hit in sorted(hits, key=lambda h: (-h["score"], h["source"], h["entry_id"])):
+        best.setdefault((hit["source"], hit["entry_id"]), hit)
+    return list(best.values())[:limit]
 
 
 def _rows(engine: Engine, run_id: str) -> Iterator[dict[str, Any]]:
