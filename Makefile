@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 # The matching and name code compiled with mypyc (scripts/build_native.py, about a minute on 2 cores): pairs score
-# 1.5-1.8x faster. Rebuilt when any of those sources changes; until then the edited code runs from its source
+# about 1.45x faster. Rebuilt when any of those sources changes; until then the edited code runs from its source
 # (threadline.native). THREADLINE_NATIVE=0 runs the source even when compiled.
 $(NATIVE): $(STAMP) $(NATIVE_SOURCES) scripts/build_native.py
 	$(BIN)/python scripts/build_native.py
