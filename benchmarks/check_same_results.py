@@ -12,6 +12,7 @@ short forms are derived again instead of read from the index postings (`SimpleMa
 related parties are found by scoring every candidate pair (`SimpleMatcher.related` with `prune=False`). A row's
 related parties are written and compared as its hits are. With it, the
 same code gives the old results in the same job, which keeps the comparison fair while others change the matcher.
+It needs the matcher run from source (`THREADLINE_NATIVE=0`; compiled classes cannot have methods replaced).
 `check` does both in one process (the same code for certain), writes OUT_PREFIX.pruned.jsonl and
 OUT_PREFIX.reference.jsonl and compares them.
 
@@ -69,7 +70,14 @@ def sample(out: Path, n: int) -> None:
 
 
 def write(path: Path, out: Path, threshold: float, reference: bool = False) -> None:
+    from threadline import native
     from threadline.matching import simple
+
+    if reference and native.compiled():
+        sys.exit(
+            "check_same_results.py --reference swaps matcher methods, which compiled code (make native) cannot have "
+            "replaced: run it with THREADLINE_NATIVE=0 (the results are the same, only slower)"
+        )
 
     pruning, carrying = simple.CrossBound.may_reach, simple.SimpleMatcher._carrying
     related = simple.SimpleMatcher.related
