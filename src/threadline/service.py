@@ -18,7 +18,7 @@ from threadline.exc import BadRowError, ConfigError
 from threadline.lookup import active_matcher
 from threadline.lookup import check_country as _check_country
 from threadline.lookup import match_name as match_name  # the API's look-up; the CLI imports it from lookup (faster)
-from threadline.matching.simple import SimpleMatcher
+from threadline.matching.simple import RELATED_LIMIT, SimpleMatcher
 from threadline.model import ListVersion, Rule
 from threadline.review.api import RunRecorder, store_links, stored_evidence
 from threadline.risk.goods import GoodsIndex
@@ -29,7 +29,6 @@ from threadline.screening.reader import SkippedRow, open_rows
 from threadline.screening.screen import (
     HIT_LIMIT,
     RELATED_FLOOR,
-    RELATED_LIMIT,
     RISK_ORDER,
     Encoded,
     ScreenResult,

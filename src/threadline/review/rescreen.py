@@ -25,13 +25,13 @@ from sqlalchemy import Engine
 
 from threadline.matching.identifiers import row_identifiers
 from threadline.matching.model import Query
-from threadline.matching.simple import SimpleMatcher
+from threadline.matching.simple import RELATED_LIMIT, SimpleMatcher
 from threadline.model import Entity
 from threadline.model.countries import to_iso2
 from threadline.review.recording import EntryPrints, begin_run
 from threadline.risk.goods import GoodsIndex
 from threadline.risk.sector import classify
-from threadline.screening.screen import HIT_LIMIT, RELATED_FLOOR, RELATED_LIMIT, RISK_ORDER, risk_level, row_country
+from threadline.screening.screen import HIT_LIMIT, RELATED_FLOOR, RISK_ORDER, risk_level, row_country
 from threadline.store import ListStore
 from threadline.store.runs import StoredRun, get_run, iter_rows, run_hits
 from threadline.store.versions import ListDiff, diff, get_version

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from threadline.matching.identifiers import row_identifiers
 from threadline.matching.model import Hit, Query
-from threadline.matching.simple import RELATED_CAP
+from threadline.matching.simple import RELATED_CAP, RELATED_LIMIT
 from threadline.risk.goods import GoodsIndex
 from threadline.risk.region import RegionResult, locate
 from threadline.risk.sector import SectorResult, classify
@@ -20,8 +20,6 @@ from threadline.screening.reader import InputRow, SkippedRow
 
 HIT_LIMIT = 5
 """Most hits reported per row."""
-RELATED_LIMIT = 3
-"""Most related parties reported per row (as ``threadline trace`` keeps per party)."""
 RELATED_FLOOR = RELATED_CAP
 """Least score of a related hit reported: the matcher's cap for a related pair, which a pair that differs only by a
 group or unit term gets (the XPCC's 第一师 and the Corps; 新疆中泰化学 and the 中泰 group in the brand table). Pairs the
