@@ -26,7 +26,7 @@ with plurals folded ("industries" = "industry", "materials" = "material").
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, permutations, product
@@ -35,7 +35,7 @@ from typing import NamedTuple
 import Stemmer
 from rapidfuzz.distance import Levenshtein
 
-from threadline.names.glossary import Glossary
+from threadline.names.glossary import Glossary, beginnings
 from threadline.names.glossary import dictionary as packaged_dictionary
 from threadline.names.glossary import glossary as packaged_glossary
 from threadline.names.han import pinyin_syllables, province_parts, readings, spells_pinyin
@@ -305,12 +305,6 @@ def _renders(han: str, spelled: str, word: str) -> bool:
     return not (spelled.startswith(word) or spelled.endswith(word) or is_place(han[:2]))
 
 
-def _generic_term(han: str, glossary: Glossary) -> bool:
-    """Whether every rendering of a glossary term is generic words (科技 = technology, 国际 = international)."""
-    renderings = glossary.get(han, ())
-    return bool(renderings) and all(w in _CHEAP_WORDS for phrase in renderings for w in phrase_key(phrase))
-
-
 Term = tuple[int, int, str, str, str, float]
 """A glossary or dictionary phrase of a span: ``(first character, order among the terms starting there, span,
 phrase key, how, credit)``."""
@@ -325,115 +319,156 @@ class _HanSteps:
     short: str
     suffix: str
     """:func:`~threadline.names.han.province_parts` of the name."""
-    skips: tuple[tuple[float, str, float], ...]
+    skips: list[tuple[float, str, float]]
     """Per character, ``(cost, how, credit)`` of leaving it unexplained: nothing for an administrative suffix after
     the first character (市), else ``0.5 / characters``."""
-    cheap: tuple[tuple[tuple[int, float], ...], ...]
+    cheap: list[list[tuple[int, float]]]
     """Per character, ``(length, cost)`` of each generic term starting there (科技 = "technology"), left out at
     half the cost of its characters."""
-    spelled: tuple[tuple[tuple[str, ...], ...], ...]
+    spelled: list[list[tuple[str, ...]]]
     """Per character ``i``, per length ``k`` (from 1), the spellings of characters ``i`` .. ``i + k``."""
-    spans: tuple[tuple[int, int], ...]
+    spans: list[tuple[int, int]]
     """Every ``(i, k)`` a pinyin step may read, in order."""
-    spelled_as: dict[str, tuple[tuple[int, int], ...]]
+    spelled_as: dict[str, list[tuple[int, int]]]
     """A spelling -> the spans ``(i, k)`` spelled so, in order: a word's exact pinyin steps, found at once."""
-    renderable: dict[str, tuple[tuple[int, int], ...]]
+    renderable: dict[str, list[tuple[int, int]]]
     """A first letter -> the spans, in order, a company's word starting with it may render (see :func:`_renders`:
     two to four characters, not a place, with a spelling starting with that letter)."""
     heads: str
     """The first letter of each character's reading (海越 -> "hy"): initials a word may be."""
-    terms: dict[str, tuple[Term, ...]]
-    """A phrase key -> every term (:func:`_terms_at`) rendered so, as ``(i, order, span, key, how, credit)``: its
-    first character ``i`` and its place among the terms starting there. A Latin name's runs of words look up the
+    terms: dict[str, list[Term]]
+    """A phrase key -> every glossary and dictionary term of the name rendered so, as ``(i, order, span, key, how,
+    credit)``: its first character ``i`` and its place among the terms starting there (shortest span first, glossary
+    phrases before dictionary ones: the order the aligner tries them in). A Latin name's runs of words look up the
     few terms they spell instead of trying every term of the name."""
     keys: frozenset[str]
     """Every phrase key of ``terms``: a Latin name none of whose runs of words is one needs no term step."""
-    forms: dict[str, tuple[Term, ...]]
+    forms: dict[str, list[Term]]
     """The terms again, by the :func:`word_form` of their key: a single word of another form of the phrase
     ("oriental" for "orient") looks them up here."""
-    families: dict[str, tuple[Term, ...]]
+    families: dict[str, list[Term]]
     """The one-word terms again, by the :func:`word_family` of their key: a single word of the same root ("tourist"
     for "tourism") looks them up here."""
 
 
 def _read_han(
-    han: str, glossary: Glossary, dictionary: Glossary | None, name_readings: tuple[tuple[str, ...], ...] | None = None
+    han: str,
+    glossary: Glossary,
+    dictionary: Glossary | None,
+    name_readings: tuple[tuple[str, ...], ...] | None = None,
+    beginnings: Container[str] | None = None,
 ) -> _HanSteps:
-    """``name_readings``: the spellings each character may have, when not its pinyin (:func:`readings`)."""
+    """``name_readings``: the spellings each character may have, when not its pinyin (:func:`readings`).
+    ``beginnings``: every run of characters that begins a longer glossary term (:func:`~threadline.names.glossary.
+    beginnings`), when known: a span of :data:`MAX_SPAN` characters or more that is none is looked up in the
+    glossary, and no longer one from the same character (the dictionary's terms are never longer). Without it
+    every span is looked up, as a caller's own glossary may hold terms of any length.
+
+    One pass per character builds every table: a new name's lists are its own, never copied into tuples (the
+    reading of a new Chinese name was a quarter of what scoring a labelled pair cost)."""
     n = len(han)
     short, suffix = province_parts(han)
     if name_readings is None:
         name_readings = readings(han)
-    spelled: tuple[tuple[tuple[str, ...], ...], ...]
-    if all(len(options) == 1 for options in name_readings):  # one reading a character, one spelling a span
-        flat = [options[0] for options in name_readings]
-        spelled = tuple(
-            tuple(("".join(flat[i : i + k]),) for k in range(1, min(MAX_SPAN, n - i) + 1)) for i in range(n)
-        )
-    else:
-        spelled = tuple(
-            tuple(span_spellings(name_readings, i, k) for k in range(1, min(MAX_SPAN, n - i) + 1)) for i in range(n)
-        )
+    single = all(len(options) == 1 for options in name_readings)  # one reading a character, one spelling a span
+    spelled: list[list[tuple[str, ...]]] = []
     spans: list[tuple[int, int]] = []
     spelled_as: dict[str, list[tuple[int, int]]] = {}
     renderable: dict[str, list[tuple[int, int]]] = {}
-    cheap: list[tuple[tuple[int, float], ...]] = []
-    char_cost = 0.5 / max(n, 1)
-    places = place_names()
-    for i, at in enumerate(spelled):
-        place_pair = han[i : i + 2] in places
-        for k, by_k in enumerate(at, start=1):
-            span = (i, k)
-            spans.append(span)
-            if len(by_k) == 1:
-                spelled_as.setdefault(by_k[0], []).append(span)
-            else:
-                for spelling in dict.fromkeys(by_k):
-                    spelled_as.setdefault(spelling, []).append(span)
-            if k >= 2 and not place_pair and han[i : i + k] not in places:
-                if len(by_k) == 1:
-                    renderable.setdefault(by_k[0][:1], []).append(span)
-                else:
-                    for letter in dict.fromkeys(spelling[:1] for spelling in by_k):
-                        renderable.setdefault(letter, []).append(span)
-        cheap.append(
-            tuple(
-                (k, char_cost * k * GENERIC_WEIGHT)
-                for k in range(2, min(MAX_SPAN, n - i) + 1)
-                if _generic_term(han[i : i + k], glossary)
-            )
-        )
+    cheap: list[list[tuple[int, float]]] = []
     terms: dict[str, list[Term]] = {}
     forms: dict[str, list[Term]] = {}
     families: dict[str, list[Term]] = {}
+    char_cost = 0.5 / max(n, 1)
+    places = place_names()
     for i in range(n):
-        for order, (span_text, key, how, credit, form, family) in enumerate(_terms_at(han, i, glossary, dictionary)):
-            term = (i, order, span_text, key, how, credit)
-            terms.setdefault(key, []).append(term)
-            forms.setdefault(form, []).append(term)
-            if family:
-                families.setdefault(family, []).append(term)
+        top = min(MAX_SPAN, n - i)
+        row: list[tuple[str, ...]] = []
+        if single:
+            text = ""
+            for k in range(top):
+                text += name_readings[i + k][0]
+                row.append((text,))
+        else:
+            row = [span_spellings(name_readings, i, k) for k in range(1, top + 1)]
+        spelled.append(row)
+        place_pair = han[i : i + 2] in places
+        for k in range(1, top + 1):
+            by_k = row[k - 1]
+            span = (i, k)
+            spans.append(span)
+            for spelling in by_k if len(by_k) == 1 else dict.fromkeys(by_k):
+                at = spelled_as.get(spelling)
+                if at is None:
+                    spelled_as[spelling] = [span]
+                else:
+                    at.append(span)
+            if k >= 2 and not place_pair and (k == 2 or han[i : i + k] not in places):
+                for letter in (by_k[0][:1],) if len(by_k) == 1 else dict.fromkeys(s[:1] for s in by_k):
+                    at = renderable.get(letter)
+                    if at is None:
+                        renderable[letter] = [span]
+                    else:
+                        at.append(span)
+        generic: list[tuple[int, float]] = []
+        order = 0
+        for k in range(1, n - i + 1):
+            span_text = han[i : i + k]
+            phrases = glossary.get(span_text)
+            found: tuple[tuple[str, str, str, float, str, str], ...] = ()
+            if phrases:
+                found = _phrase_terms(span_text, phrases, "glossary", 1.0)
+                if 2 <= k <= MAX_SPAN and _all_cheap(phrases):  # 科技 = "technology": left out at half the cost
+                    generic.append((k, char_cost * k * GENERIC_WEIGHT))
+            if dictionary is not None and k <= MAX_SPAN:
+                phrases = dictionary.get(span_text)
+                if phrases:
+                    credit = DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT
+                    found = (*found, *_phrase_terms(span_text, phrases, "dictionary", credit))
+            for _span, key, how, credit, form, family in found:
+                term = (i, order, span_text, key, how, credit)
+                order += 1
+                _add(terms, key, term)
+                _add(forms, form, term)
+                if family:
+                    _add(families, family, term)
+            if beginnings is not None and k >= MAX_SPAN and span_text not in beginnings:
+                break  # no longer glossary term starts here, and the dictionary has none so long
+        cheap.append(generic)
     divisions = division_parts(han)
     return _HanSteps(
         short,
         suffix,
-        tuple(
+        [
             (0.0, "optional", 1.0)
             if (c in OPTIONAL_CHARS and i > 0) or i in divisions
             else (char_cost, "unexplained", 0.0)
             for i, c in enumerate(han)
-        ),
-        tuple(cheap),
+        ],
+        cheap,
         spelled,
-        tuple(spans),
-        {spelling: tuple(at) for spelling, at in spelled_as.items()},
-        {letter: tuple(at) for letter, at in renderable.items()},
+        spans,
+        spelled_as,
+        renderable,
         "".join(r[0][:1] for r in name_readings),
-        {key: tuple(found) for key, found in terms.items()},
+        terms,
         frozenset(terms),
-        {form: tuple(found) for form, found in forms.items()},
-        {family: tuple(found) for family, found in families.items()},
+        forms,
+        families,
     )
+
+
+def _add(table: dict[str, list[Term]], key: str, term: Term) -> None:
+    found = table.get(key)
+    if found is None:
+        table[key] = [term]
+    else:
+        found.append(term)
+
+
+def _all_cheap(phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether every rendering of a glossary term is generic words (科技 = technology, 国际 = international)."""
+    return all(w in _CHEAP_WORDS for phrase in phrases for w in phrase_key(phrase))
 
 
 HAN_STEPS_REMEMBERED = 1_000
@@ -444,7 +479,14 @@ one after the other (a screened name's candidates, a labelled pair file's pairs 
 
 @lru_cache(maxsize=HAN_STEPS_REMEMBERED)
 def _packaged_steps(han: str, with_dictionary: bool, name_readings: tuple[tuple[str, ...], ...] | None) -> _HanSteps:
-    return _read_han(han, packaged_glossary(), packaged_dictionary() if with_dictionary else None, name_readings)
+    dictionary = packaged_dictionary() if with_dictionary else None
+    return _read_han(han, packaged_glossary(), dictionary, name_readings, _packaged_beginnings())
+
+
+@lru_cache(maxsize=1)
+def _packaged_beginnings() -> frozenset[str]:
+    """:func:`~threadline.names.glossary.beginnings` of the packaged glossary (600 or so runs of characters)."""
+    return beginnings(packaged_glossary())
 
 
 def _steps(
@@ -559,6 +601,7 @@ def _word_moves(
     or more) or a rendering (companies, see :func:`_renders`) may come from; it finds nothing in the others."""
     width = len(words) + 1
     moves: dict[int, list[Move]] = {}
+    spans: Sequence[tuple[int, int]]
     for j, word in enumerate(words):
         if person:
             spans = steps.spans if len(word) >= 4 else steps.spelled_as.get(word, ())
@@ -566,7 +609,7 @@ def _word_moves(
             exact = steps.spelled_as.get(word)
             spans = steps.renderable.get(word[:1], ())
             if exact:  # (a single character, or a place, spelled so is not among the renderable spans)
-                spans = tuple(sorted({*exact, *spans}))
+                spans = sorted({*exact, *spans})
         else:
             spans = steps.spelled_as.get(word, ())
         for i, k in spans:
@@ -575,7 +618,7 @@ def _word_moves(
             if found:
                 step = (1 - found[0]) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + k) * width + j + 1, step, found[1], found[0]))
-    for i, _order, span, key, how, credit in terms:  # by first character, then as _terms_at orders them
+    for i, _order, span, key, how, credit in terms:  # by first character, then as _read_han orders them
         for j, run in enumerate(runs):
             t = run.get(key)
             if t:
@@ -612,31 +655,14 @@ def _word_moves(
     return moves
 
 
-def _terms_at(
-    han: str, i: int, glossary: Glossary, dictionary: Glossary | None
-) -> list[tuple[str, str, str, float, str, str]]:
-    """``(span, phrase key, how, credit, form, family)`` for every glossary and dictionary phrase of a span starting
-    at character ``i``: shortest span first, glossary phrases before dictionary ones (the order the aligner tries
-    them in). ``form`` is the key's :func:`word_form`, ``family`` its :func:`word_family` for a one-word phrase, else
-    ``""``."""
-    found: list[tuple[str, str, str, float, str, str]] = []
-    for k in range(1, len(han) - i + 1):
-        span = han[i : i + k]
-        phrases = glossary.get(span)
-        if phrases:
-            found += _phrase_terms(span, phrases, "glossary", 1.0)
-        phrases = dictionary.get(span) if dictionary is not None and k <= MAX_SPAN else None
-        if phrases:
-            found += _phrase_terms(span, phrases, "dictionary", DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT)
-    return found
-
-
 @lru_cache(maxsize=20_000)
 def _phrase_terms(
     span: str, phrases: tuple[tuple[str, ...], ...], how: str, credit: float
 ) -> tuple[tuple[str, str, str, float, str, str], ...]:
-    """:func:`_terms_at`'s entries for one span's phrases of one table, remembered: the same spans (科技, 股份, 新)
-    recur from name to name, and a table's phrases for a span are a value, compared as such."""
+    """The terms of one span's phrases of one table, ``(span, phrase key, how, credit, form, family)``: ``form`` is
+    the key's :func:`word_form`, ``family`` its :func:`word_family` for a one-word phrase, else ``""``. Remembered:
+    the same spans (科技, 股份, 新) recur from name to name, and a table's phrases for a span are a value, compared
+    as such."""
     keys = [(joined_key(p), len(phrase_key(p)) == 1) for p in phrases]
     return tuple(
         (span, key, how, credit, word_form(key), word_family(key) if one_word else "") for key, one_word in keys
