@@ -38,20 +38,22 @@ def via_listing(query: Query, listing: Listing, hit: Hit) -> Hit:
     return replace(hit, explanation=said, features=(("listed_name", 1.0), *hit.features))
 
 
-def apart(query: Query, hits: Sequence[Hit]) -> list[Hit]:
+def apart(query: Query, hits: Sequence[Hit], hold_out: bool | None = None) -> list[Hit]:
     """``hits`` with each capped at :data:`APART_CAP` when the query's name and the matched name were filed by two
-    different listed companies and no name of the list entry was filed by the query's company."""
-    ours = filer(query.name) if any(hit.score > APART_CAP for hit in hits) else None
+    different listed companies and no name of the list entry was filed by the query's company. ``hold_out``: the
+    listing table's setting, when the caller has read it (see :func:`~threadline.names.listed.counterparts`)."""
+    ours = filer(query.name, hold_out) if any(hit.score > APART_CAP for hit in hits) else None
     if ours is None:
         return list(hits)
-    return [_apart(query, ours, hit) for hit in hits]
+    return [_apart(query, ours, hit, hold_out) for hit in hits]
 
 
-def _apart(query: Query, ours: Listing, hit: Hit) -> Hit:
-    theirs = filer(hit.matched_name.value) if hit.score > APART_CAP else None
+def _apart(query: Query, ours: Listing, hit: Hit, hold_out: bool | None) -> Hit:
+    theirs = filer(hit.matched_name.value, hold_out) if hit.score > APART_CAP else None
     if theirs is None or theirs.code == ours.code:
         return hit
-    if any((other := filer(name.value)) is not None and other.code == ours.code for name in hit.entity.names):
+    names = hit.entity.names
+    if any((other := filer(name.value, hold_out)) is not None and other.code == ours.code for name in names):
         return hit
     said = (
         f"{hit.explanation}; but the exchanges list {hit.matched_name.value!r} as another company's name "

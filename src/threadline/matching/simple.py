@@ -112,6 +112,7 @@ from threadline.names.normalize import NameKey, has_han, name_key, tokens
 from threadline.names.places import is_place, latin_division_words
 from threadline.names.romanisations import MAX_NAME, may_be_given_name
 from threadline.names.transcribed import is_transcribed, latin_keys, lookup_keys, part_keys, sounds_alike
+from threadline.settings import listed_hold_out
 
 MIN_NAME_SIMILARITY = 0.70
 SUBSET_SIMILARITY = 0.95
@@ -289,14 +290,15 @@ class SimpleMatcher:
         The name of a Chinese listed company is also compared by its other filed names (:mod:`threadline.names.
         listed`)."""
         best = self._compare_name(query, entity)
-        listed = counterparts(query.name)
+        hold_out = listed_hold_out()  # read once: reading the environment is Python, and it was read for every call
+        listed = counterparts(query.name, hold_out)
         if best is not None and best.relation == "related" and not filed(listed, entity.names):
             return best  # the name as given says another party of the group: a near name of it cannot undo that
         for listing in listed:
             hit = self._compare_name(replace(query, name=listing.name), entity)
             if hit is not None and (best is None or hit.score > best.score):
                 best = via_listing(query, listing, hit)
-        return None if best is None else apart(query, [best])[0]
+        return None if best is None else apart(query, [best], hold_out)[0]
 
     def _compare_name(self, query: Query, entity: Entity) -> Hit | None:
         key = name_key(query.name)

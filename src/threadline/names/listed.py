@@ -137,10 +137,12 @@ def _listings(name: str, hold_out: bool | None = None) -> tuple[Listing, ...]:
     return tuple(listing._replace(province_set_aside=aside) for listing in found)
 
 
-def counterparts(name: str) -> tuple[Listing, ...]:
+def counterparts(name: str, hold_out: bool | None = None) -> tuple[Listing, ...]:
     """The listed names, in the other script, of the company (or companies) that filed ``name``: ``()`` for a name
-    no listed company has filed."""
-    return _counterparts(name, listed_hold_out())
+    no listed company has filed. ``hold_out``: the table's setting, when the caller has read it (a matcher reads it
+    once per pair: the environment is read in Python, and read two or three times for every pair it was 3 % of what
+    scoring a labelled pair cost)."""
+    return _counterparts(name, listed_hold_out() if hold_out is None else hold_out)
 
 
 @lru_cache(maxsize=4_096)
@@ -156,8 +158,9 @@ def _counterparts(name: str, hold_out: bool) -> tuple[Listing, ...]:
     return tuple(found.values())
 
 
-def filer(name: str) -> Listing | None:
+def filer(name: str, hold_out: bool | None = None) -> Listing | None:
     """A name of the listed company that filed ``name``; ``None`` for a name no listed company has filed, or one
-    filed by two (no key of today's table is, but a name two companies share says nothing about either)."""
-    listings = _listings(name)
+    filed by two (no key of today's table is, but a name two companies share says nothing about either).
+    ``hold_out``: as for :func:`counterparts`."""
+    listings = _listings(name, hold_out)
     return listings[0] if len({listing.code for listing in listings}) == 1 else None
