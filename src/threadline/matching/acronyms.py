@@ -20,7 +20,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
+from threadline.names.memo import Memo
 from threadline.names.normalize import fold, is_legal_form
 
 FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "in", "on", "at", "to", "de", "des", "du", "la", "le", "et"})
@@ -132,9 +134,16 @@ def _initials(content: list[str]) -> frozenset[str]:
     return frozenset(a for a in found if MIN_LETTERS <= len(a) <= MAX_LETTERS)
 
 
-@lru_cache(maxsize=100_000)
+_ACRONYM_TOKENS: Final[Memo[str, tuple[str, ...]]] = Memo(100_000)
+
+
 def acronym_tokens(name: str) -> tuple[str, ...]:
     """Tokens of a name written as an acronym: 2-8 capital letters ("XPCC", "X.P.C.C."), lower-cased."""
+    found = _ACRONYM_TOKENS.table.get(name)
+    return _ACRONYM_TOKENS.keep(name, _acronym_tokens(name)) if found is None else found
+
+
+def _acronym_tokens(name: str) -> tuple[str, ...]:
     out = []
     for token in _TOKEN.findall(name):
         letters = token.replace(".", "")

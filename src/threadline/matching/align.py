@@ -30,7 +30,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, permutations, product
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import Stemmer
 from rapidfuzz.distance import Levenshtein
@@ -39,6 +39,7 @@ from threadline.names.glossary import Glossary, beginnings
 from threadline.names.glossary import dictionary as packaged_dictionary
 from threadline.names.glossary import glossary as packaged_glossary
 from threadline.names.han import pinyin_syllables, province_parts, readings, spells_pinyin
+from threadline.names.memo import Memo
 from threadline.names.normalize import GENERIC_WORDS
 from threadline.names.places import division_parts, is_place, leading_places, place_names
 from threadline.names.romanisations import may_be_given_name, other_readings
@@ -79,9 +80,16 @@ def alignable_words(latin: str) -> tuple[str, ...]:
     return kept or tuple(words)
 
 
-@lru_cache(maxsize=20_000)
+_STEMS: Final[Memo[str, str]] = Memo(20_000)
+
+
 def stem(word: str) -> str:
     """A plural folded to its singular for glossary comparisons: industries -> industry, materials -> material."""
+    found = _STEMS.table.get(word)
+    return _STEMS.keep(word, _stem(word)) if found is None else found
+
+
+def _stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
@@ -94,11 +102,18 @@ def stem(word: str) -> str:
 _ENGLISH = Stemmer.Stemmer("english")
 
 
-@lru_cache(maxsize=50_000)
+_WORD_FORMS: Final[Memo[str, str]] = Memo(50_000)
+
+
 def word_form(text: str) -> str:
     """A word, or a phrase key written as one string, reduced to its Snowball (Porter 2) stem: "oriental" =
     "orient", "manufacturing" = "manufacture", "holding" = "hold", "security" = "secure". A single Latin word whose
     form is a phrase's explains it as the phrase itself would (东方 = "orient", so "Oriental")."""
+    found = _WORD_FORMS.table.get(text)
+    return _WORD_FORMS.keep(text, _word_form(text)) if found is None else found
+
+
+def _word_form(text: str) -> str:
     return str(_ENGLISH.stemWord(text))
 
 
@@ -118,7 +133,9 @@ FAMILY_SPREAD = 3
 family, a compound of another root as well."""
 
 
-@lru_cache(maxsize=50_000)
+_WORD_FAMILIES: Final[Memo[str, str]] = Memo(50_000)
+
+
 def word_family(word: str) -> str:
     """The first :data:`FAMILY_LETTERS` letters of the :func:`word_form` of a word longer than that, else ``""``.
     Words of one root that Snowball leaves apart share it: "tourism" and "tourist", "liquefy" and "liquefaction",
@@ -126,6 +143,11 @@ def word_family(word: str) -> str:
     little of a root to tell ("energy" is not "energetic"'s). The aligner asks it of one-word phrases only, whose
     stem is within :data:`FAMILY_SPREAD` letters of the word's; the candidate bound of every phrase, which lets it
     through more, never less."""
+    found = _WORD_FAMILIES.table.get(word)
+    return _WORD_FAMILIES.keep(word, _word_family(word)) if found is None else found
+
+
+def _word_family(word: str) -> str:
     return word_form(word)[:FAMILY_LETTERS] if len(word) > FAMILY_LETTERS else ""
 
 
@@ -165,16 +187,30 @@ def joined_parts(word: str, keys: Container[str]) -> list[tuple[str, str]]:
     return [(first, second) for first, second in _cuts(word) if first in keys and second in keys]
 
 
-@lru_cache(maxsize=20_000)
+_CUTS: Final[Memo[str, tuple[tuple[str, str], ...]]] = Memo(20_000)
+
+
 def _cuts(word: str) -> tuple[tuple[str, str], ...]:
     """Every ``(first, second)`` ``word`` may be cut into, each of ``MIN_PART`` letters or more, the second plural
     folded: worked out once per word, not for every name it meets."""
+    found = _CUTS.table.get(word)
+    return _CUTS.keep(word, _cuts_of(word)) if found is None else found
+
+
+def _cuts_of(word: str) -> tuple[tuple[str, str], ...]:
     return tuple((word[:cut], stem(word[cut:])) for cut in range(MIN_PART, len(word) - MIN_PART + 1))
 
 
-@lru_cache(maxsize=50_000)
+_PHRASE_KEYS: Final[Memo[tuple[str, ...], tuple[str, ...]]] = Memo(50_000)
+
+
 def phrase_key(phrase: tuple[str, ...]) -> tuple[str, ...]:
     """A glossary phrase as compared with a name's words: function words out, plurals folded."""
+    found = _PHRASE_KEYS.table.get(phrase)
+    return _PHRASE_KEYS.keep(phrase, _phrase_key(phrase)) if found is None else found
+
+
+def _phrase_key(phrase: tuple[str, ...]) -> tuple[str, ...]:
     kept = tuple(stem(w) for w in phrase if w not in DROPPED_WORDS)
     return kept or tuple(stem(w) for w in phrase)
 

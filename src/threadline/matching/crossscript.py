@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from rapidfuzz.distance import Levenshtein
 
@@ -33,6 +34,7 @@ from threadline.names.han import (
     spells_pinyin,
     strip_legal_form,
 )
+from threadline.names.memo import Memo
 from threadline.names.normalize import GENERIC_WORDS, NameKey, fold, has_han, name_key
 from threadline.names.places import (
     is_place,
@@ -50,10 +52,17 @@ PARTY_COMMITTEE = re.compile(r"^(?:中共|中国共产党)(.+)委员会$")
 "Xinjiang Uyghur Autonomous Region Party Committee", in the order of the short form."""
 
 
-@lru_cache(maxsize=200_000)
+_HAN_CORES: Final[Memo[str, str]] = Memo(200_000)
+
+
 def han_core(name: str) -> str:
     """The simplified Han characters of a name without its legal form, a Party committee's name in its short form
     (:data:`PARTY_COMMITTEE`); ``""`` for names with no Han."""
+    found = _HAN_CORES.table.get(name)
+    return _HAN_CORES.keep(name, _han_core(name)) if found is None else found
+
+
+def _han_core(name: str) -> str:
     if not has_han(name):
         return ""
     core, _form = strip_legal_form(han_only(name))

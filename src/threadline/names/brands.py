@@ -17,10 +17,11 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 from threadline.names.han import han_only, simplify, strip_legal_form
+from threadline.names.memo import Memo, Once
 from threadline.names.normalize import fold, has_han
 from threadline.settings import RESOURCES_DIR
 
@@ -53,10 +54,17 @@ class BrandName:
     source: str
 
 
-@lru_cache(maxsize=100_000)
+_LOOKUP_KEYS: Final[Memo[str, str]] = Memo(100_000)
+
+
 def lookup_key(name: str) -> str:
     """The form a name is looked up by: the Han core for Chinese names, else the folded words without trailing legal
     forms, list qualifiers ("and subsidiaries") or a bracketed acronym, written together."""
+    found = _LOOKUP_KEYS.table.get(name)
+    return _LOOKUP_KEYS.keep(name, _lookup_key(name)) if found is None else found
+
+
+def _lookup_key(name: str) -> str:
     if has_han(name):
         core, _form = strip_legal_form(simplify(han_only(name)))
         return core
@@ -128,9 +136,16 @@ def build(rows: list[BrandName]) -> BrandTable:
     return BrandTable({k: tuple(v) for k, v in by_key.items()}, {k: tuple(v) for k, v in members.items()})
 
 
-@lru_cache(maxsize=1)
+_BRAND_TABLE: Final[Once[BrandTable]] = Once()
+
+
 def brand_table() -> BrandTable:
     """The packaged table."""
+    found = _BRAND_TABLE.value
+    return _BRAND_TABLE.keep(_brand_table()) if found is None else found
+
+
+def _brand_table() -> BrandTable:
     return build(read_table())
 
 

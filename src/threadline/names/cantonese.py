@@ -14,8 +14,10 @@ unaspirated b, d, g as p, t, k (炳 bing = "Ping", 德 dak = "Tak", 家 ga = "Ka
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from threadline.commented_csv import read_rows
+from threadline.names.memo import Memo
 from threadline.settings import RESOURCES_DIR
 
 CANTONESE = RESOURCES_DIR / "cantonese" / "readings.csv"
@@ -32,10 +34,17 @@ def table() -> dict[str, tuple[str, ...]]:
     return {row["han"]: tuple(row["spellings"].split()) for row in read_rows(CANTONESE)}
 
 
-@lru_cache(maxsize=20_000)
+_VARIANTS: Final[Memo[str, tuple[str, ...]]] = Memo(20_000)
+
+
 def variants(spelling: str) -> tuple[str, ...]:
     """``spelling`` and the other ways Hong Kong writes the same syllable (bing -> bing, ping; jeung -> jeung, cheung,
     tseung; ngor -> ngor, ngo), the given spelling first."""
+    found = _VARIANTS.table.get(spelling)
+    return _VARIANTS.keep(spelling, _variants(spelling)) if found is None else found
+
+
+def _variants(spelling: str) -> tuple[str, ...]:
     found = [spelling]
     for given, written in (*_INITIALS, *_AFFRICATES):
         if spelling.startswith(given) and len(spelling) > len(given):

@@ -13,9 +13,10 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from threadline.names import numerals
+from threadline.names.memo import Once
 from threadline.names.numerals import digitise
 from threadline.parsed_cache import parsed
 from threadline.settings import RESOURCES_DIR
@@ -43,9 +44,16 @@ def read_terms(path: str | None = None) -> list[tuple[str, str, str]]:
         return [(row["han"], row["english"], row.get("origin", "curated")) for row in rows]
 
 
-@lru_cache(maxsize=1)
+_GLOSSARY: Final[Once[Glossary]] = Once()
+
+
 def glossary() -> Glossary:
     """The packaged glossary as a mapping for :func:`threadline.matching.align.align`."""
+    found = _GLOSSARY.value
+    return _GLOSSARY.keep(_glossary()) if found is None else found
+
+
+def _glossary() -> Glossary:
     table: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for han, english, _origin in read_terms():
         words = tuple(digitise(english).split())
@@ -65,8 +73,15 @@ class ParsedDictionary(NamedTuple):
     """:func:`beginnings_of` the table."""
 
 
-@lru_cache(maxsize=1)
+_DICTIONARY: Final[Once[ParsedDictionary]] = Once()
+
+
 def _parsed_dictionary() -> ParsedDictionary:
+    found = _DICTIONARY.value
+    return _DICTIONARY.keep(_parse_dictionary_once()) if found is None else found
+
+
+def _parse_dictionary_once() -> ParsedDictionary:
     return parsed(DICTIONARY, parse_dictionary, helpers=(numerals,))
 
 

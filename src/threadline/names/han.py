@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 from opencc import OpenCC
+
+from threadline.names.memo import Memo
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _BRACKETS = re.compile(r"[()（）\[\]【】〔〕]")
@@ -70,11 +73,18 @@ AUTONOMOUS_REGIONS = ("维吾尔自治区", "壮族自治区", "回族自治区"
 names mostly say "Xinjiang" alone ("Xinjiang Public Security Bureau" for 新疆维吾尔自治区公安厅)."""
 
 
-@lru_cache(maxsize=20_000)
+_PROVINCE_PARTS: Final[Memo[str, tuple[str, str]]] = Memo(20_000)
+
+
 def province_parts(han: str) -> tuple[str, str]:
     """``(province, rest of an autonomous region's name)`` a name starts with: the province with its 省 or 市 if
     written (浙江省..., "") or an autonomous region in full (新疆维吾尔自治区... -> 新疆, 维吾尔自治区); ``("", "")``
     for none."""
+    found = _PROVINCE_PARTS.table.get(han)
+    return _PROVINCE_PARTS.keep(han, _province_parts(han)) if found is None else found
+
+
+def _province_parts(han: str) -> tuple[str, str]:
     for name in PROVINCES:
         if han.startswith(name):
             rest = han[len(name) :]

@@ -9,12 +9,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from anyascii import anyascii
 from rigour.names import remove_org_types
 
 from threadline.names.burmese import romanize as romanize_burmese
 from threadline.names.han import LEGAL_FORMS
+from threadline.names.memo import Memo
 from threadline.names.numerals import digitise
 from threadline.names.uyghur import romanize as romanize_uyghur
 
@@ -233,13 +235,20 @@ def _strip_latin_forms(folded: str) -> tuple[str, list[str]]:
     return " ".join(words), removed
 
 
-@lru_cache(maxsize=200_000)
+_NAME_KEYS: Final[Memo[str, NameKey]] = Memo(200_000)
+
+
 def name_key(name: str) -> NameKey:
     """Build the comparison forms of a name. Never returns an empty ``core`` for a non-empty name.
 
     >>> name_key("Hoshine Silicon Industry (Shanshan) Co., Ltd and subsidiaries").core
     'hoshine silicon industry shanshan'
     """
+    found = _NAME_KEYS.table.get(name)
+    return _NAME_KEYS.keep(name, _name_key(name)) if found is None else found
+
+
+def _name_key(name: str) -> NameKey:
     folded = fold(_AMPERSAND_LETTERS.sub(r"\1\2", name) if "&" in name else name)
     core, removed_han = _strip_han_forms(folded)
     core, removed_latin = _strip_latin_forms(core)

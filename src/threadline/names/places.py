@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import pairwise
+from typing import Final
 
 from threadline.commented_csv import read_rows
 from threadline.names.han import leading_province, most_syllables
+from threadline.names.memo import Once
 from threadline.names.normalize import fold
 from threadline.settings import RESOURCES_DIR
 
@@ -71,10 +73,17 @@ def _within(codes: frozenset[str]) -> tuple[str, ...]:
     return tuple({code[:2] if code.endswith("0000") else code[:4] for code in codes if code.endswith("00")})
 
 
-@lru_cache(maxsize=1)
+_PLACE_NAMES: Final[Once[frozenset[str]]] = Once()
+
+
 def place_names() -> frozenset[str]:
     """Full and short names of every division of China with two or more characters (新疆, 深圳市, 东城), and the
     short names of autonomous divisions without their people (伊犁 of 伊犁哈萨克自治州)."""
+    found = _PLACE_NAMES.value
+    return _PLACE_NAMES.keep(_place_names()) if found is None else found
+
+
+def _place_names() -> frozenset[str]:
     return frozenset(_bare_names())
 
 
