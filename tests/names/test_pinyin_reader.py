@@ -15,3 +15,11 @@ def test_reads_as_pypinyin_does(style: Style, errors: str) -> None:
             for heteronym in (False, True):
                 expected = pypinyin.pinyin(text, style=style, heteronym=heteronym, errors=errors)
                 assert pinyin(text, style=style, heteronym=heteronym, errors=errors) == expected
+
+
+def test_a_caller_changing_what_it_was_given_changes_nothing_remembered() -> None:
+    """Each word's readings are kept, and every call returns lists of its own (pypinyin's callers may change them)."""
+    first = pinyin("新疆中泰", style=Style.NORMAL)
+    first[0][0] = "changed"
+    first.append(["more"])
+    assert pinyin("新疆中泰", style=Style.NORMAL) == [["xin"], ["jiang"], ["zhong"], ["tai"]]

@@ -6,16 +6,25 @@ reading a company name costs. The characters and their readings recur from name 
 remembers each conversion; how a text is segmented into words and which reading each character gets in context
 are pypinyin's, unchanged. Its results are those of ``pypinyin.pinyin`` with the same arguments (and the defaults
 ``v_to_u=False``, ``neutral_tone_with_five=False``).
+
+The words pypinyin cuts the text into recur as well (新疆, 股份, 科技): each word's readings are kept too, so a new
+name costs its segmentation and its new words (the pair bench's 1,197 Chinese names are 7,405 words, 1,128
+distinct; reading them all, 53 -> 43 ms).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from pypinyin import Style
 from pypinyin.converter import UltimateConverter
 from pypinyin.core import Pinyin
+
+WORDS_KEPT = 1 << 15
+"""Words of segmented text whose readings :class:`_RememberingConverter` keeps (a few hundred bytes each, about 10 MB
+when full)."""
 
 
 class _RememberingConverter(UltimateConverter):
@@ -25,6 +34,31 @@ class _RememberingConverter(UltimateConverter):
     def __init__(self) -> None:
         super().__init__(v_to_u=False, neutral_tone_with_five=False)
         self._converted: dict[tuple[str, str, Any, bool], str] = {}
+        self._words: dict[tuple[str, Style, bool, Callable[[str], str] | str, bool], tuple[tuple[str, ...], ...]] = {}
+        """Each word's readings (:meth:`convert`), up to :data:`WORDS_KEPT`, then all forgotten at once."""
+
+    def convert(
+        self,
+        words: str,
+        style: Style,
+        heteronym: bool,
+        errors: Callable[[str], str] | str,
+        strict: bool = True,
+        **kwargs: Any,
+    ) -> list[list[str]]:
+        """pypinyin's readings of one word of the segmented text, kept per ``(word, style, heteronym, errors,
+        strict)``: they depend on nothing else (pypinyin's phrase and character tables, which threadline never
+        changes). A fresh list of lists each time, as pypinyin returns (its callers may change them)."""
+        if kwargs:
+            return list(super().convert(words, style, heteronym, errors, strict=strict, **kwargs))
+        key = (words, style, heteronym, errors, strict)
+        found = self._words.get(key)
+        if found is None:
+            if len(self._words) >= WORDS_KEPT:
+                self._words.clear()
+            converted = super().convert(words, style, heteronym, errors, strict=strict)
+            found = self._words[key] = tuple(tuple(item) for item in converted)
+        return [list(item) for item in found]
 
     def convert_style(self, han: str, orig_pinyin: str, style: Any, strict: bool, **kwargs: Any) -> str:
         if kwargs:  # (pypinyin passes none; anything else is converted as pypinyin would)
