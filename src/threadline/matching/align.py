@@ -215,10 +215,17 @@ def _phrase_key(phrase: tuple[str, ...]) -> tuple[str, ...]:
     return kept or tuple(stem(w) for w in phrase)
 
 
-@lru_cache(maxsize=200_000)
+_JOINED_KEYS: Final[Memo[tuple[str, ...], str]] = Memo(200_000)
+
+
 def joined_key(phrase: tuple[str, ...]) -> str:
     """A phrase's key written as one string: it matches a run of words however the name spaces them ("petro
     chemical" = 石化 "petrochemical", "energypower" = 能源动力 "energy power")."""
+    found = _JOINED_KEYS.table.get(phrase)
+    return _JOINED_KEYS.keep(phrase, _joined_key(phrase)) if found is None else found
+
+
+def _joined_key(phrase: tuple[str, ...]) -> str:
     return "".join(phrase_key(phrase))
 
 
@@ -226,12 +233,21 @@ MAX_RUN = 4
 """Most Latin words one glossary phrase can account for."""
 
 
-@lru_cache(maxsize=4_096)
+WordRuns = tuple[tuple[dict[str, int], ...], frozenset[str], tuple[float, ...]]
+"""What :func:`_word_runs` gives."""
+_WORD_RUNS: Final[Memo[tuple[str, ...], WordRuns]] = Memo(4_096)
+
+
 def _word_runs(words: tuple[str, ...]) -> tuple[tuple[dict[str, int], ...], frozenset[str], tuple[float, ...]]:
     """What aligning needs of the Latin words alone: for each word position, the joined stems of the next
     1..MAX_RUN words -> how many words that is; every such joined text; and the cost of leaving each word
     unexplained (``0.5 / words``, half for a generic word). Kept for the last few thousand names: a screened Latin
     name meets many Chinese names, and in a pairs file an English name comes back in several pairs."""
+    found = _WORD_RUNS.table.get(words)
+    return _WORD_RUNS.keep(words, _word_runs_of(words)) if found is None else found
+
+
+def _word_runs_of(words: tuple[str, ...]) -> tuple[tuple[dict[str, int], ...], frozenset[str], tuple[float, ...]]:
     stems = tuple(stem(w) for w in words)
     runs = tuple(
         {"".join(stems[j : j + t]): t for t in range(min(MAX_RUN, len(stems) - j), 0, -1)} for j in range(len(stems))
@@ -287,8 +303,15 @@ class Alignment:
         return text
 
 
-@lru_cache(maxsize=100_000)
+_SPELLINGS: Final[Memo[str, tuple[str, ...]]] = Memo(100_000)
+
+
 def _spellings(han: str) -> tuple[str, ...]:
+    found = _SPELLINGS.table.get(han)
+    return _SPELLINGS.keep(han, _spellings_of(han)) if found is None else found
+
+
+def _spellings_of(han: str) -> tuple[str, ...]:
     options = readings(han)
     return tuple("".join(combo) for combo in islice(product(*options), 16))
 

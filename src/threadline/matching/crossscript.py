@@ -161,12 +161,19 @@ def parts_reversed(name: str, words: tuple[str, ...]) -> tuple[str, ...]:
     return turned
 
 
-@lru_cache(maxsize=50_000)
+_PERSONAL: Final[Memo[str, bool]] = Memo(50_000)
+
+
 def personal_name(name: str) -> bool:
     """Whether a Chinese name may be a person's, and so be read the other ways persons' names are written (Hong
     Kong, Taiwan, Korea: :mod:`threadline.names.romanisations`): no legal form, at most
     :data:`~threadline.names.romanisations.MAX_NAME` characters, not beginning with a place. 福建雪人股份有限公司 is a
     company, whatever list entry it meets: read in Korean, its 雪人 would spell a Russian surname."""
+    found = _PERSONAL.table.get(name)
+    return _PERSONAL.keep(name, _personal_name(name)) if found is None else found
+
+
+def _personal_name(name: str) -> bool:
     core, form = strip_legal_form(han_only(name))
     if form is not None or not core or len(core) > MAX_NAME:
         return False

@@ -157,13 +157,20 @@ yuan): both are kept, the one read in context first. Among the 7,030 exchange-li
 spell 长 chang where the context read zhang, 7 spell 都 du for dou, 5 晟 sheng for cheng."""
 
 
-@lru_cache(maxsize=100_000)
+_READINGS: Final[Memo[str, tuple[tuple[str, ...], ...]]] = Memo(100_000)
+
+
 def readings(han: str) -> tuple[tuple[str, ...], ...]:
     """Toneless pinyin per character, as read in context (重庆 -> chong qing, 长安 -> chang an), first; then, for
     the characters of :data:`NAME_READINGS`, the other readings names give them.
 
     Other readings are not added for every character: rare alternatives (鑫 xin/xun) made unrelated names align.
     """
+    found = _READINGS.table.get(han)
+    return _READINGS.keep(han, _readings(han)) if found is None else found
+
+
+def _readings(han: str) -> tuple[tuple[str, ...], ...]:
     from pypinyin import Style
 
     from threadline.names.pinyin_reader import pinyin
@@ -191,10 +198,17 @@ def pinyin_syllables() -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=50_000)
+_SPELLS_PINYIN: Final[Memo[str, bool]] = Memo(50_000)
+
+
 def spells_pinyin(word: str) -> bool:
     """Whether a Latin word reads as two or more pinyin syllables of two or more letters written together ("yibai",
     "xinbang"): the romanised trade name of some Chinese company. Single letters and one syllable say too little."""
+    found = _SPELLS_PINYIN.table.get(word)
+    return _SPELLS_PINYIN.keep(word, _spells_pinyin(word)) if found is None else found
+
+
+def _spells_pinyin(word: str) -> bool:
     if len(word) < 4 or not word.isascii() or not word.isalpha():
         return False
     return most_syllables(word, 2) >= 2

@@ -11,7 +11,7 @@ from typing import Final
 
 from threadline.commented_csv import read_rows
 from threadline.names.han import leading_province, most_syllables
-from threadline.names.memo import Once
+from threadline.names.memo import Memo, Once
 from threadline.names.normalize import fold
 from threadline.settings import RESOURCES_DIR
 
@@ -87,11 +87,18 @@ def _place_names() -> frozenset[str]:
     return frozenset(_bare_names())
 
 
-@lru_cache(maxsize=20_000)
+_LEADING: Final[Memo[str, tuple[tuple[str, int, int], ...]]] = Memo(20_000)
+
+
 def _leading(han: str) -> tuple[tuple[str, int, int], ...]:
     """``(bare name, where the bare name ends, where the place ends)`` of each place a Chinese name begins with:
     the longest name at each point, then any division suffix (伊犁 + 州). After the first, each must lie inside the
     one before it (新疆 和田 皮山): 新疆公安厅's 公安 is no county of Xinjiang."""
+    found = _LEADING.table.get(han)
+    return _LEADING.keep(han, _leading_of(han)) if found is None else found
+
+
+def _leading_of(han: str) -> tuple[tuple[str, int, int], ...]:
     names = _bare_names()
     found: list[tuple[str, int, int]] = []
     at = 0
