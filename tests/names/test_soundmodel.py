@@ -76,3 +76,13 @@ def test_a_bad_row_is_an_error_that_names_it(tmp_path: Path, row: str) -> None:
     path.write_text(f"# comment\nunit,latin,probability\n{row}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="row 2"):
         read_table(str(path))
+
+
+def test_a_floor_stops_the_pass_without_changing_what_it_reaches() -> None:
+    model = packaged()
+    units = run_units(("ying", "kang", "ke", "ji"))[0]
+    full = model.rendered(units, "inkon")
+    for floor in (-40.0, -20.0, -12.0, full[4]):
+        cut = model.rendered(units, "inkon", floor)
+        assert len(cut) == len(full)
+        assert all(c == f for c, f in zip(cut, full, strict=True) if f >= floor)

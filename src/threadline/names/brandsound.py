@@ -163,7 +163,7 @@ def may_be_heard(han: str, word: str) -> bool:
     model = active()
     enough = model.chance(word) + HEARD * len(word) - 1e-9  # no run the exact ratio passes is left out by rounding
     for units, ends in _run_units(han):
-        scores = model.rendered(units, word)
+        scores = model.rendered(units, word, enough)
         if any(scores[end] >= enough for end in ends):
             return True
     return False

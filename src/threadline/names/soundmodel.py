@@ -82,29 +82,44 @@ class SoundModel:
             total += self.letter(char)
         return total
 
-    def rendered(self, sequence: tuple[str, ...], word: str) -> list[float]:
+    def rendered(self, sequence: tuple[str, ...], word: str, floor: float = -math.inf) -> list[float]:
         """log P(``word`` | the first ``u`` units of ``sequence``) for each ``u`` (index ``u``; ``-inf`` where the
         units cannot write the word), by the best division of its letters among them (Viterbi): a division for
-        every run that begins where ``sequence`` does, in one pass."""
+        every run that begins where ``sequence`` does, in one pass. Every unit's chunk costs a log-probability of
+        0 or less, so once no division of any prefix of the word is above ``floor``, no longer run can be: the rest
+        is left at ``-inf``."""
         n = len(word)
         neg = -math.inf
+        chance = [0.0]  # chance[j]: log-probability of the word's first j letters by chance, for unseen chunks
+        for char in word:
+            chance.append(chance[-1] + self.letter(char))
         row = [0.0] + [neg] * n  # row[j]: best log-probability of the word's first j letters
         out = [row[n]]
         for unit in sequence:
-            cost = [self.chunk(unit, "")] + [neg] * MAX_CHUNK
-            new = [row[0] + cost[0]] + [neg] * n
+            seen = self.chunks.get(unit, _NOTHING)
+            rest = self.unseen.get(unit, 0.0)
+            empty = self.chunk(unit, "")
+            new = [row[0] + empty] + [neg] * n
             for j in range(1, n + 1):
-                best = row[j] + cost[0]
+                best = row[j] + empty
                 for size in range(1, min(MAX_CHUNK, j) + 1):
                     before = row[j - size]
                     if before > neg:
-                        step = before + self.chunk(unit, word[j - size : j])
-                        if step > best:
-                            best = step
+                        cost = seen.get(word[j - size : j])
+                        if cost is None:
+                            cost = rest + self.chunk_lengths[size] + chance[j] - chance[j - size]
+                        if before + cost > best:
+                            best = before + cost
                 new[j] = best
             row = new
             out.append(row[n])
+            if max(row) < floor:
+                out.extend([neg] * (len(sequence) + 1 - len(out)))
+                break
         return out
+
+
+_NOTHING: dict[str, float] = {}
 
 
 def similarity(model: SoundModel, sequence: tuple[str, ...], word: str) -> float:
