@@ -53,7 +53,7 @@ snapshot: $(STAMP)
 
 # Regenerate every reference table in src/threadline/resources from ../shared/data (order matters: the
 # gazetteer drops names found in the national table; the brand-sound model learns from alignments with the
-# glossary, and the calibration is fitted with both).
+# glossary, and the calibration is fitted with the glossary and its own halves of that model).
 resources: $(STAMP)
 	$(BIN)/python scripts/build_china_divisions.py
 	$(BIN)/python scripts/build_gazetteer.py
