@@ -40,11 +40,11 @@ from threadline.matching.bound import (
     Reach,
     _may_be_close,
     _span_table,
+    _SpanTable,
     _stem,
     char_readings,
     least_cost,
     meanings_of,
-    runs,
 )
 from threadline.names.glossary import dictionary, glossary
 from threadline.names.normalize import GENERIC_WORDS
@@ -68,6 +68,8 @@ class _Pair:
     hopeless: tuple[str, ...]
     trade: bool
     close: bool
+    offers: _Offers
+    """The query's :class:`_Offers`: the spellings of the name's runs that may matter, for the Chinese side."""
     reach: Reach | None = None
     """The whole bound, once asked for with the Latin side through."""
     covers: tuple[bool, ...] = ()
@@ -90,6 +92,16 @@ class _Lengths(NamedTuple):
     by_first: dict[str, tuple[int, int]]
     first_high: int
     """The most letters any first letter's range allows."""
+    every: bool
+    """Whether a word is so long (``LONG_WORD`` letters or more) that most spellings of most runs are allowed:
+    then all are taken as the span table keeps them (:func:`_spellings`)."""
+
+
+LONG_WORD = 11
+"""Letters from which a word allows spellings of 5 to 23 letters with its first letter and of 8 to 14 with any:
+making the spellings one by one then costs more than taking every one from the span table, which keeps those of
+the runs met again (the 218 Latin queries of the latency benchmark that bound Chinese candidates, by their longest
+word: up to ten letters, 1.65 -> 1.23 s; eleven or more, 0.31 -> 0.34 s)."""
 
 
 def _wanted(words: Sequence[str]) -> _Lengths:
@@ -112,22 +124,26 @@ def _wanted(words: Sequence[str]) -> _Lengths:
             known = by_first[word[0]]
             at_least, at_most = min(known[0], at_least), max(known[1], at_most)
         by_first[word[0]] = (at_least, at_most)
-    return _Lengths(low, high, by_first, max((most for _least, most in by_first.values()), default=-1))
+    every = any(len(word) >= LONG_WORD for word in words)
+    return _Lengths(low, high, by_first, max((most for _least, most in by_first.values()), default=-1), every)
 
 
-def _spellings(run: str, lengths: _Lengths) -> list[str]:
+def _spellings(run: str, lengths: _Lengths, table: _SpanTable) -> frozenset[str]:
     """The spellings of ``run`` (each reading of each character, one after the other: what
     :meth:`~threadline.matching.bound._SpanTable.window` gathers for it) whose length ``lengths`` allows with their
     first letter. Made reading by reading, a prefix given up as soon as no allowed length can be reached from it:
     making every spelling of every run of a query's hundred candidates was about half of what :func:`work_out`
-    cost, and most are too long or too short for any of the query's words."""
+    cost, and most are too long or too short for any of the query's words. With a long word (``lengths.every``),
+    every spelling (more than needed changes nothing: only the words and their close spellings are looked for)."""
     chars = [_readings(char) for char in run]
     n = len(chars)
     shortest, longest = [0] * (n + 1), [0] * (n + 1)
     for at in range(n - 1, -1, -1):
         shortest[at], longest[at] = shortest[at + 1] + chars[at][1], longest[at + 1] + chars[at][2]
     if shortest[0] > lengths.high and shortest[0] > lengths.first_high:
-        return []  # too long for any word, whatever the first letter (most runs of four characters)
+        return frozenset()  # too long for any word, whatever the first letter (most runs of four characters)
+    if lengths.every:
+        return table.spelled(run)[0]
     found: list[str] = []
     for first in chars[0][0]:
         low, high = lengths.low, lengths.high
@@ -141,7 +157,7 @@ def _spellings(run: str, lengths: _Lengths) -> list[str]:
             if not prefixes:
                 break
         found.extend(p for p in prefixes if low <= len(p) <= high)
-    return found
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -153,41 +169,66 @@ def _readings(char: str) -> tuple[tuple[str, ...], int, int]:
     return options, min(sizes), max(sizes)
 
 
+NAMES_KEPT = 1 << 13
+"""Chinese names whose every spelling :func:`_every_spelling` keeps (a few kilobytes each)."""
+
+
+@lru_cache(maxsize=NAMES_KEPT)
+def _every_spelling(table: _SpanTable, han: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Every spelling of every run of ``han``, and those of the runs that may spell a trade name, remembered per
+    name: a query with a long word needs them all (:data:`LONG_WORD`), and queries of one trade and place meet
+    many of the same names."""
+    n = len(han)
+    found = [table.spelled(han[i : i + k])[:2] for i in range(n) for k in range(1, min(MAX_SPAN, n - i) + 1)]
+    empty: frozenset[str] = frozenset()
+    return empty.union(*[s for s, _t in found]), empty.union(*[s for s, trade in found if trade])
+
+
 class _Offers:
     """What the Chinese names of one query offer its words, run by run: each run's spellings that may matter
     (:func:`_spellings`), whether they may spell a trade name (two or more characters, not a place, as
     :meth:`~threadline.matching.bound._SpanTable.spelled` has it), and each character's initials. Runs recur from
     name to name (福建, 集团): each is worked out once per query."""
 
-    def __init__(self, words: tuple[str, ...]) -> None:
+    def __init__(self, words: tuple[str, ...], table: _SpanTable) -> None:
         self.lengths = _wanted(words)
-        self.runs: dict[str, tuple[list[str], bool]] = {}
+        self.table = table
+        self.runs: dict[str, tuple[frozenset[str], bool]] = {}
         self.firsts: dict[str, frozenset[str]] = {}
 
     def name(self, han: str) -> tuple[frozenset[str], frozenset[str]]:
         """The spellings of every run of ``han`` that may matter, and those that may spell a trade name."""
+        if self.lengths.every:
+            return _every_spelling(self.table, han)
         spellings: set[str] = set()
         trade: set[str] = set()
-        runs, n = self.runs, len(han)
+        n = len(han)
         for i in range(n):
             for k in range(1, min(MAX_SPAN, n - i) + 1):
-                run = han[i : i + k]
-                known = runs.get(run)
-                if known is None:
-                    known = runs[run] = (_spellings(run, self.lengths), k >= 2 and not is_place(run))
-                spellings.update(known[0])
-                if known[1]:
-                    trade.update(known[0])
+                found, is_trade = self.run(han[i : i + k])
+                spellings.update(found)
+                if is_trade:
+                    trade.update(found)
         return frozenset(spellings), frozenset(trade)
+
+    def run(self, run: str) -> tuple[frozenset[str], bool]:
+        """The spellings of ``run`` that may matter (:func:`_spellings`) and whether they may spell a trade name."""
+        known = self.runs.get(run)
+        if known is None:
+            known = self.runs[run] = (_spellings(run, self.lengths, self.table), len(run) >= 2 and not is_place(run))
+        return known
 
     def lettered(self, han: str, word: str) -> bool:
         """Whether ``word`` is the initials of a run of ``han`` (two to ``MAX_SPAN`` characters: each letter the
         first of one of its character's readings)."""
         size = len(word)
-        if not 2 <= size <= MAX_SPAN:
+        return 2 <= size <= MAX_SPAN and any(self.initials_at(han, i, size, word) for i in range(len(han) - size + 1))
+
+    def initials_at(self, han: str, i: int, k: int, word: str) -> bool:
+        """Whether ``word`` is the initials of the run of ``k`` characters of ``han`` from ``i`` (two or more)."""
+        if k < 2 or len(word) != k:
             return False
-        firsts = [self._firsts(char) for char in han]
-        return any(all(word[j] in firsts[i + j] for j in range(size)) for i in range(len(han) - size + 1))
+        return all(word[j] in self._firsts(han[i + j]) for j in range(k))
 
     def _firsts(self, char: str) -> frozenset[str]:
         found = self.firsts.get(char)
@@ -228,7 +269,7 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
     if not words or not names:
         return
     table = _span_table((glossary(), dictionary()))
-    offers = _Offers(words)
+    offers = _Offers(words, table)
     gathered = [(han, *offers.name(han)) for han in names]
     near = _near(words, tuple(frozenset().union(*(spellings for _h, spellings, _t in gathered))))
     nearby = [frozenset(close) for close in near]
@@ -260,7 +301,7 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
             trade = trade or (spelled and word in trade_spellings)
             close = close or bool(shared)
         latin = 1.0 - cost / len(words)
-        _KNOWN[han, words] = _Pair(han, stems, own, tuple(exact), latin, tuple(unexplained), trade, close)
+        _KNOWN[han, words] = _Pair(han, stems, own, tuple(exact), latin, tuple(unexplained), trade, close, offers)
 
 
 def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
@@ -270,14 +311,17 @@ def _chinese_side(pair: _Pair, words: tuple[str, ...]) -> Reach:
     matching.bound.HanVocabulary.coverage` and :func:`~threadline.matching.bound.reach` reckon it."""
     table = _span_table((glossary(), dictionary()))
     meant, free = meanings_of(pair.han, table)
-    found = runs(pair.han, table)
+    han, n, offers = pair.han, len(pair.han), pair.offers
+    # Each run's spellings as work_out kept them: every one a word may equal or be close to (the only ones asked
+    # about below), without making the others.
+    found = [(i, k, offers.run(han[i : i + k])[0]) for i in range(n) for k in range(1, min(MAX_SPAN, n - i) + 1)]
     credit = list(free)
-    covers = [False] * len(pair.han)
+    covers = [False] * n
     for word, stemmed, close, exact in zip(words, pair.stems, pair.near, pair.exact, strict=True):
         if word in pair.hopeless:
             continue  # nothing explains it: no span, not even a phrase it begins
-        for i, k, spelled, _trade, initials in found if exact or close else ():
-            given = 1.0 if word in spelled else INITIALS_CREDIT if word in initials else 0.0
+        for i, k, spelled in found if exact or close else ():
+            given = 1.0 if word in spelled else INITIALS_CREDIT if offers.initials_at(han, i, k, word) else 0.0
             reached = given > 0.0
             for spelling in close.keys() & spelled if close else ():
                 given, reached = max(given, close[spelling]), True
