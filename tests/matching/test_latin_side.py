@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from threadline.matching.align import alignable_words
-from threadline.matching.bound import reach, vocabulary
+from threadline.matching.align import MAX_SPAN, alignable_words
+from threadline.matching.bound import _span_table, leaves_only, reach, vocabulary
 from threadline.matching.crossscript import han_core
-from threadline.matching.latin_side import known_reach, work_out
+from threadline.matching.latin_side import _spellings, _wanted, known_leaves_only, known_reach, work_out
+from threadline.matching.relatable import group_positions
+from threadline.matching.units import is_group_word
+from threadline.names.glossary import dictionary, glossary
 from threadline.names.normalize import name_key
 
 PAIRS = Path("cn_company_names") / "cn_company_name_pairs.csv"
@@ -37,7 +40,27 @@ def _compare(words: tuple[str, ...], hans: list[str]) -> tuple[int, int]:
             assert known_reach(han, words, enough) == expected, (han, words, enough)
             ruled += expected.score < enough
             through += expected.score >= enough
+    for han in hans:
+        _leave_the_same(words, han)
     return ruled, through
+
+
+LEFT = {True: 0, False: 0}
+"""How often :func:`_leave_the_same` found each answer (both must be met)."""
+
+
+def _leave_the_same(words: tuple[str, ...], han: str) -> None:
+    """:func:`known_leaves_only` of a worked-out pair answers as :func:`leaves_only` does, for the three questions
+    the matcher asks (only group words and terms left; every character explained; every word explained)."""
+    for word_ok, chars_ok in [
+        (lambda word: is_group_word(word, words), group_positions(han)),
+        (lambda _word: True, frozenset[int]()),
+        (lambda _word: False, frozenset(range(len(han)))),
+    ]:
+        vocabulary.cache_clear()
+        expected = leaves_only(han, words, word_ok, chars_ok)
+        assert known_leaves_only(han, words, word_ok, chars_ok) == expected, (han, words)
+        LEFT[expected] += 1
 
 
 @pytest.mark.shared
@@ -55,6 +78,33 @@ def test_the_bound_is_the_one_reach_gives_on_real_names(shared_data: Path) -> No
         found = _compare(words, hans)
         ruled, through = ruled + found[0], through + found[1]
     assert ruled > 500 and through > 500  # both kinds of pair were met
+    assert LEFT[True] > 100 and LEFT[False] > 100
+
+
+@pytest.mark.shared
+def test_the_spellings_kept_are_every_one_of_a_length_that_may_matter(shared_data: Path) -> None:
+    """:func:`_spellings` leaves out only spellings no word may equal or be close to: compared with every spelling
+    of every run (:meth:`~threadline.matching.bound._SpanTable.spelled`) filtered by length and first letter."""
+    table = _span_table((glossary(), dictionary()))
+    rnd = random.Random(5)
+    kept = dropped = 0
+    for zh, en in rnd.sample(_pairs(shared_data), 60):
+        words = alignable_words(name_key(en).latin)
+        lengths = _wanted(words)
+        han = han_core(zh)
+        for i in range(len(han)):
+            for k in range(1, min(MAX_SPAN, len(han) - i) + 1):
+                run = han[i : i + k]
+                every = table.spelled(run)[0]
+                found = _spellings(run, lengths, table)
+                assert found <= every
+                for spelling in every:
+                    low, high = lengths.by_first.get(spelling[0], (lengths.low, lengths.high))
+                    low, high = min(low, lengths.low), max(high, lengths.high)
+                    assert spelling in found or not low <= len(spelling) <= high, (run, spelling, words)
+                    assert spelling in found or spelling not in words
+                kept, dropped = kept + len(found), dropped + len(every) - len(found)
+    assert kept > 1_000 and dropped > 200
 
 
 def test_misspelt_words_and_phrases_give_the_same_bound() -> None:

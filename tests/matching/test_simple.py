@@ -642,6 +642,22 @@ def test_related_hits_are_those_of_every_candidate_pair(listed: SimpleMatcher, n
     assert all(h.relation == "related" and h.score >= RELATED_CAP for h in pruned)
 
 
+@pytest.mark.parametrize("name", RELATED_NAMES)
+def test_related_hits_are_the_same_whether_the_name_was_matched_first(listed: SimpleMatcher, name: str) -> None:
+    """The pairs matching aligned are kept for finding the related parties (``SimpleMatcher._aligned``): a matcher
+    that has not matched the name finds the same related hits, and matching it again finds the same hits."""
+    from threadline.lookup import active_matcher
+
+    query = Query(name, country="cn")
+    matched = listed.match(query, limit=5, threshold=0.70)
+    after = listed.related(query, limit=10)
+    fresh = active_matcher(())
+    assert [(h.entity.entry_id, h.score, h.explanation) for h in fresh.related(query, limit=10)] == [
+        (h.entity.entry_id, h.score, h.explanation) for h in after
+    ]
+    assert fresh.match(query, limit=5, threshold=0.70) == matched == listed.match(query, limit=5, threshold=0.70)
+
+
 def test_weak_readings_and_persons_have_no_related_hits(listed: SimpleMatcher) -> None:
     assert listed.related(Query("AAC Technologies Holdings Inc")) == []  # a three-letter acronym: below the cap
     assert listed.related(Query("Chen Quanguo", schema="Person")) == []

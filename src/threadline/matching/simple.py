@@ -58,7 +58,7 @@ from threadline.matching.filed import apart, filed, via_listing
 from threadline.matching.identifiers import IdentifierIndex, with_identifiers
 from threadline.matching.identifiers import adjust as identifier_adjust
 from threadline.matching.index import CandidateIndex, Postings
-from threadline.matching.latin_side import known_reach, work_out
+from threadline.matching.latin_side import known_leaves_only, known_reach, work_out
 from threadline.matching.latin_side import latin_share as known_latin_share
 from threadline.matching.model import Hit, Query, list_side_adjustments, schemata_compatible
 from threadline.matching.namework import NameWork, NameWorks
@@ -149,6 +149,8 @@ MAX_POSTINGS = 3_000
 """Tokens carried by more names than this ("china", "trading") do not open candidates on their own."""
 HAN_CORES_KEPT = 1 << 16
 """List names whose Chinese core the matcher keeps (:meth:`SimpleMatcher._han_core_of`): about ten megabytes."""
+ALIGNED_KEPT = 1 << 12
+"""Cross-script pairs whose score the matcher keeps (:meth:`SimpleMatcher._aligned`): the last few rows'."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +263,8 @@ class SimpleMatcher:
         the 0.5 s pass over every name ran again on every query)."""
         self._han_cores: dict[int, str] = {}
         """:meth:`_han_core_of` of recent candidates, by record id (up to :data:`HAN_CORES_KEPT`)."""
+        self._aligned_pairs: dict[tuple[Query, int], Hit | None] = {}
+        """:meth:`_aligned` of recent queries' pairs (up to :data:`ALIGNED_KEPT`)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
             self._postings, self._latin = index.postings, RecentTexts(index.latin)
@@ -396,6 +400,24 @@ class SimpleMatcher:
             if len(self._han_cores) >= HAN_CORES_KEPT:
                 self._han_cores.clear()
             found = self._han_cores[record_id] = han_core(self._name_of(record_id))
+        return found
+
+    def _aligned(
+        self, query: Query, key: NameKey, record_id: int, record: _Record | None = None, entity: Entity | None = None
+    ) -> Hit | None:
+        """:func:`_cross_score` of the query and a list name in the other script (``key``: the query's), remembered
+        for the last few queries: screening a row asks for its hits (:meth:`match`), then for its related parties
+        (:meth:`related`), and about three in five of the pairs the latter aligns the former had aligned already.
+        The score depends on the query, the list name and its entry alone, so it is the same either way. ``record``
+        and ``entity``: the name's, when the caller has decoded them."""
+        pair = (query, record_id)
+        if pair in self._aligned_pairs:
+            return self._aligned_pairs[pair]
+        if len(self._aligned_pairs) >= ALIGNED_KEPT:
+            self._aligned_pairs.clear()
+        record = self._records[record_id] if record is None else record
+        found = _cross_score(query, key, record, self._entity(record_id) if entity is None else entity)
+        self._aligned_pairs[pair] = found
         return found
 
     def _name_of(self, record_id: int) -> str:
@@ -662,7 +684,7 @@ class SimpleMatcher:
             written = self._name_of(record_id) if bound.reads_written and prune else ""
             if prune and not bound.may_relate(Spelling(written, self._latin[record_id]), floor):
                 continue
-            hit = _cross_score(query, key, self._records[record_id], self._entity(record_id))
+            hit = self._aligned(query, key, record_id)
             hits.extend([hit] if hit is not None else [])
         return [
             hit
@@ -960,7 +982,7 @@ class SimpleMatcher:
             entity = self._entity(record_id)
             if bounded and not pair_bound.may_reach(record.key, entity.schema, floor):
                 continue  # nor for this entry (identifiers could still raise a score: then every pair is aligned)
-            hit = _cross_score(query, key, record, entity)
+            hit = self._aligned(query, key, record_id, record, entity)
             if hit is not None:
                 hits.append(hit)
                 floor = _least_kept(query, hits, limit, threshold)
@@ -1236,7 +1258,12 @@ class CrossBound:
         known = None if self.han else known_reach(han, words, 2.0)  # a Latin query's: the Latin side alone, at once
         if known is not None and not all(is_group_word(word, words) for word in known.hopeless):
             return False  # a word nothing explains is no group word: without building the candidate's vocabulary
-        return leaves_only(han, words, lambda word: is_group_word(word, words), group_positions(han), spoken)
+        def group_word(word: str) -> bool:
+            return is_group_word(word, words)
+
+        grouped = group_positions(han)
+        found = None if self.han else known_leaves_only(han, words, group_word, grouped)  # without a vocabulary
+        return found if found is not None else leaves_only(han, words, group_word, grouped, spoken)
 
     def _may_branch(self, han: str, words: tuple[str, ...], in_han: bool, in_words: bool, spoken: bool) -> bool:
         """Whether a place one name adds can be a branch's: :func:`~threadline.matching.crossscript.branch_place`
@@ -1248,7 +1275,10 @@ class CrossBound:
                 return True
             if known is None and leaves_only(han, words, lambda _word: False, frozenset(range(len(han))), spoken):
                 return True
-        return in_words and leaves_only(han, words, lambda _word: True, frozenset(), spoken)
+        if not in_words:
+            return False
+        found = None if self.han else known_leaves_only(han, words, lambda _word: True, frozenset())
+        return found if found is not None else leaves_only(han, words, lambda _word: True, frozenset(), spoken)
 
     def _is_transcribed(self, other: Spelled, person: bool) -> bool:
         """:func:`~threadline.names.transcribed.is_transcribed` of the pair's Chinese name."""
