@@ -52,8 +52,7 @@ snapshot: $(STAMP)
 	$(BIN)/python scripts/build_snapshot.py
 
 # Regenerate every reference table in src/threadline/resources from ../shared/data (order matters: the
-# gazetteer drops names found in the national table; the brand-sound model learns from alignments with the
-# glossary, and the calibration is fitted with the glossary and its own halves of that model).
+# gazetteer drops names found in the national table, and the calibration is fitted with the glossary).
 resources: $(STAMP)
 	$(BIN)/python scripts/build_china_divisions.py
 	$(BIN)/python scripts/build_gazetteer.py
@@ -63,7 +62,6 @@ resources: $(STAMP)
 	$(BIN)/python scripts/build_cantonese.py
 	$(BIN)/python scripts/build_korean.py
 	$(BIN)/python scripts/build_glossary.py
-	$(BIN)/python scripts/build_brand_sounds.py
 	$(BIN)/python scripts/build_calibration.py
 	$(BIN)/python scripts/build_demo_suppliers.py
 	$(BIN)/python scripts/build_snapshot.py

@@ -25,7 +25,6 @@ def _script(name: str) -> ModuleType:
         "build_dictionary",
         "build_glossary",
         "build_calibration",
-        "build_brand_sounds",
         "build_listed_names",
         "build_cantonese",
         pytest.param(

@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 
 from threadline.names.brandsound import (
-    HEARD,
-    SOUND_SIMILARITY,
     brand_word,
-    heard,
     may_sound_alike,
     skeleton,
     sound_similarity,
@@ -26,46 +23,20 @@ def test_a_skeleton_keeps_the_first_letter_and_the_consonants_written_one_way() 
 
 
 @pytest.mark.parametrize(
-    ("han", "word", "alike"),
+    ("pinyin", "word", "alike"),
     [
-        ("勤上", "kingsun", True),  # qinshang
-        ("海目星", "hymson", True),  # haimuxing
-        ("京蓝", "kingland", True),  # jinglan
-        ("天威", "topway", True),  # tianwei "tnw" / "tpw"
-        ("润欣", "stonehill", False),  # runxin: another first sound
-        ("生益", "sunway", False),  # shengyi: "sn" / "snw", too short to tell; the model finds it close, not enough
-        ("宏创", "hollyland", False),  # hongchuang
+        ("qinshang", "kingsun", True),  # 勤上
+        ("haimuxing", "hymson", True),  # 海目星
+        ("jinglan", "kingland", True),  # 京蓝
+        ("tianwei", "topway", True),  # 天威 "tnw" / "tpw"
+        ("runxin", "stonehill", False),  # another first sound
+        ("shengyi", "sunway", False),  # "sn" / "snw": too short to tell
+        ("hongchuang", "hollyland", False),
     ],
 )
-def test_sounds_alike(han: str, word: str, alike: bool) -> None:
-    assert bool(sounds_alike(han, (word,))) is alike
-    assert may_sound_alike(han, word) is alike
-
-
-@pytest.mark.parametrize(
-    ("han", "word"),
-    [
-        ("盈康", "inkon"),  # yingkang: y- left out, -ing as "in"
-        ("奕瑞", "iray"),  # yirui
-        ("科士达", "kstar"),  # keshida: a syllable reduced to its initial
-        ("奥来德", "oled"),  # aolaide
-    ],
-)
-def test_the_learned_model_hears_what_the_skeletons_miss(han: str, word: str) -> None:
-    assert sound_similarity(spelled(han), word) < SOUND_SIMILARITY
-    assert heard(han, word) >= HEARD
-    assert sounds_alike(han, (word,)) == word
-    assert may_sound_alike(f"深圳市{han}科技", word)  # the bound reads every run of a longer name
-
-
-def test_a_foreign_name_in_chinese_characters_is_heard_too() -> None:
-    assert heard("霍尼韦尔", "honeywell") >= HEARD  # huoniweier
-
-
-def test_the_learned_model_does_not_hear_every_brand() -> None:
-    assert heard("勤上", "stonehill") < 0.0 < HEARD
-    assert heard("盈康", "vontron") < HEARD
-    assert not may_sound_alike("东莞勤上光电", "tempus")
+def test_sounds_alike(pinyin: str, word: str, alike: bool) -> None:
+    assert bool(sounds_alike(pinyin, (word,))) is alike
+    assert (sound_similarity(pinyin, word) >= 0.6) is alike
 
 
 @pytest.mark.parametrize(

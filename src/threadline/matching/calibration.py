@@ -60,9 +60,8 @@ GROUPS = (
 - ``conflict``: each side keeps a part of its own unexplained: often two different trade names beside the same
   place and industry, sometimes a brand (泛微 = "Weaver");
 - ``conflict_sound``: the same, but the English leftover sounds like the pinyin of the Chinese one (京蓝 jinglan /
-  "Kingland", 盈康 yingkang / "Inkon": :mod:`threadline.names.brandsound`, by skeletons or the model learned from
-  the training pairs): a brand chosen for this company, far more often than another company's trade name. The
-  training pairs are grouped with the model learned without their company (``scripts/build_calibration.py``);
+  "Kingland", :mod:`threadline.names.brandsound`): a brand chosen for this company, far more often than another
+  company's trade name;
 - ``conflict_terms``: both leftovers are terms the glossary knows, and they differ (化学 vs "nuclear");
 - ``conflict_pinyin``: what the English name keeps is the pinyin of other characters (信邦 vs "Yibai"): another
   Chinese company's trade name;

@@ -24,7 +24,7 @@ from threadline.matching.calibration import (
     RENDERING_PINYIN,
     TRADE_NAME,
 )
-from threadline.names.brandsound import MAX_SOUNDED, MIN_SOUNDED, sounds_alike
+from threadline.names.brandsound import MAX_SOUNDED, MIN_SOUNDED, sounds_alike, spelled
 from threadline.names.glossary import dictionary, english_words, glossary
 from threadline.names.han import (
     AUTONOMOUS_REGIONS,
@@ -285,31 +285,24 @@ def pinyin_rendering(alignment: Alignment) -> str:
 
 def sounding_brand(alignment: Alignment) -> tuple[str, str]:
     """``(word, characters)``: a distinctive word the English name leaves unexplained that sounds like the pinyin of
-    a run of characters the Chinese name leaves unexplained (京蓝 jinglan / "Kingland", 盈康 yingkang / "Inkon", by
-    consonant skeletons or the learned model, see :mod:`threadline.names.brandsound`), else ``("", "")``. A run is
-    unexplained characters next to each other, ``MIN_SOUNDED`` to ``MAX_SOUNDED`` of them; a word that is
-    generic, a place, pinyin or an English word the dictionary knows is no brand
-    (:func:`~threadline.names.brandsound.brand_word`)."""
+    a run of characters the Chinese name leaves unexplained (京蓝 jinglan / "Kingland", see
+    :mod:`threadline.names.brandsound`), else ``("", "")``. A run is unexplained characters next to each other,
+    ``MIN_SOUNDED`` to ``MAX_SOUNDED`` of them; a word that is generic, a place, pinyin or an English word the
+    dictionary knows is no brand (:func:`~threadline.names.brandsound.brand_word`)."""
     words = alignment.unexplained_latin
     if not words:
         return "", ""
-    for run in unexplained_runs(alignment):
-        word = sounds_alike(run, words) if MIN_SOUNDED <= len(run) <= MAX_SOUNDED else ""
-        if word:
-            return word, run
-    return "", ""
-
-
-def unexplained_runs(alignment: Alignment) -> list[str]:
-    """The unexplained characters of ``alignment`` next to each other, run by run (a piece of words alone reads no
-    character, so it does not end a run)."""
     runs = [""]
-    for piece in alignment.pieces:
+    for piece in alignment.pieces:  # a piece of words alone reads no character, so it does not end a run
         if piece.how == "unexplained" and piece.han:
             runs[-1] += piece.han
         elif piece.han and runs[-1]:
             runs.append("")
-    return [run for run in runs if run]
+    for run in runs:
+        word = sounds_alike(spelled(run), words) if MIN_SOUNDED <= len(run) <= MAX_SOUNDED else ""
+        if word:
+            return word, run
+    return "", ""
 
 
 def romanised_other(words: tuple[str, ...]) -> bool:

@@ -15,10 +15,6 @@ as it stands (a brand word, a run of 2-4 characters, skeletons of three letters 
 in the group and 4 of 1,628 wrong candidates of the same place or industry (the index's hardest among them); on the
 held-out pairs, 38 of 275 and 0 of 314. The skeleton rules were first chosen comparing whole leftovers (259 of
 1,257 against 21 of 1,628 then).
-
-Skeletons miss the brands that drop or change a sound (盈康 yingkang = "Inkon", 奕瑞 yirui = "iRay", 科士达 keshida =
-"Kstar", 奥来德 aolaide = "OLED"): a word also sounds like a run when the model learned from the training pairs'
-renderings (:mod:`threadline.names.soundmodel`) explains it well enough better than chance (:data:`HEARD`).
 """
 
 from __future__ import annotations
@@ -32,7 +28,6 @@ from threadline.names.glossary import english_words
 from threadline.names.han import pinyin_syllables, readings, spells_pinyin
 from threadline.names.normalize import GENERIC_WORDS
 from threadline.names.places import latin_place_words
-from threadline.names.soundmodel import active, run_units, similarity
 
 MIN_SOUNDED, MAX_SOUNDED = 2, 4
 """Runs of characters a brand may sound like: a trade name has two to four (one character's skeleton is too short
@@ -41,14 +36,6 @@ MIN_SKELETON = 3
 """Fewest letters a skeleton compared needs."""
 SOUND_SIMILARITY = 0.6
 """The least edit similarity of two skeletons (with the same first letter) taken as sounding alike."""
-HEARD = 1.0
-"""The least :func:`heard` similarity (nats per letter) taken as sounding alike. Chosen on the training companies
-alone, read in two halves (:func:`threadline.soundlearn.fold_models`: each company's pairs read with the model
-learned from the other half), among the pairs that keep a part on each side: at 1.0 the model passes 169 matches
-against 39 wrong names of the same place or industry or retrieved by the index, a match more often than a pair the
-skeletons pass (181 against 61; either passes 288 against 92); at 0.75, 232 against 69, at 0.5, 324 against 134.
-0.75 was tried first: screening 20,000 supplier names then matched 浙江丰茂科技 (fengmao) with "Zhejiang Foso
-Electronics Technology" at 0.90 ("foso" heard at 0.79)."""
 _SAME_SOUNDS = (
     ("ng", "n"), ("zh", "j"), ("ch", "c"), ("sh", "s"), ("x", "s"), ("q", "c"), ("k", "c"), ("g", "c"), ("ph", "f"),
     ("ck", "c"), ("z", "s"), ("v", "w"), ("tion", "son"), ("j", "c"),
@@ -97,29 +84,16 @@ def brand_word(word: str) -> bool:
     return word not in pinyin_syllables() and not spells_pinyin(word)
 
 
-def sounds_alike(run: str, words: tuple[str, ...]) -> str:
-    """The first of ``words`` that may be a brand (:func:`brand_word`) and sounds like the characters ``run``: by
-    their skeletons (see :data:`SOUND_SIMILARITY`) or by the learned model (:func:`heard`), else ``""``."""
-    pinyin = spelled(run)
-    return next((w for w in words if brand_word(w) and (sound_similarity(pinyin, w) >= SOUND_SIMILARITY or
-                                                        heard(run, w) >= HEARD)), "")  # fmt: skip
-
-
-def heard(run: str, word: str) -> float:
-    """How much better the characters ``run``, by the learned model of renderings (:mod:`threadline.names.
-    soundmodel`), explain ``word`` than chance does: log-likelihood ratio per letter."""
-    return similarity(active(), run_units(syllables(run))[0], word)
+def sounds_alike(spelled: str, words: tuple[str, ...]) -> str:
+    """The first of ``words`` that may be a brand (:func:`brand_word`) and sounds like the pinyin ``spelled`` (see
+    :data:`SOUND_SIMILARITY`), else ``""``."""
+    return next((w for w in words if brand_word(w) and sound_similarity(spelled, w) >= SOUND_SIMILARITY), "")
 
 
 def spelled(han: str) -> str:
     """The pinyin of ``han`` written together, each character read on its own (as the candidate bound reads it,
     so that both agree on every run: :func:`may_sound_alike`)."""
-    return "".join(syllables(han))
-
-
-def syllables(han: str) -> tuple[str, ...]:
-    """The pinyin syllable of each character of ``han``, read on its own (see :func:`spelled`)."""
-    return tuple(readings(char)[0][0] for char in han)
+    return "".join(readings(char)[0][0] for char in han)
 
 
 @lru_cache(maxsize=2_048)
@@ -149,32 +123,6 @@ def may_sound_alike(han: str, word: str) -> bool:
     (``crossscript.sounding_brand``), so the candidate bound may rule the calibration's ``conflict_sound`` group
     out when it is false."""
     shape = _brand_shape(word)
-    if not shape:
-        return False
-    if any(skeleton_similarity(shape, other) >= SOUND_SIMILARITY for other in _run_skeletons(han).get(shape[0], ())):
-        return True
-    return may_be_heard(han, word)
-
-
-def may_be_heard(han: str, word: str) -> bool:
-    """Whether :func:`heard` reaches :data:`HEARD` for ``word`` and some run of :data:`MIN_SOUNDED` to
-    :data:`MAX_SOUNDED` characters of ``han``: one pass of the model per character a run may begin with reads every
-    run beginning there."""
-    model = active()
-    enough = model.chance(word) + HEARD * len(word) - 1e-9  # no run the exact ratio passes is left out by rounding
-    for units, ends in _run_units(han):
-        scores = model.rendered(units, word, enough)
-        if any(scores[end] >= enough for end in ends):
-            return True
-    return False
-
-
-@lru_cache(maxsize=2_048)
-def _run_units(han: str) -> tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]:
-    """Per character a run of ``han`` may begin with: the units of the longest run from there, and after how many
-    of them each run of :data:`MIN_SOUNDED` to :data:`MAX_SOUNDED` characters ends."""
-    out = []
-    for i in range(len(han) - MIN_SOUNDED + 1):
-        units, ends = run_units(syllables(han[i : i + MAX_SOUNDED]))
-        out.append((units, ends[MIN_SOUNDED - 1 :]))
-    return tuple(out)
+    return bool(shape) and any(
+        skeleton_similarity(shape, other) >= SOUND_SIMILARITY for other in _run_skeletons(han).get(shape[0], ())
+    )
