@@ -72,6 +72,24 @@ def test_a_module_edited_after_compiling_runs_from_source_and_so_do_the_others(t
     assert stale == {"status": "stale", "align": str(tmp_path / "threadline/matching/align.py"), "han": str(han)}
 
 
+@needs_compiled
+def test_a_compiled_module_whose_source_was_removed_never_runs_and_does_not_break_the_import(tmp_path: Path) -> None:
+    """A checkout that deletes a module leaves its (ignored) extension module behind until the next build."""
+    package = native.PACKAGE_DIR
+    shutil.copytree(package, tmp_path / "threadline", ignore=shutil.ignore_patterns("resources", "__pycache__"))
+    (tmp_path / "threadline" / "resources").symlink_to(package / "resources")
+    for shared in package.parent.glob(f"*__mypyc{native.python_tag()}"):
+        shutil.copy2(shared, tmp_path / shared.name)
+    names = tmp_path / "threadline" / "names"
+    shutil.copy2(names / f"numerals{native.python_tag()}", names / f"removed{native.python_tag()}")
+    probed = _probe(tmp_path, {})
+    assert probed["status"] == "stale" and probed["align"] == str(tmp_path / "threadline/matching/align.py")
+    code = "import threadline.names.removed"
+    environment = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment)
+    assert run.returncode != 0 and "threadline.names.removed: the module was removed" in run.stderr
+
+
 CASES = [
     ("新疆中泰化学股份有限公司", "Xinjiang Zhongtai Chemical Co., Ltd.", "Company"),
     ("杭州海康威视数字技术股份有限公司", "Hikvision", "Company"),

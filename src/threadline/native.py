@@ -53,8 +53,17 @@ def module_name(path: Path) -> str:
     return ".".join(("threadline", *path.relative_to(PACKAGE_DIR).with_suffix("").parts))
 
 
+ORPHAN = "no source"
+"""The digest :func:`guard` gives a compiled module whose ``.py`` is gone (a checkout that removed the module while
+its extension module stayed beside it, as an ignored build output): it matches no manifest, so the build is stale."""
+
+
 def source_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """SHA-256 of the source file, or :data:`ORPHAN` when it no longer exists."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return ORPHAN
 
 
 def python_tag() -> str:
@@ -134,7 +143,11 @@ class _FromSource(importlib.abc.MetaPathFinder):
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
         source = self.sources.get(fullname)
-        return None if source is None else importlib.util.spec_from_file_location(fullname, source)
+        if source is None:
+            return None
+        if not source.is_file():  # its extension module is left from an older build: it never runs
+            raise ModuleNotFoundError(f"{fullname}: the module was removed (its compiled copy is stale)", name=fullname)
+        return importlib.util.spec_from_file_location(fullname, source)
 
 
 def source_file(code: object) -> Path:
