@@ -56,13 +56,18 @@ def _probe(tmp_path: Path, env: dict[str, str]) -> dict[str, str]:
     return dict(json.loads(run.stdout))
 
 
-@needs_compiled
-def test_a_module_edited_after_compiling_runs_from_source_and_so_do_the_others(tmp_path: Path) -> None:
+def _copy_package(tmp_path: Path) -> None:
+    """The installed package, compiled modules and all, copied to ``tmp_path`` (its resources linked)."""
     package = native.PACKAGE_DIR
     shutil.copytree(package, tmp_path / "threadline", ignore=shutil.ignore_patterns("resources", "__pycache__"))
     (tmp_path / "threadline" / "resources").symlink_to(package / "resources")
     for shared in package.parent.glob(f"*__mypyc{native.python_tag()}"):
         shutil.copy2(shared, tmp_path / shared.name)
+
+
+@needs_compiled
+def test_a_module_edited_after_compiling_runs_from_source_and_so_do_the_others(tmp_path: Path) -> None:
+    _copy_package(tmp_path)
     compiled = _probe(tmp_path, {})
     assert compiled["status"] == "compiled" and compiled["align"].endswith(native.python_tag())
     assert _probe(tmp_path, {"THREADLINE_NATIVE": "0"})["align"].endswith("align.py")
@@ -75,11 +80,7 @@ def test_a_module_edited_after_compiling_runs_from_source_and_so_do_the_others(t
 @needs_compiled
 def test_a_compiled_module_whose_source_was_removed_never_runs_and_does_not_break_the_import(tmp_path: Path) -> None:
     """A checkout that deletes a module leaves its (ignored) extension module behind until the next build."""
-    package = native.PACKAGE_DIR
-    shutil.copytree(package, tmp_path / "threadline", ignore=shutil.ignore_patterns("resources", "__pycache__"))
-    (tmp_path / "threadline" / "resources").symlink_to(package / "resources")
-    for shared in package.parent.glob(f"*__mypyc{native.python_tag()}"):
-        shutil.copy2(shared, tmp_path / shared.name)
+    _copy_package(tmp_path)
     names = tmp_path / "threadline" / "names"
     shutil.copy2(names / f"numerals{native.python_tag()}", names / f"removed{native.python_tag()}")
     probed = _probe(tmp_path, {})
