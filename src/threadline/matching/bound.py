@@ -145,7 +145,6 @@ class _SpanTable:
         a phrase (most runs of three characters or more begin no term, and were looked up all the same)."""
         self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
         self.phrases = lru_cache(maxsize=1 << 16)(self._phrases)
-        self.window = lru_cache(maxsize=1 << 16)(self._window)
         self.phrase_text = lru_cache(maxsize=1 << 14)(self._phrase_text)
         self.forms = lru_cache(maxsize=1 << 14)(self._forms)
         self.phrase_set = lru_cache(maxsize=1 << 14)(self._phrase_set)
@@ -163,16 +162,6 @@ class _SpanTable:
         spelled = frozenset(head + reading for head in before for reading in last)
         initials = frozenset(head + reading[:1] for head in before_initials for reading in last)
         return spelled, not is_place(span), initials
-
-    def _window(self, span: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        """The spellings, trade-name spellings and initials of every run that begins ``span`` (up to ``MAX_SPAN``
-        characters: the runs from one character of a name), together. A name's are those of its windows, one per
-        character: a Latin query's bound needs them for each of its Chinese candidates, not where they are found."""
-        found = [self.spelled(span[:k]) for k in range(1, len(span) + 1)]
-        empty: frozenset[str] = frozenset()
-        spellings = empty.union(*(spelled for spelled, _trade, _initials in found))
-        trade = empty.union(*(spelled for spelled, is_trade, _initials in found if is_trade))
-        return spellings, trade, empty.union(*(initials for _spelled, _trade, initials in found))
 
     def _phrase_text(self, han: str) -> str:
         """Every phrase of every run of ``han`` (as :meth:`meant_from` finds them, start by start) in one string,

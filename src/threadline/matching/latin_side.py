@@ -130,7 +130,7 @@ def _wanted(words: Sequence[str]) -> _Lengths:
 
 def _spellings(run: str, lengths: _Lengths, table: _SpanTable) -> frozenset[str]:
     """The spellings of ``run`` (each reading of each character, one after the other: what
-    :meth:`~threadline.matching.bound._SpanTable.window` gathers for it) whose length ``lengths`` allows with their
+    :meth:`~threadline.matching.bound._SpanTable.spelled` makes of it) whose length ``lengths`` allows with their
     first letter. Made reading by reading, a prefix given up as soon as no allowed length can be reached from it:
     making every spelling of every run of a query's hundred candidates was about half of what :func:`work_out`
     cost, and most are too long or too short for any of the query's words. With a long word (``lengths.every``),
