@@ -111,8 +111,18 @@ def simplify(text: str) -> str:
     return str(_converter().convert(text)) if HAN.search(text) else text
 
 
+_HAN_ONLY: Final[Memo[str, str]] = Memo(50_000)
+
+
 def han_only(text: str) -> str:
-    """The Han characters of a name, simplified, without brackets, spaces or punctuation."""
+    """The Han characters of a name, simplified, without brackets, spaces or punctuation. Remembered: a new Chinese
+    name is asked for its core, whether it may be a person's and its brand-table key, each of which begins here,
+    and OpenCC's conversion was the larger part of it."""
+    found = _HAN_ONLY.table.get(text)
+    return _HAN_ONLY.keep(text, _han_only(text)) if found is None else found
+
+
+def _han_only(text: str) -> str:
     return "".join(HAN.findall(simplify(_BRACKETS.sub("", text))))
 
 
