@@ -6,7 +6,7 @@ from pypinyin import Style
 from pypinyin.seg import mmseg
 
 from threadline.names.listed import TABLE
-from threadline.names.pinyin_reader import cut, phrase_prefixes, pinyin
+from threadline.names.pinyin_reader import cut, phrase_prefixes, pinyin, plain_readings
 
 TEXTS = ["重庆长安汽车", "新疆中泰化学", "绿色战略", "国电长源", "陈全国", "行长", "ABC科技", "", "ㄅ"]
 
@@ -60,3 +60,13 @@ def test_text_that_is_not_han_alone_goes_through_pypinyin_whole() -> None:
     """A line break after the characters, Latin letters, a space: pypinyin's own segmentation, not the cut."""
     for text in ("新疆\n", "新疆 中泰", "TCL科技", "新疆中泰\u3000化学"):
         assert pinyin(text, style=Style.NORMAL) == pypinyin.pinyin(text, style=Style.NORMAL)
+
+
+def test_plain_readings_are_the_first_readings_pypinyin_gives() -> None:
+    """One toneless reading a character, as read in context; the second time from what is kept; other text (a
+    character pypinyin does not know, Latin letters) through pypinyin whole."""
+    names = [*_listed_chinese_names()[::3], "重庆长安汽车", "国电长源", "TCL科技", "ㄅ", ""]
+    for _ in range(2):
+        for name in names:
+            expected = [r[0] for r in pypinyin.pinyin(name, style=Style.NORMAL, heteronym=False, errors="ignore")]
+            assert plain_readings(name) == expected, name

@@ -181,11 +181,9 @@ def readings(han: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _readings(han: str) -> tuple[tuple[str, ...], ...]:
-    from pypinyin import Style
+    from threadline.names.pinyin_reader import plain_readings
 
-    from threadline.names.pinyin_reader import pinyin
-
-    in_context = [r[0] for r in pinyin(han, style=Style.NORMAL, heteronym=False, errors="ignore")]
+    in_context = plain_readings(han)
     if len(in_context) != len(han):  # a character pypinyin does not know stays as it is
         return tuple((c,) for c in han)
     return tuple(

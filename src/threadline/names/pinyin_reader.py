@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from pypinyin import Style
 from pypinyin.constants import PHRASES_DICT, RE_HANS
 from pypinyin.converter import UltimateConverter
 from pypinyin.core import Pinyin
 from pypinyin.seg import mmseg
+
+from threadline.names.memo import Memo
 
 WORDS_KEPT = 1 << 15
 """Words of segmented text whose readings :class:`_RememberingConverter` keeps (a few hundred bytes each, about 10 MB
@@ -94,6 +96,28 @@ def pinyin(text: str, style: Style = Style.TONE, heteronym: bool = False, errors
     found: list[list[str]] = []
     for word in cut(text, prefixes):
         found.extend(converter.convert(word, style, heteronym, errors, strict=True))
+    return found
+
+
+_PLAIN: Final[Memo[str, tuple[str, ...]]] = Memo(WORDS_KEPT)
+"""A word of Han text -> its characters' readings in context, toneless (:func:`plain_readings`)."""
+
+
+def plain_readings(text: str) -> list[str]:
+    """Each character's toneless reading in context, one a character: ``[r[0] for r in pinyin(text,
+    style=Style.NORMAL, errors="ignore")]``, the readings :func:`threadline.names.han.readings` starts from. For
+    Han text alone each word's readings are kept as they are used, without the fresh lists :func:`pinyin` must
+    return nor a key of its arguments (a ``Style`` hashes in Python) for every word of every new name."""
+    prefixes = phrase_prefixes()
+    if prefixes is None or not PHRASES_DICT or not RE_HANS.fullmatch(text):
+        return [r[0] for r in pinyin(text, style=Style.NORMAL, heteronym=False, errors="ignore")]
+    found: list[str] = []
+    for word in cut(text, prefixes):
+        kept = _PLAIN.table.get(word)
+        if kept is None:
+            converted = _converter().convert(word, Style.NORMAL, False, "ignore", strict=True)
+            kept = _PLAIN.keep(word, tuple(r[0] for r in converted))
+        found.extend(kept)
     return found
 
 
