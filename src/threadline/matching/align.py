@@ -381,7 +381,7 @@ class _HanSteps:
     skips: list[tuple[float, str, float]]
     """Per character, ``(cost, how, credit)`` of leaving it unexplained: nothing for an administrative suffix after
     the first character (市), else ``0.5 / characters``."""
-    cheap: list[list[tuple[int, float]]]
+    cheap: list[Sequence[tuple[int, float]]]
     """Per character, ``(length, cost)`` of each generic term starting there (科技 = "technology"), left out at
     half the cost of its characters."""
     spelled: list[list[tuple[str, ...]]]
@@ -438,7 +438,7 @@ def _read_han(
     spans: list[tuple[int, int]] = []
     spelled_as: dict[str, list[tuple[int, int]]] = {}
     renderable: dict[str, list[tuple[int, int]]] = {}
-    cheap: list[list[tuple[int, float]]] = []
+    cheap: list[Sequence[tuple[int, float]]] = []
     terms: dict[str, list[Term]] = {}
     keyed: list[tuple[str, list[Term]]] = []  # each phrase key's form and its terms, as keys are first met
     families: dict[str, list[Term]] = {}
@@ -506,7 +506,7 @@ def _read_han(
                 and _no_longer_term(span_text, k, dictionary, dictionary_beginnings)
             ):
                 break  # no longer glossary term starts here, nor a dictionary term
-        cheap.append(generic)
+        cheap.append(generic or ())  # most characters begin no generic term: no list of their own kept
     forms = _by_form(keyed)
     divisions = division_parts(han)
     return _HanSteps(
