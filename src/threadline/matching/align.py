@@ -430,6 +430,7 @@ def _read_han(
     One pass per character builds every table: a new name's lists are its own, never copied into tuples (the
     reading of a new Chinese name was a quarter of what scoring a labelled pair cost)."""
     n = len(han)
+    table, general = _as_dict(glossary), None if dictionary is None else _as_dict(dictionary)
     short, suffix = province_parts(han)
     if name_readings is None:
         name_readings = readings(han)
@@ -478,14 +479,14 @@ def _read_han(
         order = 0
         for k in range(1, n - i + 1):
             span_text = han[i : i + k]
-            phrases = glossary.get(span_text)
+            phrases = table.get(span_text)
             found: PhraseTerms = ()
             if phrases:
                 found = _phrase_terms(span_text, phrases, "glossary", 1.0)
                 if 2 <= k <= MAX_SPAN and _all_cheap(phrases):  # 科技 = "technology": left out at half the cost
                     generic.append((k, char_cost * k * GENERIC_WEIGHT))
-            if dictionary is not None and k <= MAX_SPAN:
-                phrases = dictionary.get(span_text)
+            if general is not None and k <= MAX_SPAN:
+                phrases = general.get(span_text)
                 if phrases:
                     credit = DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT
                     found = (*found, *_phrase_terms(span_text, phrases, "dictionary", credit))
@@ -529,6 +530,12 @@ def _read_han(
         forms,
         families,
     )
+
+
+def _as_dict(table: Glossary) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The table as a dictionary (itself when it is one, as the packaged tables are): the compiled code looks a
+    dictionary's keys up directly, a mapping's through a method call on each of the dozens of spans a name has."""
+    return table if isinstance(table, dict) else dict(table)
 
 
 def _no_longer_term(
