@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from tests.from_source import from_source
 from threadline.matching.align import FAMILY_CREDIT, align, with_given_name, word_family
-from threadline.names.glossary import dictionary, glossary
+from threadline.names.glossary import beginnings, dictionary, glossary
+from threadline.names.listed import TABLE
 
 
 @pytest.mark.parametrize(
@@ -216,3 +219,61 @@ def test_no_root_of_a_short_word_or_of_a_phrase_of_several_words() -> None:
     assert word_family("energy") == ""
     herbal = align("中药", ("chinese",), glossary(), dictionary=dictionary())
     assert herbal.unexplained_latin == ("chinese",)
+
+
+def _listed_chinese_cores(count: int) -> list[str]:
+    """Every ``count``-th exchange-listed company's Chinese lookup key (its name without the legal form)."""
+    with TABLE.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    return sorted({row["key"] for row in rows if row["language"] == "zh" and row["key"]})[::count]
+
+
+STEP_FIELDS = ("short", "suffix", "skips", "cheap", "spelled", "spans", "spelled_as", "renderable", "heads")
+
+
+def test_a_name_read_with_the_tables_beginnings_has_the_tables_read_without_them() -> None:
+    """Spans that begin no longer term are not looked up past (the glossary's and the dictionary's beginnings);
+    read without them, every span is looked up: the same steps, terms in the same order, on real names."""
+    from threadline.matching.align import _read_han
+
+    table, general = glossary(), dictionary()
+    names = [*_listed_chinese_cores(7), "新疆维吾尔自治区公安厅", "新疆生产建设兵团第八师一二一团", "中华人民共和国"]
+    for name in names:
+        quick = _read_han(name, table, general, None, beginnings(table), beginnings(general))
+        every = _read_han(name, table, general)
+        for field in (*STEP_FIELDS, "terms", "keys", "forms", "families"):
+            assert getattr(quick, field) == getattr(every, field), (name, field)
+        person = _read_han(name, table, None, None, beginnings(table))
+        assert person.terms == _read_han(name, table, None).terms, name
+
+
+def test_a_names_terms_by_form_are_its_terms_grouped_in_the_order_read() -> None:
+    """A form's terms share their key's list when the form has one key; several keys of one form are merged in
+    the order read (first character, then order among the terms starting there)."""
+    from threadline.matching.align import _read_han, word_form
+
+    table, general = glossary(), dictionary()
+    merged = 0
+    for name in _listed_chinese_cores(5):
+        steps = _read_han(name, table, general, None, beginnings(table), beginnings(general))
+        expected: dict[str, list[tuple[int, int, str, str, str, float]]] = {}
+        for term in sorted(term for terms in steps.terms.values() for term in terms):
+            expected.setdefault(word_form(term[3]), []).append(term)
+        assert steps.forms == expected, name
+        merged += sum(len({term[3] for term in terms}) > 1 for terms in steps.forms.values())
+    assert merged > 0  # some form is that of two keys ("manufacture" and "manufacturing")
+
+
+def test_a_spans_terms_are_those_of_the_table_asked_about() -> None:
+    """The terms of a span are remembered with the phrases they were made of: another table's phrases for the
+    same span give their own terms, equal phrases of another table the same terms."""
+    from threadline.matching.align import _phrase_terms, joined_key
+
+    phrases = glossary()["科技"]
+    own = (("science", "and", "technology"),)
+    ours = _phrase_terms("科技", phrases, "glossary", 1.0)
+    assert [term[1] for term in ours] == [joined_key(p) for p in phrases]
+    other = _phrase_terms("科技", own, "glossary", 1.0)
+    assert [term[1] for term in other] == [joined_key(own[0])] != [term[1] for term in ours]
+    assert _phrase_terms("科技", tuple(tuple(p) for p in phrases), "glossary", 1.0) == ours
+    assert _phrase_terms("科技", phrases, "dictionary", 0.8)[0][2:4] == ("dictionary", 0.8)

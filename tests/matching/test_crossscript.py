@@ -27,6 +27,7 @@ from threadline.matching.model import Query
 from threadline.matching.simple import SimpleMatcher
 from threadline.model import Entity, Name
 from threadline.names.glossary import dictionary, glossary
+from threadline.names.normalize import fold, name_key
 from threadline.names.places import is_place
 
 
@@ -326,3 +327,19 @@ def test_xinjiang_agencies_and_listed_companies_in_their_english_names(chinese: 
 def test_a_public_security_bureau_is_the_police(english: str) -> None:
     hit = compare("和田地区公安局", english, None, "Organization")
     assert hit is not None and hit.score >= 0.85 and hit.relation is None, hit
+
+
+def test_a_keys_folded_name_is_its_name_folded() -> None:
+    """The key's own folded form stands for folding the name again, unless an ampersand joined letters in it."""
+    from threadline.matching.crossscript import _folded
+
+    names = (
+        "TCL科技集团股份有限公司",
+        "新疆中泰化学股份有限公司",
+        "AT&T Inc.",
+        "H&M Hennes & Mauritz AB",
+        "Procter & Gamble",
+    )
+    for name in names:
+        assert _folded(name_key(name)) == fold(name), name
+    assert name_key("AT&T Inc.").folded != fold("AT&T Inc.")  # the case the key cannot stand for

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from threadline.matching.align import align
 from threadline.names.glossary import glossary
-from threadline.names.han import NAME_READINGS, readings
+from threadline.names.han import NAME_READINGS, _han_only, han_only, readings
 
 
 def test_a_character_names_read_two_ways_keeps_both_readings_the_one_read_in_context_first() -> None:
@@ -21,3 +21,13 @@ def test_other_characters_keep_the_reading_in_context_alone() -> None:
 def test_both_readings_align() -> None:
     assert align("国电长源", ("guodian", "changyuan"), glossary()).score == 1.0
     assert align("长江", ("changjiang",), glossary()).score == 1.0
+
+
+def test_a_names_han_characters_are_the_same_asked_again() -> None:
+    """Remembered per text: the second answer is the first; simplified, brackets and what is not Han left out."""
+    for name in ("合盛硅业(鄯善)有限公司", "華為技術有限公司", "TCL科技集团", "新疆中泰（集团）有限责任公司"):
+        first = han_only(name)
+        assert han_only(name) == first == _han_only(name)
+    assert han_only("華為技術有限公司") == "华为技术有限公司"
+    assert han_only("合盛硅业(鄯善)有限公司") == "合盛硅业鄯善有限公司"
+    assert han_only("TCL科技集团") == "科技集团"

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import csv
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threadline.names.normalize import fold, latin, name_key, tokens
+from threadline.names.listed import TABLE
+from threadline.names.normalize import _romanize_han, fold, latin, name_key, tokens
 
 
 @pytest.mark.parametrize(
@@ -107,3 +111,30 @@ def test_an_apostrophe_inside_a_word_does_not_split_it(left: str, right: str) ->
 
 def test_a_possessive_s_is_dropped() -> None:
     assert name_key("People's Bank of China").latin == name_key("People Bank of China").latin
+
+
+HAN_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+        st.characters(min_codepoint=0x3400, max_codepoint=0x4DBF),
+        st.characters(min_codepoint=0xF900, max_codepoint=0xFAFF),  # compatibility ideographs: NFKC changes them
+    ),
+    max_size=12,
+)
+
+
+@given(HAN_TEXT)
+def test_han_text_is_keyed_by_its_characters_syllables_as_the_whole_text_folded(text: str) -> None:
+    """Chinese text alone is read character by character, each folded syllable kept: what romanising the whole
+    text and folding it gives."""
+    assert latin(text) == fold(_romanize_han(unicodedata.normalize("NFKC", text)))
+
+
+def test_listed_chinese_names_are_keyed_as_the_whole_text_folded() -> None:
+    with TABLE.open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(line for line in handle if not line.startswith("#"))]
+    names = {row["name"] for row in rows if row["language"] == "zh"}
+    assert len(names) > 3_000
+    for name in sorted(names):  # brackets, Latin letters, digits: the whole text romanised, then folded
+        assert latin(name) == fold(_romanize_han(unicodedata.normalize("NFKC", name))), name
+    assert latin("新疆中泰化学") == "xin jiang zhong tai hua xue"

@@ -381,7 +381,7 @@ class _HanSteps:
     skips: list[tuple[float, str, float]]
     """Per character, ``(cost, how, credit)`` of leaving it unexplained: nothing for an administrative suffix after
     the first character (市), else ``0.5 / characters``."""
-    cheap: list[list[tuple[int, float]]]
+    cheap: list[Sequence[tuple[int, float]]]
     """Per character, ``(length, cost)`` of each generic term starting there (科技 = "technology"), left out at
     half the cost of its characters."""
     spelled: list[list[tuple[str, ...]]]
@@ -416,16 +416,21 @@ def _read_han(
     dictionary: Glossary | None,
     name_readings: tuple[tuple[str, ...], ...] | None = None,
     beginnings: Container[str] | None = None,
+    dictionary_beginnings: Container[str] | None = None,
 ) -> _HanSteps:
     """``name_readings``: the spellings each character may have, when not its pinyin (:func:`readings`).
     ``beginnings``: every run of characters that begins a longer glossary term (:func:`~threadline.names.glossary.
-    beginnings`), when known: a span of :data:`MAX_SPAN` characters or more that is none is looked up in the
-    glossary, and no longer one from the same character (the dictionary's terms are never longer). Without it
-    every span is looked up, as a caller's own glossary may hold terms of any length.
+    beginnings`), when known: a span that is none is looked up in the glossary, and no longer one from the same
+    character. ``dictionary_beginnings``: the same of the dictionary (whose terms are never longer than
+    :data:`MAX_SPAN`), when known. A term of ``k + 1`` characters begins with one of ``k`` that is a beginning, so
+    the spans left out would find nothing: most runs of two or three characters begin no longer term, and looking
+    them up in both tables was a tenth of reading a name. Without them every span is looked up, as a caller's own
+    glossary may hold terms of any length.
 
     One pass per character builds every table: a new name's lists are its own, never copied into tuples (the
     reading of a new Chinese name was a quarter of what scoring a labelled pair cost)."""
     n = len(han)
+    table, general = _as_dict(glossary), None if dictionary is None else _as_dict(dictionary)
     short, suffix = province_parts(han)
     if name_readings is None:
         name_readings = readings(han)
@@ -434,9 +439,9 @@ def _read_han(
     spans: list[tuple[int, int]] = []
     spelled_as: dict[str, list[tuple[int, int]]] = {}
     renderable: dict[str, list[tuple[int, int]]] = {}
-    cheap: list[list[tuple[int, float]]] = []
+    cheap: list[Sequence[tuple[int, float]]] = []
     terms: dict[str, list[Term]] = {}
-    forms: dict[str, list[Term]] = {}
+    keyed: list[tuple[str, list[Term]]] = []  # each phrase key's form and its terms, as keys are first met
     families: dict[str, list[Term]] = {}
     char_cost = 0.5 / max(n, 1)
     places = place_names()
@@ -452,9 +457,10 @@ def _read_han(
             row = [span_spellings(name_readings, i, k) for k in range(1, top + 1)]
         spelled.append(row)
         place_pair = han[i : i + 2] in places
+        span_row = _span_row(i)
         for k in range(1, top + 1):
             by_k = row[k - 1]
-            span = (i, k)
+            span = span_row[k - 1]
             spans.append(span)
             for spelling in by_k if len(by_k) == 1 else dict.fromkeys(by_k):
                 at = spelled_as.get(spelling)
@@ -473,27 +479,36 @@ def _read_han(
         order = 0
         for k in range(1, n - i + 1):
             span_text = han[i : i + k]
-            phrases = glossary.get(span_text)
-            found: tuple[tuple[str, str, str, float, str, str], ...] = ()
+            phrases = table.get(span_text)
+            found: PhraseTerms = ()
             if phrases:
                 found = _phrase_terms(span_text, phrases, "glossary", 1.0)
                 if 2 <= k <= MAX_SPAN and _all_cheap(phrases):  # 科技 = "technology": left out at half the cost
                     generic.append((k, char_cost * k * GENERIC_WEIGHT))
-            if dictionary is not None and k <= MAX_SPAN:
-                phrases = dictionary.get(span_text)
+            if general is not None and k <= MAX_SPAN:
+                phrases = general.get(span_text)
                 if phrases:
                     credit = DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT
                     found = (*found, *_phrase_terms(span_text, phrases, "dictionary", credit))
             for _span, key, how, credit, form, family in found:
                 term = (i, order, span_text, key, how, credit)
                 order += 1
-                _add(terms, key, term)
-                _add(forms, form, term)
+                listed = terms.get(key)
+                if listed is None:
+                    terms[key] = listed = [term]
+                    keyed.append((form, listed))
+                else:
+                    listed.append(term)
                 if family:
                     _add(families, family, term)
-            if beginnings is not None and k >= MAX_SPAN and span_text not in beginnings:
-                break  # no longer glossary term starts here, and the dictionary has none so long
-        cheap.append(generic)
+            if (
+                beginnings is not None
+                and span_text not in beginnings
+                and _no_longer_term(span_text, k, dictionary, dictionary_beginnings)
+            ):
+                break  # no longer glossary term starts here, nor a dictionary term
+        cheap.append(generic or ())  # most characters begin no generic term: no list of their own kept
+    forms = _by_form(keyed)
     divisions = division_parts(han)
     return _HanSteps(
         short,
@@ -517,6 +532,50 @@ def _read_han(
     )
 
 
+def _as_dict(table: Glossary) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The table as a dictionary (itself when it is one, as the packaged tables are): the compiled code looks a
+    dictionary's keys up directly, a mapping's through a method call on each of the dozens of spans a name has."""
+    return table if isinstance(table, dict) else dict(table)
+
+
+def _no_longer_term(
+    span_text: str, k: int, dictionary: Glossary | None, dictionary_beginnings: Container[str] | None
+) -> bool:
+    """Whether the dictionary holds no term that begins with ``span_text`` (``k`` characters) and is longer: it has
+    none past :data:`MAX_SPAN` characters, none at all when there is no dictionary, and none unless the span is one
+    of its beginnings, when those are known."""
+    if dictionary is None or k >= MAX_SPAN:
+        return True
+    return dictionary_beginnings is not None and span_text not in dictionary_beginnings
+
+
+_SPAN_ROWS: Final[list[list[tuple[int, int]]]] = []
+"""Row ``i``: the spans ``(i, 1)`` .. ``(i, MAX_SPAN)``, made once for all names (:func:`_span_row`)."""
+
+
+def _span_row(i: int) -> list[tuple[int, int]]:
+    """The spans starting at character ``i``, one tuple each for every name: a new name's tables refer to them
+    instead of making four tuples per character that the collector would walk."""
+    while len(_SPAN_ROWS) <= i:
+        start = len(_SPAN_ROWS)
+        _SPAN_ROWS.append([(start, k) for k in range(1, MAX_SPAN + 1)])
+    return _SPAN_ROWS[i]
+
+
+def _by_form(keyed: list[tuple[str, list[Term]]]) -> dict[str, list[Term]]:
+    """The terms by the :func:`word_form` of their key, each form's in the order they were read, from each key's
+    form and terms (``keyed``, keys in the order first met). A form most often has one key: its list is that key's
+    own list of terms, shared, not copied (both tables are only read once built; a Chinese name's tables were
+    most of the objects the collector walked while pairs were scored). Terms compare in the order they were read
+    (first character, then their order among the terms starting there), so the terms of several keys of one form
+    are merged by sorting."""
+    forms: dict[str, list[Term]] = {}
+    for form, listed in keyed:
+        there = forms.get(form)
+        forms[form] = listed if there is None else sorted([*there, *listed])
+    return forms
+
+
 def _add(table: dict[str, list[Term]], key: str, term: Term) -> None:
     found = table.get(key)
     if found is None:
@@ -538,8 +597,12 @@ one after the other (a screened name's candidates, a labelled pair file's pairs 
 
 @lru_cache(maxsize=HAN_STEPS_REMEMBERED)
 def _packaged_steps(han: str, with_dictionary: bool, name_readings: tuple[tuple[str, ...], ...] | None) -> _HanSteps:
-    dictionary = packaged_dictionary() if with_dictionary else None
-    return _read_han(han, packaged_glossary(), dictionary, name_readings, _packaged_beginnings())
+    if not with_dictionary:
+        return _read_han(han, packaged_glossary(), None, name_readings, _packaged_beginnings())
+    dictionary = packaged_dictionary()
+    return _read_han(
+        han, packaged_glossary(), dictionary, name_readings, _packaged_beginnings(), beginnings(dictionary)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -714,14 +777,27 @@ def _word_moves(
     return moves
 
 
-@lru_cache(maxsize=20_000)
-def _phrase_terms(
-    span: str, phrases: tuple[tuple[str, ...], ...], how: str, credit: float
-) -> tuple[tuple[str, str, str, float, str, str], ...]:
+PhraseTerms = tuple[tuple[str, str, str, float, str, str], ...]
+"""The terms of one span's phrases of one table (:func:`_phrase_terms`)."""
+
+_PHRASE_TERMS: Final[Memo[tuple[str, str, float], tuple[tuple[tuple[str, ...], ...], PhraseTerms]]] = Memo(20_000)
+"""``(span, how, credit)`` -> the phrases last asked about for it and their terms."""
+
+
+def _phrase_terms(span: str, phrases: tuple[tuple[str, ...], ...], how: str, credit: float) -> PhraseTerms:
     """The terms of one span's phrases of one table, ``(span, phrase key, how, credit, form, family)``: ``form`` is
     the key's :func:`word_form`, ``family`` its :func:`word_family` for a one-word phrase, else ``""``. Remembered:
-    the same spans (科技, 股份, 新) recur from name to name, and a table's phrases for a span are a value, compared
-    as such."""
+    the same spans (科技, 股份, 新) recur from name to name. A table's phrases for a span are one tuple that lives
+    as long as the table, so the memo checks that it holds the very phrases asked about (another table's for the
+    same span are worked out again) instead of hashing them: an ``lru_cache`` keyed by them hashed every phrase's
+    words on each of the 60-odd look-ups that reading a company name makes."""
+    found = _PHRASE_TERMS.table.get((span, how, credit))
+    if found is not None and found[0] is phrases:
+        return found[1]
+    return _PHRASE_TERMS.keep((span, how, credit), (phrases, _terms_of(span, phrases, how, credit)))[1]
+
+
+def _terms_of(span: str, phrases: tuple[tuple[str, ...], ...], how: str, credit: float) -> PhraseTerms:
     keys = [(joined_key(p), len(phrase_key(p)) == 1) for p in phrases]
     return tuple(
         (span, key, how, credit, word_form(key), word_family(key) if one_word else "") for key, one_word in keys

@@ -126,7 +126,7 @@ def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | Non
     if not words or not latin_key.latin.isascii():
         return None
     # A mixed name (TCL科技集团): its Latin letters must appear in the other name too.
-    own_latin = re.findall(r"[a-z]+", fold(mixed_key.original))
+    own_latin = _LETTERS.findall(_folded(mixed_key))
     if any(w not in words for w in own_latin):
         return None
     others = person and personal_name(mixed_key.original)
@@ -137,6 +137,15 @@ def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | Non
         if read_turned.score > found.score:
             return read_turned
     return found
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _folded(key: NameKey) -> str:
+    """``fold(key.original)``: the key's own ``folded`` unless the name has an ampersand (which the key joins
+    between letters first); folding the Chinese name again for every pair was a percent of scoring them."""
+    return fold(key.original) if "&" in key.original else key.folded
 
 
 PARTS = re.compile(r"\s*,\s*|\s+of\s+", re.IGNORECASE)
@@ -193,9 +202,7 @@ def leftovers(alignment: Alignment) -> tuple[str, tuple[str, ...]]:
     counts as left over: it is a different place, not an omission. The rest of an autonomous region's full name
     (维吾尔自治区 after 新疆 = "Xinjiang") does not."""
     han = alignment.unexplained_han + "".join(
-        p.han
-        for p in alignment.pieces
-        if p.how == "optional" and len(p.han) >= 2 and p.han not in AUTONOMOUS_REGIONS
+        p.han for p in alignment.pieces if p.how == "optional" and len(p.han) >= 2 and p.han not in AUTONOMOUS_REGIONS
     )
     return han, alignment.unexplained_latin
 

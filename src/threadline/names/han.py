@@ -111,8 +111,18 @@ def simplify(text: str) -> str:
     return str(_converter().convert(text)) if HAN.search(text) else text
 
 
+_HAN_ONLY: Final[Memo[str, str]] = Memo(50_000)
+
+
 def han_only(text: str) -> str:
-    """The Han characters of a name, simplified, without brackets, spaces or punctuation."""
+    """The Han characters of a name, simplified, without brackets, spaces or punctuation. Remembered: a new Chinese
+    name is asked for its core, whether it may be a person's and its brand-table key, each of which begins here,
+    and OpenCC's conversion was the larger part of it."""
+    found = _HAN_ONLY.table.get(text)
+    return _HAN_ONLY.keep(text, _han_only(text)) if found is None else found
+
+
+def _han_only(text: str) -> str:
     return "".join(HAN.findall(simplify(_BRACKETS.sub("", text))))
 
 
@@ -171,11 +181,9 @@ def readings(han: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _readings(han: str) -> tuple[tuple[str, ...], ...]:
-    from pypinyin import Style
+    from threadline.names.pinyin_reader import plain_readings
 
-    from threadline.names.pinyin_reader import pinyin
-
-    in_context = [r[0] for r in pinyin(han, style=Style.NORMAL, heteronym=False, errors="ignore")]
+    in_context = plain_readings(han)
     if len(in_context) != len(han):  # a character pypinyin does not know stays as it is
         return tuple((c,) for c in han)
     return tuple(

@@ -76,9 +76,7 @@ GENERIC_WORDS = frozenset(
         "corporation",
     ]
 )
-_TRAILING_FORMS = frozenset(
-    {"corporation", "corp", "company", "co", "incorporated", "inc", "limited", "ltd", "public"}
-)
+_TRAILING_FORMS = frozenset({"corporation", "corp", "company", "co", "incorporated", "inc", "limited", "ltd", "public"})
 """Legal-form words rigour's org-type removal keeps when alone ("Microsoft Corporation", "Toyota Motor Corp",
 "Public Company"): taken off the end of a name, so "Microsoft Corp." and "Microsoft Corporation" compare as the same
 name."""
@@ -153,10 +151,36 @@ def latin(text: str) -> str:
     >>> latin("Мин Аунг Хлайн"), latin("陈全国")
     ('min aung khlayn', 'chen quan guo')
     """
-    text = _romanize_han(unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    han = _latin_of_han(text)
+    if han is not None:
+        return han
+    text = _romanize_han(text)
     if text.isascii():  # (a Chinese name, once its characters are syllables): no Uyghur, no Myanmar, nothing to do
         return fold(text)
     return fold(anyascii(romanize_burmese(romanize_uyghur(text))))
+
+
+def _latin_of_han(text: str) -> str | None:
+    """:func:`latin` of text of Han characters alone, from each character's folded syllable; ``None`` for other
+    text. :func:`_romanize_han` writes each character's syllable with a space either side, so folding the whole
+    (case, separators, an apostrophe inside a word: nothing reaches past those spaces) gives the characters'
+    folded syllables joined by single spaces, and each character's is worked out once."""
+    out: list[str] = []
+    for char in text:
+        found = _FOLDED_SYLLABLES.get(char)
+        if found is None:
+            if char.isascii() or not _HAN.match(char):
+                return None
+            found = _FOLDED_SYLLABLES[char] = fold(_romanize_han(char))
+        if found:
+            out.append(found)
+    return " ".join(out)
+
+
+_FOLDED_SYLLABLES: dict[str, str] = {}
+"""A Han character -> ``fold(_romanize_han(character))`` (:func:`_latin_of_han`), at most one entry per character
+:data:`_HAN` covers."""
 
 
 @dataclass(frozen=True, slots=True)

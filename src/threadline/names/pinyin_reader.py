@@ -16,11 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from pypinyin import Style
+from pypinyin.constants import PHRASES_DICT, RE_HANS
 from pypinyin.converter import UltimateConverter
 from pypinyin.core import Pinyin
+from pypinyin.seg import mmseg
+
+from threadline.names.memo import Memo
 
 WORDS_KEPT = 1 << 15
 """Words of segmented text whose readings :class:`_RememberingConverter` keeps (a few hundred bytes each, about 10 MB
@@ -71,10 +75,88 @@ class _RememberingConverter(UltimateConverter):
 
 
 @lru_cache(maxsize=1)
+def _converter() -> _RememberingConverter:
+    return _RememberingConverter()
+
+
+@lru_cache(maxsize=1)
 def _reader() -> Pinyin:
-    return Pinyin(_RememberingConverter())
+    return Pinyin(_converter())
 
 
 def pinyin(text: str, style: Style = Style.TONE, heteronym: bool = False, errors: str = "default") -> list[list[str]]:
-    """What ``pypinyin.pinyin(text, style=style, heteronym=heteronym, errors=errors)`` returns."""
-    return _reader().pinyin(text, style=style, heteronym=heteronym, errors=errors)
+    """What ``pypinyin.pinyin(text, style=style, heteronym=heteronym, errors=errors)`` returns.
+
+    Text of Han characters alone (a Chinese name's core, what the matcher reads) is cut into words here
+    (:func:`cut`) and each word converted as pypinyin converts it; other text goes through pypinyin whole."""
+    prefixes = phrase_prefixes()
+    if prefixes is None or not PHRASES_DICT or not RE_HANS.fullmatch(text):
+        return _reader().pinyin(text, style=style, heteronym=heteronym, errors=errors)
+    converter = _converter()
+    found: list[list[str]] = []
+    for word in cut(text, prefixes):
+        found.extend(converter.convert(word, style, heteronym, errors, strict=True))
+    return found
+
+
+_PLAIN: Final[Memo[str, tuple[str, ...]]] = Memo(WORDS_KEPT)
+"""A word of Han text -> its characters' readings in context, toneless (:func:`plain_readings`)."""
+
+
+def plain_readings(text: str) -> list[str]:
+    """Each character's toneless reading in context, one a character: ``[r[0] for r in pinyin(text,
+    style=Style.NORMAL, errors="ignore")]``, the readings :func:`threadline.names.han.readings` starts from. For
+    Han text alone each word's readings are kept as they are used, without the fresh lists :func:`pinyin` must
+    return nor a key of its arguments (a ``Style`` hashes in Python) for every word of every new name."""
+    prefixes = phrase_prefixes()
+    if prefixes is None or not PHRASES_DICT or not RE_HANS.fullmatch(text):
+        return [r[0] for r in pinyin(text, style=Style.NORMAL, heteronym=False, errors="ignore")]
+    found: list[str] = []
+    for word in cut(text, prefixes):
+        kept = _PLAIN.table.get(word)
+        if kept is None:
+            converted = _converter().convert(word, Style.NORMAL, False, "ignore", strict=True)
+            kept = _PLAIN.keep(word, tuple(r[0] for r in converted))
+        found.extend(kept)
+    return found
+
+
+def phrase_prefixes() -> set[str] | None:
+    """The set of every beginning of a phrase that pypinyin's segmenter holds (``mmseg.seg``), or ``None`` if it is
+    not kept as this version of pypinyin keeps it."""
+    prefixes = getattr(mmseg.seg._prefix_set, "_set", None)
+    return prefixes if isinstance(prefixes, set) and getattr(mmseg.seg, "_no_non_phrases", False) is True else None
+
+
+def cut(text: str, prefixes: set[str]) -> list[str]:
+    """The words pypinyin's segmenter cuts a run of Han characters into (``pypinyin.seg.mmseg.Seg.cut`` with
+    ``no_non_phrases``, which ``pypinyin.pinyin`` uses): from the left, the longest phrase of its phrase table
+    read while the text is still a beginning of some phrase, else one character.
+
+    The same algorithm on the same tables, compiled: pypinyin's own is a Python generator, and cutting a new name
+    was most of what reading its pinyin cost once each word's readings are remembered."""
+    words: list[str] = []
+    remain = text
+    while remain:
+        valid = 0  # the length of the longest phrase read so far
+        stopped = False
+        for index in range(len(remain)):
+            word = remain[: index + 1]
+            if word not in prefixes:
+                stopped = True
+                break
+            if word in PHRASES_DICT:
+                valid = index + 1
+        if valid:
+            words.append(remain[:valid])
+            remain = remain[valid:]
+        elif stopped:
+            words.append(remain[0])
+            remain = remain[1:]
+        else:  # all of it begins a phrase but none of it is one
+            if remain in PHRASES_DICT:
+                words.append(remain)
+            else:
+                words.extend(remain)
+            remain = ""
+    return words
