@@ -22,6 +22,17 @@ def test_a_skeleton_keeps_the_first_letter_and_the_consonants_written_one_way() 
     assert skeleton("zhuoyi") == "c"  # zh -> j -> c; the vowels (y among them) after the first letter go
 
 
+def test_a_first_vowel_is_written_one_way() -> None:
+    """A syllable with no initial consonant is rendered by whichever vowel a brand likes: 埃夫特 aifute = "EFORT",
+    伊戈尔 yigeer = "Eaglerise" (training companies 688165 and 002922)."""
+    assert skeleton("aifute") == "aft" and skeleton("efort") == "afrt"
+    assert skeleton("yigeer") == "acr" and skeleton("eaglerise") == "aclrs"
+    assert sounds_alike(spelled("埃夫特"), ("efort",)) == "efort"
+    assert sounds_alike(spelled("伊戈尔"), ("eaglerise",)) == "eaglerise"
+    assert may_sound_alike("埃夫特智能装备", "efort") and may_sound_alike("伊戈尔电气", "eaglerise")
+    assert not sounds_alike(spelled("埃夫特"), ("kingsun",))  # a consonant is no vowel
+
+
 @pytest.mark.parametrize(
     ("pinyin", "word", "alike"),
     [

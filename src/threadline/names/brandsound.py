@@ -45,18 +45,27 @@ _SAME_SOUNDS = (
 "Gin"."""
 _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLED = re.compile(r"(.)\1+")
+VOWEL_ONSET = "a"
+"""How a skeleton writes a first letter that is a vowel (y among them): a syllable with no initial consonant (欧 ou,
+埃 ai, 奥 ao, 伊 yi) is rendered by whichever vowel the brand likes (欧普 oupu = "Opple", 埃夫特 aifute = "Efort",
+伊戈尔 yigeer = "Eaglerise"), so the vowels begin alike. On the training companies' own leftovers (a brand word
+and a run of unexplained characters on each side) this finds 229 of 1,450 brands where first vowels written as
+they are found 190, while another company's brand (every pair of two training companies' leftovers, 2.1 million)
+sounds alike 1.02 % of the time against 0.89 %: the 39 gained at 20 times the rate of chance, as the rule had
+done (15 times)."""
 
 
 @lru_cache(maxsize=20_000)
 def skeleton(text: str) -> str:
     """The first letter, then the consonants, of lower-case Latin ``text`` (pinyin written together, or an English
-    word), with the same sound written one way: "jinglan" and "kingland" -> "cnln"."""
+    word), with the same sound written one way: "jinglan" and "kingland" -> "cnln"; a first vowel written
+    :data:`VOWEL_ONSET` ("oupu" and "opple" -> "ap")."""
     for written, sound in _SAME_SOUNDS:
         text = text.replace(written, sound)
     if not text:
         return ""
     rest = _DOUBLED.sub(r"\1", _VOWELS.sub("", text[1:]))
-    return text[0] + rest
+    return (VOWEL_ONSET if _VOWELS.match(text) else text[0]) + rest
 
 
 def sound_similarity(spelled: str, word: str) -> float:
