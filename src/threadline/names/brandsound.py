@@ -45,31 +45,18 @@ _SAME_SOUNDS = (
 "Gin"."""
 _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLED = re.compile(r"(.)\1+")
-VOWEL_ONSET = "a"
-"""How a skeleton writes a first letter that is a vowel (y among them): a syllable with no initial consonant (埃 ai,
-奥 ao, 爱 ai, 盈 ying) is rendered by whichever vowel the brand likes (埃夫特 aifute = "EFORT", 爱美客 aimeike =
-"Imeik", 盈康 yingkang = "Inkon"), so the vowels begin alike; such skeletons must be :data:`VOWEL_SIMILARITY` alike."""
-VOWEL_SIMILARITY = 0.7
-"""The least edit similarity of two skeletons that begin with a vowel. Six letters falling together make chance
-likelier: at :data:`SOUND_SIMILARITY`, 永太 yongtai and 英特 yingte ("ant") sounded like "Uniview" ("anw"), and
-screening the 100,000-row bench file reported 浙江永太科技 as Zhejiang Uniview Technologies at 0.97. On the training
-companies' own leftovers (a brand word and a run of unexplained characters on each side, 1,450 companies) the rule
-finds 212 brands where first vowels written as they are found 190, while another company's brand (every pair of
-two training companies' leftovers, 2.1 million) sounds alike 0.92 % of the time against 0.89 %: the 22 gained at
-46 times the rate of chance (the rule as it was: 15 times; at 0.6, 39 gained at 20 times)."""
 
 
 @lru_cache(maxsize=20_000)
 def skeleton(text: str) -> str:
     """The first letter, then the consonants, of lower-case Latin ``text`` (pinyin written together, or an English
-    word), with the same sound written one way: "jinglan" and "kingland" -> "cnln"; a first vowel written
-    :data:`VOWEL_ONSET` ("oupu" and "opple" -> "ap")."""
+    word), with the same sound written one way: "jinglan" and "kingland" -> "cnln"."""
     for written, sound in _SAME_SOUNDS:
         text = text.replace(written, sound)
     if not text:
         return ""
     rest = _DOUBLED.sub(r"\1", _VOWELS.sub("", text[1:]))
-    return (VOWEL_ONSET if _VOWELS.match(text) else text[0]) + rest
+    return text[0] + rest
 
 
 def sound_similarity(spelled: str, word: str) -> float:
@@ -97,16 +84,10 @@ def brand_word(word: str) -> bool:
     return word not in pinyin_syllables() and not spells_pinyin(word)
 
 
-def skeletons_alike(a: str, b: str) -> bool:
-    """Whether two skeletons sound alike: :data:`SOUND_SIMILARITY` alike, :data:`VOWEL_SIMILARITY` when they begin
-    with a vowel."""
-    return skeleton_similarity(a, b) >= (VOWEL_SIMILARITY if a[:1] == VOWEL_ONSET else SOUND_SIMILARITY)
-
-
 def sounds_alike(spelled: str, words: tuple[str, ...]) -> str:
-    """The first of ``words`` that may be a brand (:func:`brand_word`) and sounds like the pinyin ``spelled``
-    (:func:`skeletons_alike`), else ``""``."""
-    return next((w for w in words if brand_word(w) and skeletons_alike(skeleton(spelled), skeleton(w))), "")
+    """The first of ``words`` that may be a brand (:func:`brand_word`) and sounds like the pinyin ``spelled`` (see
+    :data:`SOUND_SIMILARITY`), else ``""``."""
+    return next((w for w in words if brand_word(w) and sound_similarity(spelled, w) >= SOUND_SIMILARITY), "")
 
 
 def spelled(han: str) -> str:
@@ -142,4 +123,6 @@ def may_sound_alike(han: str, word: str) -> bool:
     (``crossscript.sounding_brand``), so the candidate bound may rule the calibration's ``conflict_sound`` group
     out when it is false."""
     shape = _brand_shape(word)
-    return bool(shape) and any(skeletons_alike(shape, other) for other in _run_skeletons(han).get(shape[0], ()))
+    return bool(shape) and any(
+        skeleton_similarity(shape, other) >= SOUND_SIMILARITY for other in _run_skeletons(han).get(shape[0], ())
+    )
