@@ -182,6 +182,16 @@ def test_a_pinyin_spelling_left_over_points_to_another_company() -> None:
     assert not romanised_other(("weaver",)) and not romanised_other(("sunrise",))  # English words, not pinyin
 
 
+def test_a_pinyin_trade_name_beside_english_words_still_points_to_another_company() -> None:
+    """Training companies' names: 山东龙大美食 (Longda Meishi) against 山东惠发食品's "Shandong Huifa Foodstuff",
+    仲景食品 against "Haoxiangni Health Food". An English word beside the pinyin ("foodstuff") makes it no brand."""
+    assert romanised_other(("huifa", "foodstuff")) and romanised_other(("haoxiangni", "health"))
+    assert not romanised_other(("hymson", "huifa"))  # a word neither pinyin nor English: maybe a brand
+    assert not romanised_other(("foodstuff",))  # English words alone name nothing Chinese
+    for han, latin in [("山东龙大美食", "Shandong Huifa Foodstuff"), ("仲景食品", "Haoxiangni Health Food")]:
+        assert evidence_group(align(han, tuple(name_key(latin).latin.split()), glossary())) == CONFLICT_PINYIN
+
+
 @pytest.mark.parametrize(
     ("han", "latin", "same"),
     [
