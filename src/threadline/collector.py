@@ -24,9 +24,14 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-SERVING_THRESHOLDS = (50_000, 20, 20)
+SERVING_THRESHOLDS = (1_000_000, 20, 20)
 """Allocations between young collections, and young collections between older ones (CPython's defaults are 700,
-10, 10). Reference cycles are still collected, every few million allocations instead of every 70,000."""
+10, 10). Reference cycles are still collected, every million allocations. A young collection walks the objects
+made since the last that are still alive, most of them the matcher's caches filling; at 50,000 (before session 24)
+one fell on every 27th query of the latency benchmark at 1M (15-17 ms each) and a collection of the middle
+generation on one in 800 (0.2 s): a tenth of the queries' CPU, and enough of them among the slowest to raise the p99
+from 26 to 38-43 ms. At a million, one young collection (0.23 s) falls on one query in 800, and the queries' CPU is
+a tenth less (``benchmarks/README.md``)."""
 
 
 def settle() -> None:
