@@ -444,9 +444,7 @@ class SimpleMatcher:
         ids = [i for i in self._candidates(key) if bool(han_core(self._records[i].key.original)) != query_han]
         return [(self._entity(i), self._records[i].name) for i in self._most_shared(key, ids, limit)]
 
-    def _most_shared(
-        self, key: NameKey, record_ids: Ids, limit: int, blocks: set[str] | None = None
-    ) -> list[int]:
+    def _most_shared(self, key: NameKey, record_ids: Ids, limit: int, blocks: set[str] | None = None) -> list[int]:
         """The ``limit`` records sharing the rarest index keys with the query (alignment is the costly step).
 
         Each shared key weighs 1 / (names carrying it): "iflytek" (one name) outweighs "keda" (many); ties by id,
@@ -1280,6 +1278,7 @@ class CrossBound:
         known = None if self.han else known_reach(han, words, 2.0)  # a Latin query's: the Latin side alone, at once
         if known is not None and not all(is_group_word(word, words) for word in known.hopeless):
             return False  # a word nothing explains is no group word: without building the candidate's vocabulary
+
         def group_word(word: str) -> bool:
             return is_group_word(word, words)
 
