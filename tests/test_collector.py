@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
 
-from threadline.collector import SERVING_THRESHOLDS, off_to_the_end, paused, settle
+from threadline.collector import SERVING_THRESHOLDS, Sweeps, off_to_the_end, paused, settle
 
 
 @pytest.fixture()
@@ -59,5 +60,26 @@ def test_off_to_the_end_leaves_the_collector_off_and_freezes_what_is_alive() -> 
             kept = [[i] for i in range(1000)]
         assert not gc.isenabled()  # the process is about to end: not turned back on
         assert gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.enable()
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_sweeps_turn_the_collector_off_and_collect_once_enough_work_is_done() -> None:
+    try:
+        sweeps = Sweeps(every=3)
+        assert not gc.isenabled()
+        cycle = _Node()
+        gone = weakref.ref(cycle)
+        del cycle
+        sweeps.after(2)
+        assert gone() is not None and sweeps.sweeps == 0  # a reference cycle waits for the sweep
+        sweeps.after(1)
+        assert gone() is None and sweeps.sweeps == 1
+        assert sweeps.done == 0 and not gc.isenabled()
     finally:
         gc.enable()

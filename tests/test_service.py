@@ -39,6 +39,24 @@ def test_an_unrecorded_run_writes_the_results_lines_and_keeps_the_flagged_record
     assert run.summary.rows == len(records) + len(run.summary.skipped)
 
 
+def test_an_unrecorded_run_with_an_ftm_file_leaves_its_entities_unloaded(shared_data: Path, tmp_path: Path) -> None:
+    """The FtM file's names are found through the index alone: the store (every entity of the file decoded in the
+    parent) is not loaded, and the lines are those of screening with the store's rules and matcher."""
+    ftm = (shared_data / "ftm-samples" / "yente_zala_entities.ftm.json",)
+    path = tmp_path / "suppliers.csv"
+    path.write_text("name,country\nMaria Aleksandrovna Osetrova,Russia\nXINJIANG ZHONGTAI CHEMICAL,China\n", "utf-8")
+    service.default_store.cache_clear()
+    run = service.ScreenRun(path, {}, 0.85, ftm=ftm, workers=1)
+    out = io.StringIO()
+    run.execute(out, record=False)
+    assert service.default_store.cache_info().currsize == 0
+    store = service.default_store(ftm)
+    found = screen(open_rows(path, {}).rows, service.default_matcher(ftm), 0.85, goods=GoodsIndex(store.rules))
+    lines = [record_line(item.to_dict()) for item in found if isinstance(item, ScreenResult)]
+    assert out.getvalue() == "".join(lines)
+    assert '"entry_id": "NK-2Tbri3s6GgNtAwsSXh4qpL"' in lines[0]
+
+
 def test_a_recorded_run_keeps_the_related_parties_with_the_row_but_queues_only_its_hits(tmp_path: Path) -> None:
     """A related party is shown to the reviewer with the row (the stored record, the run's summary) but is not a
     hit to decide: the review queue holds the row's matches only."""

@@ -14,7 +14,8 @@ notebook that will answer queries for a while); the library never changes the co
 :func:`paused` is the other case: a bulk build (parsing a list, keying its names) makes millions of objects that
 either live until it ends or are freed by their reference counts, so full collections in it only walk them.
 :func:`off_to_the_end` is the case of a command that does one thing and then its process ends (``threadline
-match``): what it makes lives to the end, and the collector is not turned back on at all.
+match``): what it makes lives to the end, and the collector is not turned back on at all. :class:`Sweeps` is a
+forked screening worker's: the collector off, and a full collection now and then after a batch.
 """
 
 from __future__ import annotations
@@ -23,9 +24,14 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-SERVING_THRESHOLDS = (50_000, 20, 20)
+SERVING_THRESHOLDS = (1_000_000, 20, 20)
 """Allocations between young collections, and young collections between older ones (CPython's defaults are 700,
-10, 10). Reference cycles are still collected, every few million allocations instead of every 70,000."""
+10, 10). Reference cycles are still collected, every million allocations. A young collection walks the objects
+made since the last that are still alive, most of them the matcher's caches filling; at 50,000 (before session 24)
+one fell on every 27th query of the latency benchmark at 1M (15-17 ms each) and a collection of the middle
+generation on one in 800 (0.2 s): a tenth of the queries' CPU, and enough of them among the slowest to raise the p99
+from 26 to 38-43 ms. At a million, one young collection (0.23 s) falls on one query in 800, and the queries' CPU is
+a tenth less (``benchmarks/README.md``)."""
 
 
 def settle() -> None:
@@ -61,3 +67,28 @@ def off_to_the_end() -> Iterator[None]:
         yield
     finally:
         gc.freeze()
+
+
+class Sweeps:
+    """The collector off in a process that only runs batches of work (a forked screening worker), and a full
+    collection after the batch that brings the work done since the last one to ``every`` units.
+
+    Even with :func:`settle`'s thresholds, a screening worker's young collections were an eighth of its CPU (37 a
+    3,000 rows, 60-80 ms each, against the 1M synthetic list): the matcher's caches keep about 600 new objects a row,
+    and each young collection walks those made since the last. Matching makes almost no reference cycles (3
+    unreachable objects in 500 rows, gc.DEBUG_SAVEALL), so reference counting frees nearly everything; the sweeps
+    collect what cycles there are, at a cost that lands on one batch in hundreds (``benchmarks/README.md``)."""
+
+    def __init__(self, every: int) -> None:
+        gc.disable()
+        self.every = every
+        self.done = 0
+        self.sweeps = 0
+
+    def after(self, work: int) -> None:
+        """Count ``work`` more units done; collect when they reach :attr:`every`."""
+        self.done += work
+        if self.done >= self.every:
+            gc.collect()
+            self.done = 0
+            self.sweeps += 1

@@ -235,12 +235,14 @@ class ScreenRun:
         if self.lists is not None:
             settings_used["lists_of_run"] = self.lists_of_run
         recorder = None
-        if record or self.lists is not None or self.ftm:
+        if record or self.lists is not None:
             store, matcher = self._lists()
             goods = GoodsIndex(store.rules)
             if record:
                 recorder = RunRecorder.start(store, self.path, settings_used, self.lists is None)
-        else:  # the snapshot's lists, not recorded: their rules are all that is needed besides the index
+        else:  # the snapshot's lists and any FtM files, not recorded: the snapshot's rules are all that is needed
+            # besides the index (an FtM file has entities only). Loading the store as well decoded every entity of
+            # the FtM files in the parent before the workers started: 1M entities, about 30 s on one core.
             matcher, goods = default_matcher(self.ftm), GoodsIndex(list(snapshot_rules()))
         self.evidence = merge_evidence(stored_evidence(), self.evidence)
         size = self.path.stat().st_size if self.path.is_file() else None

@@ -325,6 +325,25 @@ def test_two_common_keys_together_open_the_names_that_share_both(monkeypatch: py
     assert not SimpleMatcher([*crowd, wanted]).match(Query("Alexander Alexandrovich Sheikh", "Person"), threshold=0.85)
 
 
+@from_source
+def test_the_names_two_common_keys_share_are_remembered_per_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each pair of common keys a query searched is kept with the names carrying both, or with none when they are
+    too many to open candidates; a query asking again gets the same candidates. Scaled down: common above 5."""
+    monkeypatch.setattr("threadline.matching.simple.MAX_POSTINGS", 5)
+    crowd = [_entity(f"a{i}", "Person", f"Alexander Petrov{'x' * i}") for i in range(8)]
+    crowd += [_entity(f"s{i}", "Person", f"Shevchenko{'y' * i} Ivan") for i in range(8)]
+    matcher = SimpleMatcher([*crowd, _entity("w", "Person", "Shein, Alexander Aleksandrovich")])
+    queries = [name_key("Alexander Alexandrovich Sheikh"), name_key("Alexander Petrovsky")]
+    first = [matcher._candidates(key) for key in queries]
+    sizes = []
+    for (one, other), found in matcher._shared_pairs.items():
+        both = sorted(set(matcher._postings[one]) & set(matcher._postings[other]))
+        sizes.append(len(both))
+        assert found.tolist() == (both if len(both) <= 5 else [])
+    assert min(sizes) == 1 and max(sizes) == 8  # Shein's name alone; the eight Petrovs: too many, none opened
+    assert [matcher._candidates(key) for key in queries] == first
+
+
 _PARTS = ["vladimir", "vladimirovich", "putin", "ali", "al", "hassan", "bin", "abdullah", "abdallah", "mohammed"]
 _PERSON = st.lists(st.sampled_from(_PARTS), min_size=1, max_size=5).map(lambda words: " ".join(words).title())
 

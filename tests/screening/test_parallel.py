@@ -3,9 +3,12 @@ writing (memory is flat however long the input)."""
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterator
 from dataclasses import replace
+
+import pytest
 
 from threadline import service
 from threadline.risk.goods import GoodsIndex
@@ -89,3 +92,24 @@ def test_lines_encoded_by_the_workers_are_the_results_lines() -> None:
             assert json.loads(line.line) == result.to_dict()
     assert any(isinstance(line, Encoded) and line.risk == "listed" for line in lines)
     assert any(isinstance(line, Encoded) and line.related for line in lines)
+
+
+def _collector_seen(batch: parallel.Batch) -> list[tuple[bool, int]]:
+    """What a worker's collector looks like while it screens ``batch``: on or off, and the sweeps made so far."""
+    sweeps = parallel._SWEEPS.sweeps if parallel._SWEEPS is not None else -1
+    return [(gc.isenabled(), sweeps) for _item in batch]
+
+
+def test_a_workers_collector_is_off_and_sweeps_after_every_so_many_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked workers screen with the collector off and collect in full after every SWEEP_ROWS rows; one process
+    (no worker) leaves its caller's collector alone."""
+    monkeypatch.setattr(parallel, "SWEEP_ROWS", 2 * parallel.BATCH)
+    rows = [row for row in _rows() if isinstance(row, InputRow)] * 12
+    matcher, goods = service.default_matcher(), GoodsIndex(service.default_store().rules)
+    with ParallelScreen(matcher, 0.85, goods, 2) as pool:
+        seen = list(pool._run(_collector_seen, rows))
+    assert len(seen) == len(rows) and not any(on for on, _sweeps in seen)
+    assert max(sweeps for _on, sweeps in seen) >= 1  # a worker sent more than two batches has swept
+    with ParallelScreen(matcher, 0.85, goods, 1) as pool:
+        assert all(on for on, _sweeps in pool._run(_collector_seen, rows[:10]))
+    assert gc.isenabled()

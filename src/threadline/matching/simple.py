@@ -159,6 +159,9 @@ HAN_CORES_KEPT = 1 << 16
 """List names whose Chinese core the matcher keeps (:meth:`SimpleMatcher._han_core_of`): about ten megabytes."""
 ALIGNED_KEPT = 1 << 12
 """Cross-script pairs whose score the matcher keeps (:meth:`SimpleMatcher._aligned`): the last few rows'."""
+SHARED_PAIRS_KEPT = 1 << 13
+"""Pairs of common keys whose shared names the matcher keeps (:meth:`SimpleMatcher._shared_pair`): each at most
+:data:`MAX_POSTINGS` ids, most far fewer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,13 +176,16 @@ MAX_INTERSECTED = 200_000
 by 120,000 of a million synthetic names: searching it costs more than the pair is likely to give)."""
 
 
-def _shared_common(key: NameKey, by_block: Mapping[str, Ids]) -> list[npt.NDArray[np.int64]]:
+def _shared_common(
+    key: NameKey, by_block: Mapping[str, Ids], shared: Callable[[str, str], npt.NDArray[np.int64]]
+) -> list[npt.NDArray[np.int64]]:
     """The names that share two common keys of two different words of a Latin query, when they are few.
 
     A key carried by more than :data:`MAX_POSTINGS` names opens no candidates on its own, which at a million names
     misses "Shein, Alexander Aleksandrovich" for "Alexander Alexandrovich Sheikh": "alexander" and "she…" are both
     common, and the query's rarer keys ("sheikh") are not the entry's. Two of them together are rare. Each word
-    stands for itself when common, else for its beginning (a word misspelt or spelt another way shares that)."""
+    stands for itself when common, else for its beginning (a word misspelt or spelt another way shares that).
+    ``shared(first, second)``: the names carrying both keys when they are :data:`MAX_POSTINGS` or fewer, else none."""
     common: dict[str, str] = {}  # beginning -> the key standing for a word that has it
     for word in dict.fromkeys(key.latin.split()):
         if len(word) < 4 or not word.isascii():
@@ -192,9 +198,9 @@ def _shared_common(key: NameKey, by_block: Mapping[str, Ids]) -> list[npt.NDArra
     found = []
     for at, first in enumerate(chosen):
         for second in chosen[at + 1 :]:
-            shared = intersection(by_block[first], by_block[second])
-            if 0 < len(shared) <= MAX_POSTINGS:
-                found.append(shared)
+            both = shared(first, second)
+            if len(both):
+                found.append(both)
     return found
 
 
@@ -273,6 +279,8 @@ class SimpleMatcher:
         """:meth:`_han_core_of` of recent candidates, by record id (up to :data:`HAN_CORES_KEPT`)."""
         self._aligned_pairs: dict[tuple[Query, int], Hit | None] = {}
         """:meth:`_aligned` of recent queries' pairs (up to :data:`ALIGNED_KEPT`)."""
+        self._shared_pairs: dict[tuple[str, str], npt.NDArray[np.int64]] = {}
+        """:meth:`_shared_pair` of recent queries' pairs of common keys (up to :data:`SHARED_PAIRS_KEPT`)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
             self._postings, self._latin = index.postings, RecentTexts(index.latin)
@@ -610,7 +618,21 @@ class SimpleMatcher:
         selective = [ids for ids in by_block.values() if len(ids) <= MAX_POSTINGS]
         if not selective:  # every key is common: the names sharing any of them (costly, but nothing is missed)
             return merged_ids([ids for ids in by_block.values() if len(ids)])
-        return merged_ids([*selective, *_shared_common(key, by_block)])
+        return merged_ids([*selective, *_shared_common(key, by_block, self._shared_pair)])
+
+    def _shared_pair(self, first: str, second: str) -> npt.NDArray[np.int64]:
+        """The names carrying both of two common keys, when they are :data:`MAX_POSTINGS` or fewer (else none),
+        remembered per pair (all forgotten at once beyond :data:`SHARED_PAIRS_KEPT`): the rows of a supplier file
+        repeat pairs of common words ("shenzhen" and "technology"), and searching one long posting list in
+        another, a few thousand times in 2,000 rows, was a twentieth of a screening worker's CPU."""
+        found = self._shared_pairs.get((first, second))
+        if found is None:
+            both = intersection(self._postings[first], self._postings[second])
+            found = both if len(both) <= MAX_POSTINGS else both[:0]
+            if len(self._shared_pairs) >= SHARED_PAIRS_KEPT:
+                self._shared_pairs.clear()
+            self._shared_pairs[(first, second)] = found
+        return found
 
     def match(self, query: Query, limit: int = 10, threshold: float = 0.0) -> list[Hit]:
         """Hits at or above ``threshold``, best first, at most one per list entry. The name of a Chinese listed
