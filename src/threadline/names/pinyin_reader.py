@@ -89,12 +89,12 @@ def pinyin(text: str, style: Style = Style.TONE, heteronym: bool = False, errors
 
     Text of Han characters alone (a Chinese name's core, what the matcher reads) is cut into words here
     (:func:`cut`) and each word converted as pypinyin converts it; other text goes through pypinyin whole."""
-    prefixes = phrase_prefixes()
-    if prefixes is None or not PHRASES_DICT or not RE_HANS.fullmatch(text):
+    words = _han_words(text)
+    if words is None:
         return _reader().pinyin(text, style=style, heteronym=heteronym, errors=errors)
     converter = _converter()
     found: list[list[str]] = []
-    for word in cut(text, prefixes):
+    for word in words:
         found.extend(converter.convert(word, style, heteronym, errors, strict=True))
     return found
 
@@ -108,17 +108,26 @@ def plain_readings(text: str) -> list[str]:
     style=Style.NORMAL, errors="ignore")]``, the readings :func:`threadline.names.han.readings` starts from. For
     Han text alone each word's readings are kept as they are used, without the fresh lists :func:`pinyin` must
     return nor a key of its arguments (a ``Style`` hashes in Python) for every word of every new name."""
-    prefixes = phrase_prefixes()
-    if prefixes is None or not PHRASES_DICT or not RE_HANS.fullmatch(text):
+    words = _han_words(text)
+    if words is None:
         return [r[0] for r in pinyin(text, style=Style.NORMAL, heteronym=False, errors="ignore")]
     found: list[str] = []
-    for word in cut(text, prefixes):
+    for word in words:
         kept = _PLAIN.table.get(word)
         if kept is None:
             converted = _converter().convert(word, Style.NORMAL, False, "ignore", strict=True)
             kept = _PLAIN.keep(word, tuple(r[0] for r in converted))
         found.extend(kept)
     return found
+
+
+def _han_words(text: str) -> list[str] | None:
+    """The words pypinyin would cut ``text`` into (:func:`cut`) when it is Han characters alone and pypinyin's
+    tables are laid out as this module reads them, else ``None`` (the caller asks pypinyin itself)."""
+    prefixes = phrase_prefixes()
+    if prefixes is None or not PHRASES_DICT or not RE_HANS.fullmatch(text):
+        return None
+    return cut(text, prefixes)
 
 
 def phrase_prefixes() -> set[str] | None:
@@ -153,10 +162,7 @@ def cut(text: str, prefixes: set[str]) -> list[str]:
         elif stopped:
             words.append(remain[0])
             remain = remain[1:]
-        else:  # all of it begins a phrase but none of it is one
-            if remain in PHRASES_DICT:
-                words.append(remain)
-            else:
-                words.extend(remain)
+        else:  # all of it begins a phrase but none of it is one (else ``valid`` would be its length)
+            words.extend(remain)
             remain = ""
     return words
