@@ -336,7 +336,7 @@ def test_the_names_two_common_keys_share_are_remembered_per_pair(monkeypatch: py
     queries = [name_key("Alexander Alexandrovich Sheikh"), name_key("Alexander Petrovsky")]
     first = [matcher._candidates(key) for key in queries]
     sizes = []
-    for (one, other), found in matcher._shared_pairs.items():
+    for (one, other), found in matcher._shared_pairs.table.items():
         both = sorted(set(matcher._postings[one]) & set(matcher._postings[other]))
         sizes.append(len(both))
         assert found.tolist() == (both if len(both) <= 5 else [])

@@ -108,6 +108,7 @@ from threadline.names.brandsound import may_sound_alike, spelled
 from threadline.names.glossary import english_words, glossary
 from threadline.names.han import pinyin_syllables, spells_pinyin
 from threadline.names.listed import counterparts
+from threadline.names.memo import Memo
 from threadline.names.normalize import NameKey, has_han, name_key, tokens
 from threadline.names.places import is_place, latin_division_words
 from threadline.names.romanisations import MAX_NAME, may_be_given_name
@@ -279,7 +280,7 @@ class SimpleMatcher:
         """:meth:`_han_core_of` of recent candidates, by record id (up to :data:`HAN_CORES_KEPT`)."""
         self._aligned_pairs: dict[tuple[Query, int], Hit | None] = {}
         """:meth:`_aligned` of recent queries' pairs (up to :data:`ALIGNED_KEPT`)."""
-        self._shared_pairs: dict[tuple[str, str], npt.NDArray[np.int64]] = {}
+        self._shared_pairs: Memo[tuple[str, str], npt.NDArray[np.int64]] = Memo(SHARED_PAIRS_KEPT)
         """:meth:`_shared_pair` of recent queries' pairs of common keys (up to :data:`SHARED_PAIRS_KEPT`)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
@@ -625,13 +626,10 @@ class SimpleMatcher:
         remembered per pair (all forgotten at once beyond :data:`SHARED_PAIRS_KEPT`): the rows of a supplier file
         repeat pairs of common words ("shenzhen" and "technology"), and searching one long posting list in
         another, a few thousand times in 2,000 rows, was a twentieth of a screening worker's CPU."""
-        found = self._shared_pairs.get((first, second))
+        found = self._shared_pairs.table.get((first, second))
         if found is None:
             both = intersection(self._postings[first], self._postings[second])
-            found = both if len(both) <= MAX_POSTINGS else both[:0]
-            if len(self._shared_pairs) >= SHARED_PAIRS_KEPT:
-                self._shared_pairs.clear()
-            self._shared_pairs[(first, second)] = found
+            found = self._shared_pairs.keep((first, second), both if len(both) <= MAX_POSTINGS else both[:0])
         return found
 
     def match(self, query: Query, limit: int = 10, threshold: float = 0.0) -> list[Hit]:
