@@ -686,9 +686,9 @@ def test_weak_readings_and_persons_have_no_related_hits(listed: SimpleMatcher) -
 
 
 def test_a_sound_alone_stays_below_the_match_threshold() -> None:
-    """"Jointown" (九州通's brand) sounds like 空港 (konggang) by its consonant skeleton, and both names are a
+    """The brand "Jointown" (九州通) sounds like 空港 (konggang) by its consonant skeleton, and both names are a
     pharmaceutical group: the pair is worth a reviewer's look, not a match. Against a list of a million names such
-    chance sound-alikes made one supplier row in six hundred a listed one, all wrong, at 0.97 before the cap; the
+    chance sound-alikes made about one supplier row in 750 a listed one, all wrong, at 0.97 before the cap; the
     candidate bound leaves the pair out at the match threshold without aligning it."""
     matcher = SimpleMatcher([Entity("t", "1", "Company", (Name("广东空港医药集团有限公司"),))])
     query = Query("JOINTOWN PHARMACEUTICAL GROUP CO., LTD")

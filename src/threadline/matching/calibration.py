@@ -61,7 +61,8 @@ GROUPS = (
   place and industry, sometimes a brand (泛微 = "Weaver");
 - ``conflict_sound``: the same, but the English leftover sounds like the pinyin of the Chinese one (京蓝 jinglan /
   "Kingland", :mod:`threadline.names.brandsound`): a brand chosen for this company, far more often than another
-  company's trade name;
+  company's trade name on these pairs; against a large list, chance sound-alikes are common, so the matcher
+  caps the group's score below the threshold (``simple.SOUND_CAP``);
 - ``conflict_terms``: both leftovers are terms the glossary knows, and they differ (化学 vs "nuclear");
 - ``conflict_pinyin``: what the English name keeps is the pinyin of other characters (信邦 vs "Yibai"): another
   Chinese company's trade name;
