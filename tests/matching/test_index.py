@@ -26,6 +26,7 @@ from threadline.matching.index import (
 from threadline.matching.model import Query
 from threadline.matching.persisted import ListInput, active_inputs, index_stats, open_index, open_segments
 from threadline.matching.simple import SimpleMatcher
+from threadline.matching.vectorised import repeated_words, sorted_words
 from threadline.model import Entity, Name
 from threadline.store import ListStore
 
@@ -381,6 +382,22 @@ def test_latin_keys_taken_together_are_those_read_one_by_one(
     ids = [*range(0, len(latin), 37), len(latin) - 1, 0, 5, 5]  # every segment, out of order, repeated
     assert len(segments) == 4 and segments[0].records < len(latin) - 1
     assert latin.take(ids) == [latin[i] for i in ids]
+
+
+def test_the_sorted_keys_their_lengths_and_repeated_words_are_those_of_the_latin_keys(
+    tmp_path: Path, small_lists: tuple[list[ListInput], ListStore]
+) -> None:
+    """What token-sort scoring and the persons' subsets read of a name without decoding its Latin key."""
+    inputs, _store = small_lists
+    segments, _built = open_segments(inputs, tmp_path)
+    index = CandidateIndex(segments)
+    ids = list(range(len(index.latin)))
+    keys = index.latin.take(ids)
+    ordered = [sorted_words(key) for key in keys]
+    assert index.sorted_latin.take(ids) == ordered == [index.sorted_latin[i] for i in ids]
+    assert index.sorted_lengths.tolist() == [len(text) for text in ordered]
+    assert index.repeated_flags == repeated_words(keys)
+    assert 0 < sum(index.repeated_flags) < len(keys) and any(o != k for o, k in zip(ordered, keys, strict=True))
 
 
 @pytest.mark.parametrize("limit", [1, 3])

@@ -24,6 +24,7 @@ from threadline.matching.vectorised import (
     merged_ids,
     most_shared,
     repeated_words,
+    sorted_words,
 )
 
 WORDS = ["alpha", "beta", "gamma", "co", "ltd", "trading", "shenzhen", "tech", "al", "pha"]
@@ -176,16 +177,21 @@ class _Taken(list[str]):
         return [self[i] for i in ids]
 
 
+def _recent(texts: _Taken, keep: int = 1 << 20) -> RecentTexts:
+    ordered = [sorted_words(text) for text in texts]
+    return RecentTexts(texts, ordered, np.asarray([len(text) for text in ordered]), keep=keep)
+
+
 def test_recent_texts_are_taken_as_read_one_by_one_and_read_once() -> None:
     texts = _Taken(f"name {n} {n % 7}" for n in range(500))
-    recent = RecentTexts(texts, keep=300)
+    recent = _recent(texts, keep=300)
     rnd = random.Random(5)
     for _ in range(40):
         ids = rnd.sample(range(500), rnd.randint(0, 120))
         assert recent.take(ids) == [texts[i] for i in ids]
         assert recent.take(np.asarray(ids[: len(ids) // 2], dtype=np.int64)) == [texts[i] for i in ids[: len(ids) // 2]]
     assert recent[17] == texts[17] and len(recent) == 500 and list(recent) == texts
-    again = RecentTexts(texts)
+    again = _recent(texts)
     before = texts.read
     again.take(list(range(100)))
     again.take(list(range(50, 150)))
@@ -201,15 +207,13 @@ def test_recent_texts_are_taken_as_read_one_by_one_and_read_once() -> None:
 )
 def test_recent_texts_score_as_rapidfuzz_extract(query: str, choices: list[str], cutoff: float, order: Any) -> None:
     """Kept or read afresh (``keep`` small enough to forget them all now and then), the scores and their order are
-    ``extract``'s, and so are the names with a word twice."""
-    recent = RecentTexts(_Taken(choices), keep=25)
+    ``extract``'s, from the sorted keys alone."""
+    ordered = _Taken(sorted_words(choice) for choice in choices)
+    recent = RecentTexts(_Taken(choices), ordered, np.asarray([len(text) for text in ordered]), keep=25)
     for _ in range(3):
         ids = list(range(len(choices)))
         order.shuffle(ids)
         ids = ids[: order.randint(0, len(ids))]
         expected = [(ids[pos], score) for pos, score in _extract(query, [choices[i] for i in ids], cutoff)]
         assert recent.scores(query, ids, cutoff) == expected
-        assert recent.repeated(np.asarray(ids, dtype=np.int64)).tolist() == [
-            bool(flag) for flag in repeated_words([choices[i] for i in ids])
-        ]
         assert recent.take(ids) == [choices[i] for i in ids]

@@ -8,8 +8,10 @@ Loading is mapping files: nothing is decoded until a query touches it.
 One *segment* per list version (a snapshot list, an ``--ftm`` file), in a folder named by what it indexes (the
 list's content hash, the index format and :func:`key_version`), holding raw little-endian arrays:
 
-- records: the entity each name belongs to (``int32``), the name kind (``uint8``), and three string heaps (UTF-8
-  blob + ``int64`` offsets): the name as written, its Latin key, and the other ``NameKey`` fields the scorer reads;
+- records: the entity each name belongs to (``int32``), the name kind (``uint8``), and four string heaps (UTF-8
+  blob + ``int64`` offsets): the name as written, its Latin key, that key with its words sorted (what token-sort
+  similarity compares, with its length in characters, ``int32``), and the other ``NameKey`` fields the scorer
+  reads; whether a word of the Latin key occurs twice (``uint8``);
 - postings in CSR layout: the keys sorted by a 64-bit hash (``uint64``; the key text is kept too and compared on
   lookup, so a hash collision can never merge two keys), posting offsets (``int64``) and local record ids
   (``int32``);
@@ -56,8 +58,8 @@ from threadline.settings import PACKAGE_DIR, RESOURCES_DIR
 if TYPE_CHECKING:
     from threadline.matching.simple import _Record
 
-FORMAT = 1
-"""Bump when the layout of a segment changes."""
+FORMAT = 2
+"""Bump when the layout of a segment changes (2: the sorted Latin keys, their lengths and the repeated-word flags)."""
 KEY_SOURCES = (
     "names/normalize.py",
     "names/numerals.py",
@@ -76,6 +78,8 @@ KEY_FUNCTIONS = (
     ("threadline.matching.crossscript", "han_core"),
     ("threadline.matching.crossscript", "han_block_keys"),
     ("threadline.matching.shortforms", "index_keys"),
+    ("threadline.matching.vectorised", "sorted_words"),
+    ("threadline.matching.vectorised", "repeated_words"),
 )
 """Key functions that live beside scoring code: only their own source counts, so a scoring change keeps the index."""
 KEY_RESOURCES = ("glossary", "brands", "gazetteer")
@@ -85,8 +89,11 @@ ARRAYS = {
     "record_entity": "<i4",
     "record_kind": "u1",
     "record_han": "u1",
+    "record_repeated": "u1",
     "name_off": "<i8",
     "latin_off": "<i8",
+    "sorted_off": "<i8",
+    "sorted_len": "<i4",
     "fields_off": "<i8",
     "key_hash": "<u8",
     "key_off": "<i8",
@@ -94,7 +101,9 @@ ARRAYS = {
     "post_ids": "<i4",
     "entity_off": "<i8",
 }
-BLOBS = ("name_blob", "latin_blob", "fields_blob", "key_blob", "entity_blob")
+BLOBS = ("name_blob", "latin_blob", "sorted_blob", "fields_blob", "key_blob", "entity_blob")
+TEXTS = ("name_blob", "latin_blob", "sorted_blob", "fields_blob", "entity_blob")
+"""The heaps with one item per record or entity, which the build's runs hand back (the key heap is the join's)."""
 SEP = "\x1f"
 """Between the folded, core and distinctive forms and the removed parts of a name (folded text has no controls)."""
 RECORD_CACHE = 1 << 16
@@ -222,8 +231,10 @@ class _Part:
     record_entity: npt.NDArray[np.int32]
     record_kind: npt.NDArray[np.uint8]
     record_han: npt.NDArray[np.uint8]
+    record_repeated: npt.NDArray[np.uint8]
+    sorted_len: npt.NDArray[np.int32]
     texts: dict[str, tuple[bytes, npt.NDArray[np.int64]]]
-    """Per blob (``name_blob``, ``latin_blob``, ``fields_blob``, ``entity_blob``): its bytes and each item's length."""
+    """Per blob of :data:`TEXTS`: its bytes and each item's length."""
     keys: list[str]
     """The run's block keys, in order of first use."""
     key_hashes: npt.NDArray[np.uint64]
@@ -270,6 +281,7 @@ def _encoded(texts: Iterable[str]) -> tuple[bytes, npt.NDArray[np.int64]]:
 def _index_run(start: int, stop: int) -> _Part:
     from threadline.matching.crossscript import han_core
     from threadline.matching.simple import _block_keys
+    from threadline.matching.vectorised import repeated_words, sorted_words
 
     record_entity: list[int] = []
     record_kind: list[int] = []
@@ -306,13 +318,17 @@ def _index_run(start: int, stop: int) -> _Part:
                 postings.setdefault(block, []).append(record_id)
     written = (json.dumps(entity.to_dict(), ensure_ascii=False) for entity in entities)
     keys, lists = list(postings), list(postings.values())
+    ordered = [sorted_words(latin) for latin in latins]
     return _Part(
         np.asarray(record_entity, dtype=np.int32),
         np.asarray(record_kind, dtype=np.uint8),
         np.asarray(record_han, dtype=np.uint8),
+        np.frombuffer(repeated_words(latins), dtype=np.uint8),
+        np.fromiter(map(len, ordered), dtype=np.int32, count=len(ordered)),
         {
             "name_blob": _encoded(names),
             "latin_blob": _encoded(latins),
+            "sorted_blob": _encoded(ordered),
             "fields_blob": _encoded(fields),
             "entity_blob": _encoded(written),
         },
@@ -371,9 +387,11 @@ def _join(parts: Sequence[_Part]) -> _Joined:
         "record_entity": np.concatenate(entity),
         "record_kind": np.concatenate([part.record_kind for part in parts]),
         "record_han": np.concatenate([part.record_han for part in parts]),
+        "record_repeated": np.concatenate([part.record_repeated for part in parts]),
+        "sorted_len": np.concatenate([part.sorted_len for part in parts]),
     }
     blobs: dict[str, bytes] = {}
-    for blob in ("name_blob", "latin_blob", "fields_blob", "entity_blob"):
+    for blob in TEXTS:
         blobs[blob] = b"".join(part.texts[blob][0] for part in parts)
         lengths = np.concatenate([part.texts[blob][1] for part in parts])
         offsets = np.zeros(len(lengths) + 1, dtype="<i8")
@@ -536,8 +554,10 @@ class Segment:
         self.record_entity = memoryview(self._maps["record_entity"]).cast("i")
         self.record_kind = self._maps["record_kind"]
         self.record_han = self._maps["record_han"]
+        self.record_repeated = self._maps["record_repeated"]
         self.name_off = memoryview(self._maps["name_off"]).cast("q")
         self.latin_off = memoryview(self._maps["latin_off"]).cast("q")
+        self.sorted_off = memoryview(self._maps["sorted_off"]).cast("q")
         self.fields_off = memoryview(self._maps["fields_off"]).cast("q")
         self.key_off = memoryview(self._maps["key_off"]).cast("q")
         self.post_off = memoryview(self._maps["post_off"]).cast("q")
@@ -571,6 +591,9 @@ class Segment:
 
     def latin(self, i: int) -> str:
         return self._text("latin_blob", self.latin_off, i)
+
+    def sorted_latin(self, i: int) -> str:
+        return self._text("sorted_blob", self.sorted_off, i)
 
     def key(self, i: int) -> NameKey:
         folded, core, distinctive, *removed = self._text("fields_blob", self.fields_off, i).split(SEP)
@@ -721,11 +744,13 @@ class Records(_Decoded["_Record"]):
 
 
 class Latin(Sequence[str]):
-    """The Latin key of every record (what the same-script similarity is computed on)."""
+    """The Latin key of every record (what the same-script similarity is computed on); ``heap="sorted"``: the same
+    with its words sorted (what token-sort similarity compares)."""
 
-    def __init__(self, segments: Sequence[Segment]) -> None:
+    def __init__(self, segments: Sequence[Segment], heap: str = "latin") -> None:
         self.segments = segments
         self.bases = _Bases([s.records for s in segments])
+        self._blob, self._offsets = f"{heap}_blob", f"{heap}_off"
 
     def __len__(self) -> int:
         return len(self.bases)
@@ -734,7 +759,8 @@ class Latin(Sequence[str]):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         s, local = self.bases.locate(i)
-        return self.segments[s].latin(local)
+        segment = self.segments[s]
+        return segment.sorted_latin(local) if self._blob == "sorted_blob" else segment.latin(local)
 
     def take(self, ids: Sequence[int]) -> list[str]:
         """``[self[i] for i in ids]``, the offsets of all of them read at once per segment: a query's candidates are
@@ -744,8 +770,8 @@ class Latin(Sequence[str]):
         out: list[str] = [""] * len(at)
         for s, rows, local in self.bases.split(at):
             segment = self.segments[s]
-            offsets = segment._array("latin_off")
-            blob = segment._maps["latin_blob"]
+            offsets = segment._array(self._offsets)
+            blob = segment._maps[self._blob]
             starts, stops = offsets[local].tolist(), offsets[local + 1].tolist()
             for row, start, stop in zip(rows.tolist(), starts, stops, strict=True):
                 out[row] = blob[start:stop].decode("utf-8")
@@ -858,6 +884,7 @@ class CandidateIndex:
         self.segments = list(segments)
         self.records = Records(self.segments)
         self.latin = Latin(self.segments)
+        self.sorted_latin = Latin(self.segments, "sorted")
         self.entities = Entities(self.segments)
         self.postings = Postings(self.segments)
 
@@ -865,6 +892,16 @@ class CandidateIndex:
     def han_flags(self) -> bytes:
         """One byte per record: 1 when the name is Chinese (has a Han core), as the matcher splits candidates."""
         return b"".join(bytes(s.record_han) for s in self.segments)
+
+    @property
+    def repeated_flags(self) -> bytes:
+        """One byte per record: 1 when a word of its Latin key occurs twice (``vectorised.repeated_words``)."""
+        return b"".join(bytes(s.record_repeated) for s in self.segments)
+
+    @property
+    def sorted_lengths(self) -> npt.NDArray[np.int64]:
+        """Each record's Latin key with its words sorted: its length in characters (of :attr:`sorted_latin`)."""
+        return np.concatenate([np.empty(0, dtype=np.int64), *(s._array("sorted_len") for s in self.segments)])
 
     def person_flags(self) -> bytes:
         """One byte per record: 1 when its entry may be a person, known without decoding any entry: its JSON holds

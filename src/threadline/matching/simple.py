@@ -264,8 +264,8 @@ class SimpleMatcher:
         :meth:`warm` has decoded the keys (a single look-up does not pay for all of them)."""
         self._maybe_person: bytes | None = None
         """One byte per name, 1 when its entry may be a person (a superset), when known (as ``_sorted_latin``)."""
-        self._repeated: bytes | None = None
-        """One byte per name, 1 when a word of its Latin key occurs twice, when known (as ``_sorted_latin``)."""
+        self._repeated = b""
+        """One byte per name, 1 when a word of its Latin key occurs twice (a persisted index has them)."""
         self._works = NameWorks()
         """What matching each recent name key found before reading entries (:mod:`~threadline.matching.namework`)."""
         self._known_flags: ScriptFlags | None = None
@@ -284,8 +284,10 @@ class SimpleMatcher:
         """:meth:`_shared_pair` of recent queries' pairs of common keys (up to :data:`SHARED_PAIRS_KEPT`)."""
         if index is not None:
             self.entities, self._records = index.entities, index.records
-            self._postings, self._latin = index.postings, RecentTexts(index.latin)
+            self._postings = index.postings
+            self._latin = RecentTexts(index.latin, index.sorted_latin, index.sorted_lengths)
             self._known_flags = ScriptFlags(index.han_flags)  # persisted: no record decoded for it
+            self._repeated = index.repeated_flags
         else:
             self.entities = list(entities)
             records: list[_Record] = []
@@ -484,8 +486,6 @@ class SimpleMatcher:
             self._latin = list(self._latin)
         if self._sorted_latin is None:
             self._sorted_latin = SortedNames(self._latin)
-        if self._repeated is None:
-            self._repeated = repeated_words(self._latin)
         if self._maybe_person is None and self._index is not None:
             self._maybe_person = self._index.person_flags()
         if isinstance(self._postings, Postings):
@@ -577,12 +577,7 @@ class SimpleMatcher:
         if not people or len(unique) < len(words) or has_han(latin):
             return people
         at = np.asarray(people, dtype=np.int64)
-        if self._repeated is not None:
-            keep = np.frombuffer(self._repeated, dtype=np.uint8)[at] != 0
-        elif isinstance(self._latin, RecentTexts):  # a persisted index not warmed: known with the names' keys
-            keep = self._latin.repeated(at)
-        else:  # a persisted index not warmed: these names' keys are read (as the comparison would read them)
-            keep = np.frombuffer(repeated_words(pick(self._latin, people)), dtype=np.uint8) != 0
+        keep = np.frombuffer(self._repeated, dtype=np.uint8)[at] != 0
         keep |= in_any(at, [self._postings.get(word, ()) for word in unique])
         kept: list[int] = at[keep].tolist()
         return kept

@@ -14,7 +14,7 @@ ranked) cost more than the numpy work those steps do.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -50,10 +50,11 @@ def merged_ids(lists: Iterable[Ids]) -> npt.NDArray[np.int64]:
 
 class SortedNames:
     """Every list name's Latin key with its words sorted (:func:`sorted_words`), and its length, so a query's
-    candidates are token-sort scored in one call."""
+    candidates are token-sort scored in one call. ``presorted``: the texts have their words sorted already (a
+    persisted index's sorted keys)."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
-        self.texts = [sorted_words(text) for text in texts]
+    def __init__(self, texts: Iterable[str], presorted: bool = False) -> None:
+        self.texts = list(texts) if presorted else [sorted_words(text) for text in texts]
         self.lengths = np.fromiter(map(len, self.texts), dtype=np.int64, count=len(self.texts))
         self._texts = np.empty(len(self.texts), dtype=object)
         self._texts[:] = self.texts
@@ -63,24 +64,36 @@ class SortedNames:
     def scores(self, query: str, ids: Ids, cutoff: float) -> list[tuple[int, float]]:
         """``(id, similarity 0..100)`` of the names ``ids`` whose token-sort similarity with ``query`` (as written)
         is at least ``cutoff``, best first and ties in ``ids`` order: as ``process.extract(query, [names[i] for i
-        in ids], scorer=token_sort_ratio, processor=None, limit=None, score_cutoff=cutoff)`` gives them. The
-        similarity is at most twice the shorter length over the sum of both, so names too much longer or shorter
-        than the query are not compared at all (about half a row's candidates)."""
-        if not len(ids):
-            return []
-        text = sorted_words(query)
-        at = np.asarray(ids, dtype=np.int64)
-        lengths = self.lengths[at]
-        near = np.flatnonzero(200.0 * np.minimum(lengths, len(text)) + 1e-6 >= cutoff * (lengths + len(text)))
-        if not len(near):
-            return []
-        choices = self._texts[at[near]]
-        scores = process.cdist(
-            [text], choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, dtype=np.float64
-        )[0]
-        found = np.flatnonzero(scores >= cutoff)
-        order = found[np.lexsort((found, -scores[found]))]
-        return list(zip(at[near[order]].tolist(), scores[order].tolist(), strict=True))
+        in ids], scorer=token_sort_ratio, processor=None, limit=None, score_cutoff=cutoff)`` gives them."""
+        return sorted_scores(query, ids, self.lengths, self._texts.__getitem__, cutoff)
+
+
+def sorted_scores(
+    query: str,
+    ids: Ids,
+    lengths: npt.NDArray[np.int64],
+    texts: Callable[[npt.NDArray[np.int64]], npt.NDArray[np.object_]],
+    cutoff: float,
+) -> list[tuple[int, float]]:
+    """:meth:`SortedNames.scores` of names whose words are sorted, ``lengths`` (by id) their lengths and ``texts``
+    giving them for an array of ids. The similarity is at most twice the shorter length over the sum of both, so
+    names too much longer or shorter than the query are neither read nor compared (about half a row's
+    candidates); the rest are compared with the query's sorted words in one ``cdist`` of the plain similarity,
+    which is what token-sort similarity is on sorted words (sorting each name's words in ``cdist`` cost four
+    times the comparison)."""
+    if not len(ids):
+        return []
+    text = sorted_words(query)
+    at = np.asarray(ids, dtype=np.int64)
+    sizes = lengths[at]
+    near = np.flatnonzero(200.0 * np.minimum(sizes, len(text)) + 1e-6 >= cutoff * (sizes + len(text)))
+    if not len(near):
+        return []
+    choices = texts(at[near])
+    scores = process.cdist([text], choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, dtype=np.float64)[0]
+    found = np.flatnonzero(scores >= cutoff)
+    order = found[np.lexsort((found, -scores[found]))]
+    return list(zip(at[near[order]].tolist(), scores[order].tolist(), strict=True))
 
 
 def most_shared(record_ids: Ids, postings: Iterable[Sequence[int]], limit: int) -> list[int]:
@@ -174,90 +187,84 @@ def in_any(ids: Ids, postings: Iterable[Sequence[int]]) -> npt.NDArray[np.bool_]
 
 
 RECENT_TEXTS = 1 << 20
-"""Texts kept decoded by :class:`RecentTexts`: the Latin keys of recent queries' candidates. The benchmark's 800
-queries against a million names read 2.35 million keys, 730,000 of them distinct: kept up to 131,072, 59 % of the
-reads decoded a key again, kept up to this many 31 % (each one once)."""
+"""Texts kept decoded by :class:`RecentTexts` (of each kind): the Latin keys of recent queries' candidates. The
+benchmark's 800 queries against a million names read 2.35 million keys, 730,000 of them distinct: kept up to
+131,072, 59 % of the reads decoded a key again, kept up to this many 31 % (each one once)."""
+
+
+class _Kept:
+    """Texts read by id (``take`` of the underlying texts, else one by one), kept decoded in an array by id, all
+    of them forgotten at once when there would be more than ``keep``."""
+
+    def __init__(self, texts: Sequence[str], keep: int) -> None:
+        self.texts = texts
+        self.keep = keep
+        self.known = np.zeros(len(texts), dtype=bool)
+        self.held: npt.NDArray[np.object_] = np.empty(len(texts), dtype=object)
+        self.count = 0
+
+    def read(self, ids: Ids) -> npt.NDArray[np.int64]:
+        """``ids`` as an array, every one of them read and kept (in :attr:`held`)."""
+        at = np.asarray(ids, dtype=np.int64)
+        unknown = ~self.known[at]
+        if not unknown.any():
+            return at
+        if self.count + int(np.count_nonzero(unknown)) > self.keep:
+            self.known[:] = False
+            self.held[:] = None
+            self.count = 0
+            unknown[:] = True
+        missing = at[unknown]
+        wanted: list[int] = missing.tolist()
+        take = getattr(self.texts, "take", None)
+        texts: list[str] = take(wanted) if take is not None else [self.texts[i] for i in wanted]
+        held = np.empty(len(texts), dtype=object)
+        held[:] = texts
+        self.held[missing] = held
+        self.known[missing] = True
+        self.count += len(wanted)
+        return at
+
+    def taken(self, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
+        """The texts of ``ids``, read when not kept."""
+        return self.held[self.read(ids)]
 
 
 class RecentTexts(Sequence[str]):
-    """A persisted index's Latin keys (read from the mapped file by ``take``), with those read recently kept decoded.
+    """A persisted index's Latin keys (read from the mapped file by ``take``), with those read recently kept decoded;
+    and the same keys with their words sorted (``ordered``, each ``lengths`` long), which token-sort scoring reads.
 
-    A Latin query reads its candidates' keys to score them, then again those that may be persons' (most of them,
-    for a person's name), and the next query's candidates share many: each read cost about a microsecond a key,
+    A Latin query scores a couple of thousand candidates by token-sort similarity, then reads the keys of those
+    that may be persons', and the next query's candidates share many: each read cost about a microsecond a key,
     two to three milliseconds a query at a million names. Until ``SimpleMatcher.warm`` decodes them all. What is
-    kept lives in arrays by id, so which of a query's couple of thousand candidates are kept is found, and they are
-    taken, in a few numpy steps rather than a dictionary look-up each."""
+    kept lives in arrays by id, so which of a query's candidates are kept is found, and they are taken, in a few
+    numpy steps rather than a dictionary look-up each. The scoring reads the sorted keys only, and only of the
+    candidates whose length lets them reach the cutoff (:func:`sorted_scores`)."""
 
-    def __init__(self, texts: Sequence[str], keep: int = RECENT_TEXTS) -> None:
+    def __init__(
+        self, texts: Sequence[str], ordered: Sequence[str], lengths: npt.NDArray[np.int64], keep: int = RECENT_TEXTS
+    ) -> None:
         self._texts = texts
-        self._keep = keep
-        self._known = np.zeros(len(texts), dtype=bool)
-        self._held: npt.NDArray[np.object_] = np.empty(len(texts), dtype=object)
-        self._repeated = np.full(len(texts), -1, dtype=np.int8)  # -1 until asked for (:meth:`repeated`)
-        self._count = 0
+        self._keys = _Kept(texts, keep)
+        self._sorted = _Kept(ordered, keep)
+        self._lengths = lengths
 
     def __len__(self) -> int:
         return len(self._texts)
 
     def __getitem__(self, i: Any) -> Any:
-        if isinstance(i, int) and 0 <= i < len(self._known) and self._known[i]:
-            return self._held[i]
+        if isinstance(i, int) and 0 <= i < len(self._keys.known) and self._keys.known[i]:
+            return self._keys.held[i]
         return self._texts[i]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._texts)
 
     def take(self, ids: Ids) -> list[str]:
-        """``[self[i] for i in ids]``: the recent ones from memory, the others read together (``take`` of the
-        underlying keys, else one by one) and kept."""
-        taken: list[str] = self._held[self._kept(ids)].tolist()
+        """``[self[i] for i in ids]``: the recent ones from memory, the others read together and kept."""
+        taken: list[str] = self._keys.taken(np.asarray(ids, dtype=np.int64)).tolist()
         return taken
 
     def scores(self, query: str, ids: Ids, cutoff: float) -> list[tuple[int, float]]:
-        """:meth:`SortedNames.scores` of the names ``ids``: ``process.extract``'s token-sort scores and order, from
-        one ``cdist`` call over the kept keys (which sorts their words in C, as ``extract`` does)."""
-        if not len(ids):
-            return []
-        at = self._kept(ids)
-        scores = process.cdist(
-            [query], self._held[at], scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=cutoff, dtype=np.float64
-        )[0]
-        found = np.flatnonzero(scores >= cutoff)
-        order = found[np.lexsort((found, -scores[found]))]
-        return list(zip(at[order].tolist(), scores[order].tolist(), strict=True))
-
-    def repeated(self, ids: Ids) -> npt.NDArray[np.bool_]:
-        """Whether a word occurs twice in each of the names ``ids`` (as :func:`repeated_words`), a new array; each
-        name's answer is kept with its key."""
-        at = self._kept(ids)
-        flags = self._repeated[at]
-        unknown = np.flatnonzero(flags < 0)
-        if len(unknown):
-            found = np.frombuffer(repeated_words(self._held[at[unknown]].tolist()), dtype=np.int8)
-            flags[unknown] = self._repeated[at[unknown]] = found
-        answer: npt.NDArray[np.bool_] = flags != 0
-        return answer
-
-    def _kept(self, ids: Ids) -> npt.NDArray[np.int64]:
-        """``ids`` as an array, every one of them read and kept (all those kept before forgotten first when there
-        would be more than ``keep``)."""
-        at = np.asarray(ids, dtype=np.int64)
-        unknown = ~self._known[at]
-        if not unknown.any():
-            return at
-        if self._count + int(np.count_nonzero(unknown)) > self._keep:
-            self._known[:] = False
-            self._held[:] = None
-            self._repeated[:] = -1
-            self._count = 0
-            unknown[:] = True
-        missing = at[unknown]
-        wanted: list[int] = missing.tolist()
-        take = getattr(self._texts, "take", None)
-        texts: list[str] = take(wanted) if take is not None else [self._texts[i] for i in wanted]
-        held = np.empty(len(texts), dtype=object)
-        held[:] = texts
-        self._held[missing] = held
-        self._known[missing] = True
-        self._count += len(wanted)
-        return at
+        """:meth:`SortedNames.scores` of the names ``ids``: ``process.extract``'s token-sort scores and order."""
+        return sorted_scores(query, ids, self._lengths, self._sorted.taken, cutoff)
