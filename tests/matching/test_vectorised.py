@@ -216,4 +216,12 @@ def test_recent_texts_score_as_rapidfuzz_extract(query: str, choices: list[str],
         ids = ids[: order.randint(0, len(ids))]
         expected = [(ids[pos], score) for pos, score in _extract(query, [choices[i] for i in ids], cutoff)]
         assert recent.scores(query, ids, cutoff) == expected
+        assert recent.ordered(ids) == [sorted_words(choices[i]) for i in ids]
         assert recent.take(ids) == [choices[i] for i in ids]
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=names, choice=names)
+def test_token_set_similarity_is_that_of_the_sorted_words(query: str, choice: str) -> None:
+    """The persons' subsets compare a query with the sorted keys token-sort scoring read (``_ordered``)."""
+    assert fuzz.token_set_ratio(query, sorted_words(choice)) == fuzz.token_set_ratio(query, choice)

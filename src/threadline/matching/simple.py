@@ -100,6 +100,7 @@ from threadline.matching.vectorised import (
     merged_ids,
     most_shared,
     repeated_words,
+    sorted_words,
 )
 from threadline.model import Entity, Name
 from threadline.names.abjad import arabic_skeletons, is_abjad, latin_skeletons
@@ -549,7 +550,7 @@ class SimpleMatcher:
         people = self._may_hold(key.latin, self._maybe_persons(same))
         found = process.extract(
             key.latin,
-            pick(self._latin, people),
+            self._ordered(people),  # token-set similarity compares sets of words: their order does not matter
             scorer=fuzz.token_set_ratio,
             processor=None,
             limit=None,
@@ -581,6 +582,14 @@ class SimpleMatcher:
         keep |= in_any(at, [self._postings.get(word, ()) for word in unique])
         kept: list[int] = at[keep].tolist()
         return kept
+
+    def _ordered(self, ids: list[int]) -> list[str]:
+        """The Latin keys of the names ``ids`` with their words sorted (what token-sort scoring read of them)."""
+        if self._sorted_latin is not None:
+            return pick(self._sorted_latin.texts, ids)
+        if isinstance(self._latin, RecentTexts):  # a persisted index not warmed: kept decoded
+            return self._latin.ordered(ids)
+        return [sorted_words(text) for text in pick(self._latin, ids)]
 
     def _similar(self, latin: str, ids: Ids) -> list[tuple[int, float]]:
         """``(record id, token-sort similarity 0..100)`` of the ``ids`` whose Latin key is at least

@@ -265,6 +265,11 @@ class RecentTexts(Sequence[str]):
         taken: list[str] = self._keys.taken(np.asarray(ids, dtype=np.int64)).tolist()
         return taken
 
+    def ordered(self, ids: Ids) -> list[str]:
+        """The names ``ids`` with their words sorted, kept decoded as for :meth:`scores`."""
+        taken: list[str] = self._sorted.taken(np.asarray(ids, dtype=np.int64)).tolist()
+        return taken
+
     def scores(self, query: str, ids: Ids, cutoff: float) -> list[tuple[int, float]]:
         """:meth:`SortedNames.scores` of the names ``ids``: ``process.extract``'s token-sort scores and order."""
         return sorted_scores(query, ids, self._lengths, self._sorted.taken, cutoff)
