@@ -18,6 +18,7 @@ from threadline.matching.index import (
     CandidateIndex,
     EntityFeed,
     IndexStale,
+    Latin,
     Postings,
     Segment,
     SegmentSource,
@@ -382,8 +383,23 @@ def test_latin_keys_taken_together_are_those_read_one_by_one(
     ids = [*range(0, len(latin), 37), len(latin) - 1, 0, 5, 5]  # every segment, out of order, repeated
     assert len(segments) == 4 and segments[0].records < len(latin) - 1
     assert latin.take(ids) == [latin[i] for i in ids]
+    one_by_one = [latin[i] for i in ids]
+    whole = CandidateIndex(segments)
+    whole.keep_texts()
+    assert whole.latin.take(ids) == one_by_one  # slices of each heap decoded whole
+    assert whole.sorted_latin.take(ids) == [sorted_words(text) for text in one_by_one]
+    assert all(text is not None for text in whole.latin._whole.values())
 
 
+def test_a_heap_not_in_ascii_is_still_read_key_by_key_when_kept_whole(tmp_path: Path) -> None:
+    """Its byte offsets are not those of its characters: each text is decoded alone, as before (the names as
+    written, 陈全国 and Мин Аунг Хлайн among them, read as :class:`Latin` reads a heap)."""
+    segments, _built = open_segments([_input(ENTITIES, "t", "c1")], tmp_path)
+    names = Latin(segments, "name")
+    ids = list(range(len(names)))[::-1]
+    expected = [segments[0].name(i) for i in ids]
+    names.keep_whole()
+    assert names.take(ids) == expected and names._whole == {0: None}
 def test_the_sorted_keys_their_lengths_and_repeated_words_are_those_of_the_latin_keys(
     tmp_path: Path, small_lists: tuple[list[ListInput], ListStore]
 ) -> None:

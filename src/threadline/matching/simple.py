@@ -129,7 +129,8 @@ per segment (:meth:`~threadline.matching.index.Postings.prefetch`): merging the 
 takes 0.14 s, more than a one-off ``threadline match`` saves by it; screening merges them in ``warm``. From then on
 which entries may be persons is also known for every name at once (:meth:`~threadline.matching.index.
 CandidateIndex.person_flags`, 0.26 s at a million entities) instead of searched for in each query's candidates'
-entries, a few thousand a Latin query (about 3 ms of it at a million)."""
+entries, a few thousand a Latin query (about 3 ms of it at a million); and the Latin keys are read from their
+heaps decoded whole (:meth:`~threadline.matching.index.CandidateIndex.keep_texts`, 20-30 ms at a million)."""
 CORPORATION = frozenset({"corporation", "corp"})
 """Legal-form words English names also use for a group (中国石油天然气集团 = "China National Petroleum Corporation")."""
 RELATED_CAP = 0.75
@@ -483,10 +484,11 @@ class SimpleMatcher:
         _ = self._script_flags
         reach("中国", ("china",))
         english_words(), pinyin_syllables()  # read when two names each keep a part (a brand, or pinyin?)
-        if not isinstance(self._latin, list):
-            self._latin = list(self._latin)
-        if self._sorted_latin is None:
-            self._sorted_latin = SortedNames(self._latin)
+        if self._index is not None and self._sorted_latin is None:  # every key decoded, sorted as persisted
+            self._index.keep_texts()
+            everything = np.arange(len(self._latin), dtype=np.int64)
+            self._latin = self._index.latin.take(everything)
+            self._sorted_latin = SortedNames(self._index.sorted_latin.take(everything), presorted=True)
         if self._maybe_person is None and self._index is not None:
             self._maybe_person = self._index.person_flags()
         if isinstance(self._postings, Postings):
@@ -619,6 +621,7 @@ class SimpleMatcher:
             self._postings.prefetch(list(blocks))  # all the keys searched for at once, in the merged key table
             if self._maybe_person is None and self._index is not None:
                 self._maybe_person = self._index.person_flags()  # as the key table: once the process keeps asking
+                self._index.keep_texts()  # and the Latin keys decoded whole, each then a slice
         by_block = {block: self._postings.get(block, ()) for block in blocks}
         selective = [ids for ids in by_block.values() if len(ids) <= MAX_POSTINGS]
         if not selective:  # every key is common: the names sharing any of them (costly, but nothing is missed)
