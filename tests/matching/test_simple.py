@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from tests.comparing import compare
 from tests.from_source import from_source
@@ -702,3 +703,33 @@ def test_the_sounding_group_cannot_reach_a_threshold_above_its_cap() -> None:
     assert lowest_reaching(0.85, True) == lowest_reaching(0.85, False)
     assert lowest_reaching(0.7, True) < lowest_reaching(0.7, False)
     assert all(sound_calibrated(s / 100) <= SOUND_CAP for s in range(101))
+
+
+def test_a_company_pairs_score_is_at_most_what_its_names_reach() -> None:
+    """``_best_same_script`` leaves out a pair scored as companies' names are when the list name alone keeps it
+    below the floor (``_company_reach``), without reading its entry: on list names of the embedded lists paired with
+    their neighbours and with queries written otherwise (another legal form, a letter changed, a word dropped, weak
+    aliases, short names, countries that differ, craft), the score is never above it, and it is often below the
+    similarity (else the bound would leave nothing out)."""
+    from threadline.matching.simple import _company_reach, _Record, _same_similarity, _score
+
+    rnd = random.Random(11)
+    companies = [e for e in default_store().entities if e.schema != "Person" and e.names]
+    names = [(e, n) for e in rnd.sample(companies, 600) for n in e.names[:3]]
+    below = 0
+    for at, (entity, name) in enumerate(names):
+        written = [names[(at + 1) % len(names)][1].value, name.value.upper() + " Co Ltd"]
+        if len(name.value) > 6:
+            cut = rnd.randrange(len(name.value))
+            written += [name.value[:cut] + name.value[cut + 1 :], " ".join(name.value.split()[1:])]
+        record = _Record(0, name, name_key(name.value))
+        for query_name in written:
+            key = name_key(query_name)
+            if not key.core:
+                continue
+            query = Query(query_name, None, country=rnd.choice([None, "cn", "us"]))
+            similarity = _same_similarity(key, record, fuzz.token_sort_ratio(key.latin, record.key.latin) / 100)
+            reach = _company_reach(key, record, similarity)
+            assert _score(query, key, record, entity, similarity).score <= reach, (query_name, name.value)
+            below += reach < similarity
+    assert below > 50

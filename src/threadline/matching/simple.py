@@ -346,10 +346,7 @@ class SimpleMatcher:
 
     def _same_script(self, query: Query, key: NameKey, record_id: int, similarity: float) -> Hit:
         record = self._records[record_id]
-        query_han, record_han = han_core(key.original), han_core(record.key.original)
-        if query_han and record_han:
-            similarity = han_similarity(query_han, record_han)
-        return _score(query, key, record, self._entity(record_id), similarity)
+        return _score(query, key, record, self._entity(record_id), _same_similarity(key, record, similarity))
 
     def _best_same_script(
         self,
@@ -366,16 +363,25 @@ class SimpleMatcher:
 
         What a pair can score is known before its entry is read (:meth:`_same_reach`); reading and scoring every
         candidate at 0.70 or more, a few dozen a row against a million names, was the largest part of a Latin
-        query once the candidates were found, and most rank below the tenth hit. The hits returned are a
-        subsequence of those scoring every one gives, so the ranking, ties included, is the same."""
+        query once the candidates were found, and most rank below the tenth hit. A pair scored as companies' names
+        are (neither side a person's) is bounded more tightly by the list name, before its entry is read
+        (:func:`_company_reach`): nine in ten pairs the benchmark's queries scored were below the floor, mostly by
+        their distinctive words. The hits returned are a subsequence of those scoring every one gives, so the
+        ranking, ties included, is the same."""
         reach_of = [self._same_reach(query, key, i, similarity, may_be_person) for i, similarity in kept]
         order = sorted(range(len(kept)), key=lambda n: -reach_of[n])  # stable: equal reaches in ``kept`` order
         found: dict[int, Hit] = {}
         floor = threshold
+        person = query.schema == "Person"
         for n in order:
             if reach_of[n] < floor:
                 break  # this and every later one: below the entries already kept, whatever their entry says
-            hit = found[n] = self._same_script(query, key, *kept[n])
+            record_id, similarity = kept[n]
+            if not person and not may_be_person(record_id):  # scored as companies' names: bounded by the name
+                record = self._records[record_id]
+                if _company_reach(key, record, _same_similarity(key, record, similarity)) < floor:
+                    continue  # below the floor whatever its entry says: the entry is not read
+            hit = found[n] = self._same_script(query, key, record_id, similarity)
             if len(found) >= limit and hit.score > floor:  # only a hit above the floor can raise it
                 floor = _least_kept(query, list(found.values()), limit, threshold)
         return [found[n] for n in sorted(found)]
@@ -1553,19 +1559,15 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
         features.append(("spacing_only", similarity))
         parts.append(f"the same letters written together or apart: {similarity:.2f}")
     else:
-        if (key.distinctive, other.distinctive) != (key.latin, other.latin):
-            distinct = fuzz.token_sort_ratio(key.distinctive, other.distinctive) / 100.0
-            if distinct < similarity:
-                similarity = distinct
-                features.append(("distinctive_similarity", distinct))
-                parts.append(f"distinctive words {key.distinctive!r} ~ {other.distinctive!r}: {distinct:.2f}")
-        if " " not in key.distinctive and " " not in other.distinctive and key.distinctive != other.distinctive:
-            if slipped(key.distinctive, other.distinctive):
-                parts.append(f"{key.distinctive!r} and {other.distinctive!r} are one letter apart: a slip")
-            else:
-                similarity *= 0.90
-                features.append(("single_word", 0.90))
-                parts.append("single distinctive word, not identical x0.90")
+        similarity, distinct, slip = _distinct_words(key, other, similarity)
+        if distinct is not None:
+            features.append(("distinctive_similarity", distinct))
+            parts.append(f"distinctive words {key.distinctive!r} ~ {other.distinctive!r}: {distinct:.2f}")
+        if slip:
+            parts.append(f"{key.distinctive!r} and {other.distinctive!r} are one letter apart: a slip")
+        elif slip is not None:
+            features.append(("single_word", 0.90))
+            parts.append("single distinctive word, not identical x0.90")
         for found, cap, feature, why in (
             (words_apart(key, other), CONFLICT_CAP, "conflicting_words", "each name has a word the other lacks"),
             (pinyin_apart(key, other), PINYIN_APART_CAP, "pinyin_apart", "pinyin of different syllables, the trade "
@@ -1614,6 +1616,46 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
         )
     score = max(0.0, min(1.0, score))
     return Hit(entity, score, record.name, "; ".join(parts), tuple(features), relation)
+
+
+def _distinct_words(key: NameKey, other: NameKey, similarity: float) -> tuple[float, float | None, bool | None]:
+    """A company pair's ``similarity`` (:func:`_score`) capped by that of their distinctive words, then x0.90 when
+    each has one distinctive word and they differ, unless by a slip: ``(similarity, the distinctive words' when it
+    capped, else None, whether the one word each is a slip, None when not one word each)``."""
+    distinct = None
+    if (key.distinctive, other.distinctive) != (key.latin, other.latin):
+        found = fuzz.token_sort_ratio(key.distinctive, other.distinctive) / 100.0
+        if found < similarity:
+            similarity = distinct = found
+    slip = None
+    if " " not in key.distinctive and " " not in other.distinctive and key.distinctive != other.distinctive:
+        slip = slipped(key.distinctive, other.distinctive)
+        if not slip:
+            similarity *= 0.90
+    return similarity, distinct, slip
+
+
+def _company_reach(key: NameKey, record: _Record, similarity: float) -> float:
+    """The most :func:`_score` gives a pair scored as companies' names are (neither the query nor the entry a
+    person), known from the list name alone: the similarity capped by the distinctive words, the one-word factor,
+    and the weak alias and short name factors, as :func:`_score` works them out; the rest of it (the caps of words,
+    pinyin or units apart, the entry's schema and countries, a related unit) only lowers that, and multiplying or
+    capping a lower number never gives a higher one. Names spaced alike reach 1."""
+    other = record.key
+    if similarity >= MIN_NAME_SIMILARITY and spaced_alike(key.latin, other.latin):
+        return 1.0
+    score = _distinct_words(key, other, similarity)[0]
+    if record.name.kind == "weak":
+        score *= 0.90
+    if min(len(key.latin), len(other.latin)) < 5 and key.latin != other.latin:
+        score *= 0.85
+    return score
+
+
+def _same_similarity(key: NameKey, record: _Record, similarity: float) -> float:
+    """The similarity :meth:`SimpleMatcher._same_script` scores a pair by: by characters for two Chinese names."""
+    query_han, record_han = han_core(key.original), han_core(record.key.original)
+    return han_similarity(query_han, record_han) if query_han and record_han else similarity
 
 
 def _han_group_difference(key: NameKey, other: NameKey) -> str | None:
