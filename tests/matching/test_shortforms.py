@@ -129,3 +129,29 @@ def test_an_entry_that_names_its_subsidiaries_covers_another_company_of_the_grou
     alone = Name("Hoshine Silicon Industry Co., Ltd.")
     related = short_form_hit(Query("合盛硅业（鄯善）有限公司"), alone, Entity("x", "1", "Company", (alone,)), 0.75)
     assert related is not None and related.relation == "related" and related.score < 0.85
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "kind"),
+    [
+        ("合盛硅业（鄯善）有限公司", "Hoshine Silicon Industry Co. Ltd and Subsidiaries", "primary"),  # covers: raised
+        ("合盛硅业（鄯善）有限公司", "Hoshine Silicon Industry Co., Ltd.", "primary"),  # related
+        ("XPCC", "Xinjiang Production and Construction Corps", "weak"),  # an acronym, a weak alias
+        ("XPCC", "Xinjiang Production and Construction Corps Public Security Bureau", "alias"),  # its unit
+        ("海康威视", "Hangzhou Hikvision Digital Technology Co., Ltd.", "alias"),  # the brand table
+    ],
+)
+def test_a_short_form_hit_scores_at_most_its_readings_reach(query: str, listed: str, kind: str) -> None:
+    """The matcher leaves out the names an acronym or brand links to a query when this reach is below the entries it
+    keeps, before reading their entries: a related reading of a listing that covers the group is raised, the list
+    side's adjustments (a weak alias, another country) only lower."""
+    from threadline.matching.shortforms import hit_reach, reading, short_form_hit
+
+    name = Name(listed, kind)  # type: ignore[arg-type]
+    found = reading(query, listed, RELATED_CAP)
+    assert found is not None
+    for country in (None, "cn", "us"):
+        hit = short_form_hit(
+            Query(query, country=country), name, Entity("t", "1", "Company", (name,), countries=("cn",)), RELATED_CAP
+        )
+        assert hit is not None and hit.score <= hit_reach(found, listed)

@@ -77,6 +77,13 @@ def short_form_hit(query: Query, name: Name, entity: Entity, related_cap: float)
     return Hit(entity, max(0.0, min(1.0, score)), name, "; ".join(parts), tuple(features), relation)
 
 
+def hit_reach(found: tuple[float, str, str, str | None], name: str) -> float:
+    """The most :func:`short_form_hit` scores a list ``name`` whose :func:`reading` of the query is ``found``, known
+    without the name's entry: the reading's score, or :data:`BRAND_GROUP` for a related reading of a listing that
+    covers the group's members; the list side's adjustments only lower it."""
+    return BRAND_GROUP if found[3] == "related" and COVERS_MEMBERS.search(name) else found[0]
+
+
 @lru_cache(maxsize=4_096)
 def reading(a: str, b: str, related_cap: float) -> tuple[float, str, str, str | None] | None:
     """What the brand table or else an acronym says of two names: ``(score, reason, feature, relation)``, or

@@ -76,6 +76,7 @@ from threadline.matching.relatable import (
     words_readings,
 )
 from threadline.matching.scripts import ScriptFlags, pick
+from threadline.matching.shortforms import hit_reach as short_form_reach
 from threadline.matching.shortforms import index_keys as short_form_keys
 from threadline.matching.shortforms import query_keys as short_form_query_keys
 from threadline.matching.shortforms import reading as short_form_reading
@@ -955,11 +956,19 @@ class SimpleMatcher:
             hits += [self._same_script(query, key, i, sort) for i, sort in work.subsets]
         nearest: list[int] = work.nearest.tolist() if across and work.nearest is not None else []
         hits += self._cross_hits(query, key, work, nearest, hits, limit, threshold)
+        # An acronym's few letters link hundreds of names (SJC: ~750): those whose reading keeps them below the
+        # entries already kept (as _cross_hits bounds its pairs) are neither read nor made hits.
+        floor = -1.0 if query.identifiers else _least_kept(query, hits, limit, threshold)
         for record_id in work.carrying:  # brands and acronyms: no spelling similarity to go on
-            if short_form_reading(query.name, self._name_of(record_id), RELATED_CAP) is None:
-                continue  # neither the brand table nor an acronym links the names: no hit, whatever the entry
-            name, entity = self._list_name(record_id), self._entity(record_id)
-            hits.extend(filter(None, [short_form_hit(query, name, entity, RELATED_CAP)]))
+            written = self._name_of(record_id)
+            found = short_form_reading(query.name, written, RELATED_CAP)
+            if found is None or short_form_reach(found, written) < floor:
+                continue  # neither the brand table nor an acronym links the names, or not enough: whatever the entry
+            hit = short_form_hit(query, self._list_name(record_id), self._entity(record_id), RELATED_CAP)
+            if hit is not None:
+                hits.append(hit)
+                if hit.score > floor >= threshold:  # only a hit above the floor can raise it
+                    floor = _least_kept(query, hits, limit, threshold)
         if query.identifiers:
             hits = with_identifiers(query, hits, self._identifier_index, self.entities)
         best: dict[tuple[str, str], Hit] = {}
