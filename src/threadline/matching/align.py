@@ -510,15 +510,11 @@ def _read_han(
         cheap.append(generic or ())  # most characters begin no generic term: no list of their own kept
     forms = _by_form(keyed)
     divisions = division_parts(han)
+    unexplained = (char_cost, "unexplained", 0.0)  # one tuple for the name's characters, not one each
     return _HanSteps(
         short,
         suffix,
-        [
-            (0.0, "optional", 1.0)
-            if (c in OPTIONAL_CHARS and i > 0) or i in divisions
-            else (char_cost, "unexplained", 0.0)
-            for i, c in enumerate(han)
-        ],
+        [_OPTIONAL if (c in OPTIONAL_CHARS and i > 0) or i in divisions else unexplained for i, c in enumerate(han)],
         cheap,
         spelled,
         spans,
@@ -530,6 +526,10 @@ def _read_han(
         forms,
         families,
     )
+
+
+_OPTIONAL: Final = (0.0, "optional", 1.0)
+"""The skip of a character that may be left out at no cost (an administrative suffix, a division's part)."""
 
 
 def _as_dict(table: Glossary) -> dict[str, tuple[tuple[str, ...], ...]]:
