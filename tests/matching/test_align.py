@@ -271,6 +271,19 @@ def test_a_characters_glosses_are_kept_whole_and_made_terms_only_for_the_names_t
     assert (joined[0].han, joined[0].latin, joined[0].how) == ("金风", "goldwind", "dictionary")
 
 
+def test_names_share_their_spans_and_a_spelling_of_one_span_holds_a_shared_tuple() -> None:
+    """The spans a name's pinyin steps may read depend on its length alone: one list for all names that long. A
+    spelling of one span holds a tuple every name shares; one of two spans (海 and 海 in 上海海运) a list of both."""
+    from threadline.matching.align import _read_han
+
+    table = glossary()
+    first, second = _read_han("中泰化学", table, None), _read_han("华为技术", table, None)
+    assert first.spans is second.spans and first.spans == [(i, k) for i in range(4) for k in range(1, 5 - i)]
+    assert first.spelled_as["zhongtai"] == ((0, 2),) and first.spelled_as["zhongtai"] is second.spelled_as["huawei"]
+    twice = _read_han("上海海运", table, None)
+    assert list(twice.spelled_as["hai"]) == [(1, 1), (2, 1)]
+
+
 def test_a_names_terms_by_form_are_its_terms_grouped_in_the_order_read() -> None:
     """A form's terms share their key's list when the form has one key; several keys of one form are merged in
     the order read (first character, then order among the terms starting there)."""

@@ -405,9 +405,10 @@ class _HanSteps:
     spelled: list[list[tuple[str, ...]]]
     """Per character ``i``, per length ``k`` (from 1), the spellings of characters ``i`` .. ``i + k``."""
     spans: list[tuple[int, int]]
-    """Every ``(i, k)`` a pinyin step may read, in order."""
-    spelled_as: dict[str, list[tuple[int, int]]]
-    """A spelling -> the spans ``(i, k)`` spelled so, in order: a word's exact pinyin steps, found at once."""
+    """Every ``(i, k)`` a pinyin step may read, in order: the same list for every name of the length."""
+    spelled_as: dict[str, Sequence[tuple[int, int]]]
+    """A spelling -> the spans ``(i, k)`` spelled so, in order: a word's exact pinyin steps, found at once. Most
+    spellings have one span: a tuple shared by every name (:func:`_span_alone`), a list only for two or more."""
     renderable: dict[str, list[tuple[int, int]]]
     """A first letter -> the spans, in order, a company's word starting with it may render (see :func:`_renders`:
     two to four characters, not a place, with a spelling starting with that letter)."""
@@ -459,8 +460,7 @@ def _read_han(
         name_readings = readings(han)
     single = all(len(options) == 1 for options in name_readings)  # one reading a character, one spelling a span
     spelled: list[list[tuple[str, ...]]] = []
-    spans: list[tuple[int, int]] = []
-    spelled_as: dict[str, list[tuple[int, int]]] = {}
+    spelled_as: dict[str, Sequence[tuple[int, int]]] = {}
     renderable: dict[str, list[tuple[int, int]]] = {}
     cheap: list[Sequence[tuple[int, float]]] = []
     terms: dict[str, list[Term]] = {}
@@ -481,17 +481,13 @@ def _read_han(
             row = [span_spellings(name_readings, i, k) for k in range(1, top + 1)]
         spelled.append(row)
         place_pair = han[i : i + 2] in places
-        span_row = _span_row(i)
+        span_row, alone_row = _span_row(i), _SPANS_ALONE[i]
         for k in range(1, top + 1):
             by_k = row[k - 1]
             span = span_row[k - 1]
-            spans.append(span)
             for spelling in by_k if len(by_k) == 1 else dict.fromkeys(by_k):
-                at = spelled_as.get(spelling)
-                if at is None:
-                    spelled_as[spelling] = [span]
-                else:
-                    at.append(span)
+                there = spelled_as.get(spelling)
+                spelled_as[spelling] = alone_row[k - 1] if there is None else [*there, span]
             if k >= 2 and not place_pair and (k == 2 or han[i : i + k] not in places):
                 for letter in (by_k[0][:1],) if len(by_k) == 1 else dict.fromkeys(s[:1] for s in by_k):
                     at = renderable.get(letter)
@@ -539,14 +535,18 @@ def _read_han(
         cheap.append(generic or ())  # most characters begin no generic term: no list of their own kept
     forms = _by_form(keyed)
     divisions = division_parts(han)
-    unexplained = (char_cost, "unexplained", 0.0)  # one tuple for the name's characters, not one each
     return _HanSteps(
         short,
         suffix,
-        [_OPTIONAL if (c in OPTIONAL_CHARS and i > 0) or i in divisions else unexplained for i, c in enumerate(han)],
+        [
+            (0.0, "optional", 1.0)
+            if (c in OPTIONAL_CHARS and i > 0) or i in divisions
+            else (char_cost, "unexplained", 0.0)
+            for i, c in enumerate(han)
+        ],
         cheap,
         spelled,
-        spans,
+        _spans_of(n),
         spelled_as,
         renderable,
         "".join(r[0][:1] for r in name_readings),
@@ -556,10 +556,6 @@ def _read_han(
         families,
         singles,
     )
-
-
-_OPTIONAL: Final = (0.0, "optional", 1.0)
-"""The skip of a character that may be left out at no cost (an administrative suffix, a division's part)."""
 
 
 def _as_dict(table: Glossary) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -581,6 +577,13 @@ def _no_longer_term(
 
 _SPAN_ROWS: Final[list[list[tuple[int, int]]]] = []
 """Row ``i``: the spans ``(i, 1)`` .. ``(i, MAX_SPAN)``, made once for all names (:func:`_span_row`)."""
+_SPANS_ALONE: Final[list[list[Sequence[tuple[int, int]]]]] = []
+"""Row ``i``: each of those spans alone in a tuple, what :attr:`_HanSteps.spelled_as` holds for most spellings.
+Typed as a sequence, not a tuple, so that the compiled code hands on the very object: a value of a tuple type is
+unpacked when read and made anew when stored (so the spans of ``_SPAN_ROWS`` are still made anew in each list that
+holds them)."""
+_SPANS_OF: Final[dict[int, list[tuple[int, int]]]] = {}
+"""A name's length -> :attr:`_HanSteps.spans` of every name that long (:func:`_spans_of`)."""
 
 
 def _span_row(i: int) -> list[tuple[int, int]]:
@@ -589,7 +592,17 @@ def _span_row(i: int) -> list[tuple[int, int]]:
     while len(_SPAN_ROWS) <= i:
         start = len(_SPAN_ROWS)
         _SPAN_ROWS.append([(start, k) for k in range(1, MAX_SPAN + 1)])
+        _SPANS_ALONE.append([(span,) for span in _SPAN_ROWS[start]])
     return _SPAN_ROWS[i]
+
+
+def _spans_of(n: int) -> list[tuple[int, int]]:
+    """Every span ``(i, k)`` of a name of ``n`` characters, in order (``k`` up to :data:`MAX_SPAN`), one list a
+    length for all names (only read)."""
+    found = _SPANS_OF.get(n)
+    if found is None:
+        found = _SPANS_OF[n] = [span for i in range(n) for span in _span_row(i)[: min(MAX_SPAN, n - i)]]
+    return found
 
 
 def _by_form(keyed: list[tuple[str, list[Term]]]) -> dict[str, list[Term]]:
