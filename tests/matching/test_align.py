@@ -241,10 +241,47 @@ def test_a_name_read_with_the_tables_beginnings_has_the_tables_read_without_them
     for name in names:
         quick = _read_han(name, table, general, None, beginnings(table), beginnings(general))
         every = _read_han(name, table, general)
-        for field in (*STEP_FIELDS, "terms", "keys", "forms", "families"):
+        for field in (*STEP_FIELDS, "terms", "keys", "forms", "families", "singles"):
             assert getattr(quick, field) == getattr(every, field), (name, field)
         person = _read_han(name, table, None, None, beginnings(table))
         assert person.terms == _read_han(name, table, None).terms, name
+
+
+def test_a_characters_glosses_are_kept_whole_and_made_terms_only_for_the_names_that_use_them() -> None:
+    """The dictionary's glosses of one character are no terms of the name read alone: they are kept per character
+    and made terms for a Latin name that may use one, with the order they had among the terms starting there. They
+    still explain a word alone (金 = "golden"), by another form, and as half of a joined word (金风 = "Goldwind")."""
+    from threadline.matching.align import _read_han, _single_hits, _word_runs
+
+    table, general = glossary(), dictionary()
+    steps = _read_han("金山软件", table, general, None, beginnings(table), beginnings(general))
+    assert not [
+        term for terms in steps.terms.values() for term in terms if len(term[2]) == 1 and term[4] == "dictionary"
+    ]
+    assert [i for i, _first, _own, _signature in steps.singles] == [0, 1, 2, 3]
+    assert _single_hits(steps, _word_runs(("xyzzy",))[3]) == []  # a word no gloss can explain: nothing made
+    hits = [term for term, _form, _family in _single_hits(steps, _word_runs(("golden", "mountain"))[3])]
+    assert {term[2] for term in hits} == {"金", "山"} and hits == sorted(hits)
+    glossed = [
+        (p.han, p.latin, p.how)
+        for p in align("金山软件", ("golden", "mountain", "software"), table, dictionary=general).pieces
+    ]
+    assert glossed[:2] == [("金", "golden", "dictionary"), ("山", "mountain", "dictionary")]
+    joined = align("金风科技", ("goldwind", "technology"), table, dictionary=general).pieces
+    assert (joined[0].han, joined[0].latin, joined[0].how) == ("金风", "goldwind", "dictionary")
+
+
+def test_names_share_their_spans_and_a_spelling_of_one_span_holds_a_shared_tuple() -> None:
+    """The spans a name's pinyin steps may read depend on its length alone: one list for all names that long. A
+    spelling of one span holds a tuple every name shares; one of two spans (海 and 海 in 上海海运) a list of both."""
+    from threadline.matching.align import _read_han
+
+    table = glossary()
+    first, second = _read_han("中泰化学", table, None), _read_han("华为技术", table, None)
+    assert first.spans is second.spans and first.spans == [(i, k) for i in range(4) for k in range(1, 5 - i)]
+    assert first.spelled_as["zhongtai"] == ((0, 2),) and first.spelled_as["zhongtai"] is second.spelled_as["huawei"]
+    twice = _read_han("上海海运", table, None)
+    assert list(twice.spelled_as["hai"]) == [(1, 1), (2, 1)]
 
 
 def test_a_names_terms_by_form_are_its_terms_grouped_in_the_order_read() -> None:

@@ -88,9 +88,12 @@ def _first_letters(name: str) -> frozenset[str]:
 def may_spell(short: str, full: str) -> bool:
     """Whether an acronym of ``short`` may spell a run of ``full``'s words: both names Latin, and one of its
     acronyms has only letters some word of ``full`` begins with. What :func:`expand` tests first, cheap enough to
-    ask of every candidate before anything else is (most pairs a screened name meets end here)."""
+    ask of every candidate before anything else is (most pairs a screened name meets end here). Whether both names
+    are Latin is asked first: a Chinese name's tokens were looked for on every cross-script pair, to no end."""
+    if not (short.isascii() and full.isascii()):
+        return False
     tokens = acronym_tokens(short)
-    if not tokens or not (short.isascii() and full.isascii()):
+    if not tokens:
         return False
     initials = _first_letters(full)
     return any(initials.issuperset(letters) for letters in tokens)

@@ -26,7 +26,7 @@ with plurals folded ("industries" = "industry", "materials" = "material").
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, permutations, product
@@ -233,28 +233,39 @@ MAX_RUN = 4
 """Most Latin words one glossary phrase can account for."""
 
 
-WordRuns = tuple[tuple[dict[str, int], ...], frozenset[str], tuple[float, ...]]
+WordRuns = tuple[tuple[dict[str, int], ...], frozenset[str], tuple[float, ...], frozenset[str]]
 """What :func:`_word_runs` gives."""
 _WORD_RUNS: Final[Memo[tuple[str, ...], WordRuns]] = Memo(4_096)
 
 
-def _word_runs(words: tuple[str, ...]) -> tuple[tuple[dict[str, int], ...], frozenset[str], tuple[float, ...]]:
+def _word_runs(words: tuple[str, ...]) -> WordRuns:
     """What aligning needs of the Latin words alone: for each word position, the joined stems of the next
-    1..MAX_RUN words -> how many words that is; every such joined text; and the cost of leaving each word
-    unexplained (``0.5 / words``, half for a generic word). Kept for the last few thousand names: a screened Latin
-    name meets many Chinese names, and in a pairs file an English name comes back in several pairs."""
+    1..MAX_RUN words -> how many words that is; every such joined text; the cost of leaving each word
+    unexplained (``0.5 / words``, half for a generic word); and every string a phrase is looked up by (those
+    texts, each word's :func:`other_form` and :func:`word_family`, the parts :func:`joined_parts` may cut it
+    into), which picks the characters whose glosses may serve (:func:`_single_hits`). Kept for the last few
+    thousand names: a screened Latin name meets many Chinese names, and in a pairs file an English name comes back
+    in several pairs."""
     found = _WORD_RUNS.table.get(words)
     return _WORD_RUNS.keep(words, _word_runs_of(words)) if found is None else found
 
 
-def _word_runs_of(words: tuple[str, ...]) -> tuple[tuple[dict[str, int], ...], frozenset[str], tuple[float, ...]]:
+def _word_runs_of(words: tuple[str, ...]) -> WordRuns:
     stems = tuple(stem(w) for w in words)
     runs = tuple(
         {"".join(stems[j : j + t]): t for t in range(min(MAX_RUN, len(stems) - j), 0, -1)} for j in range(len(stems))
     )
     word_cost = 0.5 / max(len(words), 1)
     skips = tuple(word_cost * (GENERIC_WEIGHT if w in _CHEAP_WORDS else 1.0) for w in words)
-    return runs, frozenset(key for at in runs for key in at), skips
+    run_keys = frozenset(key for at in runs for key in at)
+    looked_up = {*run_keys}
+    for word in words:
+        looked_up.add(other_form(word))
+        looked_up.add(word_family(word))
+        for first, second in _cuts(word):
+            looked_up.add(first)
+            looked_up.add(second)
+    return runs, run_keys, skips, frozenset(looked_up)
 
 
 class Piece(NamedTuple):
@@ -367,6 +378,13 @@ def _renders(han: str, spelled: str, word: str) -> bool:
 Term = tuple[int, int, str, str, str, float]
 """A glossary or dictionary phrase of a span: ``(first character, order among the terms starting there, span,
 phrase key, how, credit)``."""
+PhraseTerms = tuple[tuple[str, str, str, float, str, str], ...]
+"""The terms of one span's phrases of one table (:func:`_phrase_terms`)."""
+Single = tuple[int, int, PhraseTerms, frozenset[str]]
+"""A character's dictionary glosses in a name: ``(character, order of the first gloss among the terms starting
+there, the glosses as :func:`_phrase_terms` gives them, their signature)``; the signature holds every phrase key,
+:func:`word_form` and :func:`word_family` of the glosses, so a Latin name with none of them among the strings it
+looks terms up by (:func:`_word_runs`) passes the character at once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,9 +405,10 @@ class _HanSteps:
     spelled: list[list[tuple[str, ...]]]
     """Per character ``i``, per length ``k`` (from 1), the spellings of characters ``i`` .. ``i + k``."""
     spans: list[tuple[int, int]]
-    """Every ``(i, k)`` a pinyin step may read, in order."""
-    spelled_as: dict[str, list[tuple[int, int]]]
-    """A spelling -> the spans ``(i, k)`` spelled so, in order: a word's exact pinyin steps, found at once."""
+    """Every ``(i, k)`` a pinyin step may read, in order: the same list for every name of the length."""
+    spelled_as: dict[str, Sequence[tuple[int, int]]]
+    """A spelling -> the spans ``(i, k)`` spelled so, in order: a word's exact pinyin steps, found at once. Most
+    spellings have one span: a tuple shared by every name (:func:`_span_alone`), a list only for two or more."""
     renderable: dict[str, list[tuple[int, int]]]
     """A first letter -> the spans, in order, a company's word starting with it may render (see :func:`_renders`:
     two to four characters, not a place, with a spelling starting with that letter)."""
@@ -408,6 +427,11 @@ class _HanSteps:
     families: dict[str, list[Term]]
     """The one-word terms again, by the :func:`word_family` of their key: a single word of the same root ("tourist"
     for "tourism") looks them up here."""
+    singles: list[Single]
+    """The dictionary's glosses of single characters, one entry a character, which ``terms``, ``keys``, ``forms``
+    and ``families`` leave out: three quarters of a company name's terms (32 of 42 on the bench's names, 华 alone
+    has five), and a pair needs almost none of them. Each is made a term only for the Latin names that may use it
+    (:func:`_single_hits`), so a new name's tables are half the size they were."""
 
 
 def _read_han(
@@ -436,13 +460,13 @@ def _read_han(
         name_readings = readings(han)
     single = all(len(options) == 1 for options in name_readings)  # one reading a character, one spelling a span
     spelled: list[list[tuple[str, ...]]] = []
-    spans: list[tuple[int, int]] = []
-    spelled_as: dict[str, list[tuple[int, int]]] = {}
+    spelled_as: dict[str, Sequence[tuple[int, int]]] = {}
     renderable: dict[str, list[tuple[int, int]]] = {}
     cheap: list[Sequence[tuple[int, float]]] = []
     terms: dict[str, list[Term]] = {}
     keyed: list[tuple[str, list[Term]]] = []  # each phrase key's form and its terms, as keys are first met
     families: dict[str, list[Term]] = {}
+    singles: list[Single] = []
     char_cost = 0.5 / max(n, 1)
     places = place_names()
     for i in range(n):
@@ -457,17 +481,13 @@ def _read_han(
             row = [span_spellings(name_readings, i, k) for k in range(1, top + 1)]
         spelled.append(row)
         place_pair = han[i : i + 2] in places
-        span_row = _span_row(i)
+        span_row, alone_row = _span_row(i), _SPANS_ALONE[i]
         for k in range(1, top + 1):
             by_k = row[k - 1]
             span = span_row[k - 1]
-            spans.append(span)
             for spelling in by_k if len(by_k) == 1 else dict.fromkeys(by_k):
-                at = spelled_as.get(spelling)
-                if at is None:
-                    spelled_as[spelling] = [span]
-                else:
-                    at.append(span)
+                there = spelled_as.get(spelling)
+                spelled_as[spelling] = alone_row[k - 1] if there is None else [*there, span]
             if k >= 2 and not place_pair and (k == 2 or han[i : i + k] not in places):
                 for letter in (by_k[0][:1],) if len(by_k) == 1 else dict.fromkeys(s[:1] for s in by_k):
                     at = renderable.get(letter)
@@ -485,11 +505,15 @@ def _read_han(
                 found = _phrase_terms(span_text, phrases, "glossary", 1.0)
                 if 2 <= k <= MAX_SPAN and _all_cheap(phrases):  # 科技 = "technology": left out at half the cost
                     generic.append((k, char_cost * k * GENERIC_WEIGHT))
+            lone = 0
             if general is not None and k <= MAX_SPAN:
                 phrases = general.get(span_text)
-                if phrases:
-                    credit = DICTIONARY_CREDIT if k > 1 else SINGLE_CHARACTER_CREDIT
-                    found = (*found, *_phrase_terms(span_text, phrases, "dictionary", credit))
+                if phrases and k == 1:  # a character's own glosses: kept whole, read when a pair asks (see Single)
+                    own, signature = _single_terms(span_text, phrases)
+                    singles.append((i, order + len(found), own, signature))
+                    lone = len(own)
+                elif phrases:
+                    found = (*found, *_phrase_terms(span_text, phrases, "dictionary", DICTIONARY_CREDIT))
             for _span, key, how, credit, form, family in found:
                 term = (i, order, span_text, key, how, credit)
                 order += 1
@@ -501,6 +525,7 @@ def _read_han(
                     listed.append(term)
                 if family:
                     _add(families, family, term)
+            order += lone  # the character's glosses are numbered after its glossary terms, as when they were terms
             if (
                 beginnings is not None
                 and span_text not in beginnings
@@ -521,7 +546,7 @@ def _read_han(
         ],
         cheap,
         spelled,
-        spans,
+        _spans_of(n),
         spelled_as,
         renderable,
         "".join(r[0][:1] for r in name_readings),
@@ -529,6 +554,7 @@ def _read_han(
         frozenset(terms),
         forms,
         families,
+        singles,
     )
 
 
@@ -551,6 +577,13 @@ def _no_longer_term(
 
 _SPAN_ROWS: Final[list[list[tuple[int, int]]]] = []
 """Row ``i``: the spans ``(i, 1)`` .. ``(i, MAX_SPAN)``, made once for all names (:func:`_span_row`)."""
+_SPANS_ALONE: Final[list[list[Sequence[tuple[int, int]]]]] = []
+"""Row ``i``: each of those spans alone in a tuple, what :attr:`_HanSteps.spelled_as` holds for most spellings.
+Typed as a sequence, not a tuple, so that the compiled code hands on the very object: a value of a tuple type is
+unpacked when read and made anew when stored (so the spans of ``_SPAN_ROWS`` are still made anew in each list that
+holds them)."""
+_SPANS_OF: Final[dict[int, list[tuple[int, int]]]] = {}
+"""A name's length -> :attr:`_HanSteps.spans` of every name that long (:func:`_spans_of`)."""
 
 
 def _span_row(i: int) -> list[tuple[int, int]]:
@@ -559,7 +592,17 @@ def _span_row(i: int) -> list[tuple[int, int]]:
     while len(_SPAN_ROWS) <= i:
         start = len(_SPAN_ROWS)
         _SPAN_ROWS.append([(start, k) for k in range(1, MAX_SPAN + 1)])
+        _SPANS_ALONE.append([(span,) for span in _SPAN_ROWS[start]])
     return _SPAN_ROWS[i]
+
+
+def _spans_of(n: int) -> list[tuple[int, int]]:
+    """Every span ``(i, k)`` of a name of ``n`` characters, in order (``k`` up to :data:`MAX_SPAN`), one list a
+    length for all names (only read)."""
+    found = _SPANS_OF.get(n)
+    if found is None:
+        found = _SPANS_OF[n] = [span for i in range(n) for span in _span_row(i)[: min(MAX_SPAN, n - i)]]
+    return found
 
 
 def _by_form(keyed: list[tuple[str, list[Term]]]) -> dict[str, list[Term]]:
@@ -590,7 +633,7 @@ def _all_cheap(phrases: tuple[tuple[str, ...], ...]) -> bool:
 
 
 HAN_STEPS_REMEMBERED = 1_000
-"""Chinese names whose :class:`_HanSteps` are kept (about 17 kB each, measured on the bench's 986 company names),
+"""Chinese names whose :class:`_HanSteps` are kept (about 11 kB each, tracemalloc on the bench's 1,205 Chinese names),
 the least recently used dropped beyond this, so memory stays flat. A name is met by the names it is compared with
 one after the other (a screened name's candidates, a labelled pair file's pairs of one name), so a few suffice."""
 
@@ -651,11 +694,15 @@ def _align_once(
         cost[len(province) * width] = 0.0
         back[len(province) * width] = (0, 0, "optional", 1.0)
     after_short = len(short) if suffix else -1
-    runs, run_keys, word_steps = _word_runs(words)
+    runs, run_keys, word_steps, looked_up = _word_runs(words)
     spelled_terms = steps.keys & run_keys  # most Latin names have no run of words a phrase of this name renders
     terms = sorted(term for key in spelled_terms for term in steps.terms[key]) if spelled_terms else []
+    hits = _single_hits(steps, looked_up) if steps.singles else []
+    spelled_singles = [term for term, _form, _family in hits if term[3] in run_keys]
+    if spelled_singles:
+        terms = sorted([*terms, *spelled_singles])
     cheap_credit = 1 - GENERIC_WEIGHT
-    moves = _word_moves(han, words, steps, person, word_cost, runs, terms)
+    moves = _word_moves(han, words, steps, person, word_cost, runs, terms, hits)
     # Every state is reached before it is read (each has the state above or to its left, a character or a word
     # skipped), so none is infinite by then. The last row reads no character: only words are left to skip.
     for i in range(n):
@@ -715,6 +762,7 @@ def _word_moves(
     word_cost: float,
     runs: tuple[dict[str, int], ...],
     terms: list[Term],
+    hits: list[SingleHit],
 ) -> dict[int, list[Move]]:
     """Per state ``i * (len(words) + 1) + j``, the steps that explain word ``j`` from character ``i``, in the order
     the aligner tries them: pinyin by span length, then glossary and dictionary phrases, then initials. Looked up
@@ -746,21 +794,31 @@ def _word_moves(
             if t:
                 step = (1 - credit) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + t, step, how, credit))
+    by_key: Mapping[str, Sequence[Term]] = steps.terms
+    if hits and not person:  # a character's gloss may be half of a joined word: the name's keys with theirs then
+        extra: dict[str, list[Term]] = {}
+        for term, _form, _family in hits:
+            extra.setdefault(term[3], []).append(term)
+        by_key = {**steps.terms, **{key: _with_hits(steps.terms.get(key, ()), more) for key, more in extra.items()}}
     for j, word in enumerate(words):  # another form of a phrase's word: "oriental" for 东方 = "orient"
         form = other_form(word)
-        for i, _order, span, key, how, credit in steps.forms.get(form, ()):
+        own_forms = [term for term, its_form, _family in hits if its_form == form] if hits else []
+        for i, _order, span, key, how, credit in _with_hits(steps.forms.get(form, ()), own_forms):
             if runs[j].get(key) != 1:  # not the phrase itself, which the terms gave
                 step = (1 - credit) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + 1, step, how, credit))
-        for i, _order, span, key, how, credit in () if person else steps.families.get(word_family(word), ()):
+        family = "" if person else word_family(word)  # ("" has no terms: only one-word phrases have a family)
+        own_families = [term for term, _form, its in hits if its == family] if hits and family else []
+        of_family = _with_hits(steps.families.get(family, ()), own_families) if family else ()
+        for i, _order, span, key, how, credit in of_family:
             key_form = word_form(key)  # "tourist" for "tourism", not "tourisms"
             if runs[j].get(key) != 1 and key_form != form and abs(len(key_form) - len(form)) <= FAMILY_SPREAD:
                 given = min(credit, FAMILY_CREDIT)
                 step = (1 - given) * 2 * word_cost
                 moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + 1, step, how, given))
-        for first, second in () if person else joined_parts(word, steps.terms):  # "goldwind" for 金风
-            for i, _o, span, _k, how, _c in steps.terms[first]:
-                for at, _o2, after, _k2, how2, _c2 in steps.terms[second]:
+        for first, second in () if person else joined_parts(word, by_key):  # "goldwind" for 金风
+            for i, _o, span, _k, how, _c in by_key[first]:
+                for at, _o2, after, _k2, how2, _c2 in by_key[second]:
                     if at == i + len(span):
                         joined = "glossary" if how == how2 == "glossary" else "dictionary"
                         move = ((at + len(after)) * width + j + 1, 0.0, joined, DICTIONARY_CREDIT)
@@ -776,9 +834,6 @@ def _word_moves(
                 moves.setdefault(i * width + j, []).append(move)
     return moves
 
-
-PhraseTerms = tuple[tuple[str, str, str, float, str, str], ...]
-"""The terms of one span's phrases of one table (:func:`_phrase_terms`)."""
 
 _PHRASE_TERMS: Final[Memo[tuple[str, str, float], tuple[tuple[tuple[str, ...], ...], PhraseTerms]]] = Memo(20_000)
 """``(span, how, credit)`` -> the phrases last asked about for it and their terms."""
@@ -802,6 +857,42 @@ def _terms_of(span: str, phrases: tuple[tuple[str, ...], ...], how: str, credit:
     return tuple(
         (span, key, how, credit, word_form(key), word_family(key) if one_word else "") for key, one_word in keys
     )
+
+
+_SIGNATURES: Final[Memo[str, tuple[PhraseTerms, frozenset[str]]]] = Memo(20_000)
+"""A character -> its dictionary glosses as :func:`_phrase_terms` last gave them, and their signature."""
+
+
+def _single_terms(char: str, phrases: tuple[tuple[str, ...], ...]) -> tuple[PhraseTerms, frozenset[str]]:
+    """A character's dictionary glosses as terms and their signature (see :data:`Single`), both remembered (the
+    glosses checked by identity, as :func:`_phrase_terms` checks the phrases)."""
+    own = _phrase_terms(char, phrases, "dictionary", SINGLE_CHARACTER_CREDIT)
+    found = _SIGNATURES.table.get(char)
+    if found is not None and found[0] is own:
+        return found
+    return _SIGNATURES.keep(char, (own, frozenset(text for t in own for text in (t[1], t[4], t[5]) if text)))
+
+
+SingleHit = tuple[Term, str, str]
+"""A character's gloss made a term for one Latin name, with its key's form and family (``""`` for none)."""
+
+
+def _single_hits(steps: _HanSteps, wanted: frozenset[str]) -> list[SingleHit]:
+    """Every gloss of a character whose signature shares a string with ``wanted`` (what the Latin name looks terms
+    up by: its runs' keys, its words' forms and families, the parts its words may be joined of), as a term. A
+    character with none of them gives nothing the aligner could use: its glosses are left as they are."""
+    hits: list[SingleHit] = []
+    for i, first, own, signature in steps.singles:
+        if signature.isdisjoint(wanted):
+            continue
+        for o, (span, key, how, credit, form, family) in enumerate(own):
+            hits.append(((i, first + o, span, key, how, credit), form, family))
+    return hits
+
+
+def _with_hits(terms: Sequence[Term], more: list[Term]) -> Sequence[Term]:
+    """``terms`` and ``more``, both in the order read, merged in that order (first character, then order there)."""
+    return sorted([*terms, *more]) if more else terms
 
 
 def _left_runs(pieces: list[Piece], han_side: bool) -> list[list[int]]:

@@ -202,6 +202,8 @@ class NameKey:
 
 def _strip_han_forms(folded: str) -> tuple[str, list[str]]:
     removed: list[str] = []
+    if folded.isascii():  # every form is written in characters: a Latin name ends with none
+        return folded, removed
     for form in LEGAL_FORMS:
         if folded.endswith(form) and len(folded) > len(form) + 1:
             removed.append(form)
@@ -238,7 +240,8 @@ def join_initials(folded: str) -> str:
 def _strip_latin_forms(folded: str) -> tuple[str, list[str]]:
     removed: list[str] = []
     folded = join_initials(folded)
-    qualifier = _QUALIFIERS.search(folded)
+    # (the pattern needs one of its words: most names have none, and looking for them is cheaper than searching)
+    qualifier = _QUALIFIERS.search(folded) if "and" in folded or "&" in folded or "including" in folded else None
     if qualifier:
         removed.append(qualifier.group(0))
         folded = folded[: qualifier.start()].strip()
