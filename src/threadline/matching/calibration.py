@@ -3,11 +3,12 @@
 The table (``resources/calibration/han_latin.csv``) is fitted by ``scripts/build_calibration.py`` with isotonic
 regression on the training part of the real Chinese/English company name pairs: each company's Chinese name against
 its own English name (a match), against the English name of another company from the same province, against one
-from the same province and industry, and against the best-aligned wrong English name the candidate index retrieves
-(not matches). Each of :data:`GROUPS` is fitted apart: with the trade name in common, an industry term left
-unexplained (热电 = "Thermal Power" missing from the glossary) says far less than an unexplained trade name does,
-and a leftover spelled in pinyin ("Yibai") far more than an English brand ("Weaver"). Between breakpoints the
-probability is interpolated linearly.
+from the same province and industry, against the best-aligned wrong English name the candidate index retrieves,
+and against every other retrieved wrong name, these together weighing one more pair (not matches). Each of
+:data:`GROUPS` is fitted apart: with the trade name in common, an industry term left unexplained (热电 = "Thermal
+Power" missing from the glossary) says far less than an unexplained trade name does, and a leftover spelled in
+pinyin ("Yibai") far more than an English brand ("Weaver"). Between breakpoints the probability is interpolated
+linearly.
 """
 
 from __future__ import annotations
