@@ -11,6 +11,13 @@ dev dependency); this script reduces it to what a name can use:
 - of each entry's meanings, the ones of one or two plain words besides "and" and "of" (进出口 = "import and
   export", as the aligner reads it without the function words), with "to ", "the ", "a " and bracketed remarks
   removed; classifiers (CL:), variants, abbreviations, cross-references and surnames are skipped;
+- in a proper name's gloss (a reading with a capital), only what comes before the first comma: CC-CEDICT writes the
+  place a place lies in after one ("Jinshan or Chinshan township in New Taipei City, Taiwan" for 金山, "Qidong
+  county level city in Nantong, Jiangsu" for 启东), and split there the gloss made 金山 mean "taiwan" and 云龙, a
+  district of Xuzhou, mean "jiangsu": the aligner then read a company's trade name as another place's name;
+- a meaning that names a province-level division of China (Taiwan and Hong Kong too, the gazetteer's English
+  forms) only for a headword holding that division's Chinese name (新疆 = "xinjiang", but not 大环 = "tai wan", 金钟
+  = "hong kong", 河西 = "shaanxi"): a gloss that says where a thing is from or lies is no rendering of its name;
 - at most MAX_MEANINGS meanings per headword, in the dictionary's own order (most common sense first).
 
 Usage: python scripts/build_dictionary.py
@@ -25,8 +32,10 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
+from threadline.commented_csv import read_rows
 from threadline.names.glossary import DICTIONARY
 from threadline.names.normalize import fold
+from threadline.names.places import CHINA
 from threadline.resourcegen import run
 
 OUT = DICTIONARY
@@ -53,14 +62,18 @@ def cedict_text() -> str:
     return (folder / name).read_text(encoding="utf-8")
 
 
-def meanings(glosses: str) -> list[str]:
-    """The short plain meanings of one entry's ``/``-separated glosses, folded."""
+def meanings(glosses: str, proper: bool = False) -> list[str]:
+    """The short plain meanings of one entry's ``/``-separated glosses, folded; of a proper name's gloss only the
+    part before its first comma (what follows says where the place lies or who the person was)."""
     out: list[str] = []
     for whole in glosses.split("/"):
         lowered = whole.strip().lower()
         if lowered.startswith(_SKIP) or lowered.startswith(_REMARKS):
             continue
-        for gloss in re.split(r",|;| or ", _BRACKETS.sub(" ", whole)):  # "king or monarch": king, monarch
+        text = _BRACKETS.sub(" ", whole)
+        if proper:
+            text = text.split(",")[0]
+        for gloss in re.split(r",|;| or ", text):  # "king or monarch": king, monarch
             _add_meaning(gloss, out)
     return out
 
@@ -88,8 +101,28 @@ def _plain(words: list[str]) -> bool:
     return all(w.isascii() and w.isalpha() for w in words)
 
 
+def province_names() -> dict[str, set[str]]:
+    """Each province-level division's English forms, folded and written as one word ("innermongolia", "hongkong")
+    -> the first two characters of the Chinese short names so spelled ("shanxi": 山西 and 陕西, the gazetteer's
+    pinyin of both)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for row in read_rows(CHINA):
+        if row["level"] == "province":
+            for form in (row["pinyin"], *row["match_latin"].split("|")):
+                if form:
+                    names[fold(form).replace(" ", "")].add(row["short_zh"][:2])
+    return names
+
+
+def names_another_place(han: str, meaning: str, provinces: dict[str, set[str]]) -> bool:
+    """Whether ``meaning`` names a province-level division whose Chinese name ``han`` does not hold."""
+    held = provinces.get(meaning.replace(" ", ""))
+    return held is not None and not any(name in han for name in held)
+
+
 def build(_data_dir: Path) -> str:
     table: dict[str, list[str]] = defaultdict(list)
+    provinces = province_names()
     for line in cedict_text().splitlines():
         if line.startswith("#"):
             continue
@@ -101,7 +134,9 @@ def build(_data_dir: Path) -> str:
             continue
         if reading[:1].isupper() and len(simplified) < 2:
             continue  # a single character read with a capital is a surname
-        for phrase in meanings(glosses):
+        for phrase in meanings(glosses, proper=reading[:1].isupper()):
+            if names_another_place(simplified, phrase, provinces):
+                continue
             if phrase not in table[simplified] and len(table[simplified]) < MAX_MEANINGS:
                 table[simplified].append(phrase)
     out = io.StringIO()

@@ -146,7 +146,9 @@ def _fragment(han: str, english: str, codes: set[str], spans: dict[tuple[str, st
     return len(covered) >= FRAGMENT_SHARE * len(codes)
 
 
-XINJIANG_LEVELS = frozenset({"prefecture", "county", "xpcc_city", "xpcc_division", "xpcc_regiment"})
+XINJIANG_LEVELS = frozenset({"province", "prefecture", "county", "xpcc_city", "xpcc_division", "xpcc_regiment"})
+"""The Xinjiang gazetteer's levels whose English forms become terms; the region itself too, for the forms that are
+not its pinyin (新疆 = "XUAR", "Sinkiang"), which the table of China's divisions does not give."""
 CHINA_LEVELS = frozenset({"province", "prefecture"})
 ADMIN_WORDS = frozenset(
     {"shi", "diqu", "xian", "qu", "zizhizhou", "zizhixian", "zizhiqu", "county", "city", "prefecture", "region"}

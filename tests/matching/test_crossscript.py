@@ -67,10 +67,14 @@ def test_a_brand_that_sounds_like_the_trade_name_is_calibrated_apart() -> None:
         Entity("t", "2", "Company", (Name("Foshan Stonehill Lighting Co., Ltd."),)),
     ]
     hits = {h.entity.entry_id: h for h in SimpleMatcher(entities).match(Query("佛山勤上照明有限公司"), threshold=0.5)}
-    assert hits["1"].score == SOUND_CAP > hits["2"].score
+    assert hits["1"].score == SOUND_CAP
     assert "'kingsun' sounds like '勤上' (qinshang): a sound alone is no match, capped at 0.8" in hits["1"].explanation
     assert ("sound_only", SOUND_CAP) in hits["1"].features
-    assert "sounds like" not in hits["2"].explanation
+    # "Stonehill", a neighbour of the same place and industry, calibrates to about half (0.53) since the table
+    # pools tied scores and knows the retrieved neighbours: below the matcher's floor for any hit.
+    assert "2" not in hits
+    other = compare("佛山勤上照明有限公司", "Foshan Stonehill Lighting Co., Ltd.", None, "Company")
+    assert other is not None and other.score < 0.6 and "sounds like" not in other.explanation
 
 
 def test_an_other_place_outweighs_a_shared_trade_name() -> None:

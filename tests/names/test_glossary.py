@@ -50,6 +50,7 @@ def test_the_packaged_glossary_holds_xinjiang_places_by_their_english_names() ->
         ("新疆维吾尔自治区公安厅", "Xinjiang Uyghur Autonomous Region Public Security Department", True),
         ("新疆维吾尔自治区公安厅", "Xinjiang Production and Construction Corps Public Security Bureau", False),
         ("新疆维吾尔自治区人民政府", "Xinjiang Uyghur Autonomous Region People's Government", True),
+        ("新疆维吾尔自治区公安厅", "XUAR Public Security Department", True),  # the gazetteer's form of the region
         ("新疆生产建设兵团第一师", "XPCC First Division", True),
         ("新疆生产建设兵团第一师", "XPCC Second Division", False),
         ("新疆准噶尔棉麻有限公司", "Xinjiang Junggar Cotton and Linen Co., Ltd.", True),
