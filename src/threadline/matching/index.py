@@ -782,6 +782,27 @@ class Latin(Sequence[str]):
         segment = self.segments[s]
         return segment.sorted_latin(local) if self._blob == "sorted_blob" else segment.latin(local)
 
+    def every(self) -> list[str]:
+        """``list(self)``: every key, in record order. A segment whose heap is ASCII and holds no line break is split
+        whole: a line break put before each key's offset, the heap decoded once and split on it (a million names'
+        keys in a tenth of a second, where slicing them one by one took a third of a second); any other heap is
+        read as :meth:`take` reads it."""
+        out: list[str] = []
+        for s, segment in enumerate(self.segments):
+            blob = segment._maps[self._blob]
+            offsets = segment._array(self._offsets)
+            whole = segment.records > 0 and int(offsets[0]) == 0 and len(blob) == int(offsets[-1])
+            if whole and blob.find(b"\n") < 0:
+                raw = np.frombuffer(blob, dtype=np.uint8)
+                text = str(np.insert(raw, offsets[1:-1], np.uint8(10)).tobytes(), "utf-8")
+                if len(text) == len(raw) + len(offsets) - 2:  # ASCII: its characters are its bytes
+                    keys = text.split("\n")
+                    if len(keys) == segment.records:
+                        out.extend(keys)
+                        continue
+            out.extend(self.take(np.arange(self.bases.starts[s], self.bases.starts[s + 1], dtype=np.int64)))
+        return out
+
     def take(self, ids: Sequence[int] | npt.NDArray[np.int64]) -> list[str]:
         """``[self[i] for i in ids]``, the offsets of all of them read at once per segment: a query's candidates are
         a couple of thousand names, and locating and slicing each one in Python cost a single query more than

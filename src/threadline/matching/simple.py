@@ -124,6 +124,12 @@ MIN_SOUND = 3
 """Shortest sound key a transcribed part finds persons' names by ("VrkVn" for Erkin; "bm" of Obama is too common)."""
 MAX_CROSS_CANDIDATES = 100
 """Most candidates aligned across scripts per query, those sharing the most index keys first."""
+DECODE_AFTER = 64
+"""Name look-ups after which every Latin key of a persisted index is decoded and kept (:meth:`SimpleMatcher.
+_decode_keys`, about a tenth of a second and 150 MB at a million names): a query reads a couple of thousand
+candidates' keys, a third of a microsecond each from the mapped file, a fifth of a median query's time against a
+million names; a process that keeps asking wins that back within a few dozen queries, a one-off ``threadline match``
+never gets there."""
 MERGE_AFTER = 16
 """Name look-ups after which a persisted index's key tables are merged and searched once per name, rather than once
 per segment (:meth:`~threadline.matching.index.Postings.prefetch`): merging the 1.8 million keys of a 1M list
@@ -491,16 +497,20 @@ class SimpleMatcher:
         _ = self._script_flags
         reach("中国", ("china",))
         english_words(), pinyin_syllables()  # read when two names each keep a part (a brand, or pinyin?)
-        if self._index is not None and self._sorted_latin is None:  # every key decoded, sorted as persisted
-            self._index.keep_texts()
-            everything = np.arange(len(self._latin), dtype=np.int64)
-            self._latin = self._index.latin.take(everything)
-            self._sorted_latin = SortedNames(self._index.sorted_latin.take(everything), presorted=True)
+        self._decode_keys()
         if self._maybe_person is None and self._index is not None:
             self._maybe_person = self._index.person_flags()
         if isinstance(self._postings, Postings):
             self._postings.key_table()  # the segments' key tables merged, searched once per row
             self._asked = max(self._asked, MERGE_AFTER)
+
+    def _decode_keys(self) -> None:
+        """Every Latin key of a persisted index decoded, with its words sorted as persisted: from then on a query's
+        candidates are scored without reading their keys from the mapped file (what ``warm`` does for screening
+        workers, and a process does by itself after :data:`DECODE_AFTER` look-ups)."""
+        if self._index is not None and self._sorted_latin is None:
+            self._latin = self._index.latin.every()
+            self._sorted_latin = SortedNames(self._index.sorted_latin.every(), presorted=True)
 
     @property
     def _identifier_index(self) -> IdentifierIndex:
@@ -624,6 +634,8 @@ class SimpleMatcher:
         scored, filtered to persons, ranked) cost more than those steps' numpy work."""
         blocks = _query_keys(key) if blocks is None else blocks
         self._asked += 1
+        if self._asked == DECODE_AFTER:
+            self._decode_keys()
         if isinstance(self._postings, Postings) and self._asked > MERGE_AFTER:
             self._postings.prefetch(list(blocks))  # all the keys searched for at once, in the merged key table
             if self._maybe_person is None and self._index is not None:
