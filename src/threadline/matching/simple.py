@@ -384,10 +384,11 @@ class SimpleMatcher:
             if reach_of[n] < floor:
                 break  # this and every later one: below the entries already kept, whatever their entry says
             record_id, similarity = kept[n]
-            if not person and not may_be_person(record_id):  # scored as companies' names: bounded by the name
-                record = self._records[record_id]
-                if _company_reach(key, record, _same_similarity(key, record, similarity)) < floor:
-                    continue  # below the floor whatever its entry says: the entry is not read
+            # By the entry's schema, read alone; a name no person's entry has is scored as companies' names are.
+            schema = self._schema(record_id) if person or may_be_person(record_id) else ""
+            record = self._records[record_id]
+            if _pair_reach(query, key, record, schema, _same_similarity(key, record, similarity)) < floor:
+                continue  # below the floor whatever the rest of its entry says: the entry is not read
             hit = found[n] = self._same_script(query, key, record_id, similarity)
             if len(found) >= limit and hit.score > floor:  # only a hit above the floor can raise it
                 floor = _least_kept(query, list(found.values()), limit, threshold)
@@ -540,6 +541,15 @@ class SimpleMatcher:
         entry = records.entity_bases.starts[segment] + int(self._index.segments[segment].record_entity[local])
         return self.entities[entry]
 
+    def _schema(self, record_id: int) -> str:
+        """The schema of a list name's entry (:meth:`_entity`'s), read from a persisted index without decoding the
+        entry: the bounds before scoring need no more, and most of the entries they would read are never hits."""
+        if self._index is None:
+            return self._entity(record_id).schema
+        records = self._index.records
+        segment, local = records.bases.locate(record_id)
+        return self._index.segments[segment].schema(int(self._index.segments[segment].record_entity[local]))
+
     def _list_name(self, record_id: int) -> Name:
         """A list name with its kind (a record's ``name``), read alone from a persisted index (see :meth:`_name_of`)."""
         if self._index is None:
@@ -577,7 +587,7 @@ class SimpleMatcher:
         )
         held = []
         for _c, _sim, pos in found:
-            if people[pos] in seen or self._entity(people[pos]).schema != "Person":
+            if people[pos] in seen or self._schema(people[pos]) != "Person":
                 continue
             held.append((people[pos], fuzz.token_sort_ratio(key.latin, self._latin[people[pos]]) / 100.0))
         return held
@@ -976,6 +986,8 @@ class SimpleMatcher:
             found = short_form_reading(query.name, written, RELATED_CAP)
             if found is None or short_form_reach(found, written) < floor:
                 continue  # neither the brand table nor an acronym links the names, or not enough: whatever the entry
+            if query.schema == "Person" or self._schema(record_id) == "Person":
+                continue  # short forms leave persons alone (short_form_hit): the entry is not read
             hit = short_form_hit(query, self._list_name(record_id), self._entity(record_id), RELATED_CAP)
             if hit is not None:
                 hits.append(hit)
@@ -1656,12 +1668,44 @@ def _distinct_words(key: NameKey, other: NameKey, similarity: float) -> tuple[fl
     return similarity, distinct, slip
 
 
+def _pair_reach(query: Query, key: NameKey, record: _Record, schema: str, similarity: float) -> float:
+    """The most :func:`_score` gives the pair when the entry's schema is ``schema``, known without the rest of the
+    entry: :func:`_person_reach` where :func:`_score` compares persons' names part by part, else
+    :func:`_company_reach`."""
+    person = query.schema == "Person" or schema == "Person"
+    if person and not han_core(key.original) and not han_core(record.key.original):
+        return _person_reach(key, record)
+    return _company_reach(key, record, similarity)
+
+
+def _person_reach(key: NameKey, record: _Record) -> float:
+    """The most :func:`_score` gives a pair it compares as persons' names (part by part, or by consonants for a
+    name in Arabic script), known from the list name alone: the better of the two comparisons, then the one-word,
+    weak alias and short name factors, as :func:`_score` works them out; the rest (another pinyin given name, the
+    entry's schema and countries) only lowers that, and multiplying or capping a lower number never gives a higher
+    one. Most persons' names a Latin query meets reach the floor by token-sort similarity but not part by part."""
+    other = record.key
+    similarity = _person_similarity(key.latin, other.latin)[0]
+    by_consonants = consonant_similarity(key.original, key.latin, other.original, other.latin)
+    if by_consonants is not None and by_consonants[0] > similarity:
+        similarity = by_consonants[0]
+    if (" " not in key.latin or " " not in other.latin) and key.latin != other.latin:
+        similarity *= 0.90
+    score = similarity
+    if record.name.kind == "weak":
+        score *= 0.90
+    if min(len(key.latin), len(other.latin)) < 5 and key.latin != other.latin:
+        score *= 0.85
+    return score
+
+
 def _company_reach(key: NameKey, record: _Record, similarity: float) -> float:
     """The most :func:`_score` gives a pair scored as companies' names are (neither the query nor the entry a
-    person), known from the list name alone: the similarity capped by the distinctive words, the one-word factor,
-    and the weak alias and short name factors, as :func:`_score` works them out; the rest of it (the caps of words,
-    pinyin or units apart, the entry's schema and countries, a related unit) only lowers that, and multiplying or
-    capping a lower number never gives a higher one. Names spaced alike reach 1."""
+    person, or one of the two names Chinese), known from the list name alone: the similarity capped by the
+    distinctive words, the one-word factor, and the weak alias and short name factors, as :func:`_score` works
+    them out; the rest of it (the caps of words, pinyin or units apart, the entry's schema and countries, a related
+    unit) only lowers that, and multiplying or capping a lower number never gives a higher one. Names spaced alike
+    reach 1."""
     other = record.key
     if similarity >= MIN_NAME_SIMILARITY and spaced_alike(key.latin, other.latin):
         return 1.0
