@@ -490,3 +490,32 @@ def test_a_matcher_that_keeps_asking_decodes_every_key_and_gives_the_same_hits(
         assert got == expected, name
     assert plain._sorted_latin is None and asking._sorted_latin is not None
     assert asking._latin == [plain._latin[i] for i in range(len(plain._latin))]
+
+
+def test_an_entry_decoded_by_the_index_is_the_entity_it_wrote(
+    tmp_path: Path, small_lists: tuple[list[ListInput], ListStore]
+) -> None:
+    """``entity_from`` sets an entity's fields without the dataclass's ``__init__``: the same entity, field for
+    field, as ``Entity.from_dict``, for every entry of the small lists and for one with every field set."""
+    from threadline.matching.index import ENTITY_FIELDS, entity_from
+    from threadline.model import Address, Identifier
+
+    full = Entity(
+        "t", "9", "Company", (Name("Full Ltd"), Name("全", "native")), countries=("cn", "hk"),
+        addresses=(Address("1 Road", "Urumqi", "cn"),), identifiers=(Identifier("uscc", "9165", "cn"),),
+        birth_dates=("1970",), birth_places=("Kashgar",), programs=("UFLPA",), listed_on="2024-01-01",
+        remarks=("note",), source_url="https://example.org", extra={"section": "2"},
+    )  # fmt: skip
+    inputs, store = small_lists
+    entities = [*store.entities, full]
+    assert len(entities) > 100
+    for entity in entities:
+        data = json.loads(json.dumps(entity.to_dict(), ensure_ascii=False))
+        decoded = entity_from(data)
+        assert decoded == Entity.from_dict(data) == entity
+        assert [getattr(decoded, name) for name in ENTITY_FIELDS] == [getattr(entity, name) for name in ENTITY_FIELDS]
+        assert hash(decoded) == hash(entity)
+    index = CandidateIndex(open_segments(inputs, tmp_path)[0])
+    assert list(index.entities) == [Entity.from_dict(e.to_dict()) for e in index.entities]
+    records = [index.records[i] for i in range(len(index.records))]
+    assert all(type(r.name) is Name and r.name == Name(r.name.value, r.name.kind) for r in records)
