@@ -431,3 +431,91 @@ def test_a_few_best_hits_are_the_head_of_all_hits(
         assert head == every[:limit], name
         full += len(every) > limit
     assert full > 20  # enough queries where the limit cut something
+
+
+def test_an_entrys_schema_read_alone_is_its_schema(
+    tmp_path: Path, small_lists: tuple[list[ListInput], ListStore]
+) -> None:
+    """The bounds before scoring read an entry's schema from its JSON without decoding it: the same as decoded,
+    for every entry of the small lists, and for entries whose other strings hold the text that precedes it."""
+    tricky = [
+        Entity("t", 'x", "schema": "Person', "Company", (Name('A "schema": "Person" Ltd'),)),
+        Entity('s"schema": "Person"', "2", "Vessel", (Name("Ocean"),), extra={"schema": "Person"}),
+        Entity("t", "3", "Person", (Name("Chen Quanguo"),), remarks=('"schema": "Company"',)),
+    ]
+    inputs, _store = small_lists
+    small, odd = open_segments(inputs, tmp_path / "small")[0], open_segments([_input(tricky, "t", "c1")], tmp_path)[0]
+    for segments in (small, odd):
+        index = CandidateIndex(segments)
+        for segment in segments:
+            assert [segment.schema(i) for i in range(segment.entities)] == [
+                segment.entity(i).schema for i in range(segment.entities)
+            ]
+        matcher = SimpleMatcher((), index=index)
+        assert all(matcher._schema(i) == matcher._entity(i).schema for i in range(len(index.records)))
+
+
+def test_every_key_split_whole_is_every_key_read_alone(
+    tmp_path: Path, small_lists: tuple[list[ListInput], ListStore]
+) -> None:
+    """``Latin.every`` splits an ASCII heap whole: the keys read one by one, in record order, over every segment;
+    a heap that is not ASCII (the names as written) is read key by key."""
+    inputs, _store = small_lists
+    segments, _built = open_segments(inputs, tmp_path / "small")
+    index = CandidateIndex(segments)
+    for heap in (index.latin, index.sorted_latin):
+        assert heap.every() == [heap[i] for i in range(len(heap))]
+    written, _built = open_segments([_input(ENTITIES, "t", "c1")], tmp_path)
+    names = Latin(written, "name")
+    assert names.every() == [written[0].name(i) for i in range(len(names))]
+    assert any(not name.isascii() for name in names.every())
+
+
+def test_a_matcher_that_keeps_asking_decodes_every_key_and_gives_the_same_hits(
+    tmp_path: Path, small_lists: tuple[list[ListInput], ListStore]
+) -> None:
+    """After ``DECODE_AFTER`` look-ups every Latin key is decoded and scored as a warmed matcher scores them: the
+    hits before and after are those of a matcher that never decodes them (its look-ups counted back each time)."""
+    from threadline.matching.simple import DECODE_AFTER
+
+    inputs, store = small_lists
+    asking = _matcher(inputs, tmp_path)
+    plain = _matcher(inputs, tmp_path)
+    names = _real_queries(store, DECODE_AFTER + 20)
+    assert len(names) > DECODE_AFTER
+    for name in names:
+        plain._asked = 1  # never reaches DECODE_AFTER (nor MERGE_AFTER)
+        expected = [(h.entity.entry_id, h.matched_name, h.score, h.explanation) for h in plain.match(Query(name), 20)]
+        got = [(h.entity.entry_id, h.matched_name, h.score, h.explanation) for h in asking.match(Query(name), 20)]
+        assert got == expected, name
+    assert plain._sorted_latin is None and asking._sorted_latin is not None
+    assert asking._latin == [plain._latin[i] for i in range(len(plain._latin))]
+
+
+def test_an_entry_decoded_by_the_index_is_the_entity_it_wrote(
+    tmp_path: Path, small_lists: tuple[list[ListInput], ListStore]
+) -> None:
+    """``entity_from`` sets an entity's fields without the dataclass's ``__init__``: the same entity, field for
+    field, as ``Entity.from_dict``, for every entry of the small lists and for one with every field set."""
+    from threadline.matching.index import ENTITY_FIELDS, entity_from
+    from threadline.model import Address, Identifier
+
+    full = Entity(
+        "t", "9", "Company", (Name("Full Ltd"), Name("全", "native")), countries=("cn", "hk"),
+        addresses=(Address("1 Road", "Urumqi", "cn"),), identifiers=(Identifier("uscc", "9165", "cn"),),
+        birth_dates=("1970",), birth_places=("Kashgar",), programs=("UFLPA",), listed_on="2024-01-01",
+        remarks=("note",), source_url="https://example.org", extra={"section": "2"},
+    )  # fmt: skip
+    inputs, store = small_lists
+    entities = [*store.entities, full]
+    assert len(entities) > 100
+    for entity in entities:
+        data = json.loads(json.dumps(entity.to_dict(), ensure_ascii=False))
+        decoded = entity_from(data)
+        assert decoded == Entity.from_dict(data) == entity
+        assert [getattr(decoded, name) for name in ENTITY_FIELDS] == [getattr(entity, name) for name in ENTITY_FIELDS]
+        assert hash(decoded) == hash(entity)
+    index = CandidateIndex(open_segments(inputs, tmp_path)[0])
+    assert list(index.entities) == [Entity.from_dict(e.to_dict()) for e in index.entities]
+    records = [index.records[i] for i in range(len(index.records))]
+    assert all(type(r.name) is Name and r.name == Name(r.name.value, r.name.kind) for r in records)

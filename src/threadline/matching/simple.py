@@ -124,6 +124,12 @@ MIN_SOUND = 3
 """Shortest sound key a transcribed part finds persons' names by ("VrkVn" for Erkin; "bm" of Obama is too common)."""
 MAX_CROSS_CANDIDATES = 100
 """Most candidates aligned across scripts per query, those sharing the most index keys first."""
+DECODE_AFTER = 64
+"""Name look-ups after which every Latin key of a persisted index is decoded and kept (:meth:`SimpleMatcher.
+_decode_keys`, about a tenth of a second and 150 MB at a million names): a query reads a couple of thousand
+candidates' keys, a third of a microsecond each from the mapped file, a fifth of a median query's time against a
+million names; a process that keeps asking wins that back within a few dozen queries, a one-off ``threadline match``
+never gets there."""
 MERGE_AFTER = 16
 """Name look-ups after which a persisted index's key tables are merged and searched once per name, rather than once
 per segment (:meth:`~threadline.matching.index.Postings.prefetch`): merging the 1.8 million keys of a 1M list
@@ -378,10 +384,11 @@ class SimpleMatcher:
             if reach_of[n] < floor:
                 break  # this and every later one: below the entries already kept, whatever their entry says
             record_id, similarity = kept[n]
-            if not person and not may_be_person(record_id):  # scored as companies' names: bounded by the name
-                record = self._records[record_id]
-                if _company_reach(key, record, _same_similarity(key, record, similarity)) < floor:
-                    continue  # below the floor whatever its entry says: the entry is not read
+            # By the entry's schema, read alone; a name no person's entry has is scored as companies' names are.
+            schema = self._schema(record_id) if person or may_be_person(record_id) else ""
+            record = self._records[record_id]
+            if _pair_reach(query, key, record, schema, _same_similarity(key, record, similarity)) < floor:
+                continue  # below the floor whatever the rest of its entry says: the entry is not read
             hit = found[n] = self._same_script(query, key, record_id, similarity)
             if len(found) >= limit and hit.score > floor:  # only a hit above the floor can raise it
                 floor = _least_kept(query, list(found.values()), limit, threshold)
@@ -491,16 +498,20 @@ class SimpleMatcher:
         _ = self._script_flags
         reach("中国", ("china",))
         english_words(), pinyin_syllables()  # read when two names each keep a part (a brand, or pinyin?)
-        if self._index is not None and self._sorted_latin is None:  # every key decoded, sorted as persisted
-            self._index.keep_texts()
-            everything = np.arange(len(self._latin), dtype=np.int64)
-            self._latin = self._index.latin.take(everything)
-            self._sorted_latin = SortedNames(self._index.sorted_latin.take(everything), presorted=True)
+        self._decode_keys()
         if self._maybe_person is None and self._index is not None:
             self._maybe_person = self._index.person_flags()
         if isinstance(self._postings, Postings):
             self._postings.key_table()  # the segments' key tables merged, searched once per row
             self._asked = max(self._asked, MERGE_AFTER)
+
+    def _decode_keys(self) -> None:
+        """Every Latin key of a persisted index decoded, with its words sorted as persisted: from then on a query's
+        candidates are scored without reading their keys from the mapped file (what ``warm`` does for screening
+        workers, and a process does by itself after :data:`DECODE_AFTER` look-ups)."""
+        if self._index is not None and self._sorted_latin is None:
+            self._latin = self._index.latin.every()
+            self._sorted_latin = SortedNames(self._index.sorted_latin.every(), presorted=True)
 
     @property
     def _identifier_index(self) -> IdentifierIndex:
@@ -529,6 +540,15 @@ class SimpleMatcher:
         segment, local = records.bases.locate(record_id)
         entry = records.entity_bases.starts[segment] + int(self._index.segments[segment].record_entity[local])
         return self.entities[entry]
+
+    def _schema(self, record_id: int) -> str:
+        """The schema of a list name's entry (:meth:`_entity`'s), read from a persisted index without decoding the
+        entry: the bounds before scoring need no more, and most of the entries they would read are never hits."""
+        if self._index is None:
+            return self._entity(record_id).schema
+        records = self._index.records
+        segment, local = records.bases.locate(record_id)
+        return self._index.segments[segment].schema(int(self._index.segments[segment].record_entity[local]))
 
     def _list_name(self, record_id: int) -> Name:
         """A list name with its kind (a record's ``name``), read alone from a persisted index (see :meth:`_name_of`)."""
@@ -567,7 +587,7 @@ class SimpleMatcher:
         )
         held = []
         for _c, _sim, pos in found:
-            if people[pos] in seen or self._entity(people[pos]).schema != "Person":
+            if people[pos] in seen or self._schema(people[pos]) != "Person":
                 continue
             held.append((people[pos], fuzz.token_sort_ratio(key.latin, self._latin[people[pos]]) / 100.0))
         return held
@@ -624,6 +644,8 @@ class SimpleMatcher:
         scored, filtered to persons, ranked) cost more than those steps' numpy work."""
         blocks = _query_keys(key) if blocks is None else blocks
         self._asked += 1
+        if self._asked == DECODE_AFTER:
+            self._decode_keys()
         if isinstance(self._postings, Postings) and self._asked > MERGE_AFTER:
             self._postings.prefetch(list(blocks))  # all the keys searched for at once, in the merged key table
             if self._maybe_person is None and self._index is not None:
@@ -964,6 +986,8 @@ class SimpleMatcher:
             found = short_form_reading(query.name, written, RELATED_CAP)
             if found is None or short_form_reach(found, written) < floor:
                 continue  # neither the brand table nor an acronym links the names, or not enough: whatever the entry
+            if query.schema == "Person" or self._schema(record_id) == "Person":
+                continue  # short forms leave persons alone (short_form_hit): the entry is not read
             hit = short_form_hit(query, self._list_name(record_id), self._entity(record_id), RELATED_CAP)
             if hit is not None:
                 hits.append(hit)
@@ -1644,12 +1668,44 @@ def _distinct_words(key: NameKey, other: NameKey, similarity: float) -> tuple[fl
     return similarity, distinct, slip
 
 
+def _pair_reach(query: Query, key: NameKey, record: _Record, schema: str, similarity: float) -> float:
+    """The most :func:`_score` gives the pair when the entry's schema is ``schema``, known without the rest of the
+    entry: :func:`_person_reach` where :func:`_score` compares persons' names part by part, else
+    :func:`_company_reach`."""
+    person = query.schema == "Person" or schema == "Person"
+    if person and not han_core(key.original) and not han_core(record.key.original):
+        return _person_reach(key, record)
+    return _company_reach(key, record, similarity)
+
+
+def _person_reach(key: NameKey, record: _Record) -> float:
+    """The most :func:`_score` gives a pair it compares as persons' names (part by part, or by consonants for a
+    name in Arabic script), known from the list name alone: the better of the two comparisons, then the one-word,
+    weak alias and short name factors, as :func:`_score` works them out; the rest (another pinyin given name, the
+    entry's schema and countries) only lowers that, and multiplying or capping a lower number never gives a higher
+    one. Most persons' names a Latin query meets reach the floor by token-sort similarity but not part by part."""
+    other = record.key
+    similarity = _person_similarity(key.latin, other.latin)[0]
+    by_consonants = consonant_similarity(key.original, key.latin, other.original, other.latin)
+    if by_consonants is not None and by_consonants[0] > similarity:
+        similarity = by_consonants[0]
+    if (" " not in key.latin or " " not in other.latin) and key.latin != other.latin:
+        similarity *= 0.90
+    score = similarity
+    if record.name.kind == "weak":
+        score *= 0.90
+    if min(len(key.latin), len(other.latin)) < 5 and key.latin != other.latin:
+        score *= 0.85
+    return score
+
+
 def _company_reach(key: NameKey, record: _Record, similarity: float) -> float:
     """The most :func:`_score` gives a pair scored as companies' names are (neither the query nor the entry a
-    person), known from the list name alone: the similarity capped by the distinctive words, the one-word factor,
-    and the weak alias and short name factors, as :func:`_score` works them out; the rest of it (the caps of words,
-    pinyin or units apart, the entry's schema and countries, a related unit) only lowers that, and multiplying or
-    capping a lower number never gives a higher one. Names spaced alike reach 1."""
+    person, or one of the two names Chinese), known from the list name alone: the similarity capped by the
+    distinctive words, the one-word factor, and the weak alias and short name factors, as :func:`_score` works
+    them out; the rest of it (the caps of words, pinyin or units apart, the entry's schema and countries, a related
+    unit) only lowers that, and multiplying or capping a lower number never gives a higher one. Names spaced alike
+    reach 1."""
     other = record.key
     if similarity >= MIN_NAME_SIMILARITY and spaced_alike(key.latin, other.latin):
         return 1.0
