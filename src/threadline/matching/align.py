@@ -281,10 +281,15 @@ class Piece(NamedTuple):
     """How well the piece matched: 1.0 exact; a close spelling's similarity; 0 when unexplained."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Alignment:
     score: float
     pieces: tuple[Piece, ...]
+
+    def __init__(self, score: float, pieces: tuple[Piece, ...]) -> None:
+        # (one an alignment: set directly, as :class:`~threadline.names.normalize.NameKey` says why)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "pieces", pieces)
 
     @property
     def explained_han(self) -> int:
