@@ -15,7 +15,7 @@ from types import FrameType
 import pytest
 
 from threadline import native
-from threadline.matching.align import Alignment
+from threadline.matching.align import Alignment, Piece
 from threadline.matching.model import Query
 from threadline.matching.pairs import PairScore
 from threadline.matching.simple import SimpleMatcher, _Record
@@ -174,6 +174,7 @@ def test_the_values_made_once_a_pair_are_made_without_running_python_code() -> N
     assert _python_frames_run(PairScore, "1", 0.5, False, None, "nothing aligned") == []
     assert _python_frames_run(_Record, 0, Name("A Co"), key) == []
     assert _python_frames_run(Alignment, 1.0, ()) == []
+    assert _python_frames_run(Piece, "新疆", "xinjiang", "pinyin") == []
     assert _python_frames_run(Name, "A Co") != []  # (the model's values are not compiled: the check sees them)
 
 
@@ -181,6 +182,8 @@ def test_the_values_set_by_hand_are_still_frozen_dataclasses() -> None:
     key = NameKey(original="A Co", folded="a co", core="a", latin="a", removed=("co",), distinctive="a")
     assert key == NameKey("A Co", "a co", "a", "a", ("co",), "a") and hash(key) == hash(replace(key))
     assert repr(Alignment(1.0, ())) == "Alignment(score=1.0, pieces=())"
-    for value in (key, PairScore("1", 0.5, False, None, ""), _Record(0, Name("A Co"), key), Alignment(1.0, ())):
+    assert repr(Piece("疆", "jiang", "pinyin")) == "Piece(han='疆', latin='jiang', how='pinyin', credit=1.0)"
+    made = [key, PairScore("1", 0.5, False, None, ""), _Record(0, Name("A Co"), key), Alignment(1.0, ())]
+    for value in [*made, Piece("", "", "")]:
         with pytest.raises(FrozenInstanceError):
             setattr(value, fields(value)[0].name, None)
