@@ -121,6 +121,23 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+def collapse_runs(text: str) -> str:
+    """Each run of one character written once ("abdullah" -> "abdulah"): ``re.sub(r"(.)\\1+", r"\\1", text)``
+    (a line break is no ``.``, so its runs stay), in compiled code; a template with a group reference is expanded
+    by the ``re`` module's Python code on every call.
+
+    >>> collapse_runs("mmhhammad")
+    'mhamad'
+    """
+    out: list[str] = []
+    previous = ""
+    for char in text:
+        if char != previous or char == "\n":
+            out.append(char)
+        previous = char
+    return "".join(out)
+
+
 def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
 
