@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import pytest
 
 from threadline import native
 from threadline.matching.align import Alignment, Piece
-from threadline.matching.model import Query
+from threadline.matching.model import Hit, Query
 from threadline.matching.pairs import PairScore
 from threadline.matching.simple import SimpleMatcher, _Record
 from threadline.model import Entity, Name
@@ -175,6 +176,8 @@ def test_the_values_made_once_a_pair_are_made_without_running_python_code() -> N
     assert _python_frames_run(_Record, 0, Name("A Co"), key) == []
     assert _python_frames_run(Alignment, 1.0, ()) == []
     assert _python_frames_run(Piece, "新疆", "xinjiang", "pinyin") == []
+    assert _python_frames_run(Query, "A Co", "Company", "cn") == []
+    assert _python_frames_run(Hit, Entity("pair", "right", "Company", (Name("A Co"),)), 1.0, Name("A Co"), "", ()) == []
     assert _python_frames_run(Name, "A Co") != []  # (the model's values are not compiled: the check sees them)
 
 
@@ -184,6 +187,17 @@ def test_the_values_set_by_hand_are_still_frozen_dataclasses() -> None:
     assert repr(Alignment(1.0, ())) == "Alignment(score=1.0, pieces=())"
     assert repr(Piece("疆", "jiang", "pinyin")) == "Piece(han='疆', latin='jiang', how='pinyin', credit=1.0)"
     made = [key, PairScore("1", 0.5, False, None, ""), _Record(0, Name("A Co"), key), Alignment(1.0, ())]
-    for value in [*made, Piece("", "", "")]:
+    entity = Entity("pair", "right", "Company", (Name("A Co"),))
+    for value in [*made, Piece("", "", ""), Query("A Co"), Hit(entity, 1.0, Name("A Co"), "", ())]:
         with pytest.raises(FrozenInstanceError):
             setattr(value, fields(value)[0].name, None)
+
+
+def test_queries_and_hits_pickle_compiled_or_not() -> None:
+    """They travel between screening processes pickled; a compiled frozen dataclass cannot be unpickled field by
+    field, so each pickles as a call of its constructor."""
+    query = Query("A Co", "Company", "cn")
+    hit = Hit(Entity("pair", "right", "Company", (Name("A Co"),)), 0.9, Name("A Co"), "same name", (("name", 0.9),))
+    related = replace(hit, relation="related")
+    assert [pickle.loads(pickle.dumps(value)) for value in (query, hit, related)] == [query, hit, related]
+    assert replace(query, name="B Co") == Query("B Co", "Company", "cn") and hash(query) == hash(replace(query))

@@ -28,10 +28,10 @@ from threadline.settings import PACKAGE_DIR, native_enabled
 
 PACKAGES = ("matching", "names")
 """Sub-packages compiled by ``make native`` (their modules, not their ``__init__``)."""
-LEFT_AS_SOURCE = frozenset({"matching/model.py"})
-"""Modules of those packages not compiled: the hits (:class:`~threadline.matching.model.Hit`) travel between
-screening processes pickled, and a compiled frozen dataclass cannot be unpickled (its fields are set one by one,
-which freezing forbids). Value objects only: compiling them would gain nothing measurable."""
+LEFT_AS_SOURCE: frozenset[str] = frozenset()
+"""Modules of those packages not compiled (none now). ``matching/model.py`` was, until its queries and hits (which
+travel between screening processes pickled) said how to pickle themselves: a compiled frozen dataclass cannot be
+unpickled field by field, which freezing forbids, so each gives its fields to its constructor (``__reduce__``)."""
 MANIFEST = PACKAGE_DIR / "native.json"
 """Written by ``scripts/build_native.py`` after a successful compile; not in git."""
 
