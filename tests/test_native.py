@@ -20,7 +20,7 @@ from threadline.matching.align import Alignment, Piece
 from threadline.matching.model import Hit, Query
 from threadline.matching.pairs import PairScore
 from threadline.matching.simple import SimpleMatcher, _Record
-from threadline.model import Entity, Name
+from threadline.model import Address, Entity, Identifier, Name
 from threadline.names.normalize import NameKey
 
 needs_compiled = pytest.mark.skipif(
@@ -178,7 +178,9 @@ def test_the_values_made_once_a_pair_are_made_without_running_python_code() -> N
     assert _python_frames_run(Piece, "新疆", "xinjiang", "pinyin") == []
     assert _python_frames_run(Query, "A Co", "Company", "cn") == []
     assert _python_frames_run(Hit, Entity("pair", "right", "Company", (Name("A Co"),)), 1.0, Name("A Co"), "", ()) == []
-    assert _python_frames_run(Name, "A Co") != []  # (the model's values are not compiled: the check sees them)
+    assert _python_frames_run(Name, "A Co") == []
+    assert _python_frames_run(Entity, "pair", "right", "Company", (Name("A Co"),), ("cn",)) == []
+    assert _python_frames_run(lambda: None) != []  # (the check sees Python code run)
 
 
 def test_the_values_set_by_hand_are_still_frozen_dataclasses() -> None:
@@ -193,11 +195,21 @@ def test_the_values_set_by_hand_are_still_frozen_dataclasses() -> None:
             setattr(value, fields(value)[0].name, None)
 
 
-def test_queries_and_hits_pickle_compiled_or_not() -> None:
+def test_queries_hits_and_entities_pickle_compiled_or_not() -> None:
     """They travel between screening processes pickled; a compiled frozen dataclass cannot be unpickled field by
     field, so each pickles as a call of its constructor."""
     query = Query("A Co", "Company", "cn")
     hit = Hit(Entity("pair", "right", "Company", (Name("A Co"),)), 0.9, Name("A Co"), "same name", (("name", 0.9),))
     related = replace(hit, relation="related")
-    assert [pickle.loads(pickle.dumps(value)) for value in (query, hit, related)] == [query, hit, related]
+    entity = Entity(
+        "us_ofac",
+        "1",
+        "Company",
+        (Name("A Co"), Name("A", "weak")),
+        addresses=(Address("1 Road", "Urumqi", "cn"),),
+        identifiers=(Identifier("uscc", "91650000", "cn"),),
+        extra={"section": "uflpa"},
+    )
+    values = [query, hit, related, entity, replace(entity, extra={})]
+    assert [pickle.loads(pickle.dumps(value)) for value in values] == values
     assert replace(query, name="B Co") == Query("B Co", "Company", "cn") and hash(query) == hash(replace(query))
