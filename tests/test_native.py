@@ -16,7 +16,7 @@ from types import FrameType
 import pytest
 
 from threadline import native
-from threadline.matching.align import Alignment, Piece
+from threadline.matching.align import Alignment, Piece, _HanSteps
 from threadline.matching.model import Hit, Query
 from threadline.matching.pairs import PairScore
 from threadline.matching.simple import SimpleMatcher, _Record
@@ -176,6 +176,7 @@ def test_the_values_made_once_a_pair_are_made_without_running_python_code() -> N
     assert _python_frames_run(_Record, 0, Name("A Co"), key) == []
     assert _python_frames_run(Alignment, 1.0, ()) == []
     assert _python_frames_run(Piece, "新疆", "xinjiang", "pinyin") == []
+    assert _python_frames_run(_HanSteps, "", "", [], [], [], [], {}, {}, "", {}, frozenset(), {}, {}, []) == []
     assert _python_frames_run(Query, "A Co", "Company", "cn") == []
     assert _python_frames_run(Hit, Entity("pair", "right", "Company", (Name("A Co"),)), 1.0, Name("A Co"), "", ()) == []
     assert _python_frames_run(Name, "A Co") == []

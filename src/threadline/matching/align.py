@@ -400,7 +400,7 @@ there, the glosses as :func:`_phrase_terms` gives them, their signature)``; the 
 looks terms up by (:func:`_word_runs`) passes the character at once."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class _HanSteps:
     """What aligning a Chinese name needs of the name alone: its province, spellings, generic terms and glossary
     and dictionary phrases. A name meets several Latin names (a screened name its candidates, a person's name each
@@ -445,6 +445,39 @@ class _HanSteps:
     and ``families`` leave out: three quarters of a company name's terms (32 of 42 on the bench's names, 华 alone
     has five), and a pair needs almost none of them. Each is made a term only for the Latin names that may use it
     (:func:`_single_hits`), so a new name's tables are half the size they were."""
+
+    def __init__(
+        self,
+        short: str,
+        suffix: str,
+        skips: list[tuple[float, str, float]],
+        cheap: list[Sequence[tuple[int, float]]],
+        spelled: list[list[tuple[str, ...]]],
+        spans: list[tuple[int, int]],
+        spelled_as: dict[str, Sequence[tuple[int, int]]],
+        renderable: dict[str, list[tuple[int, int]]],
+        heads: str,
+        terms: dict[str, list[Term]],
+        keys: frozenset[str],
+        forms: dict[str, list[Term]],
+        families: dict[str, list[Term]],
+        singles: list[Single],
+    ) -> None:
+        # (set in compiled code, as :class:`Alignment` is: one a new Chinese name)
+        object.__setattr__(self, "short", short)
+        object.__setattr__(self, "suffix", suffix)
+        object.__setattr__(self, "skips", skips)
+        object.__setattr__(self, "cheap", cheap)
+        object.__setattr__(self, "spelled", spelled)
+        object.__setattr__(self, "spans", spans)
+        object.__setattr__(self, "spelled_as", spelled_as)
+        object.__setattr__(self, "renderable", renderable)
+        object.__setattr__(self, "heads", heads)
+        object.__setattr__(self, "terms", terms)
+        object.__setattr__(self, "keys", keys)
+        object.__setattr__(self, "forms", forms)
+        object.__setattr__(self, "families", families)
+        object.__setattr__(self, "singles", singles)
 
 
 def _read_han(
