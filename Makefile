@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NATIVE := src/threadline/native.json
-NATIVE_SOURCES := $(wildcard src/threadline/matching/*.py src/threadline/names/*.py)
+NATIVE_SOURCES := $(wildcard src/threadline/matching/*.py src/threadline/names/*.py) src/threadline/model/entity.py
 
 .PHONY: install native bench-deps demo test lint snapshot resources clean
 
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
-# The matching and name code compiled with mypyc (scripts/build_native.py, about a minute on 2 cores): pairs score
+# The matching and name code and the entities compiled with mypyc (scripts/build_native.py, about a minute on 2 cores): pairs score
 # about 1.45x faster. Rebuilt when any of those sources changes; until then the edited code runs from its source
 # (threadline.native). THREADLINE_NATIVE=0 runs the source even when compiled.
 $(NATIVE): $(STAMP) $(NATIVE_SOURCES) scripts/build_native.py

@@ -1,12 +1,12 @@
 """Which of threadline's modules run compiled, and a guard that never lets a stale compiled module run.
 
-`make native` (``scripts/build_native.py``) compiles the matching and name code (:data:`PACKAGES`) with mypyc into
-extension modules beside their sources, and writes :data:`MANIFEST`: a SHA-256 of each compiled module's source.
-Python imports an extension module before the ``.py`` of the same name, so a module edited after compiling would
-silently run its old code. :func:`guard` (called when the package is imported) prevents that: when the manifest is
-missing, names another Python, or any compiled source has changed, and when ``THREADLINE_NATIVE=0``, every module
-the manifest lists is imported from its source instead. All or none: the compiled modules call one another directly,
-so one source module among compiled ones would leave the others calling its old code.
+`make native` (``scripts/build_native.py``) compiles the matching and name code and the entities (:data:`PACKAGES`)
+with mypyc into extension modules beside their sources, and writes :data:`MANIFEST`: a SHA-256 of each compiled
+module's source. Python imports an extension module before the ``.py`` of the same name, so a module edited after
+compiling would silently run its old code. :func:`guard` (called when the package is imported) prevents that: when
+the manifest is missing, names another Python, or any compiled source has changed, and when ``THREADLINE_NATIVE=0``,
+every module the manifest lists is imported from its source instead. All or none: the compiled modules call one
+another directly, so one source module among compiled ones would leave the others calling its old code.
 
 Compiled or not, the results are the same (``tests/test_native.py`` compares them); only the speed differs.
 """
@@ -26,12 +26,13 @@ from types import ModuleType
 
 from threadline.settings import PACKAGE_DIR, native_enabled
 
-PACKAGES = ("matching", "names")
-"""Sub-packages compiled by ``make native`` (their modules, not their ``__init__``)."""
-LEFT_AS_SOURCE = frozenset({"matching/model.py"})
-"""Modules of those packages not compiled: the hits (:class:`~threadline.matching.model.Hit`) travel between
-screening processes pickled, and a compiled frozen dataclass cannot be unpickled (its fields are set one by one,
-which freezing forbids). Value objects only: compiling them would gain nothing measurable."""
+PACKAGES = ("matching", "names", "model")
+"""Sub-packages compiled by ``make native`` (their modules, not their ``__init__``, nor :data:`LEFT_AS_SOURCE`)."""
+LEFT_AS_SOURCE = frozenset({"model/countries.py", "model/listing.py"})
+"""Modules of those packages not compiled: of the model, only its entities are made per pair (``model/entity.py``).
+A compiled frozen dataclass cannot be unpickled field by field, which freezing forbids, so the compiled values that
+travel between screening processes or sit in the parsed-table cache (entities, queries, hits) give their fields to
+their constructor instead (``__reduce__``)."""
 MANIFEST = PACKAGE_DIR / "native.json"
 """Written by ``scripts/build_native.py`` after a successful compile; not in git."""
 

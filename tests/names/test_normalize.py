@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
+from itertools import product
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from threadline.names.listed import TABLE
-from threadline.names.normalize import _romanize_han, fold, latin, name_key, tokens
+from threadline.names.normalize import _romanize_han, collapse_runs, fold, latin, name_key, tokens
 
 
 @pytest.mark.parametrize(
@@ -138,3 +140,11 @@ def test_listed_chinese_names_are_keyed_as_the_whole_text_folded() -> None:
     for name in sorted(names):  # brackets, Latin letters, digits: the whole text romanised, then folded
         assert latin(name) == fold(_romanize_han(unicodedata.normalize("NFKC", name))), name
     assert latin("新疆中泰化学") == "xin jiang zhong tai hua xue"
+
+
+def test_runs_of_a_character_collapse_as_the_expression_collapses_them() -> None:
+    """:func:`collapse_runs` against ``re.sub(r"(.)\\1+", r"\\1", text)``, which abjad and transcribed keys used:
+    every string of up to six characters from letters, a space and line breaks (a line break is no ``.``)."""
+    texts = ["", "mmhhammad", "allah", "\n\n", *("".join(p) for n in range(1, 7) for p in product("ab \n", repeat=n))]
+    assert [t for t in texts if collapse_runs(t) != re.sub(r"(.)\1+", r"\1", t)] == []
+    assert collapse_runs("abdullah") == "abdulah"

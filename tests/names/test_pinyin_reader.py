@@ -70,3 +70,27 @@ def test_plain_readings_are_the_first_readings_pypinyin_gives() -> None:
         for name in names:
             expected = [r[0] for r in pypinyin.pinyin(name, style=Style.NORMAL, heteronym=False, errors="ignore")]
             assert plain_readings(name) == expected, name
+
+
+def test_each_word_is_read_from_pypinyins_tables_as_its_converter_reads_it() -> None:
+    """A new word's readings come from pypinyin's phrase and character tables, not its converter: the same on every
+    word the listed companies' Chinese names are cut into, on every character of the CJK blocks pypinyin reads
+    (alone, and after one it does not read, which the converter drops), and on a phrase."""
+    from pypinyin.constants import PINYIN_DICT, RE_HANS
+
+    from threadline.names.pinyin_reader import _converter, _plain_word
+
+    def converted(word: str) -> tuple[str, ...]:
+        return tuple(r[0] for r in _converter().convert(word, Style.NORMAL, False, "ignore", strict=True))
+
+    prefixes = phrase_prefixes()
+    assert prefixes is not None
+    words = {word for name in _listed_chinese_names() if RE_HANS.fullmatch(name) for word in cut(name, prefixes)}
+    assert len(words) > 1_500 and sum(len(word) > 1 for word in words) > 500
+    assert [word for word in sorted(words) if _plain_word(word) != converted(word)] == []
+    unread = next(chr(code) for code in range(0x3400, 0xA000) if code not in PINYIN_DICT)
+    characters = [chr(code) for code in range(0x3400, 0xA000) if code in PINYIN_DICT]
+    assert len(characters) > 20_000
+    for text in [*characters, *(f"{unread}{c}" for c in characters[::50]), "中华人民共和国", "长江", "行长"]:
+        assert _plain_word(text) == converted(text), text
+    assert plain_readings(f"中{unread}国") == ["zhong", "guo"]  # (pypinyin drops it: the reader says it read less)

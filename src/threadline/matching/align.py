@@ -30,7 +30,7 @@ from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, permutations, product
-from typing import Final, NamedTuple
+from typing import Final
 
 import Stemmer
 from rapidfuzz.distance import Levenshtein
@@ -268,23 +268,36 @@ def _word_runs_of(words: tuple[str, ...]) -> WordRuns:
     return runs, run_keys, skips, frozenset(looked_up)
 
 
-class Piece(NamedTuple):
-    """One step of an alignment. A named tuple, not a frozen dataclass: the aligner makes one per step of every
-    alignment's path, and a tuple is made in half the time (0.7 against 1.4 µs, timeit)."""
+@dataclass(frozen=True, slots=True, init=False)
+class Piece:
+    """One step of an alignment. The aligner makes one per step of every alignment's path (32,000 in a pass over
+    the pair bench), so its fields are set in compiled code: a named tuple's ``__new__``, or a frozen dataclass's
+    generated ``__init__``, runs as Python (0.4 and 0.5 µs, timeit)."""
 
     han: str
     latin: str
     how: str
     """``pinyin``, ``close pinyin``, ``rendering``, ``initials``, ``glossary``, ``dictionary``, ``optional`` (an
     administrative suffix, a leading province the other name leaves out), or ``unexplained``."""
-    credit: float = 1.0
+    credit: float
     """How well the piece matched: 1.0 exact; a close spelling's similarity; 0 when unexplained."""
 
+    def __init__(self, han: str, latin: str, how: str, credit: float = 1.0) -> None:
+        object.__setattr__(self, "han", han)
+        object.__setattr__(self, "latin", latin)
+        object.__setattr__(self, "how", how)
+        object.__setattr__(self, "credit", credit)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class Alignment:
     score: float
     pieces: tuple[Piece, ...]
+
+    def __init__(self, score: float, pieces: tuple[Piece, ...]) -> None:
+        # (one an alignment: set directly, as :class:`~threadline.names.normalize.NameKey` says why)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "pieces", pieces)
 
     @property
     def explained_han(self) -> int:
@@ -387,7 +400,7 @@ there, the glosses as :func:`_phrase_terms` gives them, their signature)``; the 
 looks terms up by (:func:`_word_runs`) passes the character at once."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class _HanSteps:
     """What aligning a Chinese name needs of the name alone: its province, spellings, generic terms and glossary
     and dictionary phrases. A name meets several Latin names (a screened name its candidates, a person's name each
@@ -432,6 +445,39 @@ class _HanSteps:
     and ``families`` leave out: three quarters of a company name's terms (32 of 42 on the bench's names, 华 alone
     has five), and a pair needs almost none of them. Each is made a term only for the Latin names that may use it
     (:func:`_single_hits`), so a new name's tables are half the size they were."""
+
+    def __init__(
+        self,
+        short: str,
+        suffix: str,
+        skips: list[tuple[float, str, float]],
+        cheap: list[Sequence[tuple[int, float]]],
+        spelled: list[list[tuple[str, ...]]],
+        spans: list[tuple[int, int]],
+        spelled_as: dict[str, Sequence[tuple[int, int]]],
+        renderable: dict[str, list[tuple[int, int]]],
+        heads: str,
+        terms: dict[str, list[Term]],
+        keys: frozenset[str],
+        forms: dict[str, list[Term]],
+        families: dict[str, list[Term]],
+        singles: list[Single],
+    ) -> None:
+        # (set in compiled code, as :class:`Alignment` is: one a new Chinese name)
+        object.__setattr__(self, "short", short)
+        object.__setattr__(self, "suffix", suffix)
+        object.__setattr__(self, "skips", skips)
+        object.__setattr__(self, "cheap", cheap)
+        object.__setattr__(self, "spelled", spelled)
+        object.__setattr__(self, "spans", spans)
+        object.__setattr__(self, "spelled_as", spelled_as)
+        object.__setattr__(self, "renderable", renderable)
+        object.__setattr__(self, "heads", heads)
+        object.__setattr__(self, "terms", terms)
+        object.__setattr__(self, "keys", keys)
+        object.__setattr__(self, "forms", forms)
+        object.__setattr__(self, "families", families)
+        object.__setattr__(self, "singles", singles)
 
 
 def _read_han(

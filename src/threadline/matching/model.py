@@ -20,27 +20,65 @@ def schemata_compatible(query_schema: str | None, entity_schema: str) -> bool:
     return query_schema in PARTY_SCHEMATA and entity_schema in PARTY_SCHEMATA
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Query:
+    """A name to screen, with what else the caller knows of the party.
+
+    Made once a screened name or a scored pair, and compiled: its fields are set in compiled code (a frozen
+    dataclass's generated ``__init__`` runs as Python, 0.8 µs), and it pickles as a call of its constructor (a
+    compiled frozen dataclass cannot be unpickled field by field)."""
+
     name: str
-    schema: str | None = None
-    country: str | None = None
+    schema: str | None
+    country: str | None
     """ISO alpha-2, lower case."""
-    identifiers: tuple[Identifier, ...] = ()
+    identifiers: tuple[Identifier, ...]
     """Registration numbers, USCC, LEI... given with the name: evidence for or against a name hit (see
     :mod:`threadline.matching.identifiers`); they adjust hits found by name and let an exact code find its entry."""
 
+    def __init__(
+        self, name: str, schema: str | None = None, country: str | None = None, identifiers: tuple[Identifier, ...] = ()
+    ) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "schema", schema)
+        object.__setattr__(self, "country", country)
+        object.__setattr__(self, "identifiers", identifiers)
 
-@dataclass(frozen=True, slots=True)
+    def __reduce__(self) -> tuple[type[Query], tuple[str, str | None, str | None, tuple[Identifier, ...]]]:
+        return Query, (self.name, self.schema, self.country, self.identifiers)
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Hit:
+    """An entry a query matched, and why. Compiled, made and pickled as :class:`Query` is."""
+
     entity: Entity
     score: float
     matched_name: Name
     explanation: str
     features: tuple[tuple[str, float], ...]
     """``(feature, value)`` pairs that made the score, in the order applied."""
-    relation: str | None = None
+    relation: str | None
     """``related`` when the names point to related but different parties (a group and its member)."""
+
+    def __init__(
+        self,
+        entity: Entity,
+        score: float,
+        matched_name: Name,
+        explanation: str,
+        features: tuple[tuple[str, float], ...],
+        relation: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "entity", entity)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "matched_name", matched_name)
+        object.__setattr__(self, "explanation", explanation)
+        object.__setattr__(self, "features", features)
+        object.__setattr__(self, "relation", relation)
+
+    def __reduce__(self) -> tuple[type[Hit], tuple[Any, ...]]:
+        return Hit, (self.entity, self.score, self.matched_name, self.explanation, self.features, self.relation)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -16,13 +16,21 @@ from threadline.model import SCHEMATA, Entity, Identifier, Name
 from threadline.model.countries import to_iso2
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class PairScore:
     id: str
     score: float
     match: bool
     label: bool | None
     explanation: str
+
+    def __init__(self, id: str, score: float, match: bool, label: bool | None, explanation: str) -> None:
+        # (one a pair: set directly, as :class:`~threadline.names.normalize.NameKey` says why)
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "match", match)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "explanation", explanation)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "score": round(self.score, 4), "match": self.match}

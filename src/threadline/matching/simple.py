@@ -174,11 +174,17 @@ SHARED_PAIRS_KEPT = 1 << 13
 :data:`MAX_POSTINGS` ids, most far fewer."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class _Record:
     entity: int
     name: Name
     key: NameKey
+
+    def __init__(self, entity: int, name: Name, key: NameKey) -> None:
+        # (one a compared name: set directly, as :class:`~threadline.names.normalize.NameKey` says why)
+        object.__setattr__(self, "entity", entity)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "key", key)
 
 
 MAX_INTERSECTED = 200_000

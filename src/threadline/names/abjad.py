@@ -20,6 +20,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from threadline.names.normalize import collapse_runs
 from threadline.names.uyghur import is_uyghur
 
 CONSONANT_CAP = 0.9
@@ -39,6 +40,7 @@ _LATIN_LETTERS = str.maketrans({"q": "k", "x": "k", "v": "w"})
 English ones. The skeletons' comparison takes both as near letters (``matching.persons.NEAR_LETTERS``)."""
 ARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "ur", "ud", "ed", "er", "es"})
 """Latin spellings of the article, written apart ("al-Hassan", "as-Sayyid")."""
+_VOWEL = re.compile("[aeiou]")
 _ABD = re.compile(r"^ab(?:doul|dul|del|dal|dol|d)(?=.)")
 _ALLAH = frozenset({"allah", "ullah", "ollah", "illah"})
 """The name of God after another word, written apart or joined (Nasr Allah, Nasrallah): joined here."""
@@ -53,7 +55,7 @@ def is_abjad(text: str) -> bool:
 
 def _squeeze(skeleton: str) -> str:
     """Doubled letters once, the final h dropped; the first letter kept even when it stands for a vowel sound."""
-    out = re.sub(r"(.)\1+", r"\1", skeleton)
+    out = collapse_runs(skeleton)
     return out[:-1] if len(out) > 1 and out.endswith("h") else out
 
 
@@ -102,7 +104,7 @@ def latin_skeleton(word: str) -> str:
     for digraph, letter in _LATIN_DIGRAPHS:
         word = word.replace(digraph, letter)
     word = word.translate(_LATIN_LETTERS)
-    first, rest = word[:1], re.sub("[aeiou]", "", word[1:])
+    first, rest = word[:1], _VOWEL.sub("", word[1:])
     if first in "aeiou":
         first = ""
     return _squeeze(_inner(first + rest))

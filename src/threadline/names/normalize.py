@@ -121,6 +121,23 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+def collapse_runs(text: str) -> str:
+    """Each run of one character written once ("abdullah" -> "abdulah"): ``re.sub(r"(.)\\1+", r"\\1", text)``
+    (a line break is no ``.``, so its runs stay), in compiled code; a template with a group reference is expanded
+    by the ``re`` module's Python code on every call.
+
+    >>> collapse_runs("mmhhammad")
+    'mhamad'
+    """
+    out: list[str] = []
+    previous = ""
+    for char in text:
+        if char != previous or char == "\n":
+            out.append(char)
+        previous = char
+    return "".join(out)
+
+
 def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
 
@@ -183,7 +200,7 @@ _FOLDED_SYLLABLES: dict[str, str] = {}
 :data:`_HAN` covers."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class NameKey:
     """Comparison forms of one name."""
 
@@ -198,6 +215,18 @@ class NameKey:
     """What was taken off to make ``core`` (legal forms, qualifiers), for explanations."""
     distinctive: str
     """``latin`` without :data:`GENERIC_WORDS` ("technology", "international"...); ``latin`` if nothing is left."""
+
+    def __init__(
+        self, original: str, folded: str, core: str, latin: str, removed: tuple[str, ...], distinctive: str
+    ) -> None:
+        # (written out, not made by ``dataclass``: compiled, the generated ``__init__`` still runs as Python, which
+        # sets each field through ``object.__setattr__``, about 0.12 µs a field; this one sets them directly)
+        object.__setattr__(self, "original", original)
+        object.__setattr__(self, "folded", folded)
+        object.__setattr__(self, "core", core)
+        object.__setattr__(self, "latin", latin)
+        object.__setattr__(self, "removed", removed)
+        object.__setattr__(self, "distinctive", distinctive)
 
 
 def _strip_han_forms(folded: str) -> tuple[str, list[str]]:

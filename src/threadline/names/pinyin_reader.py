@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any, Final
 
 from pypinyin import Style
-from pypinyin.constants import PHRASES_DICT, RE_HANS
+from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
 from pypinyin.converter import UltimateConverter
 from pypinyin.core import Pinyin
 from pypinyin.seg import mmseg
@@ -114,11 +114,46 @@ def plain_readings(text: str) -> list[str]:
     found: list[str] = []
     for word in words:
         kept = _PLAIN.table.get(word)
-        if kept is None:
-            converted = _converter().convert(word, Style.NORMAL, False, "ignore", strict=True)
-            kept = _PLAIN.keep(word, tuple(r[0] for r in converted))
-        found.extend(kept)
+        found.extend(_PLAIN.keep(word, _plain_word(word)) if kept is None else kept)
     return found
+
+
+def _plain_word(word: str) -> tuple[str, ...]:
+    """The toneless readings of one word of Han text, as pypinyin's converter gives them (``convert(word,
+    Style.NORMAL, heteronym=False, errors="ignore")``, each reading's first), read from its tables here.
+
+    The converter (Python: a deep copy of the phrase's readings, hooks, then each character's style conversion)
+    was most of what a new word cost. For these arguments it takes the first toned reading of each character, from
+    the phrase table when the word is a phrase and else from the character table, and converts it with
+    :meth:`_RememberingConverter.convert_style`; so does this, each ``(character, toned reading)`` converted once.
+    A word with a character the character table lacks (pypinyin drops it) or a phrase whose readings do not
+    number its characters goes to the converter itself."""
+    phrase = PHRASES_DICT.get(word)
+    toned: list[str] = []
+    if phrase is not None:
+        toned = [str(item[0]) for item in phrase]
+    else:
+        for char in word:
+            entry = PINYIN_DICT.get(ord(char))
+            if entry is None:
+                break
+            toned.append(entry.split(",", 1)[0])
+    if len(toned) != len(word):
+        return tuple(r[0] for r in _converter().convert(word, Style.NORMAL, False, "ignore", strict=True))
+    out: list[str] = []
+    for char, reading in zip(word, toned, strict=True):
+        key = char + reading
+        plain = _PLAIN_SYLLABLES.get(key)
+        if plain is None:
+            plain = _PLAIN_SYLLABLES[key] = _converter().convert_style(char, reading, Style.NORMAL, True)
+        out.append(plain)
+    return tuple(out)
+
+
+_PLAIN_SYLLABLES: dict[str, str] = {}
+"""A character followed by one of its toned readings (``中zhōng``) -> that reading without its tone, as
+:meth:`_RememberingConverter.convert_style` gives it for :data:`Style.NORMAL` (a few thousand entries at most: the
+characters' readings, not the words')."""
 
 
 def _han_words(text: str) -> list[str] | None:

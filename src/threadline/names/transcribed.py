@@ -41,6 +41,7 @@ from rapidfuzz.distance import Levenshtein
 
 from threadline.commented_csv import read_rows
 from threadline.names.han import HAN, readings
+from threadline.names.normalize import collapse_runs
 from threadline.settings import RESOURCES_DIR
 
 DOTS = "·•‧・･∙⋅"
@@ -82,7 +83,7 @@ def sound_key(spelled: str, pinyin: bool, silent_h: bool = False) -> str:
         text = text.replace("h", "")
     text = text.translate(_PINYIN_CLASSES if pinyin else _LATIN_CLASSES)
     text = _VOWELS.sub("V", _GLIDE_W.sub("u", text))
-    collapsed = re.sub(r"(.)\1+", r"\1", text)
+    collapsed = collapse_runs(text)
     return collapsed[:-1] if len(collapsed) > 1 and collapsed.endswith("V") else collapsed
 
 
