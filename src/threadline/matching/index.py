@@ -40,7 +40,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from itertools import chain, pairwise
@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from threadline.model import Address, Entity, Identifier, Name, NameKind
+from threadline.model import Entity, Name, NameKind
 from threadline.names.normalize import NameKey, name_key, tokens
 from threadline.native import function_source
 from threadline.settings import PACKAGE_DIR, RESOURCES_DIR
@@ -608,7 +608,7 @@ class Segment:
         return self._text("key_blob", self.key_off, k)
 
     def entity(self, i: int) -> Entity:
-        return entity_from(json.loads(self._text("entity_blob", self.entity_off, i)))
+        return Entity.from_dict(json.loads(self._text("entity_blob", self.entity_off, i)))
 
     def schema(self, i: int) -> str:
         """The schema of entity ``i``, read from its JSON without decoding the rest (a tenth of a microsecond, where
@@ -719,63 +719,6 @@ class _Bases:
         return self.starts[-1]
 
 
-ENTITY_FIELDS = (
-    "source",
-    "entry_id",
-    "schema",
-    "names",
-    "countries",
-    "addresses",
-    "identifiers",
-    "birth_dates",
-    "birth_places",
-    "programs",
-    "listed_on",
-    "remarks",
-    "source_url",
-    "extra",
-)
-"""The fields :func:`entity_from` fills, in ``Entity``'s order; should ``Entity`` have others, it leaves the work
-to ``Entity.from_dict``."""
-_FIELDS_KNOWN = tuple(f.name for f in fields(Entity)) == ENTITY_FIELDS and [f.name for f in fields(Name)] == [
-    "value",
-    "kind",
-]
-
-
-def entity_from(data: dict[str, Any]) -> Entity:
-    """``Entity.from_dict(data)`` for an entry the index wrote (``Entity.to_dict()``, made from an entity checked
-    when it was built), without the dataclass's interpreted ``__init__`` and its checks: each field set on a new
-    object as the frozen dataclass sets it. Decoding an entry cost 15-25 microseconds, two thirds of it building
-    the entity, and a query against a million names decodes a few dozen (its short forms' and best pairs')."""
-    if not _FIELDS_KNOWN:
-        return Entity.from_dict(data)
-    entity: Entity = object.__new__(Entity)
-    put = object.__setattr__
-    put(entity, "source", data["source"])
-    put(entity, "entry_id", data["entry_id"])
-    put(entity, "schema", data["schema"])
-    put(entity, "names", tuple([_name(name["value"], name["kind"]) for name in data["names"]]))
-    put(entity, "countries", tuple(data.get("countries", ())))
-    put(entity, "addresses", tuple([Address(**item) for item in data.get("addresses", ())]))
-    put(entity, "identifiers", tuple([Identifier(**item) for item in data.get("identifiers", ())]))
-    put(entity, "birth_dates", tuple(data.get("birth_dates", ())))
-    put(entity, "birth_places", tuple(data.get("birth_places", ())))
-    put(entity, "programs", tuple(data.get("programs", ())))
-    put(entity, "listed_on", data.get("listed_on"))
-    put(entity, "remarks", tuple(data.get("remarks", ())))
-    put(entity, "source_url", data.get("source_url"))
-    put(entity, "extra", dict(data.get("extra", {})))
-    return entity
-
-
-def _name(value: str, kind: str) -> Name:
-    name: Name = object.__new__(Name)
-    object.__setattr__(name, "value", value)
-    object.__setattr__(name, "kind", kind)
-    return name
-
-
 T = TypeVar("T")
 
 
@@ -813,8 +756,7 @@ class Records(_Decoded["_Record"]):
         segment = self.segments[s]
         entity = self.entity_bases.starts[s] + segment.record_entity[local]
         kind = segment.kind(local)
-        name = _name(segment.name(local), kind) if _FIELDS_KNOWN else Name(segment.name(local), kind)
-        return _Record(entity, name, segment.key(local))
+        return _Record(entity, Name(segment.name(local), kind), segment.key(local))
 
 
 class Latin(Sequence[str]):
