@@ -4,7 +4,9 @@
 A word is split only into pieces that this Chinese name explains, each a *block*: the pinyin of a run of its
 characters written together ("xizang", "tianlu"), a translation of one of its spans from the glossary or the
 general dictionary ("lion" for 狮, "head" for 头), or the first letters (four or more) of a one-word translation of
-six or more letters ("petro" of "petroleum" for 石油, "opto" of "optoelectronics" for 光电); a legal form may end the
+six or more letters of a term of two or more characters ("petro" of "petroleum" for 石油, "opto" of
+"optoelectronics" for 光电; one character's meaning is too loose a reading to shorten: "tech" is not 术's
+"technique" in "Techgroup"); a legal form may end the
 word ("co"). The blocks must cover the whole word and read disjoint spans of the name. What comes back are the words
 the aligner already knows (the run's pinyin, the translation's words), put in the order of the characters they read,
 so the split word is aligned by the same evidence as if it had been written apart; a word the name cannot cover is
@@ -67,7 +69,7 @@ def _vocabulary(han: str) -> dict[str, tuple[Block, ...]]:
             for table in tables:
                 for phrase in table.get(han[start : start + k], ()):
                     add("".join(phrase), (start, k, phrase, False))
-                    if len(phrase) == 1 and len(phrase[0]) >= MIN_ABBREVIATED:
+                    if k >= 2 and len(phrase) == 1 and len(phrase[0]) >= MIN_ABBREVIATED:
                         for end in range(MIN_PREFIX, len(phrase[0])):
                             add(phrase[0][:end], (start, k, phrase, False))
     return {spelling: tuple(blocks) for spelling, blocks in found.items()}
@@ -81,13 +83,13 @@ def split_word(han: str, word: str) -> tuple[str, ...]:
     pieces = vocabulary(han)
     if word in pieces:
         return ()
-    cover = _cover(word, pieces)
+    cover = _cover(word, pieces, han)
     if not cover:
         return ()
     return tuple(w for block in sorted(cover) for w in block[2])
 
 
-def _cover(word: str, pieces: dict[str, tuple[Block, ...]]) -> list[Block]:
+def _cover(word: str, pieces: dict[str, tuple[Block, ...]], han: str) -> list[Block]:
     """The fewest blocks reading disjoint spans that spell ``word`` (a legal form may end it), at least one of them
     distinctive (:func:`_distinctive`: "Techand" is no technology company's name), else ``[]``."""
     ends = _ends(word, pieces)
@@ -101,7 +103,7 @@ def _cover(word: str, pieces: dict[str, tuple[Block, ...]]) -> list[Block]:
             return
         for end in range(len(word), at, -1):
             piece = word[at:end]
-            if end == len(word) and taken and piece in LEGAL_ENDINGS and any(map(_distinctive, taken)):
+            if end == len(word) and taken and piece in LEGAL_ENDINGS and any(_distinctive(b, han) for b in taken):
                 best = list(taken)
                 return
             if end < len(word) and not ends[end]:
@@ -112,7 +114,7 @@ def _cover(word: str, pieces: dict[str, tuple[Block, ...]]) -> list[Block]:
                     continue
                 if end < len(word):
                     search(end, used | span, [*taken, block])
-                elif taken and any(map(_distinctive, (*taken, block))):
+                elif taken and any(_distinctive(b, han) for b in (*taken, block)):
                     best = [*taken, block]
                     return
 
@@ -138,20 +140,10 @@ def _follows(before: Block, block: Block) -> bool:
     return not (before[3] and block[3]) or before[0] + before[1] == block[0]
 
 
-def _distinctive(block: Block) -> bool:
-    """Whether a block says more than a generic word ("technology", "group")."""
-    return any(w not in GENERIC_WORDS for w in block[2])
-
-
-def split_fused(han: str, words: tuple[str, ...]) -> tuple[str, ...]:
-    """``words`` with each word that :func:`split_word` splits replaced by its pieces; ``()`` when none splits."""
-    out: list[str] = []
-    changed = False
-    for word in words:
-        split = split_word(han, word)
-        if split:
-            out.extend(split)
-            changed = True
-        else:
-            out.append(word)
-    return tuple(out) if changed else ()
+def _distinctive(block: Block, han: str) -> bool:
+    """Whether a block says more than a generic word: not when its words are generic ("technology", "group"), nor
+    when its characters are a term the glossary renders by a generic word (技术 read as "technique" in "Techgroup")."""
+    if all(w in GENERIC_WORDS for w in block[2]):
+        return False
+    terms = glossary().get(han[block[0] : block[0] + block[1]], ())
+    return not any(all(w in GENERIC_WORDS for w in phrase) for phrase in terms)
