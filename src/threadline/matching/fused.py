@@ -19,7 +19,7 @@ from typing import Final
 
 from threadline.matching.align import MAX_SPAN
 from threadline.names.glossary import Glossary, dictionary, english_words, glossary
-from threadline.names.han import readings
+from threadline.names.han import readings, spells_pinyin
 from threadline.names.memo import Memo
 from threadline.names.normalize import GENERIC_WORDS
 
@@ -39,57 +39,83 @@ Block = tuple[int, int, tuple[str, ...], bool]
 """A piece of a fused word: the span it reads (start, characters), the words the aligner is given for it, and
 whether it is pinyin."""
 
-_VOCABULARIES: Final[Memo[str, dict[str, tuple[Block, ...]]]] = Memo(20_000)
+Vocabulary = tuple[dict[str, list[Block]], tuple[Block, ...]]
+"""What a fused word may be made of for one name: its readings and translations by letter string, and the blocks of
+one-word translations long enough to be abbreviated (looked for in each word, not spelled out in every length)."""
+
+_VOCABULARIES: Final[Memo[str, Vocabulary]] = Memo(20_000)
 
 
-def vocabulary(han: str) -> dict[str, tuple[Block, ...]]:
+def vocabulary(han: str) -> Vocabulary:
     """Every letter string a piece of a fused word may be for ``han`` (a company's Chinese core), with the blocks it
     reads: pinyin runs of up to :data:`~threadline.matching.align.MAX_SPAN` characters (any reading of a single
-    character), translations of spans (joined), and abbreviations of one-word translations."""
+    character) and translations of spans (joined); and the blocks whose one-word translation may be abbreviated."""
     found = _VOCABULARIES.table.get(han)
     return _VOCABULARIES.keep(han, _vocabulary(han)) if found is None else found
 
 
-def _vocabulary(han: str) -> dict[str, tuple[Block, ...]]:
+def _vocabulary(han: str) -> Vocabulary:
     found: dict[str, list[Block]] = {}
-
-    def add(spelling: str, block: Block) -> None:
-        if len(spelling) >= 2:
-            found.setdefault(spelling, []).append(block)
-
+    long: list[Block] = []
     spelled = readings(han)
     tables: tuple[Glossary, ...] = (glossary(), dictionary())
     for start in range(len(han)):
         for reading in spelled[start]:
-            add(reading, (start, 1, (reading,), True))
+            found.setdefault(reading, []).append((start, 1, (reading,), True))
         for k in range(2, min(MAX_SPAN, len(han) - start) + 1):
             run = "".join(r[0] for r in spelled[start : start + k])
-            add(run, (start, k, (run,), True))
+            found.setdefault(run, []).append((start, k, (run,), True))
         for k in range(1, min(MAX_GLOSSED_SPAN, len(han) - start) + 1):
             for table in tables:
                 for phrase in table.get(han[start : start + k], ()):
-                    add("".join(phrase), (start, k, phrase, False))
+                    block = (start, k, phrase, False)
+                    found.setdefault("".join(phrase), []).append(block)
                     if k >= 2 and len(phrase) == 1 and len(phrase[0]) >= MIN_ABBREVIATED:
-                        for end in range(MIN_PREFIX, len(phrase[0])):
-                            add(phrase[0][:end], (start, k, phrase, False))
-    return {spelling: tuple(blocks) for spelling, blocks in found.items()}
+                        long.append(block)
+    return found, tuple(long)
 
 
 def split_word(han: str, word: str) -> tuple[str, ...]:
     """The words ``word`` stands for when it is written together from pieces of ``han`` (module doc), in the order
     of the characters they read; ``()`` when it is not (too short, a reading of one span as it is, or no cover)."""
-    if len(word) < MIN_FUSED or not word.isalpha() or word in english_words():
+    if len(word) < MIN_FUSED or not word.isalpha() or word in english_words() or spells_pinyin(word):
         return ()
-    pieces = vocabulary(han)
-    if word in pieces:
+    spellings, long = vocabulary(han)
+    if word in spellings:
         return ()
+    pieces = _with_abbreviations(word, spellings, long)
     cover = _cover(word, pieces, han)
     if not cover:
         return ()
     return tuple(w for block in sorted(cover) for w in block[2])
 
 
-def _cover(word: str, pieces: dict[str, tuple[Block, ...]], han: str) -> list[Block]:
+def _with_abbreviations(
+    word: str, spellings: dict[str, list[Block]], long: tuple[Block, ...]
+) -> dict[str, list[Block]]:
+    """``spellings`` with the abbreviations of ``long``'s translations that occur in ``word`` ("petro" in
+    "petrochina" for 石油's "petroleum"): their first :data:`MIN_PREFIX` or more letters, shorter than the word."""
+    found: dict[str, list[Block]] = {}
+    for block in long:
+        whole = block[2][0]
+        at = word.find(whole[:MIN_PREFIX])
+        while at >= 0:
+            end = at + MIN_PREFIX
+            while True:
+                found.setdefault(word[at:end], []).append(block)
+                if end >= len(word) or end - at >= len(whole) - 1 or word[end] != whole[end - at]:
+                    break
+                end += 1
+            at = word.find(whole[:MIN_PREFIX], at + 1)
+    if not found:
+        return spellings
+    merged = dict(spellings)
+    for piece, blocks in found.items():
+        merged[piece] = [*merged.get(piece, []), *blocks]
+    return merged
+
+
+def _cover(word: str, pieces: dict[str, list[Block]], han: str) -> list[Block]:
     """The fewest blocks reading disjoint spans that spell ``word`` (a legal form may end it), at least one of them
     distinctive (:func:`_distinctive`: "Techand" is no technology company's name), else ``[]``."""
     ends = _ends(word, pieces)
@@ -122,7 +148,7 @@ def _cover(word: str, pieces: dict[str, tuple[Block, ...]], han: str) -> list[Bl
     return best
 
 
-def _ends(word: str, pieces: dict[str, tuple[Block, ...]]) -> list[bool]:
+def _ends(word: str, pieces: dict[str, list[Block]]) -> list[bool]:
     """For each position of ``word``: whether the rest can be spelled by pieces at all (spans not yet checked)."""
     can = [False] * (len(word) + 1)
     can[len(word)] = True
