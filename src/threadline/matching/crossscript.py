@@ -116,8 +116,10 @@ def han_similarity(a: str, b: str) -> float:
     return full
 
 
-def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | None:
-    """Align whichever of the two names is Chinese with the other's Latin words; ``None`` if not a cross pair."""
+def cross_align(query: NameKey, other: NameKey, person: bool, apart: bool = True) -> Alignment | None:
+    """Align whichever of the two names is Chinese with the other's Latin words; ``None`` if not a cross pair.
+    ``apart``: a company's Latin words written together are also read apart (:func:`_read_apart`); the calibration
+    is fitted on the names as written (``scripts/build_calibration.py``)."""
     q_han, o_han = han_core(query.original), han_core(other.original)
     if bool(q_han) == bool(o_han):
         return None
@@ -132,7 +134,7 @@ def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | Non
         return None
     others = person and personal_name(mixed_key.original)
     found = align(han, words, glossary(), any_order=person, dictionary=None if person else dictionary(), others=others)
-    if not person and found.score < 1.0:
+    if apart and not person and found.score < 1.0:
         found = _read_apart(han, words, found)
     turned = () if person or found.score >= 1.0 else parts_reversed(latin_key.original, words)
     if turned:
