@@ -61,6 +61,7 @@ from threadline.matching.align import (
     span_spellings,
     stem,
 )
+from threadline.matching.fused import split_word
 from threadline.names.glossary import Glossary, beginnings, dictionary, glossary
 from threadline.names.han import leading_province, readings
 from threadline.names.normalize import GENERIC_WORDS
@@ -555,6 +556,8 @@ def latin_share(han: str, words: Sequence[str], spoken: bool = False) -> float:
     this side, and never less than what it returns otherwise (``max(0, this) + SLACK`` bounds both), without the
     rest of what :func:`reach` gathers. ``han`` and ``words`` must not be empty."""
     vocab = vocabulary(han, spoken)
+    if _fused(han, words, vocab):
+        return 1.0  # read apart, the word becomes several the bound does not know (see :func:`reach`)
     cost = 0.0
     for word in words:
         cost += vocab.word(word).cost
@@ -569,6 +572,8 @@ def leaves_only(
     ``hopeless``) must be accepted, and so must a character no word may explain and no name may leave out (one
     :func:`reach` counts in no word's coverage and gives no credit of its own). The words are asked first."""
     vocab = vocabulary(han, spoken)
+    if _fused(han, words, vocab):
+        return True  # a word written together may explain characters the bound does not see (see :func:`reach`)
     if not all(word_ok(word) for word in words if not vocab.word(word).explainable):
         return False
     left = [i for i, free in enumerate(vocab.free) if not free and i not in chars_ok]
@@ -576,6 +581,15 @@ def leaves_only(
         return True
     covered = [vocab.coverage(word).covers for word in words]
     return all(any(c[i] for c in covered) for i in left)
+
+
+def _fused(han: str, words: Sequence[str], vocab: HanVocabulary) -> tuple[str, ...]:
+    """The words the vocabulary does not explain in full that the aligner may read apart as pieces of ``han``
+    (:func:`~threadline.matching.fused.split_word`: "sansteel" = 三 steel): no bound of this module holds for a pair
+    with one, so the pair is bounded by 1. A word the vocabulary explains at no cost ("goldwind", 金风 joined) is
+    bounded as it is. Not known to :mod:`~threadline.matching.latin_side`'s bounds of a Latin query (see
+    benchmarks/README.md, session 26)."""
+    return tuple(word for word in words if vocab.word(word).cost > 0 and split_word(han, word))
 
 
 def reach(han: str, words: Sequence[str], enough: float = 0.0, spoken: bool = False) -> Reach:
@@ -586,6 +600,10 @@ def reach(han: str, words: Sequence[str], enough: float = 0.0, spoken: bool = Fa
     if not han or not words:
         return Reach(0.0, tuple(words))
     vocab = vocabulary(han, spoken)
+    fused = _fused(han, words, vocab)
+    if fused:  # read apart by the aligner (:mod:`~threadline.matching.fused`): bounded by nothing but 1
+        hopeless = tuple(w for w in words if w not in fused and not vocab.word(w).explainable)
+        return Reach(1.0, hopeless, True, True, len(han))
     # One pass over the words (a Chinese query meets a hundred Latin names, most ruled out by this side alone, so
     # this loop runs tens of thousands of times per thousand rows); the costs are added in the words' order, from
     # 0, as ``sum`` adds them.

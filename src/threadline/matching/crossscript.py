@@ -24,6 +24,7 @@ from threadline.matching.calibration import (
     RENDERING_PINYIN,
     TRADE_NAME,
 )
+from threadline.matching.fused import split_word
 from threadline.names.brandsound import MAX_SOUNDED, MIN_SOUNDED, sounds_alike, spelled
 from threadline.names.glossary import dictionary, english_words, glossary
 from threadline.names.han import (
@@ -115,8 +116,10 @@ def han_similarity(a: str, b: str) -> float:
     return full
 
 
-def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | None:
-    """Align whichever of the two names is Chinese with the other's Latin words; ``None`` if not a cross pair."""
+def cross_align(query: NameKey, other: NameKey, person: bool, apart: bool = True) -> Alignment | None:
+    """Align whichever of the two names is Chinese with the other's Latin words; ``None`` if not a cross pair.
+    ``apart``: a company's Latin words written together are also read apart (:func:`_read_apart`); the calibration
+    is fitted on the names as written (``scripts/build_calibration.py``)."""
     q_han, o_han = han_core(query.original), han_core(other.original)
     if bool(q_han) == bool(o_han):
         return None
@@ -131,12 +134,28 @@ def cross_align(query: NameKey, other: NameKey, person: bool) -> Alignment | Non
         return None
     others = person and personal_name(mixed_key.original)
     found = align(han, words, glossary(), any_order=person, dictionary=None if person else dictionary(), others=others)
+    if apart and not person and found.score < 1.0:
+        found = _read_apart(han, words, found)
     turned = () if person or found.score >= 1.0 else parts_reversed(latin_key.original, words)
     if turned:
         read_turned = align(han, turned, glossary(), dictionary=dictionary())
         if read_turned.score > found.score:
             return read_turned
     return found
+
+
+def _read_apart(han: str, words: tuple[str, ...], found: Alignment) -> Alignment:
+    """``found``, or the alignment of ``words`` with the unexplained ones written together read apart
+    (:mod:`threadline.matching.fused`: "Petrochina" = petroleum china for 中国石油), whichever scores higher."""
+    left = set(found.unexplained_latin)
+    apart: list[str] = []
+    for word in words:
+        pieces = split_word(han, word) if word in left else ()
+        apart.extend(pieces or (word,))
+    if apart == list(words):
+        return found
+    read = align(han, tuple(apart), glossary(), dictionary=dictionary())
+    return read if read.score > found.score else found
 
 
 _LETTERS = re.compile(r"[a-z]+")

@@ -1,0 +1,175 @@
+"""Latin words written together that the aligner should read apart: "XIZANGTIANLUCO" (西藏天路), "Petrochina"
+(中国石油), "Optotech" (光电技术), "Lionhead" (狮头).
+
+A word is split only into pieces that this Chinese name explains, each a *block*: the pinyin of a run of its
+characters written together ("xizang", "tianlu"), a translation of one of its spans from the glossary or the
+general dictionary ("lion" for 狮, "head" for 头), or the first letters (four or more) of a one-word translation of
+six or more letters of a term of two or more characters ("petro" of "petroleum" for 石油, "opto" of
+"optoelectronics" for 光电; one character's meaning is too loose a reading to shorten: "tech" is not 术's
+"technique" in "Techgroup"); a legal form may end the
+word ("co"). The blocks must cover the whole word and read disjoint spans of the name. What comes back are the words
+the aligner already knows (the run's pinyin, the translation's words), put in the order of the characters they read,
+so the split word is aligned by the same evidence as if it had been written apart; a word the name cannot cover is
+left as it is. Another company's fused brand rarely splits wholly into this name's readings.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from threadline.matching.align import MAX_SPAN
+from threadline.names.glossary import Glossary, dictionary, english_words, glossary
+from threadline.names.han import readings, spells_pinyin
+from threadline.names.memo import Memo
+from threadline.names.normalize import GENERIC_WORDS
+
+MIN_FUSED = 6
+"""Fewest letters of a word worth splitting: shorter ones are a syllable or two, which the aligner reads already."""
+MIN_PREFIX = 4
+"""Fewest first letters of a translation that stand for it ("tech", "opto"; not "bio" unless a translation itself)."""
+MIN_ABBREVIATED = 6
+"""Fewest letters of a translation that a piece may abbreviate: "technology", "petroleum"; not "steel"."""
+MAX_GLOSSED_SPAN = 6
+"""Longest span looked up in the glossary and the dictionary (高温合金 and longer terms)."""
+
+LEGAL_ENDINGS = frozenset({"co", "ltd", "corp", "inc", "company", "limited", "corporation", "group"})
+"""What may end a name written together ("XIZANGTIANLUCO"): read as the legal form, dropped."""
+
+Block = tuple[int, int, tuple[str, ...], bool]
+"""A piece of a fused word: the span it reads (start, characters), the words the aligner is given for it, and
+whether it is pinyin."""
+
+Vocabulary = tuple[dict[str, list[Block]], tuple[Block, ...]]
+"""What a fused word may be made of for one name: its readings and translations by letter string, and the blocks of
+one-word translations long enough to be abbreviated (looked for in each word, not spelled out in every length)."""
+
+_VOCABULARIES: Final[Memo[str, Vocabulary]] = Memo(20_000)
+
+
+def vocabulary(han: str) -> Vocabulary:
+    """Every letter string a piece of a fused word may be for ``han`` (a company's Chinese core), with the blocks it
+    reads: pinyin runs of up to :data:`~threadline.matching.align.MAX_SPAN` characters (any reading of a single
+    character) and translations of spans (joined); and the blocks whose one-word translation may be abbreviated."""
+    found = _VOCABULARIES.table.get(han)
+    return _VOCABULARIES.keep(han, _vocabulary(han)) if found is None else found
+
+
+def _vocabulary(han: str) -> Vocabulary:
+    found: dict[str, list[Block]] = {}
+    long: list[Block] = []
+    spelled = readings(han)
+    tables: tuple[Glossary, ...] = (glossary(), dictionary())
+    for start in range(len(han)):
+        for reading in spelled[start]:
+            found.setdefault(reading, []).append((start, 1, (reading,), True))
+        for k in range(2, min(MAX_SPAN, len(han) - start) + 1):
+            run = "".join(r[0] for r in spelled[start : start + k])
+            found.setdefault(run, []).append((start, k, (run,), True))
+        for k in range(1, min(MAX_GLOSSED_SPAN, len(han) - start) + 1):
+            for table in tables:
+                for phrase in table.get(han[start : start + k], ()):
+                    block = (start, k, phrase, False)
+                    found.setdefault("".join(phrase), []).append(block)
+                    if k >= 2 and len(phrase) == 1 and len(phrase[0]) >= MIN_ABBREVIATED:
+                        long.append(block)
+    return found, tuple(long)
+
+
+def split_word(han: str, word: str) -> tuple[str, ...]:
+    """The words ``word`` stands for when it is written together from pieces of ``han`` (module doc), in the order
+    of the characters they read; ``()`` when it is not (too short, a reading of one span as it is, or no cover)."""
+    if len(word) < MIN_FUSED or not word.isalpha() or word in english_words() or spells_pinyin(word):
+        return ()
+    spellings, long = vocabulary(han)
+    if word in spellings:
+        return ()
+    pieces = _with_abbreviations(word, spellings, long)
+    cover = _cover(word, pieces, han)
+    if not cover:
+        return ()
+    return tuple(w for block in sorted(cover) for w in block[2])
+
+
+def _with_abbreviations(
+    word: str, spellings: dict[str, list[Block]], long: tuple[Block, ...]
+) -> dict[str, list[Block]]:
+    """``spellings`` with the abbreviations of ``long``'s translations that occur in ``word`` ("petro" in
+    "petrochina" for 石油's "petroleum"): their first :data:`MIN_PREFIX` or more letters, shorter than the word."""
+    found: dict[str, list[Block]] = {}
+    for block in long:
+        whole = block[2][0]
+        at = word.find(whole[:MIN_PREFIX])
+        while at >= 0:
+            end = at + MIN_PREFIX
+            while True:
+                found.setdefault(word[at:end], []).append(block)
+                if end >= len(word) or end - at >= len(whole) - 1 or word[end] != whole[end - at]:
+                    break
+                end += 1
+            at = word.find(whole[:MIN_PREFIX], at + 1)
+    if not found:
+        return spellings
+    merged = dict(spellings)
+    for piece, blocks in found.items():
+        merged[piece] = [*merged.get(piece, []), *blocks]
+    return merged
+
+
+def _cover(word: str, pieces: dict[str, list[Block]], han: str) -> list[Block]:
+    """The fewest blocks reading disjoint spans that spell ``word`` (a legal form may end it), at least one of them
+    distinctive (:func:`_distinctive`: "Techand" is no technology company's name), else ``[]``."""
+    ends = _ends(word, pieces)
+    if not ends[0]:
+        return []
+    best: list[Block] = []
+
+    def search(at: int, used: frozenset[int], taken: list[Block]) -> None:
+        nonlocal best
+        if best and len(taken) + 1 >= len(best):
+            return
+        for end in range(len(word), at, -1):
+            piece = word[at:end]
+            if end == len(word) and taken and piece in LEGAL_ENDINGS and any(_distinctive(b, han) for b in taken):
+                best = list(taken)
+                return
+            if end < len(word) and not ends[end]:
+                continue
+            for block in pieces.get(piece, ()):
+                span = frozenset(range(block[0], block[0] + block[1]))
+                if used & span or (taken and not _follows(taken[-1], block)):
+                    continue
+                if end < len(word):
+                    search(end, used | span, [*taken, block])
+                elif taken and any(_distinctive(b, han) for b in (*taken, block)):
+                    best = [*taken, block]
+                    return
+
+    search(0, frozenset(), [])
+    return best
+
+
+def _ends(word: str, pieces: dict[str, list[Block]]) -> list[bool]:
+    """For each position of ``word``: whether the rest can be spelled by pieces at all (spans not yet checked)."""
+    can = [False] * (len(word) + 1)
+    can[len(word)] = True
+    for at in range(len(word) - 1, -1, -1):
+        can[at] = any(
+            can[end] and (word[at:end] in pieces or (end == len(word) and word[at:end] in LEGAL_ENDINGS))
+            for end in range(at + 2, len(word) + 1)
+        )
+    return can
+
+
+def _follows(before: Block, block: Block) -> bool:
+    """Whether ``block`` may come after ``before`` in a word: two pinyin pieces read one run of the name, in order
+    ("xizang" + "tianlu" = 西藏天路); "jiangsu" does not read 江 and a later 塑 apart, nor "huizhou" 州 before 惠."""
+    return not (before[3] and block[3]) or before[0] + before[1] == block[0]
+
+
+def _distinctive(block: Block, han: str) -> bool:
+    """Whether a block says more than a generic word: not when its words are generic ("technology", "group"), nor
+    when its characters are a term the glossary renders by a generic word (技术 read as "technique" in "Techgroup")."""
+    if all(w in GENERIC_WORDS for w in block[2]):
+        return False
+    terms = glossary().get(han[block[0] : block[0] + block[1]], ())
+    return not any(all(w in GENERIC_WORDS for w in phrase) for phrase in terms)

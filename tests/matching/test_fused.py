@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from threadline.matching.align import Alignment
+from threadline.matching.crossscript import cross_align
+from threadline.matching.fused import split_word
+from threadline.names.normalize import name_key
+
+
+def test_a_name_written_as_one_word_is_read_as_its_pinyin_run_and_legal_form() -> None:
+    assert split_word("西藏天路", "xizangtianluco") == ("xizangtianlu",)
+
+
+def test_an_abbreviated_translation_is_read_as_the_whole_word_in_the_order_of_the_characters() -> None:
+    assert split_word("中国石油天然气", "petrochina") == ("china", "petroleum")
+    assert split_word("长春奥普光电技术", "optotech") == ("optoelectronics", "tech")
+
+
+@pytest.mark.parametrize(
+    ("han", "word"),
+    [
+        ("中信国安信息产业", "international"),  # an English word the glossary knows, not inter + national
+        ("广州惠威电声科技", "huizhou"),  # 州 comes before 惠: another place's pinyin, not this name's run
+        ("江南模塑科技", "jiangsu"),  # 江 and 塑 are no run of characters
+        ("深圳国华网安科技", "techand"),  # nothing but a generic term: another company's brand
+        ("上海汉得信息技术", "techgroup"),  # one character's meaning (术 "technique") is not shortened
+        ("西藏天路", "xizangtianlu"),  # already a reading of one span: the aligner reads it as it is
+        ("西藏天路", "tianlu"),  # too short to be written together
+    ],
+)
+def test_what_is_not_split(han: str, word: str) -> None:
+    assert split_word(han, word) == ()
+
+
+def aligned(han: str, latin: str) -> Alignment | None:
+    return cross_align(name_key(han), name_key(latin), person=False)
+
+
+def test_the_aligner_reads_a_fused_name_apart() -> None:
+    fused = aligned("浙江美硕电气科技股份有限公司", "ZHEJIANGMEISHUOELECTRICTECHNOLOGYCO.,LTD.")
+    assert fused is not None and fused.score == 1.0
+    apart = aligned("中国石油天然气股份有限公司", "Petrochina Company Limited")
+    assert apart is not None and apart.explained_han == 4 and not apart.unexplained_latin
+
+
+def test_another_companys_fused_brand_explains_nothing_more() -> None:
+    other = aligned("深圳国华网安科技股份有限公司", "Shenzhen Techand Ecology & Environment Co.,Ltd.")
+    assert other is not None and "techand" in other.unexplained_latin
