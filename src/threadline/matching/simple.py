@@ -1697,12 +1697,7 @@ def _person_reach(key: NameKey, record: _Record) -> float:
         similarity = by_consonants[0]
     if (" " not in key.latin or " " not in other.latin) and key.latin != other.latin:
         similarity *= 0.90
-    score = similarity
-    if record.name.kind == "weak":
-        score *= 0.90
-    if min(len(key.latin), len(other.latin)) < 5 and key.latin != other.latin:
-        score *= 0.85
-    return score
+    return _alias_and_length(key, record, similarity)
 
 
 def _company_reach(key: NameKey, record: _Record, similarity: float) -> float:
@@ -1715,10 +1710,14 @@ def _company_reach(key: NameKey, record: _Record, similarity: float) -> float:
     other = record.key
     if similarity >= MIN_NAME_SIMILARITY and spaced_alike(key.latin, other.latin):
         return 1.0
-    score = _distinct_words(key, other, similarity)[0]
+    return _alias_and_length(key, record, _distinct_words(key, other, similarity)[0])
+
+
+def _alias_and_length(key: NameKey, record: _Record, score: float) -> float:
+    """``score`` with :func:`_score`'s weak alias (x0.90) and short name (x0.85) factors, for the bounds above."""
     if record.name.kind == "weak":
         score *= 0.90
-    if min(len(key.latin), len(other.latin)) < 5 and key.latin != other.latin:
+    if min(len(key.latin), len(record.key.latin)) < 5 and key.latin != record.key.latin:
         score *= 0.85
     return score
 
