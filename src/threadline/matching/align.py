@@ -26,11 +26,11 @@ with plurals folded ("industries" = "industry", "materials" = "material").
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, permutations, product
-from typing import Final
+from typing import Final, final
 
 import Stemmer
 from rapidfuzz.distance import Levenshtein
@@ -719,27 +719,30 @@ def _align_once(
     name_readings: tuple[tuple[str, ...], ...] | None = None,
 ) -> Alignment:
     """The cheapest alignment by dynamic programming over ``(characters read, words read)``, held in flat lists
-    (state ``i * (m + 1) + j``). Each step is kept as ``(i, j, how, credit)`` and becomes a :class:`Piece` only on
-    the cheapest path: a piece's characters are ``han[i:ni]`` and its words ``words[j:nj]``. States are visited and
-    steps tried in one fixed order, the first of equally cheap steps wins, so the result is the same on every run.
-    ``name_readings`` replaces the name's pinyin (:func:`~threadline.names.han.readings`) as the spellings its
-    characters may have (a name read in another romanisation)."""
+    (state ``i * (m + 1) + j``). Each state keeps the :class:`_Step` that reached it most cheaply (the very object,
+    no new one made: see :class:`_Step`), which becomes a :class:`Piece` only on the cheapest path: a piece's
+    characters are ``han[i:ni]`` and its words ``words[j:nj]``. States are visited and steps tried in one fixed
+    order, the first of equally cheap steps wins, so the result is the same on every run. ``name_readings``
+    replaces the name's pinyin (:func:`~threadline.names.han.readings`) as the spellings its characters may have (a
+    name read in another romanisation)."""
     n, m = len(han), len(words)
     steps = _steps(han, glossary, dictionary, name_readings)
     width = m + 1
     word_cost = 0.5 / max(m, 1)
     inf = float("inf")
     cost = [inf] * ((n + 1) * width)
-    back: list[tuple[int, int, str, float] | None] = [None] * ((n + 1) * width)
+    back: list[_Step] = [_START] * ((n + 1) * width)
     cost[0] = 0.0
     # 新疆维吾尔自治区公安厅 = "Xinjiang Public Security Bureau": 维吾尔自治区 goes; English names often leave out the
     # province (浙江大华 = Dahua)
     short, suffix = steps.short, steps.suffix
     province = short + suffix
+    landed = len(province) * width  # the first state after the province
     if province and len(province) < n:
-        cost[len(province) * width] = 0.0
-        back[len(province) * width] = (0, 0, "optional", 1.0)
+        cost[landed] = 0.0
+        back[landed] = _Step(len(province), 0, 0.0, "optional", 1.0)
     after_short = len(short) if suffix else -1
+    suffix_step = _Step(len(suffix), 0, 0.0, "optional", 1.0)
     runs, run_keys, word_steps, looked_up = _word_runs(words)
     spelled_terms = steps.keys & run_keys  # most Latin names have no run of words a phrase of this name renders
     terms = sorted(term for key in spelled_terms for term in steps.terms[key]) if spelled_terms else []
@@ -747,48 +750,50 @@ def _align_once(
     spelled_singles = [term for term, _form, _family in hits if term[3] in run_keys]
     if spelled_singles:
         terms = sorted([*terms, *spelled_singles])
-    cheap_credit = 1 - GENERIC_WEIGHT
     moves = _word_moves(han, words, steps, person, word_cost, runs, terms, hits)
     # Every state is reached before it is read (each has the state above or to its left, a character or a word
     # skipped), so none is infinite by then. The last row reads no character: only words are left to skip.
     for i in range(n):
         row = i * width
         skip, skip_how, skip_credit = steps.skips[i]
+        skip_step = _skip_step(skip_how, skip_credit)
         cheap = steps.cheap[i]
         for j in range(m + 1):
             here = cost[row + j]
             if i == after_short:
-                at = len(province) * width + j
+                at = landed + j
                 if here + 0.0 < cost[at] - 1e-12:
-                    cost[at], back[at] = here + 0.0, (i, j, "optional", 1.0)
+                    cost[at], back[at] = here + 0.0, suffix_step
             at = row + width + j
             if here + skip < cost[at] - 1e-12:
-                cost[at], back[at] = here + skip, (i, j, skip_how, skip_credit)
+                cost[at], back[at] = here + skip, skip_step
             for k, step in cheap:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
                 at = row + k * width + j
                 if here + step < cost[at] - 1e-12:
-                    cost[at], back[at] = here + step, (i, j, "unexplained", cheap_credit)
+                    cost[at], back[at] = here + step, _CHEAP_STEPS[k]
             if j < m:
                 at = row + j + 1
                 if here + word_steps[j] < cost[at] - 1e-12:
-                    cost[at], back[at] = here + word_steps[j], (i, j, "unexplained", 0.0)
-                for at, step, how, credit in moves.get(row + j, ()):
-                    if here + step < cost[at] - 1e-12:
-                        cost[at], back[at] = here + step, (i, j, how, credit)
+                    cost[at], back[at] = here + word_steps[j], _WORD_SKIP
+                for move in moves[row + j]:
+                    at = row + j + move.chars * width + move.words
+                    if here + move.cost < cost[at] - 1e-12:
+                        cost[at], back[at] = here + move.cost, move
     row = n * width
     for j in range(m):
         here, at = cost[row + j], row + j + 1
         if here + word_steps[j] < cost[at] - 1e-12:
-            cost[at], back[at] = here + word_steps[j], (n, j, "unexplained", 0.0)
+            cost[at], back[at] = here + word_steps[j], _WORD_SKIP
     pieces: list[Piece] = []
     at = n * width + m
     while at:
-        step_back = back[at]
-        assert step_back is not None
-        i, j, how, credit = step_back
+        came = back[at]
+        assert came is not _START
+        start = at - came.chars * width - came.words
+        i, j = divmod(start, width)
         ni, nj = divmod(at, width)
-        pieces.append(Piece(han[i:ni], " ".join(words[j:nj]), how, credit))
-        at = i * width + j
+        pieces.append(Piece(han[i:ni], " ".join(words[j:nj]), came.how, came.credit))
+        at = start
     pieces.reverse()
     swappable = frozenset() if person else frozenset(key for _i, _o, span, key, _h, _c in terms if len(span) > 1)
     if swappable:  # with no term of two characters or more that a run of the words spells, none can swap
@@ -796,8 +801,41 @@ def _align_once(
     return Alignment(_coverage(pieces, n, m), tuple(pieces))
 
 
-Move = tuple[int, float, str, float]
-"""A step that reads a word: ``(state reached, cost, how, credit)``."""
+@final
+class _Step:
+    """A step of the dynamic program: ``chars`` characters and ``words`` words read at ``cost``, as ``how`` with
+    ``credit`` (a :class:`Piece` once on the cheapest path). Each state keeps the step that reached it most cheaply
+    by reference: the steps that skip a character or a word are made once for all alignments, a word's steps once
+    an alignment (:func:`_word_moves`), so keeping one makes nothing (a tuple of where from, how and credit was
+    made for each of the 250,000-odd improvements a pass over the pair bench makes). A native class compiled."""
+
+    def __init__(self, chars: int, words: int, cost: float, how: str, credit: float) -> None:
+        self.chars = chars
+        self.words = words
+        self.cost = cost
+        """Unused by the steps that skip something: their costs depend on the names."""
+        self.how = how
+        self.credit = credit
+
+
+_START: Final = _Step(0, 0, 0.0, "", 0.0)
+"""What a state not reached yet holds."""
+_WORD_SKIP: Final = _Step(0, 1, 0.0, "unexplained", 0.0)
+_CHAR_SKIP: Final = _Step(1, 0, 0.0, "unexplained", 0.0)
+_CHAR_OPTIONAL: Final = _Step(1, 0, 0.0, "optional", 1.0)
+_CHEAP_STEPS: Final = [_Step(k, 0, 0.0, "unexplained", 1 - GENERIC_WEIGHT) for k in range(MAX_SPAN + 1)]
+"""Leaving a generic term of ``k`` characters out (科技: see :attr:`_HanSteps.cheap`), by ``k``."""
+_NO_MOVES: Final[list[_Step]] = []
+"""The word steps of a state that has none (never added to: :func:`_add_move` gives the state a list of its own)."""
+
+
+def _skip_step(how: str, credit: float) -> _Step:
+    """The step that leaves a character as :attr:`_HanSteps.skips` says: one of two made once."""
+    if how == "unexplained" and credit == 0.0:
+        return _CHAR_SKIP
+    if how == "optional" and credit == 1.0:
+        return _CHAR_OPTIONAL
+    return _Step(1, 0, 0.0, how, credit)
 
 
 def _word_moves(
@@ -809,14 +847,16 @@ def _word_moves(
     runs: tuple[dict[str, int], ...],
     terms: list[Term],
     hits: list[SingleHit],
-) -> dict[int, list[Move]]:
+) -> list[list[_Step]]:
     """Per state ``i * (len(words) + 1) + j``, the steps that explain word ``j`` from character ``i``, in the order
     the aligner tries them: pinyin by span length, then glossary and dictionary phrases, then initials. Looked up
     from the word's side, they are found without trying every character: a word's exact pinyin is looked up by its
     spelling, and :func:`_pinyin_step` is asked only of the spans a close spelling (persons, words of five letters
-    or more) or a rendering (companies, see :func:`_renders`) may come from; it finds nothing in the others."""
+    or more) or a rendering (companies, see :func:`_renders`) may come from and whose spellings are near enough
+    the word in length to be one (:func:`_may_spell`); it finds nothing in the others. A list by state (most have
+    no step: they share :data:`_NO_MOVES`), read by the aligner with no look-up."""
     width = len(words) + 1
-    moves: dict[int, list[Move]] = {}
+    moves = [_NO_MOVES] * ((len(han) + 1) * width)
     spans: Sequence[tuple[int, int]]
     for j, word in enumerate(words):
         if person:
@@ -830,29 +870,35 @@ def _word_moves(
             spans = steps.spelled_as.get(word, ())
         for i, k in spans:
             spellings = steps.spelled[i][k - 1]
-            found = (1.0, "pinyin") if word in spellings else _pinyin_step(han[i : i + k], spellings, word, person)
+            if word in spellings:
+                _add_move(moves, i * width + j, _Step(k, 1, 0.0, "pinyin", 1.0))
+                continue
+            if not _may_spell(spellings, word, person):
+                continue
+            found = _pinyin_step(han[i : i + k], spellings, word, person)
             if found:
                 step = (1 - found[0]) * 2 * word_cost
-                moves.setdefault(i * width + j, []).append(((i + k) * width + j + 1, step, found[1], found[0]))
+                _add_move(moves, i * width + j, _Step(k, 1, step, found[1], found[0]))
     for i, _order, span, key, how, credit in terms:  # by first character, then as _read_han orders them
         for j, run in enumerate(runs):
             t = run.get(key)
             if t:
                 step = (1 - credit) * 2 * word_cost
-                moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + t, step, how, credit))
-    by_key: Mapping[str, Sequence[Term]] = steps.terms
-    if hits and not person:  # a character's gloss may be half of a joined word: the name's keys with theirs then
-        extra: dict[str, list[Term]] = {}
+                _add_move(moves, i * width + j, _Step(len(span), t, step, how, credit))
+    terms_by_key = steps.terms
+    extra: dict[str, Sequence[Term]] = {}  # a character's gloss may be half of a joined word: the name's keys then
+    if hits and not person:
+        gathered: dict[str, list[Term]] = {}
         for term, _form, _family in hits:
-            extra.setdefault(term[3], []).append(term)
-        by_key = {**steps.terms, **{key: _with_hits(steps.terms.get(key, ()), more) for key, more in extra.items()}}
+            gathered.setdefault(term[3], []).append(term)
+        extra = {key: _with_hits(terms_by_key.get(key, ()), more) for key, more in gathered.items()}
     for j, word in enumerate(words):  # another form of a phrase's word: "oriental" for 东方 = "orient"
         form = other_form(word)
         own_forms = [term for term, its_form, _family in hits if its_form == form] if hits else []
         for i, _order, span, key, how, credit in _with_hits(steps.forms.get(form, ()), own_forms):
             if runs[j].get(key) != 1:  # not the phrase itself, which the terms gave
                 step = (1 - credit) * 2 * word_cost
-                moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + 1, step, how, credit))
+                _add_move(moves, i * width + j, _Step(len(span), 1, step, how, credit))
         family = "" if person else word_family(word)  # ("" has no terms: only one-word phrases have a family)
         own_families = [term for term, _form, its in hits if its == family] if hits and family else []
         of_family = _with_hits(steps.families.get(family, ()), own_families) if family else ()
@@ -861,24 +907,62 @@ def _word_moves(
             if runs[j].get(key) != 1 and key_form != form and abs(len(key_form) - len(form)) <= FAMILY_SPREAD:
                 given = min(credit, FAMILY_CREDIT)
                 step = (1 - given) * 2 * word_cost
-                moves.setdefault(i * width + j, []).append(((i + len(span)) * width + j + 1, step, how, given))
-        for first, second in () if person else joined_parts(word, by_key):  # "goldwind" for 金风
-            for i, _o, span, _k, how, _c in by_key[first]:
-                for at, _o2, after, _k2, how2, _c2 in by_key[second]:
+                _add_move(moves, i * width + j, _Step(len(span), 1, step, how, given))
+        if person:
+            continue
+        for first, second in _cuts(word):  # "goldwind" for 金风 (joined_parts, the name's keys with the hits')
+            firsts = extra.get(first)
+            if firsts is None:
+                firsts = terms_by_key.get(first)
+            seconds = extra.get(second)
+            if seconds is None:
+                seconds = terms_by_key.get(second)
+            if firsts is None or seconds is None:
+                continue
+            for i, _o, span, _k, how, _c in firsts:
+                for at, _o2, after, _k2, how2, _c2 in seconds:
                     if at == i + len(span):
                         joined = "glossary" if how == how2 == "glossary" else "dictionary"
-                        move = ((at + len(after)) * width + j + 1, 0.0, joined, DICTIONARY_CREDIT)
-                        moves.setdefault(i * width + j, []).append(move)
+                        _add_move(moves, i * width + j, _Step(at + len(after) - i, 1, 0.0, joined, DICTIONARY_CREDIT))
     initials = (1 - INITIALS_CREDIT) * 2 * word_cost
+    heads = steps.heads
     for j, word in enumerate(words):
         k = len(word)
         if person or not 2 <= k <= MAX_SPAN:
             continue
-        for i in range(len(han) - k + 1):
-            if steps.heads[i : i + k] == word and not is_place(han[i : i + k]):
-                move = ((i + k) * width + j + 1, initials, "initials", INITIALS_CREDIT)
-                moves.setdefault(i * width + j, []).append(move)
+        i = heads.find(word)
+        while 0 <= i <= len(han) - k:  # (each place the initials spell the word, in order)
+            if not is_place(han[i : i + k]):
+                _add_move(moves, i * width + j, _Step(k, 1, initials, "initials", INITIALS_CREDIT))
+            i = heads.find(word, i + 1)
     return moves
+
+
+def _add_move(moves: list[list[_Step]], state: int, step: _Step) -> None:
+    found = moves[state]
+    if found is _NO_MOVES:
+        moves[state] = [step]
+    else:
+        found.append(step)
+
+
+def _may_spell(spellings: tuple[str, ...], word: str, person: bool) -> bool:
+    """Whether :func:`_pinyin_step` may find a close spelling or a rendering of ``word`` (not one of
+    ``spellings``) among them, by length and first letter alone: nineteen of twenty spans asked could not, and
+    asking the remembered function hashes its arguments. A person's word of five letters or more is compared with
+    spellings within two letters of its length, one of four letters (:func:`short_slip`) with those within one
+    that begin with its letter; a company's rendering (:func:`_renders`) begins with the word's letter and reaches
+    :data:`CLOSE_RENDERING` only if the shorter of the two is at least half the longer (an edit similarity is at
+    most the shorter's share of the longer)."""
+    size = len(word)
+    for spelled in spellings:
+        gap = abs(len(spelled) - size)
+        if person:
+            if (size >= 5 and gap <= 2) or (size == 4 and gap <= 1 and spelled[:1] == word[:1]):
+                return True
+        elif spelled[:1] == word[:1] and 2 * min(len(spelled), size) >= max(len(spelled), size):
+            return True
+    return False
 
 
 _PHRASE_TERMS: Final[Memo[tuple[str, str, float], tuple[tuple[tuple[str, ...], ...], PhraseTerms]]] = Memo(20_000)
