@@ -176,7 +176,8 @@ def test_the_values_made_once_a_pair_are_made_without_running_python_code() -> N
     assert _python_frames_run(_Record, 0, Name("A Co"), key) == []
     assert _python_frames_run(Alignment, 1.0, ()) == []
     assert _python_frames_run(Piece, "新疆", "xinjiang", "pinyin") == []
-    assert _python_frames_run(_HanSteps, "", "", [], [], [], [], {}, {}, "", {}, frozenset(), {}, {}, []) == []
+    han_steps: tuple[object, ...] = ("", "", [], [], [], [], {}, {}, "", {}, frozenset(), {}, {}, [], frozenset())
+    assert _python_frames_run(_HanSteps, *han_steps) == []
     assert _python_frames_run(Query, "A Co", "Company", "cn") == []
     assert _python_frames_run(Hit, Entity("pair", "right", "Company", (Name("A Co"),)), 1.0, Name("A Co"), "", ()) == []
     assert _python_frames_run(Name, "A Co") == []

@@ -445,6 +445,9 @@ class _HanSteps:
     and ``families`` leave out: three quarters of a company name's terms (32 of 42 on the bench's names, 华 alone
     has five), and a pair needs almost none of them. Each is made a term only for the Latin names that may use it
     (:func:`_single_hits`), so a new name's tables are half the size they were."""
+    glossed: frozenset[str]
+    """Every string of the ``singles``' signatures: a Latin name that looks terms up by none of them (two pairs in
+    three) needs no character's glosses, found with one test instead of one a character."""
 
     def __init__(
         self,
@@ -462,6 +465,7 @@ class _HanSteps:
         forms: dict[str, list[Term]],
         families: dict[str, list[Term]],
         singles: list[Single],
+        glossed: frozenset[str],
     ) -> None:
         # (set in compiled code, as :class:`Alignment` is: one a new Chinese name)
         object.__setattr__(self, "short", short)
@@ -478,6 +482,7 @@ class _HanSteps:
         object.__setattr__(self, "forms", forms)
         object.__setattr__(self, "families", families)
         object.__setattr__(self, "singles", singles)
+        object.__setattr__(self, "glossed", glossed)
 
 
 def _read_han(
@@ -601,6 +606,7 @@ def _read_han(
         forms,
         families,
         singles,
+        frozenset(text for _i, _first, _own, signature in singles for text in signature),
     )
 
 
@@ -767,10 +773,11 @@ def _align_once(
             at = row + width + j
             if here + skip < cost[at] - 1e-12:
                 cost[at], back[at] = here + skip, skip_step
-            for k, step in cheap:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
-                at = row + k * width + j
-                if here + step < cost[at] - 1e-12:
-                    cost[at], back[at] = here + step, _CHEAP_STEPS[k]
+            if cheap:  # 科技 left out of "Xiamen Jihong" costs what "technology" left over would
+                for k, step in cheap:
+                    at = row + k * width + j
+                    if here + step < cost[at] - 1e-12:
+                        cost[at], back[at] = here + step, _CHEAP_STEPS[k]
             if j < m:
                 at = row + j + 1
                 if here + word_steps[j] < cost[at] - 1e-12:
@@ -911,12 +918,8 @@ def _word_moves(
         if person:
             continue
         for first, second in _cuts(word):  # "goldwind" for 金风 (joined_parts, the name's keys with the hits')
-            firsts = extra.get(first)
-            if firsts is None:
-                firsts = terms_by_key.get(first)
-            seconds = extra.get(second)
-            if seconds is None:
-                seconds = terms_by_key.get(second)
+            firsts = _terms_keyed(first, terms_by_key, extra)
+            seconds = _terms_keyed(second, terms_by_key, extra) if firsts is not None else None
             if firsts is None or seconds is None:
                 continue
             for i, _o, span, _k, how, _c in firsts:
@@ -936,6 +939,16 @@ def _word_moves(
                 _add_move(moves, i * width + j, _Step(k, 1, initials, "initials", INITIALS_CREDIT))
             i = heads.find(word, i + 1)
     return moves
+
+
+def _terms_keyed(key: str, terms: dict[str, list[Term]], extra: dict[str, Sequence[Term]]) -> Sequence[Term] | None:
+    """The terms of a phrase key: the name's, or with the characters' glosses made terms for this pair (``extra``,
+    most often empty)."""
+    if extra:
+        found = extra.get(key)
+        if found is not None:
+            return found
+    return terms.get(key)
 
 
 def _add_move(moves: list[list[_Step]], state: int, step: _Step) -> None:
@@ -1012,8 +1025,11 @@ def _single_hits(steps: _HanSteps, wanted: frozenset[str]) -> list[SingleHit]:
     up by: its runs' keys, its words' forms and families, the parts its words may be joined of), as a term. A
     character with none of them gives nothing the aligner could use: its glosses are left as they are."""
     hits: list[SingleHit] = []
+    common = steps.glossed & wanted  # (most often empty; else it has few strings to test each character by)
+    if not common:
+        return hits
     for i, first, own, signature in steps.singles:
-        if signature.isdisjoint(wanted):
+        if signature.isdisjoint(common):
             continue
         for o, (span, key, how, credit, form, family) in enumerate(own):
             hits.append(((i, first + o, span, key, how, credit), form, family))
