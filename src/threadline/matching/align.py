@@ -492,6 +492,7 @@ def _read_han(
     name_readings: tuple[tuple[str, ...], ...] | None = None,
     beginnings: Container[str] | None = None,
     dictionary_beginnings: Container[str] | None = None,
+    remembered: Memo[str, _SpanReading] | None = None,
 ) -> _HanSteps:
     """``name_readings``: the spellings each character may have, when not its pinyin (:func:`readings`).
     ``beginnings``: every run of characters that begins a longer glossary term (:func:`~threadline.names.glossary.
@@ -501,6 +502,9 @@ def _read_han(
     the spans left out would find nothing: most runs of two or three characters begin no longer term, and looking
     them up in both tables was a tenth of reading a name. Without them every span is looked up, as a caller's own
     glossary may hold terms of any length.
+
+    ``remembered``: what each span was found to be in these tables, kept across names (only for tables that never
+    change: see :func:`_packaged_steps`).
 
     One pass per character builds every table: a new name's lists are its own, never copied into tuples (the
     reading of a new Chinese name was a quarter of what scoring a labelled pair cost)."""
@@ -550,21 +554,15 @@ def _read_han(
         order = 0
         for k in range(1, n - i + 1):
             span_text = han[i : i + k]
-            phrases = table.get(span_text)
-            found: PhraseTerms = ()
-            if phrases:
-                found = _phrase_terms(span_text, phrases, "glossary", 1.0)
-                if 2 <= k <= MAX_SPAN and _all_cheap(phrases):  # 科技 = "technology": left out at half the cost
-                    generic.append((k, char_cost * k * GENERIC_WEIGHT))
-            lone = 0
-            if general is not None and k <= MAX_SPAN:
-                phrases = general.get(span_text)
-                if phrases and k == 1:  # a character's own glosses: kept whole, read when a pair asks (see Single)
-                    own, signature = _single_terms(span_text, phrases)
-                    singles.append((i, order + len(found), own, signature))
-                    lone = len(own)
-                elif phrases:
-                    found = (*found, *_phrase_terms(span_text, phrases, "dictionary", DICTIONARY_CREDIT))
+            reading = _span_reading(
+                span_text, table, general, dictionary, beginnings, dictionary_beginnings, remembered
+            )
+            found = reading.terms
+            if reading.generic:  # 科技 = "technology": left out at half the cost
+                generic.append((k, char_cost * k * GENERIC_WEIGHT))
+            own = reading.own
+            if own:  # a character's own glosses: kept whole, read when a pair asks (see Single)
+                singles.append((i, order + len(found), own, reading.signature))
             for _span, key, how, credit, form, family in found:
                 term = (i, order, span_text, key, how, credit)
                 order += 1
@@ -576,12 +574,8 @@ def _read_han(
                     listed.append(term)
                 if family:
                     _add(families, family, term)
-            order += lone  # the character's glosses are numbered after its glossary terms, as when they were terms
-            if (
-                beginnings is not None
-                and span_text not in beginnings
-                and _no_longer_term(span_text, k, dictionary, dictionary_beginnings)
-            ):
+            order += len(own)  # the character's glosses are numbered after its glossary terms, as when they were terms
+            if reading.last:
                 break  # no longer glossary term starts here, nor a dictionary term
         cheap.append(generic or ())  # most characters begin no generic term: no list of their own kept
     forms = _by_form(keyed)
@@ -608,6 +602,72 @@ def _read_han(
         singles,
         frozenset(text for _i, _first, _own, signature in singles for text in signature),
     )
+
+
+@final
+class _SpanReading:
+    """What the tables say of one span of a name (:func:`_span_reading`): its glossary terms and its dictionary terms
+    of two or more characters (``terms``), whether all its glossary renderings are generic words (``generic``), a
+    single character's dictionary glosses and their signature (``own``, ``signature``: see :data:`Single`), and
+    whether no longer term begins with it (``last``). The same spans recur name after name (科技, 股份, 新疆), and
+    working this out took four or five look-ups, two of them by a tuple made for the purpose."""
+
+    def __init__(
+        self, terms: PhraseTerms, generic: bool, own: PhraseTerms, signature: frozenset[str], last: bool
+    ) -> None:
+        self.terms = terms
+        self.generic = generic
+        self.own = own
+        self.signature = signature
+        self.last = last
+
+
+_NO_SIGNATURE: Final[frozenset[str]] = frozenset()
+
+_PACKAGED_SPANS: Final[Memo[str, _SpanReading]] = Memo(50_000)
+""":func:`_span_reading` of the spans read with the packaged glossary and dictionary."""
+_PACKAGED_GLOSSARY_SPANS: Final[Memo[str, _SpanReading]] = Memo(50_000)
+"""The same with the packaged glossary alone (persons' names)."""
+
+
+def _span_reading(
+    span_text: str,
+    table: dict[str, tuple[tuple[str, ...], ...]],
+    general: dict[str, tuple[tuple[str, ...], ...]] | None,
+    dictionary: Glossary | None,
+    beginnings: Container[str] | None,
+    dictionary_beginnings: Container[str] | None,
+    remembered: Memo[str, _SpanReading] | None,
+) -> _SpanReading:
+    """What ``table`` (the glossary) and ``general`` (the dictionary, as a dictionary) say of one span of a name, and
+    whether a longer span from the same character may be a term (see :func:`_read_han`); from ``remembered`` when
+    it knows the span, else worked out (and kept there)."""
+    if remembered is not None:
+        known = remembered.table.get(span_text)
+        if known is not None:
+            return known
+    k = len(span_text)
+    phrases = table.get(span_text)
+    terms: PhraseTerms = ()
+    generic = False
+    if phrases:
+        terms = _phrase_terms(span_text, phrases, "glossary", 1.0)
+        generic = 2 <= k <= MAX_SPAN and _all_cheap(phrases)
+    own: PhraseTerms = ()
+    signature = _NO_SIGNATURE
+    if general is not None and k <= MAX_SPAN:
+        phrases = general.get(span_text)
+        if phrases and k == 1:
+            own, signature = _single_terms(span_text, phrases)
+        elif phrases:
+            terms = (*terms, *_phrase_terms(span_text, phrases, "dictionary", DICTIONARY_CREDIT))
+    last = (
+        beginnings is not None
+        and span_text not in beginnings
+        and _no_longer_term(span_text, k, dictionary, dictionary_beginnings)
+    )
+    reading = _SpanReading(terms, generic, own, signature, last)
+    return reading if remembered is None else remembered.keep(span_text, reading)
 
 
 def _as_dict(table: Glossary) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -693,10 +753,17 @@ one after the other (a screened name's candidates, a labelled pair file's pairs 
 @lru_cache(maxsize=HAN_STEPS_REMEMBERED)
 def _packaged_steps(han: str, with_dictionary: bool, name_readings: tuple[tuple[str, ...], ...] | None) -> _HanSteps:
     if not with_dictionary:
-        return _read_han(han, packaged_glossary(), None, name_readings, _packaged_beginnings())
+        glossary_only = _PACKAGED_GLOSSARY_SPANS
+        return _read_han(han, packaged_glossary(), None, name_readings, _packaged_beginnings(), None, glossary_only)
     dictionary = packaged_dictionary()
     return _read_han(
-        han, packaged_glossary(), dictionary, name_readings, _packaged_beginnings(), beginnings(dictionary)
+        han,
+        packaged_glossary(),
+        dictionary,
+        name_readings,
+        _packaged_beginnings(),
+        beginnings(dictionary),
+        _PACKAGED_SPANS,
     )
 
 
