@@ -314,3 +314,47 @@ def test_a_spans_terms_are_those_of_the_table_asked_about() -> None:
     assert [term[1] for term in other] == [joined_key(own[0])] != [term[1] for term in ours]
     assert _phrase_terms("科技", tuple(tuple(p) for p in phrases), "glossary", 1.0) == ours
     assert _phrase_terms("科技", phrases, "dictionary", 0.8)[0][2:4] == ("dictionary", 0.8)
+
+
+def test_the_spans_of_the_packaged_tables_are_remembered_as_they_read_afresh() -> None:
+    """What a span is in the packaged tables is worked out once and kept (``_PACKAGED_SPANS``): a name read with
+    the remembered spans, the first time or again, has the tables it has when every span is worked out afresh."""
+    from threadline.matching import align as module
+
+    table, general = glossary(), dictionary()
+    names = [*_listed_chinese_cores(11), "新疆维吾尔自治区公安厅", "新疆生产建设兵团第八师一二一团", "中华人民共和国"]
+    for name in names:
+        afresh = module._read_han(name, table, general, None, beginnings(table), beginnings(general))
+        person_afresh = module._read_han(name, table, None, None, beginnings(table))
+        for _ in range(2):
+            remembered = module._packaged_steps.__wrapped__(name, True, None)
+            person = module._packaged_steps.__wrapped__(name, False, None)
+            for field in (*STEP_FIELDS, "terms", "keys", "forms", "families", "singles", "glossed"):
+                assert getattr(remembered, field) == getattr(afresh, field), (name, field)
+                assert getattr(person, field) == getattr(person_afresh, field), (name, field)
+    known = module._PACKAGED_SPANS.table.get("科技")
+    assert known is not None and known.generic and not known.own
+    assert module._PACKAGED_GLOSSARY_SPANS.table.get("科技") is not None
+
+
+def test_a_span_whose_spellings_cannot_be_near_a_word_is_not_asked_for_a_close_spelling() -> None:
+    """``_may_spell`` rules a span out by length and first letter alone, never one in which ``_pinyin_step`` finds
+    a close spelling or a rendering: checked on every span of real names against slips of their own spellings."""
+    from threadline.matching.align import _may_spell, _pinyin_step, _read_han
+
+    table, asked, ruled_out = glossary(), 0, 0
+    for name in _listed_chinese_cores(40):
+        steps = _read_han(name, table, None)
+        spellings = {s for row in steps.spelled for by_k in row for s in by_k}
+        words = {w for s in spellings for w in (s[:-1], s + "g", s[1:], "x" + s[1:], s[: len(s) // 2]) if len(w) >= 2}
+        for i, k in steps.spans:
+            spelled = steps.spelled[i][k - 1]
+            for word in words - set(spelled):
+                for person in (True, False):
+                    asked += 1
+                    if not _may_spell(spelled, word, person):
+                        ruled_out += 1
+                        assert _pinyin_step(name[i : i + k], spelled, word, person) is None, (name, i, k, word)
+    assert ruled_out > asked // 2
+    assert not _may_spell(("zhongtai",), "xinjiang", False)
+    assert _may_spell(("desai",), "desay", False)
