@@ -38,3 +38,21 @@ def test_bad_threshold_is_a_config_error_naming_the_value(monkeypatch: pytest.Mo
     monkeypatch.setenv("THREADLINE_MATCH_THRESHOLD", value)
     with pytest.raises(ConfigError, match=re.escape(repr(value))):
         settings.match_threshold()
+
+
+def test_the_listed_hold_out_switch_follows_every_change_of_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read from ``os.environ``'s own table (once a pair scored), it still sees each change at once."""
+    listed_hold_out = settings.listed_hold_out
+    monkeypatch.delenv("THREADLINE_LISTED_HOLD_OUT", raising=False)
+    assert listed_hold_out() is False
+    monkeypatch.setenv("THREADLINE_LISTED_HOLD_OUT", "1")
+    assert listed_hold_out() is True
+    monkeypatch.setenv("THREADLINE_LISTED_HOLD_OUT", " off ")
+    assert listed_hold_out() is False
+    monkeypatch.setenv("THREADLINE_LISTED_HOLD_OUT", "maybe")
+    with pytest.raises(ConfigError):
+        listed_hold_out()
+    with pytest.raises(ConfigError):  # (a wrong value is refused every time, not remembered)
+        listed_hold_out()
+    monkeypatch.setenv("THREADLINE_LISTED_HOLD_OUT", "yes")
+    assert listed_hold_out() is True

@@ -600,7 +600,7 @@ def _read_han(
         forms,
         families,
         singles,
-        frozenset(text for _i, _first, _own, signature in singles for text in signature),
+        _NO_SIGNATURE.union(*[signature for _i, _first, _own, signature in singles]),  # (sets merged in C)
     )
 
 
