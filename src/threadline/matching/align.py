@@ -881,7 +881,7 @@ class _Step:
     ``credit`` (a :class:`Piece` once on the cheapest path). Each state keeps the step that reached it most cheaply
     by reference: the steps that skip a character or a word are made once for all alignments, a word's steps once
     an alignment (:func:`_word_moves`), so keeping one makes nothing (a tuple of where from, how and credit was
-    made for each of the 250,000-odd improvements a pass over the pair bench makes). A native class compiled."""
+    made for each of the 187,000 improvements a pass over the pair bench makes). A native class compiled."""
 
     def __init__(self, chars: int, words: int, cost: float, how: str, credit: float) -> None:
         self.chars = chars
