@@ -62,12 +62,23 @@ _QUALIFIER = re.compile(
     r"|also known as|formerly known as|a k a|f k a)\b.*$"
 )
 _QUALIFIER_CASELESS = re.compile(_QUALIFIER.pattern, re.IGNORECASE)
+_QUALIFIER_WORDS = ("subsidiaries", "subordinate", "affiliate", "known as", "a k a", "f k a")
+"""A run of letters every match of :data:`_QUALIFIER` holds: a lower-case text holding none of them has no qualifier
+to cut, and is not searched (most names; the search was a fifth of reading an acronym against a list name)."""
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b)?")
+_ASCII_APART = {code: " " for code in range(128) if not chr(code).isalnum()}
+"""The ASCII characters :func:`_as_written` splits words at (all but letters and digits: ``_`` too), for
+``str.translate``."""
 _TOKEN = re.compile(r"[A-Za-z](?:\.?[A-Za-z])*\.?|[^\sA-Za-z]+")
 
 
 def _undot(name: str) -> str:
     """Dotted abbreviations ("A.B.C.", "p.l.c.") as one word each: folding would split them into letters."""
+    at = name.find(".")
+    while at >= 0 and name[at + 2 : at + 3] != ".":  # a letter between two dots: none in "Co., Ltd."
+        at = name.find(".", at + 1)
+    if at < 0:
+        return name
     return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)
 
 
@@ -75,7 +86,12 @@ def _undot(name: str) -> str:
 def _words(name: str) -> tuple[str, ...]:
     """Folded words of a Latin name without the list qualifier ("... and its subsidiaries")."""
     folded = fold(_undot(name))
-    return tuple(_QUALIFIER.sub("", folded).split())
+    return tuple(_unqualified(folded).split())
+
+
+def _unqualified(folded: str) -> str:
+    """A folded name without its list qualifier."""
+    return _QUALIFIER.sub("", folded) if any(word in folded for word in _QUALIFIER_WORDS) else folded
 
 
 @lru_cache(maxsize=100_000)
@@ -102,7 +118,12 @@ def may_spell(short: str, full: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _as_written(name: str) -> tuple[str, ...]:
     """The words of ``name`` in their own case, one per word of :func:`_words` (for explanations)."""
-    spaced = unicodedata.normalize("NFKC", _QUALIFIER_CASELESS.sub("", _undot(name)))
+    undotted = _undot(name)
+    if undotted.isascii():  # NFKC leaves it as it is, and the qualifier is looked for in lower case
+        if any(word in undotted.lower() for word in _QUALIFIER_WORDS):
+            undotted = _QUALIFIER_CASELESS.sub("", undotted)
+        return tuple(undotted.translate(_ASCII_APART).split())
+    spaced = unicodedata.normalize("NFKC", _QUALIFIER_CASELESS.sub("", undotted))
     return tuple(re.sub(r"[^\w]+|_", " ", spaced).split())
 
 
