@@ -281,19 +281,20 @@ def _significant(words: Sequence[str]) -> list[str]:
 
 
 @lru_cache(maxsize=100_000)
-def _spelled_run(letters: str, full: str) -> tuple[tuple[tuple[str, str], ...], int, int] | None:
-    """The words of ``full`` an acronym is read against, each with its written form, and ``(start, end)`` of the
-    run of them ``letters`` spells (:func:`_run_for`); ``None`` when none does. Remembered: it depends on the
-    letters and the full name only, and the same few ("LLC" read against every "Limited Liability Company ...")
-    come back for many pairs (58,394 searches for 3,307 distinct on 3,000 screened rows)."""
-    all_words = _words(full)
+def _spelled_run(letters: str, full: str) -> tuple[tuple[str, ...], tuple[str, ...], int, int] | None:
+    """The words of ``full`` an acronym is read against and their written forms, and ``(start, end)`` of the run of
+    them ``letters`` spells (:func:`_run_for`); ``None`` when none does. Remembered: it depends on the letters and
+    the full name only, and the same few ("LLC" read against every "Limited Liability Company ...") come back for
+    many pairs (58,394 searches for 3,307 distinct on 3,000 screened rows)."""
+    words = _words(full)
     written = _as_written(full)
-    if len(written) != len(all_words):
-        written = all_words
-    # "... Corps (XPCC)": the acronym written beside its expansion is not one of its words
-    kept = tuple((w, shown) for w, shown in zip(all_words, written, strict=True) if w != letters)
-    run = _run_for(letters, [w for w, _shown in kept])
-    return None if run is None else (kept, *run)
+    if len(written) != len(words):
+        written = words
+    if letters in words:  # "... Corps (XPCC)": the acronym written beside its expansion is not one of its words
+        kept = [at for at, word in enumerate(words) if word != letters]
+        words, written = tuple(words[at] for at in kept), tuple(written[at] for at in kept)
+    run = _run_for(letters, words)
+    return None if run is None else (words, written, *run)
 
 
 def expand(short: str, full: str) -> Expansion | None:
@@ -315,8 +316,7 @@ def expand(short: str, full: str) -> Expansion | None:
         found = _spelled_run(letters, full)
         if found is None:
             continue
-        kept, start, end = found
-        full_words = [w for w, _shown in kept]
+        full_words, written, start, end = found
         expanded = [w for w in short_words if w != letters]
         at = short_words.index(letters) if letters in short_words else 0
         expanded[at:at] = full_words[start:end]
@@ -330,7 +330,7 @@ def expand(short: str, full: str) -> Expansion | None:
             outcome = "related"
         else:
             outcome = "different"
-        text = " ".join(shown for _w, shown in kept[start:end])
+        text = " ".join(written[start:end])
         return Expansion(letters.upper(), text, outcome, tuple(only_mine + only_theirs))
     return None
 
