@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from threadline.matching.acronyms import (
+    _DOTTED,
+    _QUALIFIER,
+    _QUALIFIER_CASELESS,
+    _as_written,
+    _words,
     acronym_tokens,
     derive,
     expand,
@@ -14,6 +22,8 @@ from threadline.matching.acronyms import (
     query_keys,
     significant,
 )
+from threadline.names.normalize import fold
+from threadline.service import default_store
 
 
 @pytest.mark.parametrize(
@@ -140,3 +150,47 @@ def test_a_legal_form_written_in_capitals_is_not_the_names_acronym() -> None:
     assert not query_keys("Skyworks Solutions LLC") & index_keys("Limited Liability Company Lotus Logistics Center")
     assert "acr:xpcc" in index_keys("XPCC Public Security Bureau")
     assert "acr:asc" in index_keys("ASC")  # a whole name is an acronym whatever else it spells
+
+
+def _words_by_expression(name: str) -> tuple[str, ...]:
+    """What ``_words`` gave before it skipped the expressions a name cannot match (its dots, its qualifier)."""
+    folded = fold(_DOTTED.sub(lambda m: m.group(0).replace(".", ""), name))
+    return tuple(_QUALIFIER.sub("", folded).split())
+
+
+def _as_written_by_expression(name: str) -> tuple[str, ...]:
+    """What ``_as_written`` gave before its ASCII path (NFKC and a word-splitting expression on every name)."""
+    undotted = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)
+    spaced = unicodedata.normalize("NFKC", _QUALIFIER_CASELESS.sub("", undotted))
+    return tuple(re.sub(r"[^\w]+|_", " ", spaced).split())
+
+
+_PIECES = ["Hoshine", "Silicon", "and", "its", "Subsidiaries", "SUBORDINATE", "affiliated", "Also", "known", "as"]
+_PIECES += ["a", "k", "f", "A.K.A.", "f.k.a.", "p.l.c.", "U.S.", "Co.,", "Ltd.", "_x_", "O'Brien", "(XPCC)", "&"]
+_PIECES += ["A.B.C", "x.y", "A..B", "\u212a", "\u017fubsidiaries", "Ｃｏ", "Bäckerei", "新疆", "-", " ", "\t"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=9).map(" ".join))
+@example("Hoshine Silicon Industry Co. Ltd and Subsidiaries")
+@example("Acme Group A.K.A. Acme Holdings")
+@example("Acme Group, formerly known as Acme Holdings")
+@example("Acme \u212anown as x")
+@example("Acme Trading a k a Acme Holdings")
+@example("acme f k a acme holdings")
+@example("Acme Group and its Subordinate units")
+@example("Acme Group and affiliates")
+def test_a_names_words_are_those_the_expressions_give(name: str) -> None:
+    """A name's words and their written forms, worked out without the expressions where they cannot match, are the
+    same as the expressions give: names with and without qualifiers, dots, underscores, characters beyond ASCII
+    (the Kelvin sign and the long s match "k" and "s" only when case is ignored)."""
+    assert _words.__wrapped__(name) == _words_by_expression(name)
+    assert _as_written.__wrapped__(name) == _as_written_by_expression(name)
+
+
+def test_the_embedded_lists_names_have_the_words_the_expressions_give() -> None:
+    names = {n.value for e in default_store().entities for n in e.names}
+    assert len(names) > 10_000
+    for name in names:
+        assert _words.__wrapped__(name) == _words_by_expression(name), name
+        assert _as_written.__wrapped__(name) == _as_written_by_expression(name), name

@@ -62,12 +62,23 @@ _QUALIFIER = re.compile(
     r"|also known as|formerly known as|a k a|f k a)\b.*$"
 )
 _QUALIFIER_CASELESS = re.compile(_QUALIFIER.pattern, re.IGNORECASE)
+_QUALIFIER_WORDS = ("subsidiaries", "subordinate", "affiliate", "known as", "a k a", "f k a")
+"""A run of letters every match of :data:`_QUALIFIER` holds: a lower-case text holding none of them has no qualifier
+to cut, and is not searched (most names; the search was a fifth of reading an acronym against a list name)."""
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b)?")
+_ASCII_APART = {code: " " for code in range(128) if not chr(code).isalnum()}
+"""The ASCII characters :func:`_as_written` splits words at (all but letters and digits: ``_`` too), for
+``str.translate``."""
 _TOKEN = re.compile(r"[A-Za-z](?:\.?[A-Za-z])*\.?|[^\sA-Za-z]+")
 
 
 def _undot(name: str) -> str:
     """Dotted abbreviations ("A.B.C.", "p.l.c.") as one word each: folding would split them into letters."""
+    at = name.find(".")
+    while at >= 0 and name[at + 2 : at + 3] != ".":  # a letter between two dots: none in "Co., Ltd."
+        at = name.find(".", at + 1)
+    if at < 0:
+        return name
     return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)
 
 
@@ -75,7 +86,12 @@ def _undot(name: str) -> str:
 def _words(name: str) -> tuple[str, ...]:
     """Folded words of a Latin name without the list qualifier ("... and its subsidiaries")."""
     folded = fold(_undot(name))
-    return tuple(_QUALIFIER.sub("", folded).split())
+    return tuple(_unqualified(folded).split())
+
+
+def _unqualified(folded: str) -> str:
+    """A folded name without its list qualifier."""
+    return _QUALIFIER.sub("", folded) if any(word in folded for word in _QUALIFIER_WORDS) else folded
 
 
 @lru_cache(maxsize=100_000)
@@ -102,7 +118,12 @@ def may_spell(short: str, full: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _as_written(name: str) -> tuple[str, ...]:
     """The words of ``name`` in their own case, one per word of :func:`_words` (for explanations)."""
-    spaced = unicodedata.normalize("NFKC", _QUALIFIER_CASELESS.sub("", _undot(name)))
+    undotted = _undot(name)
+    if undotted.isascii():  # NFKC leaves it as it is, and the qualifier is looked for in lower case
+        if any(word in undotted.lower() for word in _QUALIFIER_WORDS):
+            undotted = _QUALIFIER_CASELESS.sub("", undotted)
+        return tuple(undotted.translate(_ASCII_APART).split())
+    spaced = unicodedata.normalize("NFKC", _QUALIFIER_CASELESS.sub("", undotted))
     return tuple(re.sub(r"[^\w]+|_", " ", spaced).split())
 
 
@@ -260,19 +281,20 @@ def _significant(words: Sequence[str]) -> list[str]:
 
 
 @lru_cache(maxsize=100_000)
-def _spelled_run(letters: str, full: str) -> tuple[tuple[tuple[str, str], ...], int, int] | None:
-    """The words of ``full`` an acronym is read against, each with its written form, and ``(start, end)`` of the
-    run of them ``letters`` spells (:func:`_run_for`); ``None`` when none does. Remembered: it depends on the
-    letters and the full name only, and the same few ("LLC" read against every "Limited Liability Company ...")
-    come back for many pairs (58,394 searches for 3,307 distinct on 3,000 screened rows)."""
-    all_words = _words(full)
+def _spelled_run(letters: str, full: str) -> tuple[tuple[str, ...], tuple[str, ...], int, int] | None:
+    """The words of ``full`` an acronym is read against and their written forms, and ``(start, end)`` of the run of
+    them ``letters`` spells (:func:`_run_for`); ``None`` when none does. Remembered: it depends on the letters and
+    the full name only, and the same few ("LLC" read against every "Limited Liability Company ...") come back for
+    many pairs (58,394 searches for 3,307 distinct on 3,000 screened rows)."""
+    words = _words(full)
     written = _as_written(full)
-    if len(written) != len(all_words):
-        written = all_words
-    # "... Corps (XPCC)": the acronym written beside its expansion is not one of its words
-    kept = tuple((w, shown) for w, shown in zip(all_words, written, strict=True) if w != letters)
-    run = _run_for(letters, [w for w, _shown in kept])
-    return None if run is None else (kept, *run)
+    if len(written) != len(words):
+        written = words
+    if letters in words:  # "... Corps (XPCC)": the acronym written beside its expansion is not one of its words
+        kept = [at for at, word in enumerate(words) if word != letters]
+        words, written = tuple(words[at] for at in kept), tuple(written[at] for at in kept)
+    run = _run_for(letters, words)
+    return None if run is None else (words, written, *run)
 
 
 def expand(short: str, full: str) -> Expansion | None:
@@ -294,8 +316,7 @@ def expand(short: str, full: str) -> Expansion | None:
         found = _spelled_run(letters, full)
         if found is None:
             continue
-        kept, start, end = found
-        full_words = [w for w, _shown in kept]
+        full_words, written, start, end = found
         expanded = [w for w in short_words if w != letters]
         at = short_words.index(letters) if letters in short_words else 0
         expanded[at:at] = full_words[start:end]
@@ -309,7 +330,7 @@ def expand(short: str, full: str) -> Expansion | None:
             outcome = "related"
         else:
             outcome = "different"
-        text = " ".join(shown for _w, shown in kept[start:end])
+        text = " ".join(written[start:end])
         return Expansion(letters.upper(), text, outcome, tuple(only_mine + only_theirs))
     return None
 
