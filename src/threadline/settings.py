@@ -10,7 +10,6 @@ import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from threadline.exc import ConfigError
 
@@ -173,26 +172,8 @@ def four_eyes() -> bool:
     return _switch("THREADLINE_FOUR_EYES")
 
 
-_ENVIRON_TABLE: dict[Any, Any] | None = getattr(os.environ, "_data", None)
-"""The table behind ``os.environ`` (CPython's ``_Environ._data``, every change made through ``os.environ`` made to
-it too), read directly by :func:`listed_hold_out`; ``None`` where there is none, and the variable is read as any
-other."""
-_HOLD_OUT = "THREADLINE_LISTED_HOLD_OUT"
-_HOLD_OUT_KEY = os.environ.encodekey(_HOLD_OUT)
-_HOLD_OUT_READ: dict[object, bool] = {}
-"""The raw values of the variable met, as :func:`_switch` reads them."""
-
-
 def listed_hold_out() -> bool:
-    """Asked once a pair scored: ``os.environ.get`` is Python code (the key encoded, the value decoded), a
-    percent of what scoring a pair costs; its table is one look-up, and a value is read as a switch once."""
-    if _ENVIRON_TABLE is None:
-        return _switch(_HOLD_OUT)
-    raw = _ENVIRON_TABLE.get(_HOLD_OUT_KEY)
-    found = _HOLD_OUT_READ.get(raw)
-    if found is None:
-        found = _HOLD_OUT_READ[raw] = _switch(_HOLD_OUT)
-    return found
+    return _switch("THREADLINE_LISTED_HOLD_OUT")
 
 
 def workers() -> int | None:
