@@ -47,3 +47,10 @@ def test_the_aligner_reads_a_fused_name_apart() -> None:
 def test_another_companys_fused_brand_explains_nothing_more() -> None:
     other = aligned("深圳国华网安科技股份有限公司", "Shenzhen Techand Ecology & Environment Co.,Ltd.")
     assert other is not None and "techand" in other.unexplained_latin
+
+
+def test_a_mined_short_form_begins_a_word_written_together() -> None:
+    # "sino" for 中 comes from the glossary's short forms (scripts/build_shortforms.py), 钢 = steel from the glossary.
+    assert split_word("中钢天源", "sinosteel") == ("sino", "steel")
+    found = cross_align(name_key("中钢天源股份有限公司"), name_key("Sinosteel New Materials Co., Ltd."), person=False)
+    assert found is not None and found.pieces[0].han == "中钢"

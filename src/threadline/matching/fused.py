@@ -51,14 +51,16 @@ def vocabulary(han: str) -> Vocabulary:
     reads: pinyin runs of up to :data:`~threadline.matching.align.MAX_SPAN` characters (any reading of a single
     character) and translations of spans (joined); and the blocks whose one-word translation may be abbreviated."""
     found = _VOCABULARIES.table.get(han)
-    return _VOCABULARIES.keep(han, _vocabulary(han)) if found is None else found
+    return _VOCABULARIES.keep(han, vocabulary_of(han, glossary())) if found is None else found
 
 
-def _vocabulary(han: str) -> Vocabulary:
+def vocabulary_of(han: str, terms: Glossary) -> Vocabulary:
+    """:func:`vocabulary` with ``terms`` as the glossary (``scripts/build_shortforms.py`` reads names with the glossary
+    before its short forms are added)."""
     found: dict[str, list[Block]] = {}
     long: list[Block] = []
     spelled = readings(han)
-    tables: tuple[Glossary, ...] = (glossary(), dictionary())
+    tables: tuple[Glossary, ...] = (terms, dictionary())
     for start in range(len(han)):
         for reading in spelled[start]:
             found.setdefault(reading, []).append((start, 1, (reading,), True))
@@ -75,12 +77,13 @@ def _vocabulary(han: str) -> Vocabulary:
     return found, tuple(long)
 
 
-def split_word(han: str, word: str) -> tuple[str, ...]:
+def split_word(han: str, word: str, terms: Glossary | None = None) -> tuple[str, ...]:
     """The words ``word`` stands for when it is written together from pieces of ``han`` (module doc), in the order
-    of the characters they read; ``()`` when it is not (too short, a reading of one span as it is, or no cover)."""
+    of the characters they read; ``()`` when it is not (too short, a reading of one span as it is, or no cover).
+    ``terms``: another glossary than the packaged one (read without remembering)."""
     if len(word) < MIN_FUSED or not word.isalpha() or word in english_words() or spells_pinyin(word):
         return ()
-    spellings, long = vocabulary(han)
+    spellings, long = vocabulary(han) if terms is None else vocabulary_of(han, terms)
     if word in spellings:
         return ()
     pieces = _with_abbreviations(word, spellings, long)
