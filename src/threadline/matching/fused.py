@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Final
 
 from threadline.matching.align import MAX_SPAN
-from threadline.names.glossary import Glossary, dictionary, english_words, glossary
+from threadline.names.glossary import Glossary, dictionary, english_words, glossary, short_beginnings
 from threadline.names.han import readings, spells_pinyin
 from threadline.names.memo import Memo
 from threadline.names.normalize import GENERIC_WORDS
@@ -51,12 +51,14 @@ def vocabulary(han: str) -> Vocabulary:
     reads: pinyin runs of up to :data:`~threadline.matching.align.MAX_SPAN` characters (any reading of a single
     character) and translations of spans (joined); and the blocks whose one-word translation may be abbreviated."""
     found = _VOCABULARIES.table.get(han)
-    return _VOCABULARIES.keep(han, vocabulary_of(han, glossary())) if found is None else found
+    return _VOCABULARIES.keep(han, vocabulary_of(han, glossary(), short_beginnings())) if found is None else found
 
 
-def vocabulary_of(han: str, terms: Glossary) -> Vocabulary:
+def vocabulary_of(han: str, terms: Glossary, beginnings: Glossary | None = None) -> Vocabulary:
     """:func:`vocabulary` with ``terms`` as the glossary (``scripts/build_shortforms.py`` reads names with the glossary
-    before its short forms are added)."""
+    before its short forms are added), and ``beginnings``, short forms that stand for a span only inside a word
+    ("sino" for 中: :func:`~threadline.names.glossary.short_beginnings`), each giving the aligner the span's first
+    translation ("sinosteel" = china steel) and none when the span has no translation."""
     found: dict[str, list[Block]] = {}
     long: list[Block] = []
     spelled = readings(han)
@@ -74,6 +76,12 @@ def vocabulary_of(han: str, terms: Glossary) -> Vocabulary:
                     found.setdefault("".join(phrase), []).append(block)
                     if k >= 2 and len(phrase) == 1 and len(phrase[0]) >= MIN_ABBREVIATED:
                         long.append(block)
+        for k in range(1, min(MAX_GLOSSED_SPAN, len(han) - start) + 1):
+            span = han[start : start + k]
+            for form in beginnings.get(span, ()) if beginnings else ():
+                meaning = next((phrase for table in tables for phrase in table.get(span, ())), None)
+                if meaning is not None:
+                    found.setdefault("".join(form), []).append((start, k, meaning, False))
     return found, tuple(long)
 
 
