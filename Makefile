@@ -62,6 +62,7 @@ resources: $(STAMP)
 	$(BIN)/python scripts/build_cantonese.py
 	$(BIN)/python scripts/build_korean.py
 	$(BIN)/python scripts/build_glossary.py
+	$(BIN)/python scripts/build_shortforms.py
 	$(BIN)/python scripts/build_calibration.py
 	$(BIN)/python scripts/build_demo_suppliers.py
 	$(BIN)/python scripts/build_snapshot.py

@@ -24,6 +24,7 @@ def _script(name: str) -> ModuleType:
         "build_demo_suppliers",
         "build_dictionary",
         "build_glossary",
+        "build_shortforms",
         "build_calibration",
         "build_listed_names",
         "build_cantonese",

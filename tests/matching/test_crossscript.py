@@ -16,6 +16,7 @@ from threadline.matching.calibration import (
     TRADE_NAME,
 )
 from threadline.matching.crossscript import (
+    cross_align,
     evidence_group,
     han_core,
     known_terms_differ,
@@ -359,3 +360,19 @@ def test_a_keys_folded_name_is_its_name_folded() -> None:
     for name in names:
         assert _folded(name_key(name)) == fold(name), name
     assert name_key("AT&T Inc.").folded != fold("AT&T Inc.")  # the case the key cannot stand for
+
+
+def test_a_mined_short_form_explains_a_word_and_the_calibration_fit_reads_names_without_it() -> None:
+    han, latin = name_key("西藏城市发展投资股份有限公司"), name_key("Tibet Urban Development and Investment Co.,Ltd")
+    read = cross_align(han, latin, person=False)
+    assert read is not None and read.score == 1.0  # 城 = "urban" (resources/glossary/shortforms.csv)
+    fitted = cross_align(han, latin, person=False, short_forms=False)
+    assert fitted is not None and fitted.score < 1.0 and "urban" in fitted.unexplained_latin
+
+
+def test_short_forms_are_no_industry_terms_for_the_conflict_of_known_terms() -> None:
+    # "air" (航空) and "care" (护理) are short forms; as words the industry glossary does not know, the pair stays a
+    # plain conflict, as the calibration was fitted.
+    found = cross_align(name_key("中铁特货物流股份有限公司"), name_key("Air China Cargo Co., Ltd."), person=False)
+    assert found is not None and "air" in found.unexplained_latin
+    assert evidence_group(found) == CONFLICT

@@ -47,3 +47,17 @@ def test_the_aligner_reads_a_fused_name_apart() -> None:
 def test_another_companys_fused_brand_explains_nothing_more() -> None:
     other = aligned("深圳国华网安科技股份有限公司", "Shenzhen Techand Ecology & Environment Co.,Ltd.")
     assert other is not None and "techand" in other.unexplained_latin
+
+
+def test_a_mined_short_form_begins_a_word_written_together_and_is_read_as_its_characters_meaning() -> None:
+    # "sino" for 中 comes from the glossary's short forms (scripts/build_shortforms.py): it gives the aligner 中's
+    # translation, "china"; 钢 = steel from the glossary.
+    assert split_word("中钢天源", "sinosteel") == ("china", "steel")
+    found = cross_align(name_key("中钢天源股份有限公司"), name_key("Sinosteel New Materials Co., Ltd."), person=False)
+    assert found is not None and [(p.han, p.latin) for p in found.pieces[:2]] == [("中", "china"), ("钢", "steel")]
+
+
+def test_a_short_form_that_begins_words_explains_nothing_alone() -> None:
+    # A UK-listed "SINO HOLDINGS GROUP" is not 中百控股集团 (Zhongbai Holdings): "sino" alone is any Chinese company.
+    found = cross_align(name_key("中百控股集团股份有限公司"), name_key("SINO HOLDINGS GROUP CO., LTD."), person=False)
+    assert found is not None and "sino" in found.unexplained_latin

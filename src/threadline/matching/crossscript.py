@@ -26,7 +26,7 @@ from threadline.matching.calibration import (
 )
 from threadline.matching.fused import split_word
 from threadline.names.brandsound import MAX_SOUNDED, MIN_SOUNDED, sounds_alike, spelled
-from threadline.names.glossary import dictionary, english_words, glossary
+from threadline.names.glossary import Glossary, dictionary, english_words, glossary, terms_glossary
 from threadline.names.han import (
     AUTONOMOUS_REGIONS,
     han_only,
@@ -76,7 +76,7 @@ def han_block_keys(han: str) -> set[str]:
     hikvision). Single syllables are left out: they would open far too many candidates."""
     spelled = [r[0] for r in readings(han)]
     keys = {"".join(spelled[i : i + k]) for k in (2, 3, 4) for i in range(len(spelled) - k + 1)}
-    terms = glossary()
+    terms = terms_glossary()
     for i in range(len(han)):
         for k in range(2, min(6, len(han) - i) + 1):
             keys.update(p[0] for p in terms.get(han[i : i + k], ()) if len(p) == 1)
@@ -116,10 +116,13 @@ def han_similarity(a: str, b: str) -> float:
     return full
 
 
-def cross_align(query: NameKey, other: NameKey, person: bool, apart: bool = True) -> Alignment | None:
+def cross_align(
+    query: NameKey, other: NameKey, person: bool, apart: bool = True, short_forms: bool = True
+) -> Alignment | None:
     """Align whichever of the two names is Chinese with the other's Latin words; ``None`` if not a cross pair.
-    ``apart``: a company's Latin words written together are also read apart (:func:`_read_apart`); the calibration
-    is fitted on the names as written (``scripts/build_calibration.py``)."""
+    ``apart``: a company's Latin words written together are also read apart (:func:`_read_apart`); ``short_forms``:
+    the glossary's mined short forms are read (:data:`~threadline.names.glossary.SHORT_FORMS`). The calibration is
+    fitted with neither (``scripts/build_calibration.py``)."""
     q_han, o_han = han_core(query.original), han_core(other.original)
     if bool(q_han) == bool(o_han):
         return None
@@ -133,28 +136,30 @@ def cross_align(query: NameKey, other: NameKey, person: bool, apart: bool = True
     if any(w not in words for w in own_latin):
         return None
     others = person and personal_name(mixed_key.original)
-    found = align(han, words, glossary(), any_order=person, dictionary=None if person else dictionary(), others=others)
+    terms = glossary() if short_forms else terms_glossary()
+    found = align(han, words, terms, any_order=person, dictionary=None if person else dictionary(), others=others)
     if apart and not person and found.score < 1.0:
-        found = _read_apart(han, words, found)
+        found = _read_apart(han, words, found, terms)
     turned = () if person or found.score >= 1.0 else parts_reversed(latin_key.original, words)
     if turned:
-        read_turned = align(han, turned, glossary(), dictionary=dictionary())
+        read_turned = align(han, turned, terms, dictionary=dictionary())
         if read_turned.score > found.score:
             return read_turned
     return found
 
 
-def _read_apart(han: str, words: tuple[str, ...], found: Alignment) -> Alignment:
+def _read_apart(han: str, words: tuple[str, ...], found: Alignment, terms: Glossary) -> Alignment:
     """``found``, or the alignment of ``words`` with the unexplained ones written together read apart
     (:mod:`threadline.matching.fused`: "Petrochina" = petroleum china for 中国石油), whichever scores higher."""
     left = set(found.unexplained_latin)
+    packaged = terms is glossary()
     apart: list[str] = []
     for word in words:
-        pieces = split_word(han, word) if word in left else ()
+        pieces = (split_word(han, word) if packaged else split_word(han, word, terms)) if word in left else ()
         apart.extend(pieces or (word,))
     if apart == list(words):
         return found
-    read = align(han, tuple(apart), glossary(), dictionary=dictionary())
+    read = align(han, tuple(apart), terms, dictionary=dictionary())
     return read if read.score > found.score else found
 
 
@@ -294,7 +299,7 @@ def branch_place_name(han: str) -> bool:
     """A city's or county's name that is nothing else: not a province (English names leave those out: 国科恒泰（北京）
     = "GKHT Medical Technology"), nor a word the glossary knows or the dictionary knows as more than a place (资源
     "resources", 东方 "east"; the dictionary gives 阜康 only as "xinjiang", where it is)."""
-    if not is_place(han) or leading_province(han) or han in glossary():
+    if not is_place(han) or leading_province(han) or han in terms_glossary():
         return False
     return all(names_latin_place(phrase_words) for phrase_words in dictionary().get(han, ()))
 
@@ -345,14 +350,14 @@ def romanised_other(words: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=1)
 def _glossary_words() -> frozenset[str]:
-    return frozenset(w for renderings in glossary().values() for phrase in renderings for w in phrase)
+    return frozenset(w for renderings in terms_glossary().values() for phrase in renderings for w in phrase)
 
 
 def known_terms_differ(alignment: Alignment) -> bool:
     """Whether what each side leaves unexplained belongs to a term the glossary knows, so the names really differ
     (电池 vs "lighting": two members of one group; 乳 of 乳业 vs "technology"), rather than to a term the glossary
-    lacks (热 vs "thermal")."""
-    terms = glossary()
+    lacks (热 vs "thermal"). The glossary's terms only: its mined short forms ("sino", "air") are no industry's."""
+    terms = terms_glossary()
     han = "".join(p.han for p in alignment.pieces)
     left: set[int] = set()
     at = 0

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Final
 
 from threadline.matching.align import MAX_SPAN
-from threadline.names.glossary import Glossary, dictionary, english_words, glossary
+from threadline.names.glossary import Glossary, dictionary, english_words, glossary, short_beginnings
 from threadline.names.han import readings, spells_pinyin
 from threadline.names.memo import Memo
 from threadline.names.normalize import GENERIC_WORDS
@@ -51,14 +51,18 @@ def vocabulary(han: str) -> Vocabulary:
     reads: pinyin runs of up to :data:`~threadline.matching.align.MAX_SPAN` characters (any reading of a single
     character) and translations of spans (joined); and the blocks whose one-word translation may be abbreviated."""
     found = _VOCABULARIES.table.get(han)
-    return _VOCABULARIES.keep(han, _vocabulary(han)) if found is None else found
+    return _VOCABULARIES.keep(han, vocabulary_of(han, glossary(), short_beginnings())) if found is None else found
 
 
-def _vocabulary(han: str) -> Vocabulary:
+def vocabulary_of(han: str, terms: Glossary, beginnings: Glossary | None = None) -> Vocabulary:
+    """:func:`vocabulary` with ``terms`` as the glossary (``scripts/build_shortforms.py`` reads names with the glossary
+    before its short forms are added), and ``beginnings``, short forms that stand for a span only inside a word
+    ("sino" for 中: :func:`~threadline.names.glossary.short_beginnings`), each giving the aligner the span's first
+    translation ("sinosteel" = china steel) and none when the span has no translation."""
     found: dict[str, list[Block]] = {}
     long: list[Block] = []
     spelled = readings(han)
-    tables: tuple[Glossary, ...] = (glossary(), dictionary())
+    tables: tuple[Glossary, ...] = (terms, dictionary())
     for start in range(len(han)):
         for reading in spelled[start]:
             found.setdefault(reading, []).append((start, 1, (reading,), True))
@@ -72,15 +76,22 @@ def _vocabulary(han: str) -> Vocabulary:
                     found.setdefault("".join(phrase), []).append(block)
                     if k >= 2 and len(phrase) == 1 and len(phrase[0]) >= MIN_ABBREVIATED:
                         long.append(block)
+        for k in range(1, min(MAX_GLOSSED_SPAN, len(han) - start) + 1):
+            span = han[start : start + k]
+            for form in beginnings.get(span, ()) if beginnings else ():
+                meaning = next((phrase for table in tables for phrase in table.get(span, ())), None)
+                if meaning is not None:
+                    found.setdefault("".join(form), []).append((start, k, meaning, False))
     return found, tuple(long)
 
 
-def split_word(han: str, word: str) -> tuple[str, ...]:
+def split_word(han: str, word: str, terms: Glossary | None = None) -> tuple[str, ...]:
     """The words ``word`` stands for when it is written together from pieces of ``han`` (module doc), in the order
-    of the characters they read; ``()`` when it is not (too short, a reading of one span as it is, or no cover)."""
+    of the characters they read; ``()`` when it is not (too short, a reading of one span as it is, or no cover).
+    ``terms``: another glossary than the packaged one (read without remembering)."""
     if len(word) < MIN_FUSED or not word.isalpha() or word in english_words() or spells_pinyin(word):
         return ()
-    spellings, long = vocabulary(han)
+    spellings, long = vocabulary(han) if terms is None else vocabulary_of(han, terms)
     if word in spellings:
         return ()
     pieces = _with_abbreviations(word, spellings, long)

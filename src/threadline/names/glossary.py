@@ -26,6 +26,10 @@ Glossary = Mapping[str, tuple[tuple[str, ...], ...]]
 
 TERMS = RESOURCES_DIR / "glossary" / "terms.csv"
 CURATED = RESOURCES_DIR / "glossary" / "curated.csv"
+SHORT_FORMS = RESOURCES_DIR / "glossary" / "shortforms.csv"
+"""Short forms and meanings of common characters mined by ``scripts/build_shortforms.py``: words ("thermal" for 热),
+read as glossary terms, and beginnings of words written together ("sino" for 中 in "Sinosteel"), read only inside
+such words (:func:`short_beginnings`): alone, "Sino Holdings Group" would be 中百控股集团."""
 DICTIONARY = RESOURCES_DIR / "glossary" / "dictionary.csv"
 """Everyday words with short English meanings, reduced from CC-CEDICT by ``scripts/build_dictionary.py``."""
 TEST_SHARE = 5
@@ -54,8 +58,43 @@ def glossary() -> Glossary:
 
 
 def _glossary() -> Glossary:
+    return term_table([(han, english) for han, english, _origin in read_terms()] + read_short_forms("word"))
+
+
+_TERMS_ONLY: Final[Once[Glossary]] = Once()
+
+
+def terms_glossary() -> Glossary:
+    """The glossary without its short forms (:data:`SHORT_FORMS`): their generator reads names with it, and the
+    calibration is fitted with it."""
+    found = _TERMS_ONLY.value
+    return (
+        _TERMS_ONLY.keep(term_table([(han, english) for han, english, _origin in read_terms()]))
+        if found is None
+        else found
+    )
+
+
+def read_short_forms(kind: str) -> list[tuple[str, str]]:
+    """``(han, english)`` rows of :data:`SHORT_FORMS` of one kind (``word`` or ``beginning``)."""
+    with SHORT_FORMS.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return [(row["han"], row["english"]) for row in rows if row["kind"] == kind]
+
+
+_BEGINNINGS: Final[Once[Glossary]] = Once()
+
+
+def short_beginnings() -> Glossary:
+    """The short forms that begin words written together ("sino" for 中), as a glossary."""
+    found = _BEGINNINGS.value
+    return _BEGINNINGS.keep(term_table(read_short_forms("beginning"))) if found is None else found
+
+
+def term_table(terms: list[tuple[str, str]]) -> Glossary:
+    """``(han, english)`` terms as a glossary: each term's renderings in order, without repeats."""
     table: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for han, english, _origin in read_terms():
+    for han, english in terms:
         words = tuple(digitise(english).split())
         if words and words not in table[han]:
             table[han].append(words)
