@@ -152,10 +152,10 @@ def _read_apart(han: str, words: tuple[str, ...], found: Alignment, terms: Gloss
     """``found``, or the alignment of ``words`` with the unexplained ones written together read apart
     (:mod:`threadline.matching.fused`: "Petrochina" = petroleum china for 中国石油), whichever scores higher."""
     left = set(found.unexplained_latin)
-    packaged = terms is glossary()
+    own_terms = None if terms is glossary() else terms  # (the packaged glossary's vocabularies are remembered)
     apart: list[str] = []
     for word in words:
-        pieces = (split_word(han, word) if packaged else split_word(han, word, terms)) if word in left else ()
+        pieces = split_word(han, word, own_terms) if word in left else ()
         apart.extend(pieces or (word,))
     if apart == list(words):
         return found

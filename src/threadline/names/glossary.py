@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Final, NamedTuple
 
+from threadline.commented_csv import read_rows
 from threadline.names import numerals
 from threadline.names.memo import Once
 from threadline.names.numerals import digitise
@@ -77,9 +78,7 @@ def terms_glossary() -> Glossary:
 
 def read_short_forms(kind: str) -> list[tuple[str, str]]:
     """``(han, english)`` rows of :data:`SHORT_FORMS` of one kind (``word`` or ``beginning``)."""
-    with SHORT_FORMS.open(encoding="utf-8") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return [(row["han"], row["english"]) for row in rows if row["kind"] == kind]
+    return [(row["han"], row["english"]) for row in read_rows(SHORT_FORMS) if row["kind"] == kind]
 
 
 _BEGINNINGS: Final[Once[Glossary]] = Once()
