@@ -11,11 +11,12 @@ import pytest
 from threadline.matching.align import MAX_SPAN, alignable_words
 from threadline.matching.bound import _span_table, leaves_only, reach, vocabulary
 from threadline.matching.crossscript import han_core
-from threadline.matching.latin_side import _spellings, _wanted, known_leaves_only, known_reach, work_out
+from threadline.matching.latin_side import _Offers, _spellings, _wanted, known_leaves_only, known_reach, work_out
 from threadline.matching.relatable import group_positions
 from threadline.matching.units import is_group_word
 from threadline.names.glossary import dictionary, glossary
 from threadline.names.normalize import name_key
+from threadline.names.places import is_place
 
 PAIRS = Path("cn_company_names") / "cn_company_name_pairs.csv"
 ENOUGH = (0.0, 0.5747, 0.6530, 0.9)
@@ -105,6 +106,33 @@ def test_the_spellings_kept_are_every_one_of_a_length_that_may_matter(shared_dat
                     assert spelling in found or spelling not in words
                 kept, dropped = kept + len(found), dropped + len(every) - len(found)
     assert kept > 1_000 and dropped > 200
+
+
+@pytest.mark.shared
+def test_runs_worked_out_from_a_start_are_spelled_as_each_alone(shared_data: Path) -> None:
+    """:class:`_Offers` works out the runs from a start in one pass (each run's spellings grown from the shorter
+    run's): every run gets the very spellings :func:`_spellings` makes of it alone, and the same trade flag, whether
+    the runs are met name by name (:meth:`_Offers.name`) or one at a time, the longest first (:meth:`_Offers.run`)."""
+    table = _span_table((glossary(), dictionary()))
+    rnd = random.Random(11)
+    pairs = _pairs(shared_data)
+    compared = 0
+    for zh, en in rnd.sample(pairs, 60):
+        words = alignable_words(name_key(en).latin)
+        if not words:
+            continue
+        lengths = _wanted(words)
+        hans = [han_core(zh)] + [han_core(other) for other, _en in rnd.sample(pairs, 5)]
+        by_name, one_by_one = _Offers(words, table), _Offers(words, table)
+        for han in hans:
+            by_name.name(han)
+            for i in range(len(han)):
+                for k in range(min(MAX_SPAN, len(han) - i), 0, -1):
+                    run = han[i : i + k]
+                    expected = (_spellings(run, lengths, table), k >= 2 and not is_place(run))
+                    assert by_name.run(run) == expected == one_by_one.run(run), (run, words)
+                    compared += 1
+    assert compared > 3_000
 
 
 def test_misspelt_words_and_phrases_give_the_same_bound() -> None:

@@ -203,20 +203,58 @@ class _Offers:
         spellings: set[str] = set()
         trade: set[str] = set()
         n = len(han)
+        runs = self.runs
         for i in range(n):
             for k in range(1, min(MAX_SPAN, n - i) + 1):
-                found, is_trade = self.run(han[i : i + k])
-                spellings.update(found)
-                if is_trade:
-                    trade.update(found)
+                run = han[i : i + k]
+                found = runs.get(run)
+                if found is None:
+                    self._from(han[i : i + min(MAX_SPAN, n - i)])
+                    found = runs[run]
+                if found[0]:
+                    spellings.update(found[0])
+                    if found[1]:
+                        trade.update(found[0])
         return frozenset(spellings), frozenset(trade)
 
     def run(self, run: str) -> tuple[frozenset[str], bool]:
         """The spellings of ``run`` that may matter (:func:`_spellings`) and whether they may spell a trade name."""
         known = self.runs.get(run)
         if known is None:
-            known = self.runs[run] = (_spellings(run, self.lengths, self.table), len(run) >= 2 and not is_place(run))
+            self._from(run)
+            known = self.runs[run]
         return known
+
+    def _from(self, text: str) -> None:
+        """Work out (as :meth:`run`) every run that begins ``text`` and is not known yet, the shortest first, in one
+        pass: each spelling of a run is one of the run one character shorter with a reading after it, so the
+        spellings of the shorter runs are the prefixes the longer ones grow from. As in :func:`_spellings`, a
+        spelling is kept when its length is allowed with its first letter, and a prefix is given up once it is
+        longer than that allows (a reading adds letters, never takes any away): the same spellings as
+        :func:`_spellings` makes for each run, which started over for each length from the same character."""
+        runs, lengths = self.runs, self.lengths
+        if lengths.every:
+            for k in range(1, len(text) + 1):
+                if text[:k] not in runs:
+                    runs[text[:k]] = (_spellings(text[:k], lengths, self.table), k >= 2 and not is_place(text[:k]))
+            return
+        found: list[list[str]] = [[] for _ in text]
+        for first in _readings(text[0])[0]:
+            low, high = lengths.low, lengths.high
+            own = lengths.by_first.get(first[:1])
+            if own is not None:
+                low, high = min(low, own[0]), max(high, own[1])
+            prefixes = [first] if len(first) <= high else []
+            for at in range(len(text)):
+                if at:
+                    prefixes = [p + r for p in prefixes for r in _readings(text[at])[0] if len(p) + len(r) <= high]
+                if not prefixes:
+                    break
+                found[at].extend(p for p in prefixes if len(p) >= low)
+        for at, spellings in enumerate(found):
+            run = text[: at + 1]
+            if run not in runs:
+                runs[run] = (frozenset(spellings), at >= 1 and not is_place(run))
 
     def lettered(self, han: str, word: str) -> bool:
         """Whether ``word`` is the initials of a run of ``han`` (two to ``MAX_SPAN`` characters: each letter the
@@ -260,6 +298,10 @@ def _near(words: Sequence[str], spellings: Sequence[str]) -> list[dict[str, floa
     return found
 
 
+_NONE_CLOSE: dict[str, float] = {}
+"""A word's close spellings in a name that has none (most pairs): one dict for them all, never written to."""
+
+
 def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
     """Work out the Latin side of ``words`` (as :func:`~threadline.matching.align.alignable_words` gives them)
     against each Chinese name core of ``hans`` longer than ``MAX_NAME``, for :func:`known_reach` to answer from.
@@ -290,7 +332,7 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
             in_phrase = stems[at] in phrases or any(key in own_forms for key in forms[at])
             in_phrase = in_phrase or bool(joined_parts(word, own_phrases))
             shared = nearby[at] & spellings
-            own.append({spelling: near[at][spelling] for spelling in shared})
+            own.append({spelling: near[at][spelling] for spelling in shared} if shared else _NONE_CLOSE)
             spelled, lettered = word in spellings, lettered_words and offers.lettered(han, word)
             exact.append(spelled or lettered)
             if not shared and not in_phrase and not spelled and not lettered:
