@@ -146,9 +146,7 @@ class _SpanTable:
         a phrase (most runs of three characters or more begin no term, and were looked up all the same)."""
         self.spelled = lru_cache(maxsize=1 << 16)(self._spelled)
         self.phrases = lru_cache(maxsize=1 << 16)(self._phrases)
-        self.phrase_text = lru_cache(maxsize=1 << 14)(self._phrase_text)
-        self.forms = lru_cache(maxsize=1 << 14)(self._forms)
-        self.phrase_set = lru_cache(maxsize=1 << 14)(self._phrase_set)
+        self.phrase_facts = lru_cache(maxsize=1 << 14)(self._phrase_facts)
 
     def _spelled(self, span: str) -> tuple[frozenset[str], bool, frozenset[str]]:
         """The run's spellings, whether they may be a trade name's (two or more characters, not a place), and its
@@ -164,11 +162,10 @@ class _SpanTable:
         initials = frozenset(head + reading[:1] for head in before_initials for reading in last)
         return spelled, not is_place(span), initials
 
-    def _phrase_text(self, han: str) -> str:
-        """Every phrase of every run of ``han`` (as :meth:`meant_from` finds them, start by start) in one string,
-        ``\\0`` between them: a word's stem is a piece of one of them when it is a piece of this string. Remembered
-        per name as ``phrase_text``: a new Chinese name's vocabulary asks for it three times (its phrase forms, its
-        phrase set, the text itself), and a Latin query for that of each of its Chinese candidates."""
+    def _phrase_facts(self, han: str) -> tuple[str, frozenset[str], frozenset[str]]:
+        """:meth:`phrase_text`, :meth:`forms` and :meth:`phrase_set` of ``han``, made together and remembered per
+        name as ``phrase_facts``: a new Chinese name's vocabulary asks for all three, and a Latin query for those of
+        each of its Chinese candidates (making each from the text again split it twice)."""
         found: list[str] = []
         phrases, begins, n = self.phrases, self.begins, len(han)
         for i in range(n):
@@ -177,18 +174,23 @@ class _SpanTable:
                 found.extend(phrases(span)[0])
                 if span not in begins:
                     break
-        return "\0".join(found)
+        text = "\0".join(found)
+        if not text:
+            return text, frozenset(), frozenset()
+        return text, frozenset(k for phrase in found for k in phrase_form_keys(phrase)), frozenset(found)
 
-    def _phrase_set(self, han: str) -> frozenset[str]:
-        """Every phrase :meth:`phrase_text` holds, as a set (remembered per name): the two a joined word may be."""
-        text = self.phrase_text(han)
-        return frozenset(text.split("\0")) if text else frozenset()
+    def phrase_text(self, han: str) -> str:
+        """Every phrase of every run of ``han`` (as :meth:`meant_from` finds them, start by start) in one string,
+        ``\\0`` between them: a word's stem is a piece of one of them when it is a piece of this string."""
+        return self.phrase_facts(han)[0]
 
-    def _forms(self, han: str) -> frozenset[str]:
-        """The :func:`~threadline.matching.align.phrase_form_keys` of every phrase :meth:`phrase_text` holds
-        (remembered per name)."""
-        text = self.phrase_text(han)
-        return frozenset(k for phrase in text.split("\0") for k in phrase_form_keys(phrase)) if text else frozenset()
+    def phrase_set(self, han: str) -> frozenset[str]:
+        """Every phrase :meth:`phrase_text` holds, as a set: the two a joined word may be."""
+        return self.phrase_facts(han)[2]
+
+    def forms(self, han: str) -> frozenset[str]:
+        """The :func:`~threadline.matching.align.phrase_form_keys` of every phrase :meth:`phrase_text` holds."""
+        return self.phrase_facts(han)[1]
 
     def meant_from(self, han: str, i: int) -> Iterator[tuple[int, tuple[str, ...], bool]]:
         """``(length, phrases, generic)`` of the runs of ``han`` from character ``i`` (shortest first) that may have

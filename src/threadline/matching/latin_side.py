@@ -31,7 +31,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from threadline.matching.align import INITIALS_CREDIT, MAX_SPAN, MIN_PART, form_keys, joined_parts, phrase_form_keys
+from threadline.matching.align import INITIALS_CREDIT, MAX_SPAN, form_keys, joined_parts, phrase_form_keys
 from threadline.matching.bound import (
     PARTIAL_CREDIT,
     SLACK,
@@ -317,24 +317,22 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
     nearby = [frozenset(close) for close in near]
     stems = tuple(_stem(word) for word in words)
     forms = tuple(form_keys(word) for word in words)
-    long_words = any(len(word) >= 2 * MIN_PART for word in words)  # the least a joined word may be
     lettered_words = any(2 <= len(word) <= MAX_SPAN for word in words)  # initials are of two to four characters
     for han, spellings, trade_spellings in gathered:
-        phrases = table.phrase_text(han)
+        phrases, own_forms, own_phrases = table.phrase_facts(han)
         cost = 0.0
         unexplained: list[str] = []
         trade = close = False
         own: list[dict[str, float]] = []
         exact: list[bool] = []
-        own_forms = table.forms(han) if any(forms) else frozenset()
-        own_phrases = table.phrase_set(han) if long_words else frozenset()
         for at, word in enumerate(words):
-            in_phrase = stems[at] in phrases or any(key in own_forms for key in forms[at])
-            in_phrase = in_phrase or bool(joined_parts(word, own_phrases))
             shared = nearby[at] & spellings
             own.append({spelling: near[at][spelling] for spelling in shared} if shared else _NONE_CLOSE)
             spelled, lettered = word in spellings, lettered_words and offers.lettered(han, word)
             exact.append(spelled or lettered)
+            # a word a run spells is explained whatever the phrases say: they are looked at only for the others
+            in_phrase = not spelled and (stems[at] in phrases or any(key in own_forms for key in forms[at]))
+            in_phrase = in_phrase or (not spelled and bool(joined_parts(word, own_phrases)))
             if not shared and not in_phrase and not spelled and not lettered:
                 cost += (UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED).cost
                 unexplained.append(word)
