@@ -15,12 +15,14 @@ left as it is. Another company's fused brand rarely splits wholly into this name
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Final
 
 from threadline.matching.align import MAX_SPAN
 from threadline.names.glossary import Glossary, dictionary, english_words, glossary, short_beginnings
+from threadline.names.glossary import beginnings as key_beginnings
 from threadline.names.han import readings, spells_pinyin
-from threadline.names.memo import Memo
+from threadline.names.memo import Memo, Once
 from threadline.names.normalize import GENERIC_WORDS
 
 MIN_FUSED = 6
@@ -51,38 +53,77 @@ def vocabulary(han: str) -> Vocabulary:
     reads: pinyin runs of up to :data:`~threadline.matching.align.MAX_SPAN` characters (any reading of a single
     character) and translations of spans (joined); and the blocks whose one-word translation may be abbreviated."""
     found = _VOCABULARIES.table.get(han)
-    return _VOCABULARIES.keep(han, vocabulary_of(han, glossary(), short_beginnings())) if found is None else found
+    if found is not None:
+        return found
+    return _VOCABULARIES.keep(han, vocabulary_of(han, glossary(), short_beginnings(), _packaged_prefixes()))
 
 
-def vocabulary_of(han: str, terms: Glossary, beginnings: Glossary | None = None) -> Vocabulary:
+_PREFIXES: Final[Once[frozenset[str]]] = Once()
+
+
+def _packaged_prefixes() -> frozenset[str]:
+    """Every run of characters that begins a longer term of the packaged glossary, the general dictionary or the
+    short beginnings (:func:`~threadline.names.glossary.beginnings`): a span that is none of these begins no key."""
+    found = _PREFIXES.value
+    if found is None:
+        found = _PREFIXES.keep(
+            key_beginnings(glossary()) | key_beginnings(dictionary()) | key_beginnings(short_beginnings())
+        )
+    return found
+
+
+def vocabulary_of(
+    han: str, terms: Glossary, beginnings: Glossary | None = None, prefixes: Container[str] | None = None
+) -> Vocabulary:
     """:func:`vocabulary` with ``terms`` as the glossary (``scripts/build_shortforms.py`` reads names with the glossary
     before its short forms are added), and ``beginnings``, short forms that stand for a span only inside a word
     ("sino" for 中: :func:`~threadline.names.glossary.short_beginnings`), each giving the aligner the span's first
-    translation ("sinosteel" = china steel) and none when the span has no translation."""
+    translation ("sinosteel" = china steel) and none when the span has no translation. ``prefixes``: every run of
+    characters that begins a longer key of ``terms``, the dictionary or ``beginnings``, when known: the spans from a
+    character are looked up only while they are one (a key of ``k + 1`` characters begins with such a run of
+    ``k``), so the spans left out would find nothing."""
     found: dict[str, list[Block]] = {}
     long: list[Block] = []
     spelled = readings(han)
-    tables: tuple[Glossary, ...] = (terms, dictionary())
-    for start in range(len(han)):
+    general = dictionary()
+    n = len(han)
+    for start in range(n):
         for reading in spelled[start]:
             found.setdefault(reading, []).append((start, 1, (reading,), True))
-        for k in range(2, min(MAX_SPAN, len(han) - start) + 1):
-            run = "".join(r[0] for r in spelled[start : start + k])
+        run = spelled[start][0]
+        for k in range(2, min(MAX_SPAN, n - start) + 1):
+            run += spelled[start + k - 1][0]
             found.setdefault(run, []).append((start, k, (run,), True))
-        for k in range(1, min(MAX_GLOSSED_SPAN, len(han) - start) + 1):
-            for table in tables:
-                for phrase in table.get(han[start : start + k], ()):
+        top = min(MAX_GLOSSED_SPAN, n - start)
+        for k in range(1, top + 1):
+            span = han[start : start + k]
+            for table in (terms, general):
+                for phrase in table.get(span, ()):
                     block = (start, k, phrase, False)
                     found.setdefault("".join(phrase), []).append(block)
                     if k >= 2 and len(phrase) == 1 and len(phrase[0]) >= MIN_ABBREVIATED:
                         long.append(block)
-        for k in range(1, min(MAX_GLOSSED_SPAN, len(han) - start) + 1):
+            if prefixes is not None and span not in prefixes:
+                break
+        if not beginnings:
+            continue
+        for k in range(1, top + 1):
             span = han[start : start + k]
-            for form in beginnings.get(span, ()) if beginnings else ():
-                meaning = next((phrase for table in tables for phrase in table.get(span, ())), None)
+            for form in beginnings.get(span, ()):
+                meaning = _first_meaning(span, terms, general)
                 if meaning is not None:
                     found.setdefault("".join(form), []).append((start, k, meaning, False))
+            if prefixes is not None and span not in prefixes:
+                break
     return found, tuple(long)
+
+
+def _first_meaning(span: str, terms: Glossary, general: Glossary) -> tuple[str, ...] | None:
+    """The span's first rendering in ``terms``, else in ``general``, else ``None``."""
+    for table in (terms, general):
+        for phrase in table.get(span, ()):
+            return phrase
+    return None
 
 
 def split_word(han: str, word: str, terms: Glossary | None = None) -> tuple[str, ...]:
