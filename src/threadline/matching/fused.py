@@ -15,7 +15,6 @@ left as it is. Another company's fused brand rarely splits wholly into this name
 
 from __future__ import annotations
 
-from collections.abc import Container
 from typing import Final
 
 from threadline.matching.align import MAX_SPAN
@@ -58,29 +57,35 @@ def vocabulary(han: str) -> Vocabulary:
     return _VOCABULARIES.keep(han, vocabulary_of(han, glossary(), short_beginnings(), _packaged_prefixes()))
 
 
-_PREFIXES: Final[Once[frozenset[str]]] = Once()
+_PREFIXES: Final[Once[list[frozenset[str]]]] = Once()
 
 
-def _packaged_prefixes() -> frozenset[str]:
-    """Every run of characters that begins a longer term of the packaged glossary, the general dictionary or the
-    short beginnings (:func:`~threadline.names.glossary.beginnings`): a span that is none of these begins no key."""
+def _packaged_prefixes() -> list[frozenset[str]]:
+    """The runs of characters that begin a longer key of the packaged glossary, of the general dictionary and of the
+    short beginnings (:func:`~threadline.names.glossary.beginnings`, each table's own set: the dictionary's is read
+    with its parse, and merging them made a set of 35,000 runs): a span that is in none begins no key."""
     found = _PREFIXES.value
     if found is None:
         found = _PREFIXES.keep(
-            key_beginnings(glossary()) | key_beginnings(dictionary()) | key_beginnings(short_beginnings())
+            [key_beginnings(glossary()), key_beginnings(dictionary()), key_beginnings(short_beginnings())]
         )
     return found
 
 
+def _begins_key(span: str, prefixes: list[frozenset[str]]) -> bool:
+    """Whether ``span`` is in one of ``prefixes`` (compiled as a loop)."""
+    return any(span in runs for runs in prefixes)
+
+
 def vocabulary_of(
-    han: str, terms: Glossary, beginnings: Glossary | None = None, prefixes: Container[str] | None = None
+    han: str, terms: Glossary, beginnings: Glossary | None = None, prefixes: list[frozenset[str]] | None = None
 ) -> Vocabulary:
     """:func:`vocabulary` with ``terms`` as the glossary (``scripts/build_shortforms.py`` reads names with the glossary
     before its short forms are added), and ``beginnings``, short forms that stand for a span only inside a word
     ("sino" for 中: :func:`~threadline.names.glossary.short_beginnings`), each giving the aligner the span's first
-    translation ("sinosteel" = china steel) and none when the span has no translation. ``prefixes``: every run of
-    characters that begins a longer key of ``terms``, the dictionary or ``beginnings``, when known: the spans from a
-    character are looked up only while they are one (a key of ``k + 1`` characters begins with such a run of
+    translation ("sinosteel" = china steel) and none when the span has no translation. ``prefixes``: the runs of
+    characters that begin a longer key of ``terms``, of the dictionary and of ``beginnings``, when known: the spans
+    from a character are looked up only while they are such a run (a key of ``k + 1`` characters begins with one of
     ``k``), so the spans left out would find nothing."""
     found: dict[str, list[Block]] = {}
     long: list[Block] = []
@@ -103,7 +108,7 @@ def vocabulary_of(
                     found.setdefault("".join(phrase), []).append(block)
                     if k >= 2 and len(phrase) == 1 and len(phrase[0]) >= MIN_ABBREVIATED:
                         long.append(block)
-            if prefixes is not None and span not in prefixes:
+            if prefixes is not None and not _begins_key(span, prefixes):
                 break
         if not beginnings:
             continue
@@ -113,7 +118,7 @@ def vocabulary_of(
                 meaning = _first_meaning(span, terms, general)
                 if meaning is not None:
                     found.setdefault("".join(form), []).append((start, k, meaning, False))
-            if prefixes is not None and span not in prefixes:
+            if prefixes is not None and not _begins_key(span, prefixes):
                 break
     return found, tuple(long)
 
