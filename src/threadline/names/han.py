@@ -121,9 +121,9 @@ def simplify(text: str) -> str:
 
 
 OPENCC_GATE: Final = RESOURCES_DIR / "opencc" / "t2s_gate.txt"
-"""The characters without which OpenCC's ``t2s`` leaves text as it is (``scripts/build_opencc_gate.py``: those that
-change alone, and the first characters of phrase keys made only of characters that do not), after comment lines
-and a line naming the ``opencc`` version they were read from."""
+"""The characters without which OpenCC's ``t2s`` leaves text as it is (``scripts/build_opencc_gate.py``: those
+that change alone, and one character of each key that changes although its characters alone do not), after
+comment lines and a line naming the ``opencc`` version they were read from."""
 
 
 @lru_cache(maxsize=1)
