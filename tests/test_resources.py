@@ -28,6 +28,7 @@ def _script(name: str) -> ModuleType:
         "build_calibration",
         "build_listed_names",
         "build_cantonese",
+        "build_opencc_gate",
         pytest.param(
             "build_korean",
             marks=pytest.mark.skipif(

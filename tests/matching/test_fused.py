@@ -4,7 +4,8 @@ import pytest
 
 from threadline.matching.align import Alignment
 from threadline.matching.crossscript import cross_align
-from threadline.matching.fused import split_word
+from threadline.matching.fused import _packaged_prefixes, split_word, vocabulary, vocabulary_of
+from threadline.names.glossary import glossary, short_beginnings
 from threadline.names.normalize import name_key
 
 
@@ -61,3 +62,23 @@ def test_a_short_form_that_begins_words_explains_nothing_alone() -> None:
     # A UK-listed "SINO HOLDINGS GROUP" is not 中百控股集团 (Zhongbai Holdings): "sino" alone is any Chinese company.
     found = cross_align(name_key("中百控股集团股份有限公司"), name_key("SINO HOLDINGS GROUP CO., LTD."), person=False)
     assert found is not None and "sino" in found.unexplained_latin
+
+
+@pytest.mark.parametrize(
+    "han",
+    [
+        "中国石油天然气",
+        "长春奥普光电技术",
+        "西藏天路",
+        "中信国安信息产业",
+        "新疆生产建设兵团第八师石河子",
+        "高温合金材料科技",
+    ],
+)
+def test_the_packaged_vocabulary_looks_up_only_spans_that_begin_a_key_and_finds_all_the_same(han: str) -> None:
+    """:func:`vocabulary` stops at a span that begins no longer key of the tables; reading every span up to
+    :data:`MAX_GLOSSED_SPAN` gives the same blocks in the same order."""
+    pruned = vocabulary_of(han, glossary(), short_beginnings(), _packaged_prefixes())
+    every = vocabulary_of(han, glossary(), short_beginnings())
+    assert pruned == every and list(pruned[0]) == list(every[0])
+    assert vocabulary(han) == every

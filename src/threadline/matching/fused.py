@@ -19,8 +19,9 @@ from typing import Final
 
 from threadline.matching.align import MAX_SPAN
 from threadline.names.glossary import Glossary, dictionary, english_words, glossary, short_beginnings
+from threadline.names.glossary import beginnings as key_beginnings
 from threadline.names.han import readings, spells_pinyin
-from threadline.names.memo import Memo
+from threadline.names.memo import Memo, Once
 from threadline.names.normalize import GENERIC_WORDS
 
 MIN_FUSED = 6
@@ -51,38 +52,83 @@ def vocabulary(han: str) -> Vocabulary:
     reads: pinyin runs of up to :data:`~threadline.matching.align.MAX_SPAN` characters (any reading of a single
     character) and translations of spans (joined); and the blocks whose one-word translation may be abbreviated."""
     found = _VOCABULARIES.table.get(han)
-    return _VOCABULARIES.keep(han, vocabulary_of(han, glossary(), short_beginnings())) if found is None else found
+    if found is not None:
+        return found
+    return _VOCABULARIES.keep(han, vocabulary_of(han, glossary(), short_beginnings(), _packaged_prefixes()))
 
 
-def vocabulary_of(han: str, terms: Glossary, beginnings: Glossary | None = None) -> Vocabulary:
+_PREFIXES: Final[Once[list[frozenset[str]]]] = Once()
+
+
+def _packaged_prefixes() -> list[frozenset[str]]:
+    """The runs of characters that begin a longer key of the packaged glossary, of the general dictionary and of the
+    short beginnings (:func:`~threadline.names.glossary.beginnings`, each table's own set: the dictionary's is read
+    with its parse, and merging them made a set of 35,000 runs): a span that is in none begins no key."""
+    found = _PREFIXES.value
+    if found is None:
+        found = _PREFIXES.keep(
+            [key_beginnings(glossary()), key_beginnings(dictionary()), key_beginnings(short_beginnings())]
+        )
+    return found
+
+
+def _begins_key(span: str, prefixes: list[frozenset[str]]) -> bool:
+    """Whether ``span`` is in one of ``prefixes`` (compiled as a loop)."""
+    return any(span in runs for runs in prefixes)
+
+
+def vocabulary_of(
+    han: str, terms: Glossary, beginnings: Glossary | None = None, prefixes: list[frozenset[str]] | None = None
+) -> Vocabulary:
     """:func:`vocabulary` with ``terms`` as the glossary (``scripts/build_shortforms.py`` reads names with the glossary
     before its short forms are added), and ``beginnings``, short forms that stand for a span only inside a word
     ("sino" for 中: :func:`~threadline.names.glossary.short_beginnings`), each giving the aligner the span's first
-    translation ("sinosteel" = china steel) and none when the span has no translation."""
+    translation ("sinosteel" = china steel) and none when the span has no translation. ``prefixes``: the runs of
+    characters that begin a longer key of ``terms``, of the dictionary and of ``beginnings``, when known: the spans
+    from a character are looked up only while they are such a run (a key of ``k + 1`` characters begins with one of
+    ``k``), so the spans left out would find nothing."""
     found: dict[str, list[Block]] = {}
     long: list[Block] = []
     spelled = readings(han)
-    tables: tuple[Glossary, ...] = (terms, dictionary())
-    for start in range(len(han)):
+    general = dictionary()
+    n = len(han)
+    for start in range(n):
         for reading in spelled[start]:
             found.setdefault(reading, []).append((start, 1, (reading,), True))
-        for k in range(2, min(MAX_SPAN, len(han) - start) + 1):
-            run = "".join(r[0] for r in spelled[start : start + k])
+        run = spelled[start][0]
+        for k in range(2, min(MAX_SPAN, n - start) + 1):
+            run += spelled[start + k - 1][0]
             found.setdefault(run, []).append((start, k, (run,), True))
-        for k in range(1, min(MAX_GLOSSED_SPAN, len(han) - start) + 1):
-            for table in tables:
-                for phrase in table.get(han[start : start + k], ()):
+        top = min(MAX_GLOSSED_SPAN, n - start)
+        for k in range(1, top + 1):
+            span = han[start : start + k]
+            for table in (terms, general):
+                for phrase in table.get(span, ()):
                     block = (start, k, phrase, False)
                     found.setdefault("".join(phrase), []).append(block)
                     if k >= 2 and len(phrase) == 1 and len(phrase[0]) >= MIN_ABBREVIATED:
                         long.append(block)
-        for k in range(1, min(MAX_GLOSSED_SPAN, len(han) - start) + 1):
+            if prefixes is not None and not _begins_key(span, prefixes):
+                break
+        if not beginnings:
+            continue
+        for k in range(1, top + 1):
             span = han[start : start + k]
-            for form in beginnings.get(span, ()) if beginnings else ():
-                meaning = next((phrase for table in tables for phrase in table.get(span, ())), None)
+            for form in beginnings.get(span, ()):
+                meaning = _first_meaning(span, terms, general)
                 if meaning is not None:
                     found.setdefault("".join(form), []).append((start, k, meaning, False))
+            if prefixes is not None and not _begins_key(span, prefixes):
+                break
     return found, tuple(long)
+
+
+def _first_meaning(span: str, terms: Glossary, general: Glossary) -> tuple[str, ...] | None:
+    """The span's first rendering in ``terms``, else in ``general``, else ``None``."""
+    for table in (terms, general):
+        for phrase in table.get(span, ()):
+            return phrase
+    return None
 
 
 def split_word(han: str, word: str, terms: Glossary | None = None) -> tuple[str, ...]:

@@ -10,9 +10,11 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
+import opencc
 from opencc import OpenCC
 
 from threadline.names.memo import Memo
+from threadline.settings import RESOURCES_DIR
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _BRACKETS = re.compile(r"[()（）\[\]【】〔〕]")
@@ -107,8 +109,41 @@ def _converter() -> OpenCC:
 
 
 def simplify(text: str) -> str:
-    """Traditional characters to simplified (陳全國 -> 陈全国); other text unchanged."""
-    return str(_converter().convert(text)) if HAN.search(text) else text
+    """Traditional characters to simplified (陳全國 -> 陈全国); other text unchanged. Text without a character of
+    :func:`opencc_gate` is returned as it is without asking OpenCC, which would leave it so: most names are written
+    in simplified characters already."""
+    if not HAN.search(text):
+        return text
+    gate = opencc_gate()
+    if gate is not None and gate.isdisjoint(text):
+        return text
+    return str(_converter().convert(text))
+
+
+OPENCC_GATE: Final = RESOURCES_DIR / "opencc" / "t2s_gate.txt"
+"""The characters without which OpenCC's ``t2s`` leaves text as it is (``scripts/build_opencc_gate.py``: those
+that change alone, and one character of each key that changes although its characters alone do not), after
+comment lines and a line naming the ``opencc`` version they were read from."""
+
+
+@lru_cache(maxsize=1)
+def opencc_gate() -> frozenset[str] | None:
+    """The characters of :data:`OPENCC_GATE`, or ``None`` when the file is missing or was built from another version
+    of ``opencc`` than the one installed (then every text with a Han character goes through OpenCC)."""
+    try:
+        text = OPENCC_GATE.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return read_gate(text, str(opencc.__version__))  # (the distribution's metadata took 85 ms to find)
+
+
+def read_gate(text: str, version: str) -> frozenset[str] | None:
+    """The characters of a gate file's text (:data:`OPENCC_GATE`), or ``None`` unless it was read from ``opencc``
+    ``version``."""
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    if not lines or lines[0] != f"opencc {version}":
+        return None
+    return frozenset("".join(lines[1:]))
 
 
 _HAN_ONLY: Final[Memo[str, str]] = Memo(50_000)
