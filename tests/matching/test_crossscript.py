@@ -48,6 +48,9 @@ def test_the_shared_trade_name_is_a_pinyin_piece_that_is_not_a_place() -> None:
         ("上海泛微网络科技", "weaver network technology", CONFLICT),
         ("东莞勤上光电", "dongguan kingsun optoelectronic", CONFLICT_SOUND),
         ("佛山勤上照明", "foshan stonehill lighting", CONFLICT),
+        ("广东德生科技", "guangdong tecsun technology", CONFLICT_SOUND),  # Hong Kong's tak sang
+        ("烟台张裕葡萄酿酒", "yantai changyu pioneer wine", CONFLICT_SOUND),  # Wade-Giles chang-yu, though pinyin-like
+        ("烟台张裕葡萄酿酒", "yantai jinlong pioneer wine", CONFLICT_PINYIN),  # another pinyin name
         ("深圳德赛电池", "shenzhen desay lighting", CONFLICT_TERMS),
         ("厦门吉宏科技", "xiamen jihong", TRADE_NAME),
         ("浙江大华技术", "zhejiang technology", OTHER),
@@ -57,6 +60,13 @@ def test_the_shared_trade_name_is_a_pinyin_piece_that_is_not_a_place() -> None:
 )
 def test_calibration_group(han: str, latin: str, group: str) -> None:
     assert evidence_group(align(han, tuple(latin.split()), glossary())) == group
+
+
+def test_a_sound_in_another_system_is_explained_by_that_reading() -> None:
+    """德生 (pinyin desheng) = "Tecsun": Hong Kong writes it tak sang; a sound alone, held at the cap."""
+    scored = compare("上海德生科技有限公司", "Shanghai Tecsun Technology Co., Ltd.", None, "Company")
+    assert scored is not None and "'tecsun' sounds like '德生' (tak" in scored.explanation
+    assert scored.score == SOUND_CAP
 
 
 def test_a_brand_that_sounds_like_the_trade_name_is_calibrated_apart() -> None:

@@ -25,7 +25,7 @@ from threadline.matching.calibration import (
     TRADE_NAME,
 )
 from threadline.matching.fused import split_word
-from threadline.names.brandsound import MAX_SOUNDED, MIN_SOUNDED, sounds_alike, spelled
+from threadline.names.brandsound import MAX_SOUNDED, MIN_SOUNDED, sounds_like_run
 from threadline.names.glossary import Glossary, dictionary, english_words, glossary, terms_glossary
 from threadline.names.han import (
     AUTONOMOUS_REGIONS,
@@ -249,9 +249,9 @@ def evidence_group(alignment: Alignment) -> str:
     if any(p.how == "rendering" for p in alignment.pieces):
         return RENDERING_PINYIN if pinyin_rendering(alignment) else RENDERING
     if han and words:
-        if romanised_other(words):
-            return CONFLICT_PINYIN
-        return CONFLICT_SOUND if sounding_brand(alignment)[0] else CONFLICT
+        if sounding_brand(alignment)[0]:  # before pinyin: "Changyu" is how Wade-Giles writes 张裕
+            return CONFLICT_SOUND
+        return CONFLICT_PINYIN if romanised_other(words) else CONFLICT
     return OTHER
 
 
@@ -316,10 +316,12 @@ def pinyin_rendering(alignment: Alignment) -> str:
 
 def sounding_brand(alignment: Alignment) -> tuple[str, str]:
     """``(word, characters)``: a distinctive word the English name leaves unexplained that sounds like the pinyin of
-    a run of characters the Chinese name leaves unexplained (京蓝 jinglan / "Kingland", see
-    :mod:`threadline.names.brandsound`), else ``("", "")``. A run is unexplained characters next to each other,
-    ``MIN_SOUNDED`` to ``MAX_SOUNDED`` of them; a word that is generic, a place, pinyin or an English word the
-    dictionary knows is no brand (:func:`~threadline.names.brandsound.brand_word`)."""
+    a run of characters the Chinese name leaves unexplained (京蓝 jinglan / "Kingland"), or like its Hong Kong or
+    Wade-Giles reading (德生 / "Tecsun"), or spells it so ("Changyu" 张裕; see :mod:`threadline.names.brandsound`),
+    else ``("", "")``. A run is unexplained characters next to each other, ``MIN_SOUNDED`` to ``MAX_SOUNDED`` of
+    them; a word that is generic, a place, pinyin or an English word the dictionary knows is no brand
+    (:func:`~threadline.names.brandsound.brand_word`), though a pinyin-looking word may spell a run in Hong Kong's or
+    Wade-Giles' way (:func:`~threadline.names.brandsound.spelled_otherwise`)."""
     words = alignment.unexplained_latin
     if not words:
         return "", ""
@@ -330,7 +332,7 @@ def sounding_brand(alignment: Alignment) -> tuple[str, str]:
         elif piece.han and runs[-1]:
             runs.append("")
     for run in runs:
-        word = sounds_alike(spelled(run), words) if MIN_SOUNDED <= len(run) <= MAX_SOUNDED else ""
+        word = sounds_like_run(run, words) if MIN_SOUNDED <= len(run) <= MAX_SOUNDED else ""
         if word:
             return word, run
     return "", ""

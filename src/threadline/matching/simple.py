@@ -106,7 +106,7 @@ from threadline.matching.vectorised import (
 from threadline.model import Entity, Name
 from threadline.names.abjad import arabic_skeletons, is_abjad, latin_skeletons
 from threadline.names.brands import brand_table
-from threadline.names.brandsound import may_sound_alike, spelled
+from threadline.names.brandsound import heard_as, may_sound_alike
 from threadline.names.glossary import english_words, glossary
 from threadline.names.han import pinyin_syllables, spells_pinyin
 from threadline.names.listed import counterparts
@@ -1140,7 +1140,7 @@ def _cross_score(
             word, run = sounding_brand(alignment)
             capped = score > SOUND_CAP
             said = f"a sound alone is no match, capped at {SOUND_CAP}" if capped else "weighs as calibrated"
-            parts.append(f"{kept}, but {word!r} sounds like {run!r} ({spelled(run)}): {said}")
+            parts.append(f"{kept}, but {word!r} sounds like {run!r} ({heard_as(run, word)}): {said}")
             if capped:
                 score = SOUND_CAP
                 features.append(("sound_only", SOUND_CAP))
