@@ -106,20 +106,6 @@ MAX_SPELLINGS = 64
 
 
 @lru_cache(maxsize=20_000)
-def other_shapes(han: str) -> tuple[str, ...]:
-    """The skeletons of ``han`` (a run of :data:`MIN_SOUNDED` to :data:`MAX_SOUNDED` characters) read in
-    :data:`OTHER_SYSTEMS`, each once, its pinyin skeleton left out."""
-    pinyin = skeleton(spelled(han))
-    shapes = [
-        skeleton("".join(spelling))
-        for system, readings in other_readings(han)
-        if system in OTHER_SYSTEMS
-        for spelling in islice(product(*readings), MAX_SPELLINGS)
-    ]
-    return tuple(dict.fromkeys(shape for shape in shapes if shape and shape != pinyin))
-
-
-@lru_cache(maxsize=20_000)
 def other_spellings(han: str) -> frozenset[str]:
     """Every spelling of ``han`` (a run of :data:`MIN_SOUNDED` to :data:`MAX_SOUNDED` characters) in
     :data:`OTHER_SYSTEMS`, its syllables written together: 济民 -> "chimin", "jaiman" ..."""
@@ -129,6 +115,15 @@ def other_spellings(han: str) -> frozenset[str]:
         if system in OTHER_SYSTEMS
         for spelling in islice(product(*readings), MAX_SPELLINGS)
     )
+
+
+@lru_cache(maxsize=20_000)
+def other_shapes(han: str) -> tuple[str, ...]:
+    """The skeletons of ``han`` (a run of :data:`MIN_SOUNDED` to :data:`MAX_SOUNDED` characters) read in
+    :data:`OTHER_SYSTEMS` (:func:`other_spellings`), each once, its pinyin skeleton left out."""
+    pinyin = skeleton(spelled(han))
+    shapes = {skeleton(spelling) for spelling in other_spellings(han)}
+    return tuple(sorted(shape for shape in shapes if shape and shape != pinyin))
 
 
 def may_be_spelled(word: str) -> bool:
