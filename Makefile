@@ -60,6 +60,7 @@ resources: $(STAMP)
 	$(BIN)/python scripts/build_hs.py
 	$(BIN)/python scripts/build_dictionary.py
 	$(BIN)/python scripts/build_cantonese.py
+	$(BIN)/python scripts/build_opencc_gate.py
 	$(BIN)/python scripts/build_korean.py
 	$(BIN)/python scripts/build_glossary.py
 	$(BIN)/python scripts/build_shortforms.py
