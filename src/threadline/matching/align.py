@@ -754,21 +754,21 @@ one after the other (a screened name's candidates, a labelled pair file's pairs 
 def _packaged_steps(han: str, with_dictionary: bool, name_readings: tuple[tuple[str, ...], ...] | None) -> _HanSteps:
     if not with_dictionary:
         glossary_only = _PACKAGED_GLOSSARY_SPANS
-        return _read_han(han, packaged_glossary(), None, name_readings, _packaged_beginnings(), None, glossary_only)
+        return _read_han(han, packaged_glossary(), None, name_readings, packaged_beginnings(), None, glossary_only)
     dictionary = packaged_dictionary()
     return _read_han(
         han,
         packaged_glossary(),
         dictionary,
         name_readings,
-        _packaged_beginnings(),
+        packaged_beginnings(),
         beginnings(dictionary),
         _PACKAGED_SPANS,
     )
 
 
 @lru_cache(maxsize=1)
-def _packaged_beginnings() -> frozenset[str]:
+def packaged_beginnings() -> frozenset[str]:
     """:func:`~threadline.names.glossary.beginnings` of the packaged glossary (600 or so runs of characters)."""
     return beginnings(packaged_glossary())
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from threadline.matching.align import MAX_SPAN
+from threadline.matching.align import MAX_SPAN, packaged_beginnings
 from threadline.names.glossary import Glossary, dictionary, english_words, glossary, short_beginnings
 from threadline.names.glossary import beginnings as key_beginnings
 from threadline.names.han import readings, spells_pinyin
@@ -67,7 +67,7 @@ def _packaged_prefixes() -> list[frozenset[str]]:
     found = _PREFIXES.value
     if found is None:
         found = _PREFIXES.keep(
-            [key_beginnings(glossary()), key_beginnings(dictionary()), key_beginnings(short_beginnings())]
+            [packaged_beginnings(), key_beginnings(dictionary()), key_beginnings(short_beginnings())]
         )
     return found
 

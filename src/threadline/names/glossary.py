@@ -59,7 +59,12 @@ def glossary() -> Glossary:
 
 
 def _glossary() -> Glossary:
-    return term_table([(han, english) for han, english, _origin in read_terms()] + read_short_forms("word"))
+    return term_table(_packaged_terms() + read_short_forms("word"))
+
+
+def _packaged_terms() -> list[tuple[str, str]]:
+    """``(han, english)`` rows of the packaged glossary file (:data:`TERMS`)."""
+    return [(han, english) for han, english, _origin in read_terms()]
 
 
 _TERMS_ONLY: Final[Once[Glossary]] = Once()
@@ -69,11 +74,7 @@ def terms_glossary() -> Glossary:
     """The glossary without its short forms (:data:`SHORT_FORMS`): their generator reads names with it, and the
     calibration is fitted with it."""
     found = _TERMS_ONLY.value
-    return (
-        _TERMS_ONLY.keep(term_table([(han, english) for han, english, _origin in read_terms()]))
-        if found is None
-        else found
-    )
+    return _TERMS_ONLY.keep(term_table(_packaged_terms())) if found is None else found
 
 
 def read_short_forms(kind: str) -> list[tuple[str, str]]:
