@@ -82,3 +82,37 @@ def test_the_packaged_vocabulary_looks_up_only_spans_that_begin_a_key_and_finds_
     every = vocabulary_of(han, glossary(), short_beginnings())
     assert pruned == every and list(pruned[0]) == list(every[0])
     assert vocabulary(han) == every
+
+
+@pytest.mark.parametrize(
+    ("han", "word"),
+    [
+        ("中钢天源", "sinosteel"),
+        ("中国石油天然气", "petrochina"),
+        ("长春奥普光电技术", "optotech"),
+        ("西藏天路", "xizangtianluco"),
+        ("北京金山办公软件", "kingsoft"),
+        ("浙江美硕电气科技", "zhejiangmeishuoelectrictechnologyco"),
+        ("中航光电科技", "optronic"),
+        ("江苏利通电子", "lettall"),
+        ("武汉海特生物制药", "pharma"),
+    ],
+)
+def test_a_words_vocabulary_holds_exactly_the_blocks_that_are_part_of_it(han: str, word: str) -> None:
+    """Read for one word (``within``), the vocabulary keeps the blocks whose letters are part of the word and the long
+    translations whose first letters are, in the same order as the whole vocabulary has them; nothing else."""
+    whole, long = vocabulary(han)
+    spellings, kept = vocabulary_of(han, glossary(), short_beginnings(), _packaged_prefixes(), word)
+    assert spellings == {text: blocks for text, blocks in whole.items() if text in word}
+    assert kept == tuple(block for block in long if block[2][0][:4] in word)
+    assert len(spellings) < len(whole)
+
+
+def test_a_word_is_split_the_same_from_its_own_vocabulary_as_from_the_whole() -> None:
+    """:func:`split_word` reads only the word's part of a name's vocabulary: the splits the whole vocabulary gives."""
+    from threadline.matching.fused import _cover, _with_abbreviations
+
+    for han, word in [("中钢天源", "sinosteel"), ("西藏天路", "xizangtianluco"), ("中国石油天然气", "petrochina")]:
+        whole, long = vocabulary(han)
+        cover = _cover(word, _with_abbreviations(word, whole, long), han)
+        assert split_word(han, word) == tuple(w for block in sorted(cover) for w in block[2]) != ()
