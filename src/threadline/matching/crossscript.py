@@ -357,6 +357,9 @@ def known_terms_differ(alignment: Alignment) -> bool:
     """Whether what each side leaves unexplained belongs to a term the glossary knows, so the names really differ
     (电池 vs "lighting": two members of one group; 乳 of 乳业 vs "technology"), rather than to a term the glossary
     lacks (热 vs "thermal"). The glossary's terms only: its mined short forms ("sino", "air") are no industry's."""
+    known_words = _glossary_words()
+    if not any(w in known_words for w in alignment.unexplained_latin):
+        return False  # (the Latin side first: a few look-ups, and most pairs' leftover words are in no term)
     terms = terms_glossary()
     han = "".join(p.han for p in alignment.pieces)
     left: set[int] = set()
@@ -366,5 +369,4 @@ def known_terms_differ(alignment: Alignment) -> bool:
             left.update(range(at, at + len(piece.han)))
         at += len(piece.han)
     spans = [(i, k) for k in (2, 3, 4) for i in range(len(han) - k + 1) if han[i : i + k] in terms]
-    han_known = any(left & set(range(i, i + k)) for i, k in spans)
-    return han_known and any(w in _glossary_words() for w in alignment.unexplained_latin)
+    return any(left & set(range(i, i + k)) for i, k in spans)
