@@ -168,22 +168,21 @@ def repeated_words(texts: Iterable[str]) -> bytes:
     return bytes(len(set(words)) < len(words) for words in (text.split() for text in texts))
 
 
-def in_any(ids: Ids, postings: Iterable[Sequence[int]]) -> npt.NDArray[np.bool_]:
-    """Whether each of ``ids`` is in one of ``postings`` (record id lists or arrays, in any order): each posting's
-    ids are searched for among the (few) ``ids``, sorted once (``np.isin`` cost several times more at these
-    sizes, a hundred ids against postings of ten to a few thousand)."""
+def held_weight(ids: Ids, postings: Sequence[Sequence[int]], weights: Sequence[int]) -> npt.NDArray[np.int64]:
+    """For each of ``ids``, the sum of the ``weights`` (one per posting) of the ``postings`` that hold it (record id
+    lists or arrays, each ascending without repeats, as an index keeps them; 0 for an id in none). Each of the (few)
+    ``ids`` is searched for in each posting, so a posting of a common word costs a search per id, not a pass over
+    its thousands of ids."""
     at = np.asarray(ids, dtype=np.int64)
-    found = np.zeros(len(at), dtype=bool)
+    weight = np.zeros(len(at), dtype=np.int64)
     if not len(at):
-        return found
-    order = np.argsort(at, kind="stable")
-    ordered = at[order]
-    for posted in postings:
+        return weight
+    for posted, worth in zip(postings, weights, strict=True):
         if len(posted):
             sought = posted.array if isinstance(posted, IdList) else np.asarray(posted, dtype=np.int64)
-            where = np.minimum(np.searchsorted(ordered, sought), len(ordered) - 1)
-            found[order[where[ordered[where] == sought]]] = True
-    return found
+            where = np.minimum(np.searchsorted(sought, at), len(sought) - 1)
+            weight[sought[where] == at] += worth
+    return weight
 
 
 RECENT_TEXTS = 1 << 20
@@ -247,7 +246,8 @@ class RecentTexts(Sequence[str]):
         self._texts = texts
         self._keys = _Kept(texts, keep)
         self._sorted = _Kept(ordered, keep)
-        self._lengths = lengths
+        self.lengths = lengths
+        """Each sorted key's length, by id."""
 
     def __len__(self) -> int:
         return len(self._texts)
@@ -272,4 +272,4 @@ class RecentTexts(Sequence[str]):
 
     def scores(self, query: str, ids: Ids, cutoff: float) -> list[tuple[int, float]]:
         """:meth:`SortedNames.scores` of the names ``ids``: ``process.extract``'s token-sort scores and order."""
-        return sorted_scores(query, ids, self._lengths, self._sorted.taken, cutoff)
+        return sorted_scores(query, ids, self.lengths, self._sorted.taken, cutoff)
