@@ -22,6 +22,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from threadline.matching.index import IdList
+from threadline.matching.letters import common_bound, letter_counts, query_table
 
 
 def sorted_words(text: str) -> str:
@@ -60,12 +61,15 @@ class SortedNames:
         self._texts[:] = self.texts
         """The same strings in an array: a query's candidates are taken from it by their ids in one indexing, not
         a thousand-id list unpacked into ``itemgetter`` (a fifth of what scoring a row cost besides ``cdist``)."""
+        self.letters = letter_counts(self.texts)
+        """Each name's characters counted (:func:`~threadline.matching.letters.letter_counts`): the names that
+        cannot reach the cutoff by them are not fetched (0.4 s at a million names, once)."""
 
     def scores(self, query: str, ids: Ids, cutoff: float) -> list[tuple[int, float]]:
         """``(id, similarity 0..100)`` of the names ``ids`` whose token-sort similarity with ``query`` (as written)
         is at least ``cutoff``, best first and ties in ``ids`` order: as ``process.extract(query, [names[i] for i
         in ids], scorer=token_sort_ratio, processor=None, limit=None, score_cutoff=cutoff)`` gives them."""
-        return sorted_scores(query, ids, self.lengths, self._texts.__getitem__, cutoff)
+        return sorted_scores(query, ids, self.lengths, self._texts.__getitem__, cutoff, self.letters)
 
 
 def sorted_scores(
@@ -74,19 +78,24 @@ def sorted_scores(
     lengths: npt.NDArray[np.int64],
     texts: Callable[[npt.NDArray[np.int64]], npt.NDArray[np.object_]],
     cutoff: float,
+    letters: npt.NDArray[np.uint64] | None = None,
 ) -> list[tuple[int, float]]:
     """:meth:`SortedNames.scores` of names whose words are sorted, ``lengths`` (by id) their lengths and ``texts``
     giving them for an array of ids. The similarity is at most twice the shorter length over the sum of both, so
     names too much longer or shorter than the query are neither read nor compared (about half a row's
-    candidates); the rest are compared with the query's sorted words in one ``cdist`` of the plain similarity,
-    which is what token-sort similarity is on sorted words (sorting each name's words in ``cdist`` cost four
-    times the comparison)."""
+    candidates); with ``letters`` (by id, :func:`~threadline.matching.letters.letter_counts`), at most twice the
+    characters the two can have in common by their counts, which leaves out half of the rest. Those left are
+    compared with the query's sorted words in one ``cdist`` of the plain similarity, which is what token-sort
+    similarity is on sorted words (sorting each name's words in ``cdist`` cost four times the comparison)."""
     if not len(ids):
         return []
     text = sorted_words(query)
     at = np.asarray(ids, dtype=np.int64)
     sizes = lengths[at]
     near = np.flatnonzero(200.0 * np.minimum(sizes, len(text)) + 1e-6 >= cutoff * (sizes + len(text)))
+    if letters is not None and len(near):
+        common = common_bound(query_table(text), letters[at[near]])
+        near = near[200.0 * common + 1e-6 >= cutoff * (sizes[near] + len(text))]
     if not len(near):
         return []
     choices = texts(at[near])
