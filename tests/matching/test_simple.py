@@ -390,12 +390,21 @@ def test_only_names_sharing_a_word_or_repeating_one_are_compared_by_token_set() 
         _entity("1", "Person", "Vladimir Vladimirovich Putin"),
         _entity("2", "Person", "Ali Al Ali"),
         _entity("3", "Person", "Hassan Abdallah"),
+        _entity("4", "Person", "Abdallah Hassan Putin"),
     ]
     matcher = SimpleMatcher(entities)
     assert matcher._may_hold("vladimir putin", [0, 1, 2]) == [0, 1]  # shares "vladimir"; repeats "ali"
     assert matcher._may_hold("ali ali", [0, 1, 2]) == [0, 1, 2]  # the query repeats a word: every name
-    assert matcher._may_hold("hassan putin", [2, 1]) == [2, 1]
+    assert matcher._may_hold("hassan putin", [3, 2, 1]) == [3, 1]  # holds both words; repeats "ali"
     assert matcher._may_hold("vladimir putin", [2]) == []
+
+
+def test_a_name_sharing_a_short_word_is_not_compared_by_token_set() -> None:
+    """"Hassan Abdallah" shares "hassan" with "hassan putin", but the word is too short a part of either name for
+    the token-set similarity to reach 95 (``tokenset.may_reach_set``): it is not compared."""
+    matcher = SimpleMatcher([_entity("3", "Person", "Hassan Abdallah"), _entity("5", "Person", "Hassan Putinov")])
+    assert matcher._may_hold("hassan putin", [0, 1]) == []
+    assert fuzz.token_set_ratio("hassan putin", "abdallah hassan") < 95
 
 
 @pytest.mark.parametrize("threshold", [0.5, 0.6, 0.7, 0.85])

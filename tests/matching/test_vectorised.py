@@ -18,8 +18,8 @@ from threadline.matching.vectorised import (
     RecentTexts,
     SortedNames,
     among,
+    held_weight,
     id_list,
-    in_any,
     intersection,
     merged_ids,
     most_shared,
@@ -139,12 +139,20 @@ def test_intersection_of_two_posting_lists(first: set[int], second: set[int]) ->
 @settings(max_examples=300, deadline=None)
 @given(
     ids=st.lists(st.integers(min_value=0, max_value=60), unique=True, max_size=30),
-    postings=st.lists(st.lists(st.integers(min_value=0, max_value=60), max_size=40), max_size=5),
+    postings=st.lists(st.sets(st.integers(min_value=0, max_value=60), max_size=40).map(sorted), max_size=5),
+    as_id_lists=st.booleans(),
 )
-def test_in_any_is_membership_in_some_posting(ids: list[int], postings: list[list[int]]) -> None:
-    """Ids and postings in any order (postings unsorted, with repeats): the same as asking each id of each list."""
-    found = in_any(np.asarray(ids, dtype=np.int64), postings)
-    assert found.tolist() == [any(i in posted for posted in postings) for i in ids]
+def test_held_weight_sums_the_weights_of_the_postings_holding_each_id(
+    ids: list[int], postings: list[list[int]], as_id_lists: bool
+) -> None:
+    """Ids in any order, postings ascending (as an index keeps them, plain or as an ``IdList`` across segments):
+    the same as asking each id of each list."""
+    weights = [3 * n + 2 for n in range(len(postings))]
+    lists: list[Any] = postings
+    if as_id_lists:
+        lists = [IdList([(np.asarray(p, dtype=np.int32), 0)]) for p in postings]
+    weight = held_weight(np.asarray(ids, dtype=np.int64), lists, weights)
+    assert weight.tolist() == [sum(w for posted, w in zip(postings, weights, strict=True) if i in posted) for i in ids]
 
 
 def test_repeated_words_flags_a_word_met_twice() -> None:

@@ -81,6 +81,7 @@ from threadline.matching.shortforms import index_keys as short_form_keys
 from threadline.matching.shortforms import query_keys as short_form_query_keys
 from threadline.matching.shortforms import reading as short_form_reading
 from threadline.matching.shortforms import short_form_hit
+from threadline.matching.tokenset import may_reach_set
 from threadline.matching.units import (
     NUMBERED_TERM,
     han_units_apart,
@@ -95,8 +96,8 @@ from threadline.matching.vectorised import (
     SortedNames,
     among,
     flagged,
+    held_weight,
     id_list,
-    in_any,
     intersection,
     merged_ids,
     most_shared,
@@ -601,22 +602,36 @@ class SimpleMatcher:
     def _may_hold(self, latin: str, people: list[int]) -> list[int]:
         """Of ``people``, those whose token-set similarity with ``latin`` may reach :data:`SUBSET_SIMILARITY` while
         their token-sort similarity did not reach :data:`MIN_NAME_SIMILARITY` (:meth:`_person_subsets` skips the
-        names scored already): the names that share a word with it, or have a word twice. Two names with no word in
-        common and none twice have the same token-set and token-sort similarity but for rounding (each name's set
-        of words is all of its words, sorted alike), so those at 95 or more were scored already (from 70). The
-        names sharing a word are read from the word's postings (every word of a Latin key is one of its block
-        keys); a query with a word twice or with Han characters in its Latin key is compared with every name. A
-        Latin row of the bench met 133 names that may be persons, 2 of them sharing a word with it: token-set
-        similarity, the costliest comparison, ran against all of them."""
+        names scored already). Two names with no word in common and none twice have the same token-set and
+        token-sort similarity but for rounding (each name's set of words is all of its words, sorted alike), so those
+        at 95 or more were scored already (from 70); of the names sharing a word, the lengths of their keys and of
+        the query's words they hold rule most out (:func:`~threadline.matching.tokenset.may_reach_set`: only the
+        names whose shared words are nearly all of one of the two names, or make up for a token-sort similarity
+        below 70 between names of about the same length, may reach 95). Which query words a name holds is read
+        from the words' postings (every word of a Latin key is one of its block keys); a name with a word twice is
+        kept, and a query with a word twice or with Han characters in its Latin key is compared with every name. A
+        median query against a million names met about 1,200 names that may be persons, 600 of them sharing a word
+        with it: token-set similarity, the costliest comparison, ran against all of those; about a quarter are left.
+        """
         words = latin.split()
-        unique = set(words)
+        unique = sorted(set(words))
         if not people or len(unique) < len(words) or has_han(latin):
             return people
         at = np.asarray(people, dtype=np.int64)
+        held = held_weight(at, [self._postings.get(word, ()) for word in unique], [len(w) + 1 for w in unique])
         keep = np.frombuffer(self._repeated, dtype=np.uint8)[at] != 0
-        keep |= in_any(at, [self._postings.get(word, ()) for word in unique])
+        keep |= (held > 0) & may_reach_set(
+            held, self._sorted_lengths()[at], len(" ".join(unique)), SUBSET_SIMILARITY * 100, MIN_NAME_SIMILARITY * 100
+        )
         kept: list[int] = at[keep].tolist()
         return kept
+
+    def _sorted_lengths(self) -> npt.NDArray[np.int64]:
+        """Each name's Latin key with its words sorted: its length (in memory, or read with a persisted index)."""
+        if self._sorted_latin is not None:
+            return self._sorted_latin.lengths
+        assert isinstance(self._latin, RecentTexts)  # a persisted index not warmed
+        return self._latin.lengths
 
     def _ordered(self, ids: list[int]) -> list[str]:
         """The Latin keys of the names ``ids`` with their words sorted (what token-sort scoring read of them)."""
