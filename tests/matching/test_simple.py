@@ -773,3 +773,32 @@ def test_a_pairs_score_is_at_most_what_its_names_and_the_entrys_schema_reach() -
                 assert _score(query, key, record, entity, similarity).score <= reach, (query_name, name.value)
                 below += entity.schema == "Person" and reach < 0.7 <= sort
     assert below > 20
+
+
+def test_a_person_pair_left_out_by_its_parts_is_below_the_floor(listed: SimpleMatcher) -> None:
+    """``_best_same_script`` leaves out a Latin pair compared part by part, without decoding the list name's record,
+    when ``_parted_below`` says so from ``similarity_bounds``: on persons' names of the embedded lists against
+    their neighbours, reordered, cut and misspelt queries and one in Arabic script, it says so only when the pair's
+    ``_person_reach`` (which the scoring never exceeds) is below the floor, and it says so often."""
+    from threadline.matching.crossscript import han_core
+    from threadline.matching.persons import similarity_bounds
+    from threadline.matching.simple import _person_reach
+
+    rnd = random.Random(30)
+    ids = [i for i in rnd.sample(range(len(listed._latin)), 6000) if listed._schema(i) == "Person"][:300]
+    left_out = 0
+    for at, record_id in enumerate(ids):
+        record = listed._records[record_id]
+        parts = record.key.original.split()
+        written = [listed._records[ids[(at + 1) % len(ids)]].key.original, " ".join(reversed(parts)), parts[0]]
+        written += ["قاسم سليماني", record.key.original[:-1] + "x"]
+        for query_name in written:
+            key = name_key(query_name)
+            if not key.core or han_core(key.original):
+                continue  # only a Latin query's pairs are left out so
+            (bound,) = similarity_bounds(key.latin, [listed._latin[record_id]])
+            for floor in (0.7, 0.85):
+                if listed._parted_below(key, record_id, bound, floor):
+                    assert _person_reach(key, record) < floor, (query_name, record.key.original)
+                    left_out += 1
+    assert left_out > 200
