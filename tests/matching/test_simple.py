@@ -802,3 +802,31 @@ def test_a_person_pair_left_out_by_its_parts_is_below_the_floor(listed: SimpleMa
                     assert _person_reach(key, record) < floor, (query_name, record.key.original)
                     left_out += 1
     assert left_out > 200
+
+
+def test_a_company_pairs_reach_by_the_latin_keys_alone_is_never_below_its_reach() -> None:
+    """``_best_same_script`` leaves out a Latin pair scored as companies' names are before decoding the list name's
+    record, by ``_latin_company_reach`` (the list name's Latin key alone; its distinctive words are taken from it as
+    ``name_key`` takes them): on companies' names of the embedded lists against neighbours and rewritten queries it
+    is never below ``_company_reach``, equal to it for a name that is no weak alias, and below the floor often."""
+    from threadline.matching.crossscript import han_core
+    from threadline.matching.simple import _company_reach, _distinctive, _latin_company_reach, _Record
+
+    rnd = random.Random(31)
+    companies = [e for e in default_store().entities if e.schema != "Person" and e.names]
+    names = [n for e in rnd.sample(companies, 600) for n in e.names[:3]]
+    below = 0
+    for at, name in enumerate(names):
+        record = _Record(0, name, name_key(name.value))
+        assert _distinctive(record.key.latin) == record.key.distinctive
+        written = [names[(at + 1) % len(names)].value, name.value.upper() + " Co Ltd", name.value[:-1] + "x"]
+        for query_name in written:
+            key = name_key(query_name)
+            if not key.core or han_core(key.original) or han_core(record.key.original):
+                continue  # only a Latin query's Latin pairs are bounded so
+            similarity = fuzz.token_sort_ratio(key.latin, record.key.latin) / 100
+            reach = _latin_company_reach(key, record.key.latin, similarity)
+            exact = _company_reach(key, record, similarity)
+            assert exact <= reach and (name.kind == "weak" or exact == reach), (query_name, name.value)
+            below += reach < 0.7 <= similarity
+    assert below > 50

@@ -112,7 +112,7 @@ from threadline.names.glossary import english_words, glossary
 from threadline.names.han import pinyin_syllables, spells_pinyin
 from threadline.names.listed import counterparts
 from threadline.names.memo import Memo
-from threadline.names.normalize import NameKey, has_han, name_key, tokens
+from threadline.names.normalize import GENERIC_WORDS, NameKey, has_han, name_key, tokens
 from threadline.names.places import is_place, latin_division_words
 from threadline.names.romanisations import MAX_NAME, may_be_given_name
 from threadline.names.transcribed import is_transcribed, latin_keys, lookup_keys, part_keys, sounds_alike
@@ -397,8 +397,12 @@ class SimpleMatcher:
             record_id, similarity = kept[n]
             # By the entry's schema, read alone; a name no person's entry has is scored as companies' names are.
             schema = self._schema(record_id) if person or may_be_person(record_id) else ""
-            if latin_query and (person or schema == "Person") and self._parted_below(key, record_id, bounds[n], floor):
-                continue  # compared part by part, and below the floor whatever its record says: not decoded
+            if latin_query:  # bounded by the Latin keys alone first: a pair below the floor is not decoded
+                if person or schema == "Person":
+                    if self._parted_below(key, record_id, bounds[n], floor):
+                        continue  # compared part by part
+                elif _latin_company_reach(key, self._latin[record_id], similarity) < floor:
+                    continue  # compared as companies' names
             record = self._records[record_id]
             if _pair_reach(query, key, record, schema, _same_similarity(key, record, similarity)) < floor:
                 continue  # below the floor whatever the rest of its entry says: the entry is not read
@@ -1679,17 +1683,43 @@ def _distinct_words(key: NameKey, other: NameKey, similarity: float) -> tuple[fl
     """A company pair's ``similarity`` (:func:`_score`) capped by that of their distinctive words, then x0.90 when
     each has one distinctive word and they differ, unless by a slip: ``(similarity, the distinctive words' when it
     capped, else None, whether the one word each is a slip, None when not one word each)``."""
+    return _distinct(key.latin, key.distinctive, other.latin, other.distinctive, similarity)
+
+
+def _distinct(
+    latin: str, distinctive: str, other_latin: str, other_distinctive: str, similarity: float
+) -> tuple[float, float | None, bool | None]:
+    """:func:`_distinct_words` of two names' Latin keys and distinctive words."""
     distinct = None
-    if (key.distinctive, other.distinctive) != (key.latin, other.latin):
-        found = fuzz.token_sort_ratio(key.distinctive, other.distinctive) / 100.0
+    if (distinctive, other_distinctive) != (latin, other_latin):
+        found = fuzz.token_sort_ratio(distinctive, other_distinctive) / 100.0
         if found < similarity:
             similarity = distinct = found
     slip = None
-    if " " not in key.distinctive and " " not in other.distinctive and key.distinctive != other.distinctive:
-        slip = slipped(key.distinctive, other.distinctive)
+    if " " not in distinctive and " " not in other_distinctive and distinctive != other_distinctive:
+        slip = slipped(distinctive, other_distinctive)
         if not slip:
             similarity *= 0.90
     return similarity, distinct, slip
+
+
+def _distinctive(latin: str) -> str:
+    """A Latin key's distinctive words, as :func:`~threadline.names.normalize.name_key` takes them from it (its
+    ``distinctive``): the words that are not generic, or the whole key when all are."""
+    return " ".join(word for word in latin.split() if word not in GENERIC_WORDS) or latin
+
+
+def _latin_company_reach(key: NameKey, latin: str, similarity: float) -> float:
+    """At least :func:`_company_reach` of a Latin query and a Latin list name, known from the name's Latin key
+    ``latin`` alone (its distinctive words are a function of it): the weak alias factor, which needs the name's
+    record, only lowers the score. A Latin query's same-script candidates are mostly companies' names, nine in ten
+    below the floor by their distinctive words; their records were decoded only to find that out."""
+    if similarity >= MIN_NAME_SIMILARITY and spaced_alike(key.latin, latin):
+        return 1.0
+    score = _distinct(key.latin, key.distinctive, latin, _distinctive(latin), similarity)[0]
+    if min(len(key.latin), len(latin)) < 5 and key.latin != latin:
+        score *= 0.85
+    return score
 
 
 def _pair_reach(query: Query, key: NameKey, record: _Record, schema: str, similarity: float) -> float:
