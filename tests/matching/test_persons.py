@@ -10,6 +10,7 @@ from threadline.matching.persons import (
     consonant_similarity,
     other_given_name,
     person_similarity,
+    similarity_bounds,
     skeleton_closeness,
 )
 from threadline.names.abjad import CONSONANT_CAP
@@ -109,3 +110,31 @@ def test_a_chinese_persons_other_given_name_in_pinyin_is_no_match() -> None:
     hit = compare("Chen Quanhua", "Chen Quanguo", "Person", "Person")
     assert hit is not None and hit.score < 0.85
     assert "two pinyin given names" in hit.explanation
+
+
+def test_the_bounds_of_many_names_at_once_are_never_below_their_scores() -> None:
+    """``similarity_bounds`` stands for ``person_similarity`` where the matcher leaves out a pair below the floor:
+    on persons' names of the embedded lists against their neighbours and against themselves reordered, cut, with a
+    letter changed, initials, particles and a name written as one word, a bound is never below the score, and it
+    mostly tells the names that are far apart (else it would leave nothing out)."""
+    from threadline.names.normalize import name_key
+    from threadline.service import default_store
+
+    rnd = random.Random(29)
+    persons = [e for e in default_store().entities if e.schema == "Person" and e.names]
+    keys = [name_key(e.names[0].value).latin for e in rnd.sample(persons, 400)]
+    keys += ["", "al", "j schulze", "n nazarbayev", "salman bin muhammad", "sergeilavrov", "van der berg"]
+    pairs = below = 0
+    for at, name in enumerate(keys):
+        parts = name.split()
+        others = [keys[(at + step) % len(keys)] for step in range(1, 40)]
+        others += [" ".join(reversed(parts)), " ".join(parts[1:]), "".join(parts), " ".join(p[:1] for p in parts)]
+        if name:
+            cut = rnd.randrange(len(name))
+            others.append(name[:cut] + "x" + name[cut + 1 :])
+        for other, bound in zip(others, similarity_bounds(name, others), strict=True):
+            score = person_similarity(name, other)[0]
+            assert score <= bound, (name, other)
+            pairs += 1
+            below += bound < 0.7
+    assert below > pairs // 2

@@ -782,3 +782,60 @@ def test_a_pairs_score_is_at_most_what_its_names_and_the_entrys_schema_reach() -
                 assert _score(query, key, record, entity, similarity).score <= reach, (query_name, name.value)
                 below += entity.schema == "Person" and reach < 0.7 <= sort
     assert below > 20
+
+
+def test_a_person_pair_left_out_by_its_parts_is_below_the_floor(listed: SimpleMatcher) -> None:
+    """``_best_same_script`` leaves out a Latin pair compared part by part, without decoding the list name's record,
+    when ``_parted_below`` says so from ``similarity_bounds``: on persons' names of the embedded lists against
+    their neighbours, reordered, cut and misspelt queries and one in Arabic script, it says so only when the pair's
+    ``_person_reach`` (which the scoring never exceeds) is below the floor, and it says so often."""
+    from threadline.matching.crossscript import han_core
+    from threadline.matching.persons import similarity_bounds
+    from threadline.matching.simple import _person_reach
+
+    rnd = random.Random(30)
+    ids = [i for i in rnd.sample(range(len(listed._latin)), 6000) if listed._schema(i) == "Person"][:300]
+    left_out = 0
+    for at, record_id in enumerate(ids):
+        record = listed._records[record_id]
+        parts = record.key.original.split()
+        written = [listed._records[ids[(at + 1) % len(ids)]].key.original, " ".join(reversed(parts)), parts[0]]
+        written += ["قاسم سليماني", record.key.original[:-1] + "x"]
+        for query_name in written:
+            key = name_key(query_name)
+            if not key.core or han_core(key.original):
+                continue  # only a Latin query's pairs are left out so
+            (bound,) = similarity_bounds(key.latin, [listed._latin[record_id]])
+            for floor in (0.7, 0.85):
+                if listed._parted_below(key, record_id, bound, floor):
+                    assert _person_reach(key, record) < floor, (query_name, record.key.original)
+                    left_out += 1
+    assert left_out > 200
+
+
+def test_a_company_pairs_reach_by_the_latin_keys_alone_is_never_below_its_reach() -> None:
+    """``_best_same_script`` leaves out a Latin pair scored as companies' names are before decoding the list name's
+    record, by ``_latin_company_reach`` (the list name's Latin key alone; its distinctive words are taken from it as
+    ``name_key`` takes them): on companies' names of the embedded lists against neighbours and rewritten queries it
+    is never below ``_company_reach``, equal to it for a name that is no weak alias, and below the floor often."""
+    from threadline.matching.crossscript import han_core
+    from threadline.matching.simple import _company_reach, _distinctive, _latin_company_reach, _Record
+
+    rnd = random.Random(31)
+    companies = [e for e in default_store().entities if e.schema != "Person" and e.names]
+    names = [n for e in rnd.sample(companies, 600) for n in e.names[:3]]
+    below = 0
+    for at, name in enumerate(names):
+        record = _Record(0, name, name_key(name.value))
+        assert _distinctive(record.key.latin) == record.key.distinctive
+        written = [names[(at + 1) % len(names)].value, name.value.upper() + " Co Ltd", name.value[:-1] + "x"]
+        for query_name in written:
+            key = name_key(query_name)
+            if not key.core or han_core(key.original) or han_core(record.key.original):
+                continue  # only a Latin query's Latin pairs are bounded so
+            similarity = fuzz.token_sort_ratio(key.latin, record.key.latin) / 100
+            reach = _latin_company_reach(key, record.key.latin, similarity)
+            exact = _company_reach(key, record, similarity)
+            assert exact <= reach and (name.kind == "weak" or exact == reach), (query_name, name.value)
+            below += reach < 0.7 <= similarity
+    assert below > 50

@@ -16,10 +16,12 @@ pair with the parts they begin (N. ~ Nursultan), and then:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import permutations
 
+import numpy as np
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from threadline.names.abjad import ARABIC, CONSONANT_CAP, arabic_skeletons, is_abjad, latin_skeletons
@@ -102,6 +104,67 @@ def person_similarity(a: str, b: str, compare: Callable[[str, str], float] = par
         if glued > score:
             score, reason = glued, f"compared without spaces: {glued:.2f}"
     return max(0.0, min(1.0, score)), reason
+
+
+BOUND_SLACK = 1e-9
+"""Added to each of :func:`similarity_bounds`' bounds: the same sums taken another way can differ in the last bit."""
+
+
+def similarity_bounds(name: str, others: Sequence[str]) -> list[float]:
+    """For each of ``others``, a number never below :func:`person_similarity` of ``name`` and it (the score, not the
+    reason), worked out for all of them at once: the closeness of every part of ``name`` to every part of the
+    others in two ``cdist`` calls (Jaro-Winkler and edit similarity, weighed as :func:`part_closeness` weighs them;
+    a one-letter part counted as close as can be), instead of one pair of calls per two parts and a reason
+    formatted per pair. A Latin query meets dozens of names that may be persons' and are alike in their sorted
+    letters; most are far apart part by part, and this says so before their entries are read.
+
+    Why it is never below the score: each part of the shorter name is paired with one part of the longer, so its
+    closeness is at most its best closeness to any of them, and the mean of those bests, particles weighed as
+    there, is at least the mean of the pairs. What follows only lowers that mean (parts only one name has, a lineage
+    the other way round) or caps it at the weakest distinctive part's closeness plus ``CAP_MARGIN``: when even that
+    part's best is below ``CLOSE_PART``, the capped score is at most that best plus the margin. A name of one part is
+    also compared without spaces, here as there."""
+    first = name.split()
+    found = [0.0] * len(others)
+    split = [other.split() for other in others]
+    starts: list[int] = []
+    flat: list[str] = []
+    for parts in split:
+        if parts:
+            starts.append(len(flat))
+            flat.extend(parts)
+    if not first or not flat:
+        return found  # person_similarity gives an empty name 0
+    jaro = process.cdist(first, flat, scorer=JaroWinkler.normalized_similarity, dtype=np.float64)
+    edit = process.cdist(first, flat, scorer=Levenshtein.normalized_similarity, dtype=np.float64)
+    close = JARO_SHARE * jaro + (1 - JARO_SHARE) * edit
+    initials = np.fromiter((len(part) == 1 for part in flat), dtype=bool, count=len(flat))
+    close[:, initials] = 1.0
+    close[np.fromiter((len(part) == 1 for part in first), dtype=bool, count=len(first)), :] = 1.0
+    best_of_first: list[list[float]] = np.maximum.reduceat(close, starts, axis=1).T.tolist()
+    best_of_flat: list[float] = close.max(axis=0).tolist()
+    at = 0
+    for n, parts in enumerate(split):
+        if not parts:
+            continue
+        start = starts[at]
+        short, bests = (first, best_of_first[at]) if len(first) <= len(parts) else (parts, best_of_flat[start:])
+        at += 1
+        total = weights = 0.0
+        weakest = 1.0
+        for part, best in zip(short, bests, strict=False):
+            weight = PARTICLE_WEIGHT if part in PARTICLES else 1.0
+            total += weight * best
+            weights += weight
+            if part not in PARTICLES and best < weakest:
+                weakest = best
+        bound = total / weights
+        if weakest < CLOSE_PART:
+            bound = min(bound, weakest + CAP_MARGIN)
+        if len(first) == 1 or len(parts) == 1:
+            bound = max(bound, Levenshtein.normalized_similarity("".join(first), "".join(parts)))
+        found[n] = min(1.0, bound) + BOUND_SLACK
+    return found
 
 
 OTHER_GIVEN_NAME_CAP = 0.6

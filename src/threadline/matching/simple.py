@@ -67,6 +67,7 @@ from threadline.matching.persons import (
     consonant_similarity,
     other_given_name,
     person_similarity,
+    similarity_bounds,
 )
 from threadline.matching.relatable import (
     group_positions,
@@ -112,7 +113,7 @@ from threadline.names.glossary import english_words, glossary
 from threadline.names.han import pinyin_syllables, spells_pinyin
 from threadline.names.listed import counterparts
 from threadline.names.memo import Memo
-from threadline.names.normalize import NameKey, has_han, name_key, tokens
+from threadline.names.normalize import GENERIC_WORDS, NameKey, has_han, name_key, tokens
 from threadline.names.places import is_place, latin_division_words
 from threadline.names.romanisations import MAX_NAME, may_be_given_name
 from threadline.names.transcribed import is_transcribed, latin_keys, lookup_keys, part_keys, sounds_alike
@@ -382,17 +383,27 @@ class SimpleMatcher:
         (:func:`_company_reach`): nine in ten pairs the benchmark's queries scored were below the floor, mostly by
         their distinctive words. The hits returned are a subsequence of those scoring every one gives, so the
         ranking, ties included, is the same."""
-        reach_of = [self._same_reach(query, key, i, similarity, may_be_person) for i, similarity in kept]
+        person = query.schema == "Person"
+        latin_query = not han_core(key.original)
+        # A Latin pair that may be compared part by part: bounded so for all of them at once (similarity_bounds).
+        parted = [n for n, (i, _s) in enumerate(kept) if latin_query and (person or may_be_person(i))]
+        bounds = dict(zip(parted, similarity_bounds(key.latin, [self._latin[kept[n][0]] for n in parted]), strict=True))
+        reach_of = [self._same_reach(key, i, similarity, bounds.get(n, 0.0)) for n, (i, similarity) in enumerate(kept)]
         order = sorted(range(len(kept)), key=lambda n: -reach_of[n])  # stable: equal reaches in ``kept`` order
         found: dict[int, Hit] = {}
         floor = threshold
-        person = query.schema == "Person"
         for n in order:
             if reach_of[n] < floor:
                 break  # this and every later one: below the entries already kept, whatever their entry says
             record_id, similarity = kept[n]
             # By the entry's schema, read alone; a name no person's entry has is scored as companies' names are.
             schema = self._schema(record_id) if person or may_be_person(record_id) else ""
+            if latin_query:  # bounded by the Latin keys alone first: a pair below the floor is not decoded
+                if person or schema == "Person":
+                    if self._parted_below(key, record_id, bounds[n], floor):
+                        continue  # compared part by part
+                elif _latin_company_reach(key, self._latin[record_id], similarity) < floor:
+                    continue  # compared as companies' names
             record = self._records[record_id]
             if _pair_reach(query, key, record, schema, _same_similarity(key, record, similarity)) < floor:
                 continue  # below the floor whatever the rest of its entry says: the entry is not read
@@ -401,14 +412,12 @@ class SimpleMatcher:
                 floor = _least_kept(query, list(found.values()), limit, threshold)
         return [found[n] for n in sorted(found)]
 
-    def _same_reach(
-        self, query: Query, key: NameKey, record_id: int, similarity: float, may_be_person: Callable[[int], bool]
-    ) -> float:
+    def _same_reach(self, key: NameKey, record_id: int, similarity: float, parts: float) -> float:
         """The most :meth:`_same_script` can score a pair, known from the names alone: :func:`_score` only lowers
         the similarity it is given (by characters for two Chinese names), except that names of the same letters
         spaced differently reach :data:`SPACING_ONLY` and a person's Latin name is scored part by part instead
-        (:func:`~threadline.matching.persons.person_similarity`): the entry's schema decides that, so an entry
-        that may be a person's reaches the higher of the two."""
+        (:func:`~threadline.matching.persons.person_similarity`, at most ``parts``: ``0`` for a pair never compared
+        so): the entry's schema decides that, so an entry that may be a person's reaches the higher of the two."""
         latin = self._latin[record_id]
         if spaced_alike(key.latin, latin):
             return 1.0
@@ -416,9 +425,22 @@ class SimpleMatcher:
         if query_han:  # its same-script candidates are Chinese names
             record_han = self._han_core_of(record_id)
             return han_similarity(query_han, record_han) if record_han else 1.0
-        if query.schema == "Person" or may_be_person(record_id):
-            return max(similarity, _person_similarity(key.latin, latin)[0])
-        return similarity
+        return max(similarity, parts)
+
+    def _parted_below(self, key: NameKey, record_id: int, parts: float, floor: float) -> bool:
+        """Whether :func:`_person_reach` of a Latin query and a Latin list name is below ``floor``, known without the
+        name's record: ``parts`` is at least their :func:`~threadline.matching.persons.person_similarity`, the
+        comparison by consonants reads the name alone (only when ``parts`` is not enough), and the one-word and
+        short name factors are taken as :func:`_person_reach` takes them; the weak alias factor, which needs the
+        record, only lowers the score. A Latin query's names that may be persons' mostly fall below the floor so,
+        and their records were decoded (a quarter of reading the same-script hits) only to find that out."""
+        latin = self._latin[record_id]
+        one_word = (" " not in key.latin or " " not in latin) and key.latin != latin
+        short = min(len(key.latin), len(latin)) < 5 and key.latin != latin
+        if _factored(parts, one_word, short) >= floor:
+            return False
+        by_consonants = consonant_similarity(key.original, key.latin, self._name_of(record_id), latin)
+        return by_consonants is None or _factored(by_consonants[0], one_word, short) < floor
 
     def _han_may_reach(self, key: NameKey, record_id: int, threshold: float) -> bool:
         """Whether a Chinese query's Chinese candidate has a character similarity (:func:`han_similarity`, which
@@ -1676,17 +1698,43 @@ def _distinct_words(key: NameKey, other: NameKey, similarity: float) -> tuple[fl
     """A company pair's ``similarity`` (:func:`_score`) capped by that of their distinctive words, then x0.90 when
     each has one distinctive word and they differ, unless by a slip: ``(similarity, the distinctive words' when it
     capped, else None, whether the one word each is a slip, None when not one word each)``."""
+    return _distinct(key.latin, key.distinctive, other.latin, other.distinctive, similarity)
+
+
+def _distinct(
+    latin: str, distinctive: str, other_latin: str, other_distinctive: str, similarity: float
+) -> tuple[float, float | None, bool | None]:
+    """:func:`_distinct_words` of two names' Latin keys and distinctive words."""
     distinct = None
-    if (key.distinctive, other.distinctive) != (key.latin, other.latin):
-        found = fuzz.token_sort_ratio(key.distinctive, other.distinctive) / 100.0
+    if (distinctive, other_distinctive) != (latin, other_latin):
+        found = fuzz.token_sort_ratio(distinctive, other_distinctive) / 100.0
         if found < similarity:
             similarity = distinct = found
     slip = None
-    if " " not in key.distinctive and " " not in other.distinctive and key.distinctive != other.distinctive:
-        slip = slipped(key.distinctive, other.distinctive)
+    if " " not in distinctive and " " not in other_distinctive and distinctive != other_distinctive:
+        slip = slipped(distinctive, other_distinctive)
         if not slip:
             similarity *= 0.90
     return similarity, distinct, slip
+
+
+def _distinctive(latin: str) -> str:
+    """A Latin key's distinctive words, as :func:`~threadline.names.normalize.name_key` takes them from it (its
+    ``distinctive``): the words that are not generic, or the whole key when all are."""
+    return " ".join(word for word in latin.split() if word not in GENERIC_WORDS) or latin
+
+
+def _latin_company_reach(key: NameKey, latin: str, similarity: float) -> float:
+    """At least :func:`_company_reach` of a Latin query and a Latin list name, known from the name's Latin key
+    ``latin`` alone (its distinctive words are a function of it): the weak alias factor, which needs the name's
+    record, only lowers the score. A Latin query's same-script candidates are mostly companies' names, nine in ten
+    below the floor by their distinctive words; their records were decoded only to find that out."""
+    if similarity >= MIN_NAME_SIMILARITY and spaced_alike(key.latin, latin):
+        return 1.0
+    score = _distinct(key.latin, key.distinctive, latin, _distinctive(latin), similarity)[0]
+    if min(len(key.latin), len(latin)) < 5 and key.latin != latin:
+        score *= 0.85
+    return score
 
 
 def _pair_reach(query: Query, key: NameKey, record: _Record, schema: str, similarity: float) -> float:
@@ -1713,6 +1761,15 @@ def _person_reach(key: NameKey, record: _Record) -> float:
     if (" " not in key.latin or " " not in other.latin) and key.latin != other.latin:
         similarity *= 0.90
     return _alias_and_length(key, record, similarity)
+
+
+def _factored(similarity: float, one_word: bool, short: bool) -> float:
+    """``similarity`` with :func:`_person_reach`'s one-word (x0.90) and short name (x0.85) factors, in its order."""
+    if one_word:
+        similarity *= 0.90
+    if short:
+        similarity *= 0.85
+    return similarity
 
 
 def _company_reach(key: NameKey, record: _Record, similarity: float) -> float:
