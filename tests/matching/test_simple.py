@@ -819,7 +819,8 @@ def test_a_company_pairs_reach_by_the_latin_keys_alone_is_never_below_its_reach(
     ``name_key`` takes them): on companies' names of the embedded lists against neighbours and rewritten queries it
     is never below ``_company_reach``, equal to it for a name that is no weak alias, and below the floor often."""
     from threadline.matching.crossscript import han_core
-    from threadline.matching.simple import _company_reach, _distinctive, _latin_company_reach, _Record
+    from threadline.matching.simple import _company_reach, _latin_company_reach, _Record
+    from threadline.names.normalize import distinctive_words
 
     rnd = random.Random(31)
     companies = [e for e in default_store().entities if e.schema != "Person" and e.names]
@@ -827,7 +828,7 @@ def test_a_company_pairs_reach_by_the_latin_keys_alone_is_never_below_its_reach(
     below = 0
     for at, name in enumerate(names):
         record = _Record(0, name, name_key(name.value))
-        assert _distinctive(record.key.latin) == record.key.distinctive
+        assert distinctive_words(record.key.latin) == record.key.distinctive
         written = [names[(at + 1) % len(names)].value, name.value.upper() + " Co Ltd", name.value[:-1] + "x"]
         for query_name in written:
             key = name_key(query_name)

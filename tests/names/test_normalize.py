@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from threadline.names.listed import TABLE
-from threadline.names.normalize import _romanize_han, collapse_runs, fold, latin, name_key, tokens
+from threadline.names.normalize import _romanize_han, collapse_runs, distinctive_words, fold, latin, name_key, tokens
 
 
 @pytest.mark.parametrize(
@@ -148,3 +148,12 @@ def test_runs_of_a_character_collapse_as_the_expression_collapses_them() -> None
     texts = ["", "mmhhammad", "allah", "\n\n", *("".join(p) for n in range(1, 7) for p in product("ab \n", repeat=n))]
     assert [t for t in texts if collapse_runs(t) != re.sub(r"(.)\1+", r"\1", t)] == []
     assert collapse_runs("abdullah") == "abdulah"
+
+
+def test_distinctive_words_leave_out_generic_words_but_never_the_whole_key() -> None:
+    """A name's distinctive words are its Latin key without the generic ones, in order; a key of generic words
+    alone stays whole, so two such names are still compared by something."""
+    assert distinctive_words("hoshine silicon technology") == "hoshine silicon"
+    assert distinctive_words("international technology") == "international technology"
+    key = name_key("Hoshine Technology Co., Ltd.")
+    assert key.distinctive == distinctive_words(key.latin) == "hoshine"

@@ -113,7 +113,7 @@ from threadline.names.glossary import english_words, glossary
 from threadline.names.han import pinyin_syllables, spells_pinyin
 from threadline.names.listed import counterparts
 from threadline.names.memo import Memo
-from threadline.names.normalize import GENERIC_WORDS, NameKey, has_han, name_key, tokens
+from threadline.names.normalize import NameKey, distinctive_words, has_han, name_key, tokens
 from threadline.names.places import is_place, latin_division_words
 from threadline.names.romanisations import MAX_NAME, may_be_given_name
 from threadline.names.transcribed import is_transcribed, latin_keys, lookup_keys, part_keys, sounds_alike
@@ -1718,12 +1718,6 @@ def _distinct(
     return similarity, distinct, slip
 
 
-def _distinctive(latin: str) -> str:
-    """A Latin key's distinctive words, as :func:`~threadline.names.normalize.name_key` takes them from it (its
-    ``distinctive``): the words that are not generic, or the whole key when all are."""
-    return " ".join(word for word in latin.split() if word not in GENERIC_WORDS) or latin
-
-
 def _latin_company_reach(key: NameKey, latin: str, similarity: float) -> float:
     """At least :func:`_company_reach` of a Latin query and a Latin list name, known from the name's Latin key
     ``latin`` alone (its distinctive words are a function of it): the weak alias factor, which needs the name's
@@ -1731,7 +1725,7 @@ def _latin_company_reach(key: NameKey, latin: str, similarity: float) -> float:
     below the floor by their distinctive words; their records were decoded only to find that out."""
     if similarity >= MIN_NAME_SIMILARITY and spaced_alike(key.latin, latin):
         return 1.0
-    score = _distinct(key.latin, key.distinctive, latin, _distinctive(latin), similarity)[0]
+    score = _distinct(key.latin, key.distinctive, latin, distinctive_words(latin), similarity)[0]
     if min(len(key.latin), len(latin)) < 5 and key.latin != latin:
         score *= 0.85
     return score

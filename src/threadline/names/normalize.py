@@ -311,15 +311,20 @@ def _name_key(name: str) -> NameKey:
     if not core:  # the whole name was a legal form ("Company Limited"): keep it
         core, removed_han, removed_latin = folded, [], []
     latin_core = digitise(latin(core) if not core.isascii() else core)
-    distinctive = " ".join(word for word in latin_core.split() if word not in GENERIC_WORDS)
     return NameKey(
         original=name,
         folded=folded,
         core=core,
         latin=latin_core,
         removed=tuple(removed_han + removed_latin),
-        distinctive=distinctive or latin_core,
+        distinctive=distinctive_words(latin_core),
     )
+
+
+def distinctive_words(latin_key: str) -> str:
+    """A name's Latin key without its generic words (:data:`GENERIC_WORDS`), or the whole key when every word is
+    generic: :class:`NameKey`'s ``distinctive``, which the matcher also takes from a list name's Latin key alone."""
+    return " ".join(word for word in latin_key.split() if word not in GENERIC_WORDS) or latin_key
 
 
 def tokens(key: str) -> list[str]:
