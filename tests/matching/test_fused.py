@@ -4,7 +4,7 @@ import pytest
 
 from threadline.matching.align import Alignment
 from threadline.matching.crossscript import cross_align
-from threadline.matching.fused import _packaged_prefixes, split_word, vocabulary, vocabulary_of
+from threadline.matching.fused import split_word, vocabulary, vocabulary_of
 from threadline.names.glossary import glossary, short_beginnings
 from threadline.names.normalize import name_key
 
@@ -78,10 +78,9 @@ def test_a_short_form_that_begins_words_explains_nothing_alone() -> None:
 def test_the_packaged_vocabulary_looks_up_only_spans_that_begin_a_key_and_finds_all_the_same(han: str) -> None:
     """:func:`vocabulary` stops at a span that begins no longer key of the tables; reading every span up to
     :data:`MAX_GLOSSED_SPAN` gives the same blocks in the same order."""
-    pruned = vocabulary_of(han, glossary(), short_beginnings(), _packaged_prefixes())
+    pruned = vocabulary(han)
     every = vocabulary_of(han, glossary(), short_beginnings())
     assert pruned == every and list(pruned[0]) == list(every[0])
-    assert vocabulary(han) == every
 
 
 @pytest.mark.parametrize(
@@ -102,7 +101,7 @@ def test_a_words_vocabulary_holds_exactly_the_blocks_that_are_part_of_it(han: st
     """Read for one word (``within``), the vocabulary keeps the blocks whose letters are part of the word and the long
     translations whose first letters are, in the same order as the whole vocabulary has them; nothing else."""
     whole, long = vocabulary(han)
-    spellings, kept = vocabulary_of(han, glossary(), short_beginnings(), _packaged_prefixes(), word)
+    spellings, kept = vocabulary(han, word)
     assert spellings == {text: blocks for text, blocks in whole.items() if text in word}
     assert kept == tuple(block for block in long if block[2][0][:4] in word)
     assert len(spellings) < len(whole)

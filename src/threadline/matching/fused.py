@@ -21,7 +21,7 @@ from threadline.matching.align import MAX_SPAN, packaged_beginnings
 from threadline.names.glossary import Glossary, dictionary, english_words, glossary, short_beginnings
 from threadline.names.glossary import beginnings as key_beginnings
 from threadline.names.han import readings, spells_pinyin
-from threadline.names.memo import Memo, Once
+from threadline.names.memo import Once
 from threadline.names.normalize import GENERIC_WORDS
 
 MIN_FUSED = 6
@@ -44,18 +44,15 @@ Vocabulary = tuple[dict[str, list[Block]], tuple[Block, ...]]
 """What a fused word may be made of for one name: its readings and translations by letter string, and the blocks of
 one-word translations long enough to be abbreviated (looked for in each word, not spelled out in every length)."""
 
-_VOCABULARIES: Final[Memo[str, Vocabulary]] = Memo(20_000)
 
-
-def vocabulary(han: str) -> Vocabulary:
+def vocabulary(han: str, within: str | None = None) -> Vocabulary:
     """Every letter string a piece of a fused word may be for ``han`` (a company's Chinese core), with the blocks it
     reads: pinyin runs of up to :data:`~threadline.matching.align.MAX_SPAN` characters (any reading of a single
     character) and translations of spans (joined); and the blocks whose one-word translation may be abbreviated.
-    The whole of it, remembered: :func:`split_word` reads only what one word needs (``within``)."""
-    found = _VOCABULARIES.table.get(han)
-    if found is not None:
-        return found
-    return _VOCABULARIES.keep(han, vocabulary_of(han, glossary(), short_beginnings(), _packaged_prefixes()))
+    By the packaged tables (:func:`vocabulary_of`); ``within``: only what may serve to split that word, which is all
+    :func:`split_word` asks for. Not remembered: a name's whole vocabulary was 13 kB, and one word's part is cheap
+    to make again."""
+    return vocabulary_of(han, glossary(), short_beginnings(), _packaged_prefixes(), within)
 
 
 _PREFIXES: Final[Once[list[frozenset[str]]]] = Once()
@@ -164,10 +161,7 @@ def split_word(han: str, word: str, terms: Glossary | None = None) -> tuple[str,
     ``terms``: another glossary than the packaged one (read without remembering)."""
     if len(word) < MIN_FUSED or not word.isalpha() or word in english_words() or spells_pinyin(word):
         return ()
-    if terms is None:
-        spellings, long = vocabulary_of(han, glossary(), short_beginnings(), _packaged_prefixes(), word)
-    else:
-        spellings, long = vocabulary_of(han, terms, within=word)
+    spellings, long = vocabulary(han, word) if terms is None else vocabulary_of(han, terms, within=word)
     if word in spellings:
         return ()
     pieces = _with_abbreviations(word, spellings, long)
