@@ -331,8 +331,11 @@ def work_out(words: tuple[str, ...], hans: Iterable[str]) -> None:
             spelled, lettered = word in spellings, lettered_words and offers.lettered(han, word)
             exact.append(spelled or lettered)
             # a word a run spells is explained whatever the phrases say: they are looked at only for the others
-            in_phrase = not spelled and (stems[at] in phrases or any(key in own_forms for key in forms[at]))
-            in_phrase = in_phrase or (not spelled and bool(joined_parts(word, own_phrases)))
+            in_phrase = not spelled and (
+                stems[at] in phrases
+                or any(key in own_forms for key in forms[at])
+                or bool(joined_parts(word, own_phrases))
+            )
             if not shared and not in_phrase and not spelled and not lettered:
                 cost += (UNEXPLAINED_GENERIC if word in GENERIC_WORDS else UNEXPLAINED).cost
                 unexplained.append(word)

@@ -152,6 +152,10 @@ below the others there, so it asks for more than it returns."""
 SPACING_ONLY = 0.95
 """The similarity of two company names at least :data:`MIN_NAME_SIMILARITY` alike that differ only in where words
 are split ("Kuang-Chi Group" / "KUANGCHI GROUP"): the letters agree, the split is a matter of style."""
+SINGLE_WORD = 0.90
+"""Factor on two persons' names one of which is a single word, unless they are the same (:func:`_single_word`)."""
+SHORT_NAME = 0.85
+"""Factor on two names one of which is shorter than five letters, unless they are the same (:func:`_short_name`)."""
 CONFLICT_CAP = 0.6
 """Score ceiling when both names keep a distinctive part the other does not explain (顺灏 vs "Jiutai"; 化学 vs
 "nuclear"; 信邦 vs "Yibai"; 立 vs "Daqo"), unless the names share or render a trade name or the English leftover
@@ -435,12 +439,10 @@ class SimpleMatcher:
         record, only lowers the score. A Latin query's names that may be persons' mostly fall below the floor so,
         and their records were decoded (a quarter of reading the same-script hits) only to find that out."""
         latin = self._latin[record_id]
-        one_word = (" " not in key.latin or " " not in latin) and key.latin != latin
-        short = min(len(key.latin), len(latin)) < 5 and key.latin != latin
-        if _factored(parts, one_word, short) >= floor:
+        if _factored(parts, key.latin, latin) >= floor:
             return False
         by_consonants = consonant_similarity(key.original, key.latin, self._name_of(record_id), latin)
-        return by_consonants is None or _factored(by_consonants[0], one_word, short) < floor
+        return by_consonants is None or _factored(by_consonants[0], key.latin, latin) < floor
 
     def _han_may_reach(self, key: NameKey, record_id: int, threshold: float) -> bool:
         """Whether a Chinese query's Chinese candidate has a character similarity (:func:`han_similarity`, which
@@ -1625,11 +1627,11 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
                 f"{given[0]!r} and {given[1]!r} are two pinyin given names, not a slip: another person, capped at "
                 f"{OTHER_GIVEN_NAME_CAP}"
             )
-        if (" " not in key.latin or " " not in other.latin) and key.latin != other.latin:
+        if _single_word(key.latin, other.latin):
             # "Marian" is not the alias "Marine", nor "Green Field Agri" the alias "GREEN": one word is little to go on
-            similarity *= 0.90
-            features.append(("single_word", 0.90))
-            parts.append("a single word, not identical x0.90")
+            similarity *= SINGLE_WORD
+            features.append(("single_word", SINGLE_WORD))
+            parts.append(f"a single word, not identical x{SINGLE_WORD:.2f}")
     elif similarity >= MIN_NAME_SIMILARITY and spaced_alike(key.latin, other.latin):
         similarity = max(similarity, SPACING_ONLY)  # "kuang chi group" = "kuangchi group", "j p morgan" = "jp morgan"
         features.append(("spacing_only", similarity))
@@ -1664,10 +1666,10 @@ def _score(query: Query, key: NameKey, record: _Record, entity: Entity, similari
         score *= 0.90
         features.append(("weak_alias", 0.90))
         parts.append("weak alias x0.90")
-    if min(len(key.latin), len(record.key.latin)) < 5 and key.latin != record.key.latin:
-        score *= 0.85
-        features.append(("short_name", 0.85))
-        parts.append("short name x0.85")
+    if _short_name(key.latin, record.key.latin):
+        score *= SHORT_NAME
+        features.append(("short_name", SHORT_NAME))
+        parts.append(f"short name x{SHORT_NAME:.2f}")
     form = next((r for r in key.removed if " " not in r), None)
     if form is not None and entity.schema in CRAFT_SCHEMATA:
         score *= OTHER_KIND
@@ -1726,9 +1728,7 @@ def _latin_company_reach(key: NameKey, latin: str, similarity: float) -> float:
     if similarity >= MIN_NAME_SIMILARITY and spaced_alike(key.latin, latin):
         return 1.0
     score = _distinct(key.latin, key.distinctive, latin, distinctive_words(latin), similarity)[0]
-    if min(len(key.latin), len(latin)) < 5 and key.latin != latin:
-        score *= 0.85
-    return score
+    return score * SHORT_NAME if _short_name(key.latin, latin) else score
 
 
 def _pair_reach(query: Query, key: NameKey, record: _Record, schema: str, similarity: float) -> float:
@@ -1752,18 +1752,27 @@ def _person_reach(key: NameKey, record: _Record) -> float:
     by_consonants = consonant_similarity(key.original, key.latin, other.original, other.latin)
     if by_consonants is not None and by_consonants[0] > similarity:
         similarity = by_consonants[0]
-    if (" " not in key.latin or " " not in other.latin) and key.latin != other.latin:
-        similarity *= 0.90
+    if _single_word(key.latin, other.latin):
+        similarity *= SINGLE_WORD
     return _alias_and_length(key, record, similarity)
 
 
-def _factored(similarity: float, one_word: bool, short: bool) -> float:
-    """``similarity`` with :func:`_person_reach`'s one-word (x0.90) and short name (x0.85) factors, in its order."""
-    if one_word:
-        similarity *= 0.90
-    if short:
-        similarity *= 0.85
-    return similarity
+def _factored(similarity: float, latin: str, other: str) -> float:
+    """``similarity`` of two persons' Latin keys with :func:`_person_reach`'s single-word and short name factors, in
+    its order (the weak alias factor left out)."""
+    if _single_word(latin, other):
+        similarity *= SINGLE_WORD
+    return similarity * SHORT_NAME if _short_name(latin, other) else similarity
+
+
+def _single_word(latin: str, other: str) -> bool:
+    """Whether one of two persons' Latin keys is a single word and they differ (:data:`SINGLE_WORD`)."""
+    return (" " not in latin or " " not in other) and latin != other
+
+
+def _short_name(latin: str, other: str) -> bool:
+    """Whether one of two Latin keys is shorter than five letters and they differ (:data:`SHORT_NAME`)."""
+    return min(len(latin), len(other)) < 5 and latin != other
 
 
 def _company_reach(key: NameKey, record: _Record, similarity: float) -> float:
@@ -1783,9 +1792,7 @@ def _alias_and_length(key: NameKey, record: _Record, score: float) -> float:
     """``score`` with :func:`_score`'s weak alias (x0.90) and short name (x0.85) factors, for the bounds above."""
     if record.name.kind == "weak":
         score *= 0.90
-    if min(len(key.latin), len(record.key.latin)) < 5 and key.latin != record.key.latin:
-        score *= 0.85
-    return score
+    return score * SHORT_NAME if _short_name(key.latin, record.key.latin) else score
 
 
 def _same_similarity(key: NameKey, record: _Record, similarity: float) -> float:
